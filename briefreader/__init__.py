@@ -1,0 +1,3 @@
+"""briefreader: a terminal reader for news and diplomatic briefings."""
+
+__version__ = "0.1.0"

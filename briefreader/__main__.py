@@ -1,0 +1,5 @@
+"""``python -m briefreader``."""
+
+from briefreader.cli import main
+
+raise SystemExit(main())

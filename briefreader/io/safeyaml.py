@@ -1,0 +1,187 @@
+"""Safe, bounded YAML: plain data in, plain data out.
+
+Loading builds Python values straight from parser events, so it can refuse
+what a brief file never needs and what could hurt: tags beyond the plain
+scalar types (``!!python/...``), anchors and aliases (alias bombs), and
+nesting deeper than a saved brief ever goes (no RecursionError, no
+C-stack overflow). It uses libyaml's C parser when it is installed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+MAX_DEPTH = 32
+
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    # Dates stay the string they were written as: the schema keeps ISO strings.
+    "tag:yaml.org,2002:timestamp",
+}
+_COLLECTION_TAGS = {None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
+class YamlRefused(ValueError):
+    """A YAML file that is malformed or uses something a brief never needs."""
+
+    def __init__(self, line: int | None, reason: str) -> None:
+        self.line = line
+        self.reason = reason
+        super().__init__(f"line {line}: {reason}" if line else reason)
+
+
+def _line(event: Event) -> int | None:
+    mark = event.start_mark
+    return mark.line + 1 if mark is not None else None
+
+
+class _Scalars(SafeConstructor):
+    """Turns one resolved scalar into its Python value."""
+
+
+_resolver = Resolver()
+_constructor = _Scalars()
+_BUILD = {
+    "tag:yaml.org,2002:int": _constructor.construct_yaml_int,
+    "tag:yaml.org,2002:float": _constructor.construct_yaml_float,
+    "tag:yaml.org,2002:bool": _constructor.construct_yaml_bool,
+    "tag:yaml.org,2002:null": _constructor.construct_yaml_null,
+}
+
+
+def _scalar(event: ScalarEvent) -> Any:
+    tag = event.tag
+    if tag in (None, "!"):
+        tag = _resolver.resolve(ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+    if tag not in _SCALAR_TAGS:
+        raise YamlRefused(_line(event), f"tag {event.tag or tag} is not allowed (only plain values)")
+    build = _BUILD.get(tag)
+    if build is None:
+        return event.value
+    return build(ScalarNode(tag, event.value))
+
+
+def safe_load(text: str | bytes) -> Any:
+    """Parse one YAML document into dicts, lists and scalars, or raise YamlRefused."""
+    stack: list[Any] = []
+    keys: list[Any] = []
+    root: Any = None
+    done = False
+
+    def add(value: Any, event: Event) -> None:
+        nonlocal root, done
+        if not stack:
+            if done:
+                raise YamlRefused(_line(event), "more than one YAML document")
+            root, done = value, True
+            return
+        top = stack[-1]
+        if isinstance(top, list):
+            top.append(value)
+        elif keys[-1] is _NO_KEY:
+            if isinstance(value, (dict, list)):
+                raise YamlRefused(_line(event), "a mapping key must be a plain value")
+            keys[-1] = value
+        else:
+            if keys[-1] in top:
+                raise YamlRefused(_line(event), f"key {keys[-1]!r} appears twice")
+            top[keys[-1]] = value
+            keys[-1] = _NO_KEY
+
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
+                raise YamlRefused(_line(event), "anchors and aliases (&, *) are not allowed")
+            if isinstance(event, DocumentStartEvent) and done:
+                raise YamlRefused(_line(event), "more than one YAML document")
+            if isinstance(event, ScalarEvent):
+                add(_scalar(event), event)
+            elif isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+                if event.tag not in _COLLECTION_TAGS:
+                    raise YamlRefused(_line(event), f"tag {event.tag} is not allowed (only plain values)")
+                if len(stack) >= MAX_DEPTH:
+                    raise YamlRefused(_line(event), f"nested deeper than {MAX_DEPTH} levels")
+                container: Any = {} if isinstance(event, MappingStartEvent) else []
+                add(container, event)
+                stack.append(container)
+                keys.append(_NO_KEY)
+            elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+                stack.pop()
+                keys.pop()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise YamlRefused(mark.line + 1 if mark else None, exc.problem or str(exc)) from None
+    except yaml.YAMLError as exc:
+        raise YamlRefused(None, str(exc).splitlines()[0]) from None
+    return root
+
+
+class _NoKey:
+    pass
+
+
+_NO_KEY = _NoKey()
+
+
+class _BriefDumper(_Dumper):  # type: ignore[valid-type,misc]
+    """Multi-line strings in block style, so text and notes read as written."""
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+class FlowList(list):  # type: ignore[type-arg]
+    """A list written on one line (offset pairs, tags)."""
+
+
+def _flow(dumper: yaml.SafeDumper, value: FlowList) -> yaml.SequenceNode:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
+
+
+class FlowDict(dict):  # type: ignore[type-arg]
+    """A mapping written on one line (a mention, a block, a span)."""
+
+
+def _flow_dict(dumper: yaml.SafeDumper, value: FlowDict) -> yaml.MappingNode:
+    return dumper.represent_mapping("tag:yaml.org,2002:map", value.items(), flow_style=True)
+
+
+_BriefDumper.add_representer(str, _str)
+_BriefDumper.add_representer(FlowList, _flow)
+_BriefDumper.add_representer(FlowDict, _flow_dict)
+
+
+def safe_dump(data: Any) -> str:
+    """Dump plain data readably: key order kept, block-style text, unicode as is."""
+    out: str = yaml.dump(
+        data,
+        Dumper=_BriefDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=100,
+    )
+    return out

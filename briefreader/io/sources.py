@@ -1,0 +1,195 @@
+"""Read brief sources (seed layout, Markdown, plain text) into a Document.
+
+Each reader only finds the blocks; ``build_document`` lays them out as one
+normalised text (blocks separated by a blank line) so every offset the
+model holds points into a text that is the same for every source format.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+from briefreader.io.decode import Decoded, read_text
+from briefreader.io.errors import BriefError
+from briefreader.model.document import Block, BlockKind, BriefMeta, Document
+
+BRIEF_SUFFIXES = (".txt", ".md", ".markdown", ".text", "")
+YAML_SUFFIXES = (".yaml", ".yml")
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+_FINAL_PUNCT = tuple(".!?:;,…\"'”’)]")
+_MAX_HEADING_WORDS = 12
+
+
+def is_heading(chunk: str) -> bool:
+    """A short stand-alone line with no final punctuation opens a section."""
+    line = chunk.strip()
+    if "\n" in line or not line or len(line) > 90:
+        return False
+    if line.endswith(_FINAL_PUNCT) or not (line[0].isupper() or line[0].isdigit()):
+        return False
+    return len(line.split()) <= _MAX_HEADING_WORDS
+
+
+def _chunks(text: str) -> list[str]:
+    """Paragraph-like chunks: runs of lines separated by blank lines, trimmed."""
+    out = []
+    for raw in re.split(r"\n[ \t]*\n", text):
+        chunk = "\n".join(line.rstrip() for line in raw.strip("\n").split("\n")).strip()
+        if chunk:
+            out.append(chunk)
+    return out
+
+
+def title_from_slug(slug: str, body: str) -> str:
+    """Spell a slug's words as the body spells them, most often, mid-sentence.
+
+    ``south-korea-and-china-...`` becomes 'South Korea and China ...'
+    because the body writes 'South Korea' and 'China' but 'and'.
+    """
+    spellings: dict[str, Counter[str]] = {}
+    for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b([A-Za-z][A-Za-z']*)", body, flags=re.M):
+        spellings.setdefault(m.group(1).lower(), Counter())[m.group(1)] += 1
+    words = []
+    for w in slug.split("-"):
+        seen = spellings.get(w)
+        words.append(seen.most_common(1)[0][0] if seen else w)
+    title = " ".join(words)
+    return title[:1].upper() + title[1:]
+
+
+def build_document(meta: BriefMeta, parts: list[tuple[BlockKind, str]], warnings: list[str]) -> Document:
+    """Lay blocks out as one text, blank line between, and record their spans."""
+    pieces: list[str] = []
+    blocks: list[Block] = []
+    pos = 0
+    for kind, chunk in parts:
+        if pieces:
+            pieces.append("\n\n")
+            pos += 2
+        blocks.append(Block(kind, pos, pos + len(chunk)))
+        pieces.append(chunk)
+        pos += len(chunk)
+    return Document(meta=meta, text="".join(pieces), blocks=blocks, warnings=list(warnings))
+
+
+def read_seed_or_plain(decoded: Decoded, source: str) -> Document:
+    """The seed layout (dateline, slug, body) when it fits, else plain text."""
+    from briefreader.io.dates import parse_dateline
+
+    lines = decoded.text.lstrip("\n").split("\n")
+    date = parse_dateline(lines[0]) if lines else None
+    if date and len(lines) > 1 and _SLUG.fullmatch(lines[1].strip()):
+        slug = lines[1].strip()
+        body = "\n".join(lines[2:])
+        chunks = _chunks(body)
+        title = title_from_slug(slug, body)
+        parts: list[tuple[BlockKind, str]] = [("title", title), ("dateline", lines[0].strip())]
+        parts += [("heading" if is_heading(c) else "paragraph", c) for c in chunks]
+        return build_document(BriefMeta(title, date, source, slug), parts, decoded.warnings)
+    return read_plain(decoded, source)
+
+
+def read_plain(decoded: Decoded, source: str) -> Document:
+    """First non-empty line is the title; blank lines separate paragraphs."""
+    text = decoded.text.strip("\n")
+    first, _, rest = text.partition("\n")
+    title = first.strip()
+    parts: list[tuple[BlockKind, str]] = [("title", title)]
+    date = None
+    chunks = _chunks(rest)
+    if chunks:
+        from briefreader.io.dates import parse_dateline
+
+        date = parse_dateline(chunks[0])
+        if date:
+            parts.append(("dateline", chunks.pop(0)))
+    parts += [("heading" if is_heading(c) else "paragraph", c) for c in chunks]
+    return build_document(BriefMeta(title, date, source), parts, decoded.warnings)
+
+
+def read_markdown(decoded: Decoded, source: str) -> Document:
+    """``# title``, ``##`` headings, optional front matter (title, date, source, tags)."""
+    text = decoded.text
+    front: dict[str, object] = {}
+    warnings = list(decoded.warnings)
+    m = re.match(r"---\n(.*?)\n---[ \t]*(?:\n|$)", text, flags=re.S)
+    if m:
+        try:
+            loaded = yaml.load(m.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        except yaml.YAMLError as exc:
+            warnings.append(f"front matter ignored: {str(exc).splitlines()[0]}")
+            loaded = None
+        if isinstance(loaded, dict):
+            front = {str(k): v for k, v in loaded.items()}
+        text = text[m.end() :]
+    parts: list[tuple[BlockKind, str]] = []
+    title = str(front.get("title") or "").strip()
+    for chunk in _chunks(text):
+        lines = chunk.split("\n")
+        # A heading line may sit right above its paragraph without a blank line.
+        while lines and (h := re.match(r"(#{1,6})\s+(.*?)\s*#*\s*$", lines[0])):
+            level, words = len(h.group(1)), h.group(2)
+            if level == 1 and not any(k == "title" for k, _ in parts):
+                title = title or words
+                parts.insert(0, ("title", words))
+            else:
+                parts.append(("heading", words))
+            lines.pop(0)
+        rest = "\n".join(lines).strip()
+        if rest:
+            parts.append(("paragraph", rest))
+    if not any(k == "title" for k, _ in parts):
+        if title:
+            parts.insert(0, ("title", title))
+        elif parts:
+            parts[0] = ("title", parts[0][1].split("\n")[0])
+    if not parts:
+        raise BriefError(source, "has no text after its front matter")
+    date_value = front.get("date")
+    date_str: str | None = None
+    if date_value is not None:
+        from briefreader.io.dates import parse_dateline
+
+        date_str = (
+            str(date_value) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(date_value)) else parse_dateline(str(date_value))
+        )
+    raw_tags = front.get("tags") or ()
+    tags = tuple(str(t) for t in raw_tags) if isinstance(raw_tags, list) else (str(raw_tags),)
+    src = str(front["source"]) if front.get("source") else source
+    return build_document(BriefMeta(title, date_str, src, None, tags), parts, warnings)
+
+
+def read_brief(path: Path | str) -> Document:
+    """Read a brief source file (not YAML) into an unparsed Document."""
+    p = Path(path)
+    decoded = read_text(p)
+    if p.suffix.lower() in (".md", ".markdown"):
+        return read_markdown(decoded, p.name)
+    return read_seed_or_plain(decoded, p.name)
+
+
+def open_any(path: Path | str) -> Document:
+    """Open a brief source or an annotated YAML, by its suffix."""
+    p = Path(path)
+    if p.suffix.lower() in YAML_SUFFIXES:
+        from briefreader.io.store import load_document
+
+        return load_document(p)
+    return read_brief(p)
+
+
+def find_briefs(folder: Path) -> list[Path]:
+    """The brief and YAML files in a folder, sorted, hidden files left out."""
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file()
+        and not p.name.startswith(".")
+        and p.suffix.lower() in (*BRIEF_SUFFIXES, *YAML_SUFFIXES)
+        and p.suffix != ""
+    )

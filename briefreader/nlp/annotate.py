@@ -1,0 +1,107 @@
+"""Parse a Document: sentences, entities and key points, keeping user corrections.
+
+The one entry point the CLI and the app use; it runs wherever it is called
+(the app calls it from a worker thread).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from briefreader import __version__
+from briefreader.model.document import Document, Entity, KeyPoint, ParserInfo
+from briefreader.model.edits import next_id
+from briefreader.nlp.entities import entities_for
+from briefreader.nlp.keypoints import extract
+from briefreader.nlp.parse import Analysis, analyse, collect, units
+from briefreader.nlp.pipeline import LoadedModel
+from briefreader.nlp.taxonomy import Taxonomy, load_taxonomy
+
+if TYPE_CHECKING:
+    pass
+
+
+def annotate_document(doc: Document, model: LoadedModel, taxonomy: Taxonomy | None = None) -> Analysis:
+    """Fill a Document's sentences, entities and key points from a parse."""
+    analysis = analyse(model.nlp, doc)
+    finish(doc, analysis, model, taxonomy)
+    return analysis
+
+
+def finish(doc: Document, analysis: Analysis, model: LoadedModel, taxonomy: Taxonomy | None = None) -> None:
+    """Everything after spaCy: entities, key points, merging with what the user did."""
+    from briefreader.model.document import Sentence
+
+    doc.sentences = [Sentence(s.start, s.end, s.block) for s in analysis.sentences]
+    fresh = entities_for(doc, analysis.mentions)
+    doc.entities = merge_entities(doc.entities, fresh)
+    points = extract(doc, analysis, taxonomy or load_taxonomy())
+    doc.key_points = merge_key_points(doc.key_points, points)
+    doc.parser = ParserInfo(model.name, model.version, __version__)
+    doc.revision += 1
+
+
+def annotate_many(
+    docs: Iterable[Document], model: LoadedModel, taxonomy: Taxonomy | None = None, jobs: int = 1
+) -> Iterator[Document]:
+    """Parse many Documents in one ``nlp.pipe`` stream (faster than one call each)."""
+    tax = taxonomy or load_taxonomy()
+    pending = list(docs)
+    stream = ((text, (di, ctx)) for di, d in enumerate(pending) for text, ctx in units(d))
+    piped = model.nlp.pipe(stream, as_tuples=True, batch_size=64, n_process=jobs)
+    current: list[tuple[object, tuple[int, int]]] = []
+    at = 0
+    for sdoc, (di, ctx) in piped:
+        while di > at:
+            _finish_one(pending[at], current, model, tax)
+            yield pending[at]
+            current, at = [], at + 1
+        current.append((sdoc, ctx))
+    while at < len(pending):
+        _finish_one(pending[at], current, model, tax)
+        yield pending[at]
+        current, at = [], at + 1
+
+
+def _finish_one(doc: Document, parsed: list[tuple[object, tuple[int, int]]], model: LoadedModel, tax: Taxonomy) -> None:
+    finish(doc, collect(parsed), model, tax)  # type: ignore[arg-type]
+
+
+def merge_entities(old: list[Entity], fresh: list[Entity]) -> list[Entity]:
+    """Keep every entity the user corrected; add the model's others around them.
+
+    A model mention that overlaps a mention of a corrected entity (including
+    a rejected one) is dropped, so a re-parse never undoes a correction.
+    Kept entities keep their ids (notes point at them); new ones get fresh ids.
+    """
+    kept = [e for e in old if e.edited]
+    if not kept:
+        return fresh
+    taken = [(m.start, m.end) for e in kept for m in e.mentions]
+    ids = [e.id for e in kept]
+    out = list(kept)
+    for e in fresh:
+        e.mentions = [m for m in e.mentions if not any(m.start < b and a < m.end for a, b in taken)]
+        if e.mentions:
+            e.id = next_id("e", ids)
+            ids.append(e.id)
+            out.append(e)
+    return sorted(out, key=lambda e: min((m.start for m in e.mentions), default=0))
+
+
+def merge_key_points(old: list[KeyPoint], fresh: list[KeyPoint]) -> list[KeyPoint]:
+    """Pinned key points survive a re-parse; new ones that repeat their evidence do not."""
+    pinned = [k for k in old if k.pinned]
+    if not pinned:
+        return fresh
+    spans = {(e.start, e.end) for k in pinned for e in k.evidence}
+    ids = [k.id for k in pinned]
+    out = list(pinned)
+    for k in fresh:
+        if any((e.start, e.end) in spans for e in k.evidence):
+            continue
+        k.id = next_id("k", ids)
+        ids.append(k.id)
+        out.append(k)
+    return out

@@ -1,0 +1,279 @@
+"""Turn the model's raw entity spans into entities a reader can use.
+
+Two steps, both on plain offsets (the model's spans come from ``parse``):
+``clean`` trims what is not part of a name and drops noise; ``cluster``
+groups the mentions of one thing (same name across labels, a surname with
+the full name, an acronym with its expansion) and picks a name and label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from briefreader.model.document import Document, Entity, Mention
+from briefreader.nlp.parse import RawMention
+
+DROPPED_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY"})
+"""Numbers without a unit are not things a reader follows through a brief."""
+NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+)
+_THE_LABELS = frozenset({"GPE", "LOC", "ORG", "FAC", "NORP"})
+_SURNAME_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+"""Labels the model gives a bare surname when it wavers ('Wang' as ORG)."""
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "la", "on", "in", "to"})
+_KEEP_FINAL_DOT = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St|Bros)\.$")
+_LEAD = "\"'“”‘’«»([{<-–—,.;:!?*_/\\ \t"
+_TRAIL = "\"'“”‘’«»)]}>-–—,;:!?*_/\\ \t"
+
+
+@dataclass
+class Cleaned:
+    """A mention after trimming, still with the model's label."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    block: int
+
+
+def clean(doc: Document, raw: list[RawMention]) -> list[Cleaned]:
+    """Trim each raw span to the name it holds; drop what holds none.
+
+    Mentions in titles, datelines and headings are kept only when the body
+    mentions the same name: the model often tags heading fragments
+    ('Progress Towards Economic Cooperation' as ORG) that name nothing.
+    """
+    out: list[Cleaned] = []
+    for r in raw:
+        if r.label in DROPPED_LABELS:
+            continue
+        span = _trim(doc.text, r.start, r.end, r.label)
+        if span is None:
+            continue
+        s, e = span
+        out.append(Cleaned(s, e, doc.text[s:e], r.label, r.block))
+    body = {key(c.text) for c in out if doc.blocks[c.block].kind == "paragraph"}
+    kept = [c for c in out if doc.blocks[c.block].kind == "paragraph" or key(c.text) in body]
+    # Overlaps can appear after trimming; keep the earlier, longer span.
+    kept.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    result: list[Cleaned] = []
+    for c in kept:
+        if result and c.start < result[-1].end:
+            continue
+        result.append(c)
+    return result
+
+
+def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
+    """The part of ``text[start:end]`` that is the name itself."""
+    seg = text[start:end]
+    if "\n" in seg:
+        # A span across a line break joins two lines' fragments: keep the longer one.
+        parts = []
+        pos = 0
+        for line in seg.split("\n"):
+            parts.append((start + pos, start + pos + len(line)))
+            pos += len(line) + 1
+        start, end = max(parts, key=lambda p: sum(ch.isalnum() for ch in text[p[0] : p[1]]))
+    changed = True
+    while changed and start < end:
+        changed = False
+        seg = text[start:end]
+        # Possessive: "South Korea's" -> "South Korea", "Reuters'" -> "Reuters".
+        m = re.search(r"(?:['’]s|(?<=s)['’])$", seg)
+        if m and m.start() > 0:
+            end = start + m.start()
+            changed = True
+            continue
+        if seg.endswith(".") and not _KEEP_FINAL_DOT.search(seg):
+            end -= 1
+            changed = True
+            continue
+        stripped = seg.lstrip(_LEAD)
+        if len(stripped) != len(seg):
+            start += len(seg) - len(stripped)
+            changed = True
+            continue
+        stripped = seg.rstrip(_TRAIL)
+        if len(stripped) != len(seg):
+            end -= len(seg) - len(stripped)
+            changed = True
+            continue
+        if label in _THE_LABELS:
+            m = re.match(r"(?:the|The)\s+", seg)
+            if m and m.end() < len(seg):
+                start += m.end()
+                changed = True
+    seg = text[start:end]
+    if not seg or not any(ch.isalnum() for ch in seg):
+        return None
+    if label in NAME_LABELS and not (seg[0].isupper() or seg[0].isdigit()):
+        return None
+    return start, end
+
+
+def key(name: str) -> str:
+    """A comparison key for names: case, quotes, dashes and spacing folded."""
+    k = name.casefold().replace("’", "'").replace("–", "-").replace("—", "-")
+    return re.sub(r"\s+", " ", k).strip()
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-–]+", name) if w]
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in _words(name) if w.lower() not in _ACRONYM_SKIP and w[0].isalpha()).upper()
+
+
+def _acronym(name: str) -> str | None:
+    bare = name.replace(".", "")
+    if 2 <= len(bare) <= 7 and bare.isalpha() and bare.isupper() and " " not in name:
+        return bare
+    return None
+
+
+class _Group:
+    """A growing cluster of mentions."""
+
+    def __init__(self) -> None:
+        self.items: list[Cleaned] = []
+
+    @property
+    def longest(self) -> Cleaned:
+        counts = Counter(c.text for c in self.items)
+        return max(self.items, key=lambda c: (len(_words(c.text)), len(c.text), counts[c.text], -c.start))
+
+    def labels(self) -> Counter[str]:
+        return Counter(c.label for c in self.items)
+
+
+def cluster(mentions: list[Cleaned]) -> list[Entity]:
+    """Group cleaned mentions into entities, ordered by first mention."""
+    groups: dict[str, _Group] = {}
+    for c in mentions:
+        # Names group across labels (the model wavers); values (dates, sums) only within one.
+        # 'TimeWarner' and 'Time Warner', 'U.S.' and 'US' are spelled apart but one name.
+        k = re.sub(r"[\s.\-']", "", key(c.text)) if c.label in NAME_LABELS else f"{c.label}:{key(c.text)}"
+        groups.setdefault(k, _Group()).items.append(c)
+    groups = _join_acronyms(groups)
+    groups = _join_surnames(groups)
+    entities: list[Entity] = []
+    for g in sorted(groups.values(), key=lambda g: min(c.start for c in g.items)):
+        name = g.longest.text
+        entities.append(
+            Entity(
+                id=f"e{len(entities) + 1}",
+                name=name,
+                label=_label(g),
+                mentions=[
+                    Mention(c.start, c.end, c.text, "model", c.label) for c in sorted(g.items, key=lambda c: c.start)
+                ],
+            )
+        )
+    return entities
+
+
+def _label(g: _Group) -> str:
+    """Majority label, with two corrections.
+
+    A cluster that holds a multi-word PERSON name and bare single words of
+    that name is a person, whatever the model called the bare words. Ties go
+    to the label of the most complete mention.
+    """
+    full = [c for c in g.items if len(_words(c.text)) > 1]
+    if any(c.label == "PERSON" for c in full):
+        tokens = {w.casefold() for c in full if c.label == "PERSON" for w in _words(c.text)}
+        if all(len(_words(c.text)) > 1 or c.text.casefold() in tokens for c in g.items):
+            return "PERSON"
+    counts = g.labels()
+    top = max(counts.values())
+    tied = {lab for lab, n in counts.items() if n == top}
+    if len(tied) == 1:
+        return tied.pop()
+    return max((c for c in g.items if c.label in tied), key=lambda c: (len(_words(c.text)), len(c.text))).label
+
+
+def _merge(groups: dict[str, _Group], into: str, gone: str) -> None:
+    groups[into].items.extend(groups.pop(gone).items)
+
+
+def _join_acronyms(groups: dict[str, _Group]) -> dict[str, _Group]:
+    """'APEC' joins 'Asia-Pacific Economic Cooperation' when the initials agree."""
+    by_initials: dict[str, list[str]] = {}
+    for k, g in groups.items():
+        name = g.longest.text
+        if len(_words(name)) > 1 and g.longest.label in NAME_LABELS:
+            by_initials.setdefault(_initials(name), []).append(k)
+    for k in list(groups):
+        if k not in groups:
+            continue
+        acr = _acronym(groups[k].longest.text)
+        if acr is None:
+            continue
+        targets = [t for t in by_initials.get(acr, []) if t in groups and t != k]
+        if len(targets) == 1:
+            _merge(groups, targets[0], k)
+    return groups
+
+
+def _join_surnames(groups: dict[str, _Group]) -> dict[str, _Group]:
+    """A bare first or last word of a full name joins the one it stands for.
+
+    People: 'Xi' or 'Trump' joins 'Xi Jinping' or 'Donald Trump', whatever
+    the model called the bare word; tagged as a place, only once the full
+    name has been seen ('Valdivia' after 'Tomás Valdivia'). Organisations:
+    the first word joins ('Lumen' -> 'Lumen Semiconductor'). When two full
+    names share the word, each bare mention joins the one mentioned most
+    recently before it (else the first one after).
+    """
+    persons = [k for k, g in groups.items() if len(_words(g.longest.text)) > 1 and "PERSON" in g.labels()]
+    orgs = [k for k, g in groups.items() if len(_words(g.longest.text)) > 1 and _label(g) == "ORG"]
+    for k in list(groups):
+        g = groups.get(k)
+        if g is None or len(_words(g.longest.text)) != 1:
+            continue
+        word = g.longest.text.casefold()
+        owners = [
+            p
+            for p in persons
+            if p in groups
+            and word in (_words(groups[p].longest.text)[0].casefold(), _words(groups[p].longest.text)[-1].casefold())
+        ]
+        if owners and all(c.label in _SURNAME_LABELS for c in g.items):
+            pass
+        elif owners and all(c.label in _SURNAME_LABELS | {"GPE"} for c in g.items):
+            first = min(x.start for p in owners for x in groups[p].items)
+            if any(c.start < first for c in g.items):
+                continue
+        elif not owners and all(c.label in NAME_LABELS for c in g.items):
+            owners = [
+                o for o in orgs if o in groups and o != k and _words(groups[o].longest.text)[0].casefold() == word
+            ]
+            # Tagged as something else, the bare word joins only after the full name was seen.
+            if owners and any(c.label != "ORG" for c in g.items):
+                first = min(x.start for o in owners for x in groups[o].items)
+                if any(c.start < first for c in g.items):
+                    continue
+        else:
+            continue
+        if not owners:
+            continue
+        for c in list(g.items):
+            before = [(max((x.start for x in groups[p].items if x.start < c.start), default=-1), p) for p in owners]
+            best = max(before)
+            target = best[1] if best[0] >= 0 else min(owners, key=lambda p: min(x.start for x in groups[p].items))
+            groups[target].items.append(c)
+            g.items.remove(c)
+        if not g.items:
+            del groups[k]
+    return groups
+
+
+def entities_for(doc: Document, raw: list[RawMention]) -> list[Entity]:
+    """Clean and cluster the model's spans for one Document."""
+    return cluster(clean(doc, raw))

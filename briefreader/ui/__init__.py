@@ -1,0 +1,1 @@
+"""The Textual reader: app, screens, panes and messages."""

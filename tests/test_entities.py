@@ -1,0 +1,139 @@
+"""Entity cleaning and clustering: rules on hand-made spans, then the real pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from briefreader.model.document import Block, BriefMeta, Document
+from briefreader.nlp.entities import Cleaned, clean, cluster
+from briefreader.nlp.parse import RawMention
+
+
+def spans(text: str, *items: tuple[str, str, int]) -> list[Cleaned]:
+    """Cleaned mentions for (surface, label, occurrence) triples."""
+    out = []
+    for surface, label, nth in items:
+        pos = -1
+        for _ in range(nth + 1):
+            pos = text.index(surface, pos + 1)
+        out.append(Cleaned(pos, pos + len(surface), surface, label, 0))
+    return out
+
+
+def names(ents):  # type: ignore[no-untyped-def]
+    return {e.name: (e.label, sorted(m.text for m in e.mentions)) for e in ents}
+
+
+def test_surname_joins_full_name_and_person_label_wins() -> None:
+    text = "Maria Lopez met Chen Wei. Chen said Lopez agreed. Chen smiled."
+    ents = cluster(
+        spans(
+            text,
+            ("Maria Lopez", "PERSON", 0),
+            ("Chen Wei", "PERSON", 0),
+            ("Chen", "ORG", 1),
+            ("Lopez", "PERSON", 1),
+            ("Chen", "ORG", 2),
+        )
+    )
+    got = names(ents)
+    assert got["Chen Wei"] == ("PERSON", ["Chen", "Chen", "Chen Wei"])
+    assert got["Maria Lopez"] == ("PERSON", ["Lopez", "Maria Lopez"])
+    assert len(ents) == 2
+
+
+def test_shared_surname_goes_to_the_most_recent_person() -> None:
+    text = "Anna Kim spoke. Then Paul Kim spoke. Kim left."
+    ents = cluster(spans(text, ("Anna Kim", "PERSON", 0), ("Paul Kim", "PERSON", 0), ("Kim", "PERSON", 2)))
+    assert names(ents)["Paul Kim"][1] == ["Kim", "Paul Kim"]
+
+
+def test_acronym_joins_its_expansion_and_majority_label() -> None:
+    text = "The Gulf Cooperation Council (GCC) met. GCC leaders and GCC aides."
+    ents = cluster(
+        spans(text, ("Gulf Cooperation Council", "LOC", 0), ("GCC", "ORG", 0), ("GCC", "ORG", 1), ("GCC", "ORG", 2))
+    )
+    assert names(ents) == {"Gulf Cooperation Council": ("ORG", ["GCC", "GCC", "GCC", "Gulf Cooperation Council"])}
+
+
+def test_same_name_across_labels_is_one_entity_but_dates_stay_apart() -> None:
+    text = "Nokia rose. Nokia fell. In May, May said."
+    ents = cluster(spans(text, ("Nokia", "ORG", 0), ("Nokia", "PERSON", 1), ("May", "DATE", 0), ("May", "PERSON", 1)))
+    got = names(ents)
+    assert got["Nokia"] == ("ORG", ["Nokia", "Nokia"])  # tie goes to the first, fuller-or-equal mention
+    assert sorted(e.label for e in ents if e.name == "May") == ["DATE", "PERSON"]
+
+
+def doc_of(text: str) -> Document:
+    return Document(BriefMeta("t"), text, blocks=[Block("paragraph", 0, len(text))])
+
+
+def test_trimming_possessives_hyphens_the_and_punctuation() -> None:
+    text = "South Korea’s plan. The South Korea-Japan link. the United Nations said. “Reuters'”. Acme Inc. grew."
+    raw = [
+        RawMention(0, 13, "GPE", 0),  # South Korea’s
+        RawMention(text.index("South Korea-"), text.index("South Korea-") + 12, "GPE", 0),
+        RawMention(text.index("the United"), text.index(" said"), "ORG", 0),
+        RawMention(text.index("“Reuters"), text.index("”.") + 1, "ORG", 0),
+        RawMention(text.index("Acme"), text.index("Acme") + 9, "ORG", 0),
+    ]
+    got = [c.text for c in clean(doc_of(text), raw)]
+    assert got == ["South Korea", "South Korea", "United Nations", "Reuters", "Acme Inc."]
+
+
+def test_span_across_line_break_keeps_one_line() -> None:
+    text = "He met Omar\nHaddad later."
+    got = clean(doc_of(text), [RawMention(7, 18, "PERSON", 0)])
+    assert [c.text for c in got] == ["Haddad"]
+
+
+def test_heading_only_mentions_are_dropped() -> None:
+    text = "Progress Towards Shared Goals\n\nAnna Berg spoke."
+    doc = Document(BriefMeta("t"), text, blocks=[Block("heading", 0, 29), Block("paragraph", 31, len(text))])
+    raw = [RawMention(0, 29, "ORG", 0), RawMention(31, 40, "PERSON", 1)]
+    assert [c.text for c in clean(doc, raw)] == ["Anna Berg"]
+
+
+def test_numbers_are_not_entities() -> None:
+    text = "Two ministers met 3 times."
+    got = clean(doc_of(text), [RawMention(0, 3, "CARDINAL", 0), RawMention(18, 19, "CARDINAL", 0)])
+    assert got == []
+
+
+# With the real pipeline --------------------------------------------------------------
+
+
+def test_sample_korea_brief_entities(sample: Callable[[str], Document]) -> None:
+    doc = sample("korea-china-envoy.txt")
+    by_name = {e.name: e for e in doc.visible_entities()}
+    assert by_name["Wang Yi"].label == "PERSON"
+    assert len(by_name["Park Byeong-seug"].visible_mentions) == 3
+    assert by_name["Lee Jae Myung"].label == "PERSON" and len(by_name["Lee Jae Myung"].visible_mentions) >= 2
+    apec = next(e for e in doc.visible_entities() if "APEC" in [m.text for m in e.mentions])
+    assert apec.name == "Asia-Pacific Economic Cooperation" and len(apec.visible_mentions) == 3
+    for e in doc.visible_entities():
+        assert not e.name.endswith(("’s", "'s", "-")), e.name
+        for m in e.mentions:
+            assert "\n" not in m.text and doc.text[m.start : m.end] == m.text
+
+
+def test_no_sentence_or_entity_crosses_a_block(sample: Callable[[str], Document]) -> None:
+    doc = sample("chile-argentina-glacier-talks.md")
+    for s in doc.sentences:
+        b = doc.blocks[s.block]
+        assert b.start <= s.start < s.end <= b.end
+    for m, _e in doc.mentions():
+        blk = doc.block_at(m.start)
+        assert blk is not None and m.end <= doc.blocks[blk].end
+
+
+def test_one_sentence_per_line_copy_is_split_at_line_ends(parse: Callable[[str, str], Document]) -> None:
+    doc = parse(
+        "Title line\n\nShares in Acme rose 5% on Monday after the results\nThe firm said sales were strong.\n"
+        "Analysts at Big Bank agreed with the firm.\n"
+    )
+    quotes = [doc.text[s.start : s.end] for s in doc.sentences if doc.blocks[s.block].kind == "paragraph"]
+    # A line ending in a full stop ends a sentence; a line without one runs on.
+    assert quotes[-1] == "Analysts at Big Bank agreed with the firm."
+    assert quotes[-2].endswith("The firm said sales were strong.")
+    assert all("strong.\nAnalysts" not in q for q in quotes)
