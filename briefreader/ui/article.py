@@ -1,0 +1,267 @@
+"""The Article pane: the brief's text, drawn one visible line at a time.
+
+A ``ScrollView`` with ``render_line`` (Textual's line API, as ``Log`` uses):
+the text is wrapped into offsets once per width, and each visible line is
+styled from the Document's spans when it is drawn. Nothing here edits the
+Document; the cursor position goes up as a message.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from briefreader.labels import style_for
+from briefreader.model.display import visible
+from briefreader.model.document import Document
+from briefreader.ui.layout import Line, line_of, wrap_document
+from briefreader.ui.messages import CursorMoved
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """The brief's text with headings, highlights, a sentence cursor and search matches."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "cursor(1)", "Next sentence", show=False),
+        Binding("k,up", "cursor(-1)", "Previous sentence", show=False),
+        Binding("g,home", "cursor_to(0)", "Top", show=False),
+        Binding("G,end", "cursor_to(-1)", "Bottom", show=False),
+        Binding("space,pagedown", "page(1)", "Page down", show=False),
+        Binding("pageup,b", "page(-1)", "Page up", show=False),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article--title",
+        "article--heading",
+        "article--dateline",
+        "article--cursor",
+        "article--selected",
+        "article--match",
+        "article--match-current",
+        "article--evidence",
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.doc: Document | None = None
+        """The Document shown; set by the screen."""
+        self.lines: list[Line] = []
+        self._starts: list[int] = []
+        self._width = 0
+        self._cache: LRUCache[int, Strip] = LRUCache(2048)
+        self._mentions: list[tuple[int, int, str, str]] = []
+        """(start, end, label, entity id) of every visible mention, by start."""
+        self._mention_starts: list[int] = []
+        self._longest = 0
+        self.cursor = 0
+        """Index into ``units``: the sentence (or paragraph, before a parse) under the cursor."""
+        self.units: list[tuple[int, int]] = []
+        self.selected_entity: str | None = None
+        self.hidden_labels: set[str] = set()
+        self.matches: list[tuple[int, int]] = []
+        self.current_match: int | None = None
+        self.evidence: list[tuple[int, int]] = []
+
+    # State from the screen ------------------------------------------------------
+
+    def set_document(self, doc: Document) -> None:
+        """Show a (new or re-parsed) Document, keeping the cursor where it was in the text."""
+        at = self.units[self.cursor][0] if self.units else 0
+        self.doc = doc
+        self.units = [(s.start, s.end) for s in doc.sentences] or [
+            (b.start, b.end) for b in doc.blocks if b.kind != "title"
+        ] or [(0, len(doc.text))]
+        starts = [u[0] for u in self.units]
+        self.cursor = max(0, bisect.bisect_right(starts, at) - 1)
+        self.refresh_spans()
+        self._rewrap(force=True)
+
+    def refresh_spans(self) -> None:
+        """Recompute highlight spans after an entity edit, then redraw."""
+        if self.doc is None:
+            return
+        self._mentions = [(m.start, m.end, e.label, e.id) for m, e in self.doc.mentions()]
+        self._mention_starts = [m[0] for m in self._mentions]
+        self._longest = max((m[1] - m[0] for m in self._mentions), default=0)
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Drop cached lines and repaint (highlight state changed)."""
+        self._cache.clear()
+        self.refresh()
+
+    def _rewrap(self, force: bool = False) -> None:
+        width = max(8, self.scrollable_content_region.width - 1)
+        if self.doc is None or (width == self._width and not force):
+            return
+        self._width = width
+        self.lines = wrap_document(self.doc, width)
+        self._starts = [ln.start for ln in self.lines]
+        self.virtual_size = Size(width, len(self.lines))
+        self._cache.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        """Theme, focus or CSS changed: cached lines carry old colours."""
+        super().notify_style_update()
+        self._cache.clear()
+
+    def on_focus(self, event: events.Focus) -> None:
+        """The focused pane is tinted: redraw with the new background."""
+        self.redraw()
+
+    def on_blur(self, event: events.Blur) -> None:
+        """As on focus."""
+        self.redraw()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Re-wrap to the new width, keeping the cursor on screen."""
+        self._rewrap()
+        self.scroll_to_cursor(center=False)
+
+    # Drawing ----------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        """One screen line, from the cache or styled afresh."""
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= len(self.lines):
+            return Strip.blank(width, base)
+        strip = self._cache.get(index)
+        if strip is None:
+            strip = self._render(index, base)
+            self._cache[index] = strip
+        return strip.crop_extend(scroll_x, scroll_x + width, base)
+
+    def _component(self, name: str) -> Style:
+        return self.get_component_rich_style(name, partial=True)
+
+    def _render(self, index: int, base: Style) -> Strip:
+        assert self.doc is not None
+        line = self.lines[index]
+        if line.block == -1:
+            return Strip([Segment(" ", base)], 1)
+        a, b = line.start, line.end
+        text = Text(visible(self.doc.text[a:b]), no_wrap=True, end="")
+        text.stylize(base)
+        kind = self.doc.blocks[line.block].kind
+        if kind != "paragraph":
+            text.stylize(self._component(f"article--{kind}"))
+
+        def paint(style: Style | str, s: int, e: int) -> None:
+            if s < b and a < e:
+                text.stylize(style, max(s, a) - a, min(e, b) - a)
+
+        if self.units:
+            cs, ce = self.units[self.cursor]
+            if cs < b and a < ce:
+                paint(self._component("article--cursor"), cs, ce)
+        for s, e in self.evidence:
+            paint(self._component("article--evidence"), s, e)
+        lo = bisect.bisect_left(self._mention_starts, a - self._longest)
+        hi = bisect.bisect_left(self._mention_starts, b)
+        for s, e, label, eid in self._mentions[lo:hi]:
+            if label in self.hidden_labels and eid != self.selected_entity:
+                continue
+            paint(style_for(label), s, e)
+            if eid == self.selected_entity:
+                paint(self._component("article--selected"), s, e)
+        if self.matches:
+            lo = bisect.bisect_left(self.matches, (a - 200, 0))
+            for i in range(lo, len(self.matches)):
+                s, e = self.matches[i]
+                if s >= b:
+                    break
+                name = "article--match-current" if i == self.current_match else "article--match"
+                paint(self._component(name), s, e)
+        segments = list(text.render(self.app.console))
+        return Strip(segments)
+
+    # Cursor and scrolling -----------------------------------------------------------
+
+    def line_of(self, offset: int) -> int:
+        """The screen line that shows a text offset."""
+        return line_of(self.lines, self._starts, offset)
+
+    def scroll_to_span(self, start: int, end: int, center: bool = True) -> None:
+        """Bring a span into view (centred when it is off screen)."""
+        if not self.lines:
+            return
+        first, last = self.line_of(start), self.line_of(max(start, end - 1))
+        top, height = self.scroll_offset.y, max(1, self.scrollable_content_region.height)
+        if first >= top and last < top + height:
+            return
+        if center:
+            target = max(0, first - height // 3)
+        elif first < top:
+            target = first
+        else:
+            target = max(0, last - height + 1)
+        self.scroll_to(y=target, animate=False, immediate=True)
+
+    def scroll_to_cursor(self, center: bool = True) -> None:
+        """Keep the cursor's sentence on screen."""
+        if self.units:
+            self.scroll_to_span(*self.units[self.cursor], center=center)
+
+    def move_cursor_to_offset(self, offset: int, center: bool = True) -> None:
+        """Put the cursor on the unit holding ``offset`` and show it."""
+        if not self.units:
+            return
+        starts = [u[0] for u in self.units]
+        self._set_cursor(max(0, bisect.bisect_right(starts, offset) - 1), center=center)
+
+    def _set_cursor(self, index: int, center: bool = False) -> None:
+        if not self.units:
+            return
+        index = max(0, min(len(self.units) - 1, index))
+        old = self.units[self.cursor] if self.cursor < len(self.units) else None
+        self.cursor = index
+        new = self.units[index]
+        for span in (old, new):
+            if span is not None:
+                for y in range(self.line_of(span[0]), self.line_of(max(span[0], span[1] - 1)) + 1):
+                    self._cache.discard(y)
+        self.scroll_to_cursor(center=center)
+        self.refresh()
+        self.post_message(CursorMoved(*new))
+
+    def action_cursor(self, delta: int) -> None:
+        """Move the cursor by sentences."""
+        self._set_cursor(self.cursor + delta)
+
+    def action_cursor_to(self, index: int) -> None:
+        """Jump to the first or (-1) last sentence."""
+        self._set_cursor(len(self.units) - 1 if index < 0 else index, center=False)
+
+    def action_page(self, direction: int) -> None:
+        """Scroll a page and put the cursor on the first sentence in view."""
+        height = max(1, self.scrollable_content_region.height - 1)
+        y = max(0, min(len(self.lines) - 1, self.scroll_offset.y + direction * height))
+        self.scroll_to(y=y, animate=False, immediate=True)
+        if self.lines:
+            top = self.lines[min(len(self.lines) - 1, y)]
+            starts = [u[0] for u in self.units]
+            i = max(0, bisect.bisect_left(starts, top.start))
+            self.cursor = min(i, len(self.units) - 1)
+            self._cache.clear()
+            self.refresh()
+            self.post_message(CursorMoved(*self.units[self.cursor]))
+
+    def on_click(self, event: events.Click) -> None:
+        """A click puts the cursor on the sentence under the pointer."""
+        y = self.scroll_offset.y + event.y
+        if 0 <= y < len(self.lines) and self.lines[y].block != -1:
+            line = self.lines[y]
+            self.move_cursor_to_offset(min(line.end, line.start + max(0, event.x)), center=False)

@@ -1,0 +1,66 @@
+"""The note editor: a modal with the note's text, its tags and what it is about."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static, TextArea
+
+from briefreader.model.display import one_line
+from briefreader.model.edits import parse_tags
+
+
+@dataclass
+class NoteDraft:
+    """What the editor gives back: the text and the tags as typed."""
+
+    text: str
+    tags: list[str]
+
+
+class NoteEditor(ModalScreen[NoteDraft | None]):
+    """Write or edit a note; ctrl+s keeps it, escape cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "keep", "Keep note", priority=True),
+        Binding("escape", "cancel", "Cancel", priority=True),
+    ]
+
+    def __init__(self, about: str, text: str = "", tags: list[str] | None = None, title: str = "New note") -> None:
+        super().__init__()
+        self.about = about
+        self.initial_text = text
+        self.initial_tags = tags or []
+        self.heading = title
+
+    def compose(self) -> ComposeResult:
+        """Anchor line, text area, tags field, key hint."""
+        with Vertical(id="note-dialog") as box:
+            box.border_title = self.heading
+            yield Static(Text.assemble(("About: ", "bold"), one_line(self.about, 200)), id="note-about")
+            yield TextArea(self.initial_text, id="note-text", soft_wrap=True, show_line_numbers=False)
+            yield Label("Tags (space or comma separated)")
+            yield Input(" ".join(self.initial_tags), id="note-tags", placeholder="e.g. follow-up sanctions")
+            yield Static(Text("ctrl+s keep · escape cancel · tab to tags", style="dim"), id="note-hint")
+
+    def on_mount(self) -> None:
+        """Start typing the note straight away."""
+        self.query_one("#note-text", TextArea).focus()
+
+    def action_keep(self) -> None:
+        """Return the draft (an empty note is refused with a message)."""
+        text = self.query_one("#note-text", TextArea).text
+        if not text.strip():
+            self.notify("A note needs some text (escape cancels).", severity="warning")
+            return
+        self.dismiss(NoteDraft(text.rstrip("\n"), parse_tags(self.query_one("#note-tags", Input).value)))
+
+    def action_cancel(self) -> None:
+        """Close without changing anything."""
+        self.dismiss(None)
