@@ -35,7 +35,7 @@ def test_diplomatic_brief_gets_visit_invitation_and_history(sample: Callable[[st
     assert {"visit", "invitation", "tension"} <= set(by_cat)
     assert "Ferrero" in by_cat["visit"].title and "Valdivia" in by_cat["visit"].title
     assert by_cat["invitation"].title.startswith("Invitation: ")
-    assert "June" in by_cat["invitation"].title and "Southern Water Summit" in by_cat["invitation"].title
+    assert by_cat["invitation"].title == "Invitation: Martín Aguirre to the Southern Water Summit in June"
     # Both old quarrels are one history point with two evidence sentences.
     hist = by_cat["tension"]
     assert hist.title.startswith("Historical tensions")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from briefreader.io.atomic import atomic_write
@@ -56,7 +56,7 @@ def find_recovery(source: Path) -> tuple[Document, datetime] | None:
         doc = load_document(path)
     except BriefError:
         return None
-    when = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
+    when = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
     return doc, when
 
 

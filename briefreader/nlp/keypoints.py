@@ -317,7 +317,7 @@ def title_for(group: list[_Cand], year: int | None) -> str:
 
 def _invitation(c: _Cand, actors: list[tuple[Entity, int]]) -> str:
     """'Xi Jinping to the APEC summit in October' from an invitation sentence."""
-    guest = next((e.name for e, role in actors if role == 1 and e.label == "PERSON"), None)
+    guest = _guest(c)
     guest = guest or next((e.name for e, role in actors if role == 1), None) or (actors[0][0].name if actors else "")
     event = next((_short(e) for e, _s, _e in c.entities if e.label in ("ORG", "EVENT") and e.name != guest), None)
     noun = next(
@@ -333,6 +333,37 @@ def _invitation(c: _Cand, actors: list[tuple[Entity, int]]) -> str:
     if when:
         parts.append(("in " if not when[0].isdigit() or len(when) == 4 else "on ") + when)
     return " ".join(parts) if parts else _gist(c)
+
+
+def _path(sent: ParsedSentence, start: int, end: int) -> list[str]:
+    """Dependency labels from a mention's first token up to the root."""
+    i = next((k for k, t in enumerate(sent.tokens) if start <= t.start < end), None)
+    deps: list[str] = []
+    while i is not None and len(deps) < 30:
+        tok = sent.tokens[i]
+        deps.append(tok.dep)
+        if tok.head == i:
+            break
+        i = tok.head
+    return deps
+
+
+def _guest(c: _Cand) -> str | None:
+    """The person invited: outside the subject, nearest the verb, not a possessor.
+
+    In 'X invited Y's president, Z, to ...' the guest is Z, not Y.
+    """
+    best: tuple[int, int, str] | None = None
+    for ent, s, e in c.entities:
+        if ent.label != "PERSON":
+            continue
+        path = _path(c.sent, s, e)
+        if any(d in _SUBJECT_DEPS for d in path):
+            continue
+        key = (int("poss" in path), len(path), ent.name)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else None
 
 
 def _year_phrases(group: list[_Cand], cat: Category) -> list[str]:

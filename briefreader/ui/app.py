@@ -53,8 +53,15 @@ class BriefReaderApp(App[None]):
         Binding("ctrl+c", "quit_reader", "Quit", show=False, priority=True),
     ]
 
-    def __init__(self, files: list[Path], *, model: str | None = None, taxonomy: Path | None = None,
-                 save_to: Path | None = None, recovery: bool = True) -> None:
+    def __init__(
+        self,
+        files: list[Path],
+        *,
+        model: str | None = None,
+        taxonomy: Path | None = None,
+        save_to: Path | None = None,
+        recovery: bool = True,
+    ) -> None:
         super().__init__()
         self.files = files
         self.model_name = model
@@ -112,8 +119,10 @@ class BriefReaderApp(App[None]):
 
             stamp = when.astimezone().strftime("%Y-%m-%d %H:%M")
             self.push_screen(
-                Confirm(f"Unsaved work on this brief was kept from {stamp} ({len(rdoc.notes)} notes).\nRestore it?",
-                        [("restore", "Restore"), ("discard", "Discard it"), ("later", "Not now")]),
+                Confirm(
+                    f"Unsaved work on this brief was kept from {stamp} ({len(rdoc.notes)} notes).\nRestore it?",
+                    [("restore", "Restore"), ("discard", "Discard it"), ("later", "Not now")],
+                ),
                 answer,
             )
 
@@ -132,8 +141,13 @@ class BriefReaderApp(App[None]):
                     clear_recovery(current.session.source)
                     self.show_document(doc, path)
 
-            self.push_screen(Confirm("This brief has unsaved changes. Open the other one anyway?",
-                                     [("cancel", "Stay here"), ("discard", "Open without saving")]), answer)
+            self.push_screen(
+                Confirm(
+                    "This brief has unsaved changes. Open the other one anyway?",
+                    [("cancel", "Stay here"), ("discard", "Open without saving")],
+                ),
+                answer,
+            )
             return
         self.show_document(doc, path)
 
@@ -141,7 +155,11 @@ class BriefReaderApp(App[None]):
         """From the error screen: open by path."""
         from briefreader.ui.dialogs import Ask
 
-        self.push_screen(Ask("Open a brief", ""), lambda p: p and self.open_path(Path(p)))
+        def answered(value: str | None) -> None:
+            if value:
+                self.open_path(Path(value))
+
+        self.push_screen(Ask("Open a brief", ""), answered)
 
     # Unsaved work ----------------------------------------------------------------------
 
@@ -164,8 +182,9 @@ class BriefReaderApp(App[None]):
         try:
             write_recovery(screen.doc, screen.session.source)
         except BriefError as exc:
-            self.notify(f"Could not write the recovery file: {one_line(exc.reason, 200)}", severity="warning",
-                        markup=False)
+            self.notify(
+                f"Could not write the recovery file: {one_line(exc.reason, 200)}", severity="warning", markup=False
+            )
 
     def saved(self, screen: MainScreen) -> None:
         """Saved: the recovery file is no longer needed."""
@@ -203,9 +222,13 @@ class BriefReaderApp(App[None]):
                 clear_recovery(screen.session.source)
                 self.exit()
 
-        self.push_screen(Confirm("Save your changes before quitting?",
-                                 [("save", "Save and quit"), ("quit", "Quit without saving"), ("cancel", "Cancel")]),
-                         answer)
+        self.push_screen(
+            Confirm(
+                "Save your changes before quitting?",
+                [("save", "Save and quit"), ("quit", "Quit without saving"), ("cancel", "Cancel")],
+            ),
+            answer,
+        )
 
     quit_after_save = False
     """Set by 'Save and quit': the app exits once the save succeeds."""
@@ -221,15 +244,22 @@ class BriefReaderApp(App[None]):
         yield SystemCommand("Search", "Search the brief's text", main.action_search)
         yield SystemCommand("Add note", "Add a note to what is in focus", main.action_add_note)
         yield SystemCommand("Next mention", "Next mention of the selected entity", lambda: main.action_next_mention(1))
-        yield SystemCommand("Previous mention", "Previous mention of the selected entity",
-                            lambda: main.action_next_mention(-1))
+        yield SystemCommand(
+            "Previous mention", "Previous mention of the selected entity", lambda: main.action_next_mention(-1)
+        )
         yield SystemCommand("Undo", "Undo the last edit", main.action_undo)
         yield SystemCommand("Re-parse", "Parse the brief again, keeping corrections, pins and notes", main.start_parse)
         yield SystemCommand("Help", "Every key", self.action_help)
         yield SystemCommand("Quit reader", "Quit (asks when there are unsaved changes)", self.action_quit_reader)
 
 
-def make_app(files: list[Path], *, model: str | None = None, taxonomy: Path | None = None,
-             save_to: Path | None = None, recovery: bool = True) -> BriefReaderApp:
+def make_app(
+    files: list[Path],
+    *,
+    model: str | None = None,
+    taxonomy: Path | None = None,
+    save_to: Path | None = None,
+    recovery: bool = True,
+) -> BriefReaderApp:
     """The one way to build the app, for the CLI and the tests alike."""
     return BriefReaderApp(files, model=model, taxonomy=taxonomy, save_to=save_to, recovery=recovery)

@@ -77,9 +77,11 @@ class ArticleView(ScrollView, can_focus=True):
         """Show a (new or re-parsed) Document, keeping the cursor where it was in the text."""
         at = self.units[self.cursor][0] if self.units else 0
         self.doc = doc
-        self.units = [(s.start, s.end) for s in doc.sentences] or [
-            (b.start, b.end) for b in doc.blocks if b.kind != "title"
-        ] or [(0, len(doc.text))]
+        self.units = (
+            [(s.start, s.end) for s in doc.sentences]
+            or [(b.start, b.end) for b in doc.blocks if b.kind != "title"]
+            or [(0, len(doc.text))]
+        )
         starts = [u[0] for u in self.units]
         self.cursor = max(0, bisect.bisect_right(starts, at) - 1)
         self.refresh_spans()
@@ -140,14 +142,14 @@ class ArticleView(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         strip = self._cache.get(index)
         if strip is None:
-            strip = self._render(index, base)
+            strip = self._style_line(index, base)
             self._cache[index] = strip
         return strip.crop_extend(scroll_x, scroll_x + width, base)
 
     def _component(self, name: str) -> Style:
         return self.get_component_rich_style(name, partial=True)
 
-    def _render(self, index: int, base: Style) -> Strip:
+    def _style_line(self, index: int, base: Style) -> Strip:
         assert self.doc is not None
         line = self.lines[index]
         if line.block == -1:

@@ -50,10 +50,12 @@ class KeyPointsPane(PaneList):
                 meta += " · pinned"
             line.append(meta, style="dim")
             options.append(Option(line, id=k.id))
-        self.set_options(options)
-        self.border_subtitle = "by score" if self.by_score else "in text order"
-        if keep:
-            self.highlight_id(keep)
+        # Rebuilding is not the user moving: no highlight messages (they would echo back here).
+        with self.prevent(OptionList.OptionHighlighted):
+            self.set_options(options)
+            self.border_subtitle = "by score" if self.by_score else "in text order"
+            if keep:
+                self.highlight_id(keep)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter: jump to the evidence."""

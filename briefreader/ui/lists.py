@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
+from textual.widgets.option_list import OptionDoesNotExist
 
 
 class PaneList(OptionList):
@@ -34,5 +35,5 @@ class PaneList(OptionList):
             return
         try:
             self.highlighted = self.get_option_index(option_id)
-        except Exception:  # noqa: BLE001 - an id from another brief: leave the highlight alone
+        except OptionDoesNotExist:  # an id from another brief: leave the highlight alone
             return

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import re
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -18,7 +19,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from briefreader.io.errors import BriefError
@@ -52,8 +53,23 @@ from briefreader.ui.session import Session
 if TYPE_CHECKING:
     from briefreader.ui.app import BriefReaderApp
 
-KNOWN_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART",
-                "LANGUAGE", "DATE", "TIME", "MONEY", "PERCENT")
+KNOWN_LABELS = (
+    "PERSON",
+    "ORG",
+    "GPE",
+    "LOC",
+    "NORP",
+    "FAC",
+    "EVENT",
+    "PRODUCT",
+    "LAW",
+    "WORK_OF_ART",
+    "LANGUAGE",
+    "DATE",
+    "TIME",
+    "MONEY",
+    "PERCENT",
+)
 _Snapshot = tuple[list[Entity], list[KeyPoint], list[Note]]
 
 
@@ -192,7 +208,7 @@ class MainScreen(Screen[None]):
             annotate_document(snapshot, model, taxonomy)
         except (ModelError, BriefError) as exc:
             self.post_message(ParseFailed(str(exc)))
-        except Exception as exc:  # noqa: BLE001 - a bug in parsing must not take the reader down
+        except Exception as exc:
             self.post_message(ParseFailed(f"parsing failed ({type(exc).__name__}: {exc})"))
         else:
             self.post_message(ParseDone(snapshot, threading.get_ident()))
@@ -224,8 +240,9 @@ class MainScreen(Screen[None]):
         """Say why; the text, notes and search keep working."""
         self._parse_finished()
         self.refresh_all()
-        self.notify(one_line(message.reason, 400), title="No entities or key points", severity="error",
-                    markup=False, timeout=15)
+        self.notify(
+            one_line(message.reason, 400), title="No entities or key points", severity="error", markup=False, timeout=15
+        )
         self.status("Not parsed: " + one_line(message.reason, 200))
 
     def _parse_finished(self) -> None:
@@ -284,8 +301,11 @@ class MainScreen(Screen[None]):
         self.article.evidence = []
         self.article.move_cursor_to_offset(m.start)
         self.article.redraw()
-        self.status(Text.assemble((one_line(ent.name, 60), style_for(ent.label)),
-                                  f": mention {self.mention_pos + 1} of {len(mentions)}"))
+        self.status(
+            Text.assemble(
+                (one_line(ent.name, 60), style_for(ent.label)), f": mention {self.mention_pos + 1} of {len(mentions)}"
+            )
+        )
 
     def on_key_point_chosen(self, message: KeyPointChosen) -> None:
         """Jump to a key point's evidence and highlight all of it."""
@@ -333,11 +353,10 @@ class MainScreen(Screen[None]):
     def _snapshot(self) -> _Snapshot:
         return copy.deepcopy((self.doc.entities, self.doc.key_points, self.doc.notes))
 
-    def _apply(self, change: object, done: str = "") -> bool:
+    def _apply(self, change: Callable[[], object], done: str = "") -> bool:
         """Run one edit on the Document (undoable); report an EditError instead of raising."""
         before = self._snapshot()
         try:
-            assert callable(change)
             change()
         except edits.EditError as exc:
             self.notify(one_line(str(exc), 200), severity="warning", markup=False)
@@ -372,7 +391,9 @@ class MainScreen(Screen[None]):
         elif action == "reject":
             ent = doc.entity(target)
             if ent is not None:
-                self._apply(lambda: edits.reject_entity(doc, target), f"Rejected {one_line(ent.name, 60)} (ctrl+z undoes)")
+                self._apply(
+                    lambda: edits.reject_entity(doc, target), f"Rejected {one_line(ent.name, 60)} (ctrl+z undoes)"
+                )
         elif action == "restore":
             self._apply(lambda: edits.restore_entity(doc, target), "Restored")
         elif action == "relabel":
@@ -382,22 +403,32 @@ class MainScreen(Screen[None]):
         elif action == "rename":
             ent = doc.entity(target)
             if ent is not None:
-                self.app.push_screen(Ask("Rename entity", ent.name), lambda name: name and self._apply(
-                    lambda: edits.rename_entity(doc, target, name), "Renamed"))
+                self.ask(
+                    Ask("Rename entity", ent.name),
+                    lambda name: self._apply(lambda: edits.rename_entity(doc, target, name), "Renamed"),
+                )
         elif action == "pin":
             self._apply(lambda: edits.toggle_pin(doc, target))
         elif action == "retitle":
             kp = doc.key_point(target)
             if kp is not None:
-                self.app.push_screen(Ask("Key point title", kp.title), lambda title: title and self._apply(
-                    lambda: edits.retitle_key_point(doc, target, title), "Retitled (and pinned)"))
+                self.ask(
+                    Ask("Key point title", kp.title),
+                    lambda title: self._apply(
+                        lambda: edits.retitle_key_point(doc, target, title), "Retitled (and pinned)"
+                    ),
+                )
         elif action == "delete":
             note = doc.note(target)
             if note is not None:
-                self.app.push_screen(
-                    Confirm(f"Delete this note?\n\n{one_line(note.text, 200)}", [("delete", "Delete"), ("keep", "Keep")]),
-                    lambda answer: answer == "delete" and self._apply(lambda: edits.delete_note(doc, target),
-                                                                      "Note deleted (ctrl+z undoes)"),
+                self.ask(
+                    Confirm(
+                        f"Delete this note?\n\n{one_line(note.text, 200)}", [("delete", "Delete"), ("keep", "Keep")]
+                    ),
+                    lambda answer: (
+                        answer == "delete"
+                        and self._apply(lambda: edits.delete_note(doc, target), "Note deleted (ctrl+z undoes)")
+                    ),
                 )
 
     def _relabel(self, entity_id: str) -> None:
@@ -405,8 +436,10 @@ class MainScreen(Screen[None]):
         if ent is None:
             return
         labels = sorted({*KNOWN_LABELS, *(e.label for e in self.doc.entities)}, key=lambda x: (label_rank(x), x))
-        items = [(lab, Text.assemble(("● ", style_for(lab)), lab, (" (now)" if lab == ent.label else "", "dim")))
-                 for lab in labels]
+        items = [
+            (lab, Text.assemble(("● ", style_for(lab)), lab, (" (now)" if lab == ent.label else "", "dim")))
+            for lab in labels
+        ]
 
         def done(label: str | None) -> None:
             if label:
@@ -419,8 +452,15 @@ class MainScreen(Screen[None]):
         if ent is None:
             return
         others = [e for e in self.doc.visible_entities() if e.id != entity_id]
-        items = [(e.id, Text.assemble(("● ", style_for(e.label)), one_line(e.name, 50), (f"  {e.label} ×{len(e.visible_mentions)}", "dim")))
-                 for e in others]
+        items = [
+            (
+                e.id,
+                Text.assemble(
+                    ("● ", style_for(e.label)), one_line(e.name, 50), (f"  {e.label} ×{len(e.visible_mentions)}", "dim")
+                ),
+            )
+            for e in others
+        ]
 
         def done(keep: str | None) -> None:
             if keep:
@@ -495,8 +535,13 @@ class MainScreen(Screen[None]):
         art.scroll_to_span(s, e)
         art.move_cursor_to_offset(s)
         art.redraw()
-        self.status(Text.assemble(f"match {art.current_match + 1} of {len(art.matches)} for “",
-                                  one_line(self.search_query, 60), "”   n / N next / previous"))
+        self.status(
+            Text.assemble(
+                f"match {art.current_match + 1} of {len(art.matches)} for “",
+                one_line(self.search_query, 60),
+                "”   n / N next / previous",
+            )
+        )
 
     def action_next_match(self, step: int) -> None:
         """``n`` / ``N``."""
@@ -546,7 +591,7 @@ class MainScreen(Screen[None]):
             save_document(doc, target)
         except BriefError as exc:
             self.post_message(SaveFailed(str(target), exc.reason))
-        except Exception as exc:  # noqa: BLE001 - any failure keeps the work in memory and says why
+        except Exception as exc:
             self.post_message(SaveFailed(str(target), f"{type(exc).__name__}: {exc}"))
         else:
             self.post_message(SaveDone(str(target), doc.revision))
@@ -565,16 +610,32 @@ class MainScreen(Screen[None]):
     def on_save_failed(self, message: SaveFailed) -> None:
         """Keep the work, say why, and offer another place."""
         self.reader.quit_after_save = False
-        self.notify(f"Could not save to {one_line(message.path, 120)}: {one_line(message.reason, 200)}",
-                    title="Not saved", severity="error", markup=False, timeout=15)
+        self.notify(
+            f"Could not save to {one_line(message.path, 120)}: {one_line(message.reason, 200)}",
+            title="Not saved",
+            severity="error",
+            markup=False,
+            timeout=15,
+        )
         suggestion = str(Path.home() / Path(message.path).name)
-        self.app.push_screen(
+        self.ask(
             Ask("Save to another place", suggestion, "Your work is still here, unsaved. Escape to keep reading."),
-            lambda path: path and self.action_save(path),
+            self.action_save,
         )
 
     def action_open(self) -> None:
         """Choose another brief (from the folder opened, or any path typed)."""
         items = [(str(p), Text(p.name)) for p in self.session.files]
-        self.app.push_screen(Choose("Open a brief (or type a path)", items, allow_new=True),
-                             lambda choice: choice and self.reader.open_path(Path(choice)))
+        self.ask(
+            Choose("Open a brief (or type a path)", items, allow_new=True),
+            lambda choice: self.reader.open_path(Path(choice)),
+        )
+
+    def ask(self, dialog: ModalScreen[str | None], then: Callable[[str], object]) -> None:
+        """Show a dialog; call ``then`` with its answer unless it was cancelled."""
+
+        def answered(value: str | None) -> None:
+            if value:
+                then(value)
+
+        self.app.push_screen(dialog, answered)

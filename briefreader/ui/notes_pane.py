@@ -55,9 +55,11 @@ class NotesPane(PaneList):
             options.append(Option(line, id=n.id))
         if not options:
             options.append(Option(Text("No notes yet: press a to write one.", style="dim italic"), disabled=True))
-        self.set_options(options)
-        if keep:
-            self.highlight_id(keep)
+        # Rebuilding is not the user moving: no highlight messages (they would echo back here).
+        with self.prevent(OptionList.OptionHighlighted):
+            self.set_options(options)
+            if keep:
+                self.highlight_id(keep)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Moving onto a note shows its anchor in the Article."""
