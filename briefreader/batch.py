@@ -99,6 +99,40 @@ def run_annotate(
         else:
             parse.append((doc, target))
     written = 0
+    try:
+        written = _write_all(keep, parse, failed, model, taxonomy, jobs)
+    except KeyboardInterrupt:
+        # Writes are atomic: what is in DIR is complete; nothing half-written is left.
+        print(f"briefreader: interrupted; the briefs written so far in {out} are complete", file=sys.stderr)
+        return 130
+    for path, reason in failed:
+        print(f"briefreader: {one_line(str(path))}: {one_line(reason)}", file=sys.stderr)
+    summary = f"annotated {written} brief{'s' if written != 1 else ''} into {out}"
+    if failed:
+        summary += f"; {len(failed)} failed"
+    print(summary, file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _save(doc: Document, target: Path, failed: list[tuple[Path, str]]) -> int:
+    try:
+        save_document(doc, target)
+    except BriefError as exc:
+        failed.append((target, exc.reason))
+        return 0
+    return 1
+
+
+def _write_all(
+    keep: list[tuple[Document, Path]],
+    parse: list[tuple[Document, Path]],
+    failed: list[tuple[Path, str]],
+    model: str | None,
+    taxonomy: Path | None,
+    jobs: int,
+) -> int:
+    """Save what needs no parse, then parse and save the rest; returns how many were written."""
+    written = 0
     with _progress(len(keep) + len(parse)) as progress:
         task = progress.add_task("annotate", total=len(keep) + len(parse)) if progress else None
         for doc, target in keep:
@@ -120,19 +154,4 @@ def run_annotate(
                 written += _save(doc, targets[i], failed)
                 if progress and task is not None:
                     progress.advance(task)
-    for path, reason in failed:
-        print(f"briefreader: {one_line(str(path))}: {one_line(reason)}", file=sys.stderr)
-    summary = f"annotated {written} brief{'s' if written != 1 else ''} into {out}"
-    if failed:
-        summary += f"; {len(failed)} failed"
-    print(summary, file=sys.stderr)
-    return 1 if failed else 0
-
-
-def _save(doc: Document, target: Path, failed: list[tuple[Path, str]]) -> int:
-    try:
-        save_document(doc, target)
-    except BriefError as exc:
-        failed.append((target, exc.reason))
-        return 0
-    return 1
+    return written

@@ -43,7 +43,7 @@ async def test_text_is_on_screen_before_the_parse_and_parse_runs_off_the_main_th
         assert screen.parsing and screen.query_one(EntitiesPane).loading
         assert "Kiptoo breaks course record" in rendered(screen.article)
         await pilot.press("j")  # keys work while the parse runs
-        await wait_for(pilot, lambda: not screen.parsing, "parse to finish")
+        await wait_for(pilot, lambda: screen.doc.parsed, "parse to finish")
         assert seen and seen[0][0] != main_thread and seen[0][1] > 0
         assert not screen.query_one(EntitiesPane).loading
         assert screen.doc.entities and screen.doc.key_points
@@ -263,7 +263,7 @@ async def test_save_writes_yaml_beside_a_text_brief_and_reopens_the_same(tmp_pat
     app = app_for(src)
     async with app.run_test(size=(140, 45)) as pilot:
         screen = main_screen(app)
-        await wait_for(pilot, lambda: not screen.parsing, "parse")
+        await wait_for(pilot, lambda: screen.doc.parsed, "parse")
         await pilot.press("a", *"envoy note", "ctrl+s")
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: screen.doc.revision == screen.session.saved_revision, "save")
@@ -320,7 +320,8 @@ async def test_open_another_brief(tmp_path: Path) -> None:
     async with app.run_test(size=(140, 45)) as pilot:
         await pilot.press("ctrl+o")
         assert isinstance(app.screen, Choose)
-        await pilot.press(*str(other), "enter")
+        app.screen.query_one("#choose-filter", Input).value = str(other)
+        await pilot.press("enter")
         await pilot.pause()
         assert main_screen(app).doc.meta.title.startswith("Kiptoo")
 
@@ -338,7 +339,9 @@ async def test_missing_model_is_a_notification_and_the_reader_stays_usable(tmp_p
     app = app_for(src, model="no_such_pipeline_xyz")
     async with app.run_test(size=(140, 45)) as pilot:
         screen = main_screen(app)
-        await wait_for(pilot, lambda: not screen.parsing, "parse failure")
-        assert any("no spaCy pipeline" in str(n.message) for n in app._notifications)
+        status = screen.query_one("#status")
+        await wait_for(pilot, lambda: "Not parsed" in str(status.render()), "parse failure")
+        assert "no spaCy pipeline could be loaded" in str(status.render())
+        assert not screen.parsing and not screen.query_one(EntitiesPane).loading
         await pilot.press("j", "a", *"still works", "ctrl+s")
         assert screen.doc.notes[-1].text == "still works"

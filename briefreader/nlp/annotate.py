@@ -7,19 +7,15 @@ The one entry point the CLI and the app use; it runs wherever it is called
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
 
 from briefreader import __version__
 from briefreader.model.document import Document, Entity, KeyPoint, ParserInfo
 from briefreader.model.edits import next_id
 from briefreader.nlp.entities import entities_for
 from briefreader.nlp.keypoints import extract
-from briefreader.nlp.parse import Analysis, analyse, collect, units
+from briefreader.nlp.parse import Analysis, analyse, collect, piece_limit, units
 from briefreader.nlp.pipeline import LoadedModel
 from briefreader.nlp.taxonomy import Taxonomy, load_taxonomy
-
-if TYPE_CHECKING:
-    pass
 
 
 def annotate_document(doc: Document, model: LoadedModel, taxonomy: Taxonomy | None = None) -> Analysis:
@@ -48,7 +44,8 @@ def annotate_many(
     """Parse many Documents in one ``nlp.pipe`` stream (faster than one call each)."""
     tax = taxonomy or load_taxonomy()
     pending = list(docs)
-    stream = ((text, (di, ctx)) for di, d in enumerate(pending) for text, ctx in units(d))
+    limit = piece_limit(model.nlp)
+    stream = ((text, (di, ctx)) for di, d in enumerate(pending) for text, ctx in units(d, limit))
     piped = model.nlp.pipe(stream, as_tuples=True, batch_size=64, n_process=jobs)
     current: list[tuple[object, tuple[int, int]]] = []
     at = 0

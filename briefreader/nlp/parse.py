@@ -86,11 +86,11 @@ def pieces(text: str, limit: int = PIECE_CHARS) -> Iterator[tuple[int, str]]:
     yield pos, text[pos:]
 
 
-def units(doc: Document) -> list[tuple[str, tuple[int, int]]]:
-    """The (text, (block index, offset)) units to hand to ``nlp.pipe``."""
+def units(doc: Document, limit: int = PIECE_CHARS) -> list[tuple[str, tuple[int, int]]]:
+    """The (text, (block index, offset)) units to hand to ``nlp.pipe``, none over ``limit``."""
     out: list[tuple[str, tuple[int, int]]] = []
     for i, b in enumerate(doc.blocks):
-        for off, piece in pieces(doc.text[b.start : b.end]):
+        for off, piece in pieces(doc.text[b.start : b.end], limit):
             if piece.strip():
                 out.append((piece, (i, b.start + off)))
     return out
@@ -154,8 +154,13 @@ def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def piece_limit(nlp: Language) -> int:
+    """Longest piece this pipeline takes: ours, or spaCy's ``max_length`` when smaller."""
+    return max(100, min(PIECE_CHARS, int(nlp.max_length)))
+
+
 def analyse(nlp: Language, doc: Document) -> Analysis:
     """Parse one Document's blocks and record its sentences on it."""
-    analysis = collect(nlp.pipe(units(doc), as_tuples=True, batch_size=64))
+    analysis = collect(nlp.pipe(units(doc, piece_limit(nlp)), as_tuples=True, batch_size=64))
     doc.sentences = [Sentence(s.start, s.end, s.block) for s in analysis.sentences]
     return analysis

@@ -142,7 +142,14 @@ class ArticleView(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         strip = self._cache.get(index)
         if strip is None:
-            strip = self._style_line(index, base)
+            try:
+                strip = self._style_line(index, base)
+            except Exception as exc:
+                # A bad span must not blank the brief: show the line unstyled.
+                self.log.error("styling line failed", exc)
+                line = self.lines[index]
+                plain = visible(self.doc.text[line.start : line.end]) if self.doc else ""
+                strip = Strip(list(Text(plain, style=base, end="").render(self.app.console)))
             self._cache[index] = strip
         return strip.crop_extend(scroll_x, scroll_x + width, base)
 

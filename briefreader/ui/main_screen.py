@@ -161,9 +161,25 @@ class MainScreen(Screen[None]):
         parts = [doc.meta.date or "", self.session.source.name, "● modified" if dirty else ""]
         self.sub_title = " · ".join(p for p in parts if p)
         self.article.hidden_labels &= set(legend_labels(doc))
-        self.query_one(Legend).show(doc, self.article.hidden_labels, "parsing…" if self.parsing else "")
-        self.query_one(EntitiesPane).show(doc)
+        self._guarded(
+            "Legend",
+            lambda: self.query_one(Legend).show(doc, self.article.hidden_labels, "parsing…" if self.parsing else ""),
+        )
+        self._guarded("Entities", lambda: self.query_one(EntitiesPane).show(doc))
         self._refresh_links()
+
+    def _guarded(self, pane: str, update: Callable[[], None]) -> None:
+        """Update one pane; if it fails, say so and keep the others (and the user's work) going."""
+        try:
+            update()
+        except Exception as exc:
+            self.log.error(f"{pane} pane failed", exc)
+            self.notify(
+                f"The {pane} pane could not be drawn ({type(exc).__name__}: {one_line(str(exc), 120)}); "
+                "the rest of the reader still works.",
+                severity="error",
+                markup=False,
+            )
 
     def _refresh_links(self) -> None:
         """Markers in Key points and Notes for the cursor's sentence and the selected entity."""
@@ -178,8 +194,8 @@ class MainScreen(Screen[None]):
         ent = doc.entity(self.selected_entity) if self.selected_entity else None
         inv_kp = {k.id for k in doc.key_points_for_entity(ent)} if ent else set()
         inv_notes = {n.id for n in doc.notes_for_entity(ent)} if ent else set()
-        self.query_one(KeyPointsPane).show(doc, here_kp, inv_kp)
-        self.query_one(NotesPane).show(doc, here_notes, inv_notes)
+        self._guarded("Key points", lambda: self.query_one(KeyPointsPane).show(doc, here_kp, inv_kp))
+        self._guarded("Notes", lambda: self.query_one(NotesPane).show(doc, here_notes, inv_notes))
 
     def status(self, message: str | Text) -> None:
         """One line of feedback under the panes (document text goes in as plain text)."""
