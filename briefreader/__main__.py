@@ -2,4 +2,6 @@
 
 from briefreader.cli import main
 
-raise SystemExit(main())
+# Guarded: the parse process is started with 'spawn', which imports __main__ again.
+if __name__ == "__main__":
+    raise SystemExit(main())

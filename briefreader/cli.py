@@ -130,6 +130,7 @@ def run_open(path: Path | None, model: str | None, taxonomy: Path | None, save_t
             raise BriefError(None, "no brief given and no sample briefs found; run: briefreader PATH")
     if not path.exists():
         raise BriefError(path, "no such file or folder")
+    first = None
     if path.is_dir():
         files = find_briefs(path)
         if not files:
@@ -137,9 +138,9 @@ def run_open(path: Path | None, model: str | None, taxonomy: Path | None, save_t
     else:
         files = [path]
         # Read it now so a bad file is one line on stderr, before the screen switches.
-        open_any(path)
+        first = open_any(path)
     from briefreader.ui.app import make_app
 
-    app = make_app(files, model=model, taxonomy=taxonomy, save_to=save_to)
+    app = make_app(files, model=model, taxonomy=taxonomy, save_to=save_to, first=first)
     app.run()
     return app.return_code or 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
@@ -37,7 +38,7 @@ async def test_text_is_on_screen_before_the_parse_and_parse_runs_off_the_main_th
 
     src = tmp_path / "marathon.txt"
     src.write_text((BRIEFS / "harbour-city-marathon.txt").read_text(encoding="utf-8"), encoding="utf-8")
-    app = app_for(src)
+    app = app_for(src, parse_in_process=True)
     async with app.run_test(size=(140, 45), message_hook=hook) as pilot:
         screen = main_screen(app)
         assert screen.parsing and screen.query_one(EntitiesPane).loading
@@ -45,6 +46,8 @@ async def test_text_is_on_screen_before_the_parse_and_parse_runs_off_the_main_th
         await pilot.press("j")  # keys work while the parse runs
         await wait_for(pilot, lambda: screen.doc.parsed, "parse to finish")
         assert seen and seen[0][0] != main_thread and seen[0][1] > 0
+        pool = app._pool
+        assert pool is not None and all(p.pid != os.getpid() for p in pool._processes.values())
         assert not screen.query_one(EntitiesPane).loading
         assert screen.doc.entities and screen.doc.key_points
         # A parse is not the user's work: nothing is unsaved yet.

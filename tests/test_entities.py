@@ -137,3 +137,9 @@ def test_one_sentence_per_line_copy_is_split_at_line_ends(parse: Callable[[str, 
     assert quotes[-1] == "Analysts at Big Bank agreed with the firm."
     assert quotes[-2].endswith("The firm said sales were strong.")
     assert all("strong.\nAnalysts" not in q for q in quotes)
+
+
+def test_honorific_with_surname_joins_the_full_name() -> None:
+    text = "Frank Stone spoke. Mr Stone said more. Later Mr Stone left."
+    ents = cluster(spans(text, ("Frank Stone", "PERSON", 0), ("Mr Stone", "PERSON", 0), ("Mr Stone", "ORG", 1)))
+    assert names(ents) == {"Frank Stone": ("PERSON", ["Frank Stone", "Mr Stone", "Mr Stone"])}

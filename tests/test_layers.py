@@ -41,3 +41,23 @@ def test_show_of_a_saved_brief_imports_neither_spacy_nor_textual(tmp_path: Path)
     code = f"from briefreader.cli import main\nmain(['show', {str(path)!r}])"
     mods = _modules_after(code)
     assert "spacy" not in mods and "textual" not in mods
+
+
+def test_reader_on_a_saved_brief_never_imports_spacy() -> None:
+    data = Path(__file__).resolve().parent / "data" / "glacier-talks.yaml"
+    code = f"""
+import asyncio, sys
+from pathlib import Path
+from briefreader.ui.app import make_app
+
+async def run():
+    app = make_app([Path({str(data)!r})], recovery=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j", "tab", "j")
+        assert app.reader is not None and app.reader.doc.parsed and not app.reader.parsing
+
+asyncio.run(run())
+"""
+    mods = _modules_after(code)
+    assert "textual" in mods
+    assert "spacy" not in mods

@@ -34,8 +34,13 @@ def annotated_copy(tmp_path: Path) -> Path:
 
 
 def app_for(path: Path, **kwargs: object) -> BriefReaderApp:
-    """The app on one file, with recovery off unless asked for."""
+    """The app on one file, with recovery off unless asked for.
+
+    Tests parse in the worker thread, where the model loaded once per test
+    run is reused; one test covers the parse process the CLI uses.
+    """
     kwargs.setdefault("recovery", False)
+    kwargs.setdefault("parse_in_process", False)
     return make_app([path], **kwargs)  # type: ignore[arg-type]
 
 

@@ -9,6 +9,7 @@ dropped in silence. Loading imports no spaCy.
 
 from __future__ import annotations
 
+import bisect
 from pathlib import Path
 from typing import Any
 
@@ -243,6 +244,7 @@ def _read_blocks(r: _Reader, value: Any, doc: Document) -> None:
 
 
 def _read_sentences(r: _Reader, value: Any, doc: Document) -> None:
+    block_starts = [b.start for b in doc.blocks]
     for i, pair in enumerate(_items(r, value, "sentences")):
         where = f"sentences[{i}]"
         if not (isinstance(pair, list) and len(pair) == 2 and all(type(x) is int for x in pair)):
@@ -250,8 +252,8 @@ def _read_sentences(r: _Reader, value: Any, doc: Document) -> None:
         start, end = pair
         if not 0 <= start <= end <= len(r.text):
             raise _FieldError(where, f"offsets {start}-{end} are outside the text (0-{len(r.text)})")
-        block = doc.block_at(start)
-        doc.sentences.append(Sentence(start, end, block if block is not None else 0))
+        block = max(0, bisect.bisect_right(block_starts, start) - 1)
+        doc.sentences.append(Sentence(start, end, block))
 
 
 def _read_entities(r: _Reader, value: Any, doc: Document) -> None:

@@ -212,10 +212,10 @@ class Document:
         return None
 
     def block_at(self, offset: int) -> int | None:
-        """Index of the block holding ``offset``."""
-        for i, b in enumerate(self.blocks):
-            if b.start <= offset < b.end:
-                return i
+        """Index of the block holding ``offset`` (blocks are in text order)."""
+        i = bisect.bisect_right([b.start for b in self.blocks], offset) - 1
+        if i >= 0 and self.blocks[i].start <= offset < self.blocks[i].end:
+            return i
         return None
 
     def mentions(self) -> list[tuple[Mention, Entity]]:

@@ -23,6 +23,8 @@ NAME_LABELS = frozenset(
 _THE_LABELS = frozenset({"GPE", "LOC", "ORG", "FAC", "NORP"})
 _SURNAME_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 """Labels the model gives a bare surname when it wavers ('Wang' as ORG)."""
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s+")
+"""'Mr Stone' is the bare surname 'Stone' for joining with 'Frank Stone'."""
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "la", "on", "in", "to"})
 _KEEP_FINAL_DOT = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St|Bros)\.$")
 _LEAD = "\"'“”‘’«»([{<-–—,.;:!?*_/\\ \t"
@@ -235,9 +237,12 @@ def _join_surnames(groups: dict[str, _Group]) -> dict[str, _Group]:
     orgs = [k for k, g in groups.items() if len(_words(g.longest.text)) > 1 and _label(g) == "ORG"]
     for k in list(groups):
         g = groups.get(k)
-        if g is None or len(_words(g.longest.text)) != 1:
+        if g is None:
             continue
-        word = g.longest.text.casefold()
+        bare = _HONORIFIC.sub("", g.longest.text)
+        if len(_words(bare)) != 1:
+            continue
+        word = bare.casefold()
         owners = [
             p
             for p in persons

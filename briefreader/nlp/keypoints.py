@@ -13,6 +13,7 @@ Method (measured by ``tests/perf/keypoints_eval.py``):
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -23,6 +24,8 @@ from briefreader.nlp.parse import Analysis, ParsedSentence, Token
 from briefreader.nlp.taxonomy import Category, Taxonomy
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+WINDOW = 400
+"""Sentences ranked together; longer briefs are ranked window by window."""
 MIN_CONTENT = 4
 """A sentence needs this many content words to be a key point (no fragments)."""
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -52,24 +55,41 @@ def _content(tokens: list[Token]) -> frozenset[str]:
 
 
 def textrank(sets: list[frozenset[str]], damping: float = 0.85, iterations: int = 40) -> list[float]:
-    """PageRank over sentences linked by shared lemmas (Mihalcea and Tarau, 2004)."""
+    """PageRank over sentences linked by shared lemmas (Mihalcea and Tarau, 2004).
+
+    The graph is kept sparse (pairs found through an index of lemmas) and a
+    long brief is ranked in windows of ``WINDOW`` sentences, so a 1 MB brief
+    costs seconds, not the hours an all-pairs graph would.
+    """
     n = len(sets)
-    if n == 0:
-        return []
-    weights = [[0.0] * n for _ in range(n)]
-    for i in range(n):
-        for j in range(i + 1, n):
-            shared = len(sets[i] & sets[j])
-            if shared:
-                denom = math.log(len(sets[i]) + 1) + math.log(len(sets[j]) + 1)
-                weights[i][j] = weights[j][i] = shared / denom if denom else 0.0
-    out_sum = [sum(row) for row in weights]
+    if n > WINDOW:
+        out: list[float] = []
+        for lo in range(0, n, WINDOW):
+            part = textrank(sets[lo : lo + WINDOW], damping, iterations)
+            top = max(part) or 1.0
+            out.extend(x / top for x in part)
+        return out
+    index: dict[str, list[int]] = {}
+    for i, s in enumerate(sets):
+        for lemma in s:
+            index.setdefault(lemma, []).append(i)
+    shared: list[dict[int, int]] = [{} for _ in range(n)]
+    for members in index.values():
+        for a_i, i in enumerate(members):
+            row = shared[i]
+            for j in members[a_i + 1 :]:
+                row[j] = row.get(j, 0) + 1
+    logs = [math.log(len(s) + 1) for s in sets]
+    neighbours: list[list[tuple[int, float]]] = [[] for _ in range(n)]
+    for i, row in enumerate(shared):
+        for j, count in row.items():
+            w = count / (logs[i] + logs[j])
+            neighbours[i].append((j, w))
+            neighbours[j].append((i, w))
+    out_sum = [sum(w for _j, w in nb) for nb in neighbours]
     scores = [1.0] * n
     for _ in range(iterations):
-        scores = [
-            (1 - damping) + damping * sum(weights[j][i] / out_sum[j] * scores[j] for j in range(n) if weights[j][i])
-            for i in range(n)
-        ]
+        scores = [(1 - damping) + damping * sum(w / out_sum[j] * scores[j] for j, w in neighbours[i]) for i in range(n)]
     return scores
 
 
@@ -135,6 +155,7 @@ def extract(doc: Document, analysis: Analysis, taxonomy: Taxonomy, limit: int | 
     mentions = doc.mentions()
     counts = Counter(e.id for _m, e in mentions)
     total = sum(counts.values()) or 1
+    mention_starts = [m.start for m, _e in mentions]
     cands: list[_Cand] = []
     for i, s in enumerate(analysis.sentences):
         if doc.blocks[s.block].kind != "paragraph":
@@ -143,7 +164,8 @@ def extract(doc: Document, analysis: Analysis, taxonomy: Taxonomy, limit: int | 
         if len(lemmas) < MIN_CONTENT:
             continue
         c = _Cand(i, s, doc.text[s.start : s.end], lemmas, sections[s.block])
-        c.entities = [(e, m.start, m.end) for m, e in mentions if s.start <= m.start and m.end <= s.end]
+        lo, hi = bisect.bisect_left(mention_starts, s.start), bisect.bisect_left(mention_starts, s.end)
+        c.entities = [(e, m.start, m.end) for m, e in mentions[lo:hi] if m.end <= s.end]
         cands.append(c)
     if not cands:
         return []

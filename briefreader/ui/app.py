@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
+import sys
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import ClassVar
 
@@ -18,6 +21,7 @@ from briefreader.io.recovery import clear_recovery, find_recovery, write_recover
 from briefreader.io.sources import open_any
 from briefreader.model.display import one_line
 from briefreader.model.document import Document
+from briefreader.nlp.child import quiet_child
 from briefreader.ui.dialogs import Confirm
 from briefreader.ui.help import HelpScreen
 from briefreader.ui.main_screen import MainScreen
@@ -61,9 +65,15 @@ class BriefReaderApp(App[None]):
         taxonomy: Path | None = None,
         save_to: Path | None = None,
         recovery: bool = True,
+        first: Document | None = None,
+        parse_in_process: bool = True,
     ) -> None:
         super().__init__()
         self.files = files
+        self._first = first
+        """The first file, already read by the CLI (so a large brief is not read twice)."""
+        self.parse_in_process = parse_in_process
+        """Parse in a child process (the UI never waits on spaCy's import); tests may parse in the thread."""
         self.model_name = model
         self.taxonomy_path = taxonomy
         self.save_to = save_to
@@ -71,12 +81,45 @@ class BriefReaderApp(App[None]):
         """Tests turn this off unless they test recovery itself."""
         self._recovery_timer: object | None = None
 
+    _pool: ProcessPoolExecutor | None = None
+
+    def parse_pool(self) -> ProcessPoolExecutor:
+        """The one parse process (started on first use; it keeps the model loaded for re-parses).
+
+        Call it first on the main thread: multiprocessing's resource tracker
+        is handed ``sys.stderr``'s file descriptor, and while Textual runs,
+        ``sys.stderr`` is its print capture, which has none.
+        """
+        if self._pool is None:
+            from multiprocessing import resource_tracker
+
+            with contextlib.redirect_stderr(sys.__stderr__):
+                resource_tracker.ensure_running()
+            ctx = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=quiet_child)
+        return self._pool
+
+    def reset_parse_pool(self) -> None:
+        """Stop the parse process now, even mid-parse (quitting must not wait for spaCy)."""
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        for proc in list(getattr(pool, "_processes", {}).values()):
+            with contextlib.suppress(Exception):
+                proc.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+
+    def on_unmount(self) -> None:
+        """Leave no parse process behind."""
+        self.reset_parse_pool()
+
     def on_mount(self) -> None:
         """Open the first brief that can be opened."""
         errors = []
         for path in self.files:
             try:
-                doc = open_any(path)
+                doc = self._first if (self._first is not None and path == self.files[0]) else open_any(path)
+                self._first = None
             except BriefError as exc:
                 errors.append(str(exc))
                 continue
@@ -260,6 +303,16 @@ def make_app(
     taxonomy: Path | None = None,
     save_to: Path | None = None,
     recovery: bool = True,
+    first: Document | None = None,
+    parse_in_process: bool = True,
 ) -> BriefReaderApp:
     """The one way to build the app, for the CLI and the tests alike."""
-    return BriefReaderApp(files, model=model, taxonomy=taxonomy, save_to=save_to, recovery=recovery)
+    return BriefReaderApp(
+        files,
+        model=model,
+        taxonomy=taxonomy,
+        save_to=save_to,
+        recovery=recovery,
+        first=first,
+        parse_in_process=parse_in_process,
+    )

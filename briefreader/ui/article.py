@@ -65,6 +65,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.cursor = 0
         """Index into ``units``: the sentence (or paragraph, before a parse) under the cursor."""
         self.units: list[tuple[int, int]] = []
+        self._unit_starts: list[int] = []
         self.selected_entity: str | None = None
         self.hidden_labels: set[str] = set()
         self.matches: list[tuple[int, int]] = []
@@ -82,8 +83,8 @@ class ArticleView(ScrollView, can_focus=True):
             or [(b.start, b.end) for b in doc.blocks if b.kind != "title"]
             or [(0, len(doc.text))]
         )
-        starts = [u[0] for u in self.units]
-        self.cursor = max(0, bisect.bisect_right(starts, at) - 1)
+        self._unit_starts = [u[0] for u in self.units]
+        self.cursor = max(0, bisect.bisect_right(self._unit_starts, at) - 1)
         self.refresh_spans()
         self._rewrap(force=True)
 
@@ -102,7 +103,10 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
 
     def _rewrap(self, force: bool = False) -> None:
-        width = max(8, self.scrollable_content_region.width - 1)
+        region = self.scrollable_content_region.width
+        if region <= 0:
+            return  # not laid out yet: the first resize wraps (wrapping at 8 cells would be wasted work)
+        width = max(8, region - 1)
         if self.doc is None or (width == self._width and not force):
             return
         self._width = width
@@ -228,8 +232,7 @@ class ArticleView(ScrollView, can_focus=True):
         """Put the cursor on the unit holding ``offset`` and show it."""
         if not self.units:
             return
-        starts = [u[0] for u in self.units]
-        self._set_cursor(max(0, bisect.bisect_right(starts, offset) - 1), center=center)
+        self._set_cursor(max(0, bisect.bisect_right(self._unit_starts, offset) - 1), center=center)
 
     def _set_cursor(self, index: int, center: bool = False) -> None:
         if not self.units:
@@ -261,8 +264,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to(y=y, animate=False, immediate=True)
         if self.lines:
             top = self.lines[min(len(self.lines) - 1, y)]
-            starts = [u[0] for u in self.units]
-            i = max(0, bisect.bisect_left(starts, top.start))
+            i = max(0, bisect.bisect_left(self._unit_starts, top.start))
             self.cursor = min(i, len(self.units) - 1)
             self._cache.clear()
             self.refresh()

@@ -11,6 +11,7 @@ import copy
 import re
 import threading
 from collections.abc import Callable
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -28,6 +29,7 @@ from briefreader.labels import label_rank, style_for
 from briefreader.model import edits
 from briefreader.model.display import one_line
 from briefreader.model.document import Anchor, Document, Entity, KeyPoint, Note
+from briefreader.nlp.child import parse_copy
 from briefreader.ui.article import ArticleView
 from briefreader.ui.dialogs import Ask, Choose, Confirm
 from briefreader.ui.entities_pane import EntitiesPane
@@ -209,25 +211,36 @@ class MainScreen(Screen[None]):
         for pane in (self.query_one(EntitiesPane), self.query_one(KeyPointsPane)):
             pane.loading = True
         self.status("Parsing with spaCy… (the text is ready to read)")
+        if self.reader.parse_in_process:
+            self.reader.parse_pool()  # on the main thread: see BriefReaderApp.parse_pool
         self.call_after_refresh(self._parse_worker, Document(self.doc.meta, self.doc.text, list(self.doc.blocks)))
 
     @work(thread=True, exclusive=True, group="parse")
     def _parse_worker(self, snapshot: Document) -> None:
-        """Load the model and annotate a copy of the text (never the live Document)."""
-        from briefreader.nlp.annotate import annotate_document
-        from briefreader.nlp.pipeline import ModelError, load_model
-        from briefreader.nlp.taxonomy import load_taxonomy
+        """Annotate a copy of the text (never the live Document), off the main thread.
 
+        By default the thread hands the work to a child process: importing
+        spaCy holds the GIL for seconds, which would freeze the keys; in a
+        process it also runs on the other core.
+        """
+        from briefreader.nlp.pipeline import ModelError
+
+        reader = self.reader
+        taxonomy = str(reader.taxonomy_path) if reader.taxonomy_path else None
         try:
-            model = load_model(self.reader.model_name)
-            taxonomy = load_taxonomy(self.reader.taxonomy_path) if self.reader.taxonomy_path else None
-            annotate_document(snapshot, model, taxonomy)
-        except (ModelError, BriefError) as exc:
+            if reader.parse_in_process:
+                parsed = reader.parse_pool().submit(parse_copy, snapshot, reader.model_name, taxonomy).result()
+            else:
+                parsed = parse_copy(snapshot, reader.model_name, taxonomy)
+        except ModelError as exc:
             self.post_message(ParseFailed(str(exc)))
+        except BrokenProcessPool:
+            reader.reset_parse_pool()
+            self.post_message(ParseFailed("the parse process stopped unexpectedly (out of memory?); ctrl+p Re-parse"))
         except Exception as exc:
             self.post_message(ParseFailed(f"parsing failed ({type(exc).__name__}: {exc})"))
         else:
-            self.post_message(ParseDone(snapshot, threading.get_ident()))
+            self.post_message(ParseDone(parsed, threading.get_ident()))
 
     def on_parse_done(self, message: ParseDone) -> None:
         """Merge the parse into the live Document, keeping what the user did meanwhile."""

