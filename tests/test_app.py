@@ -11,7 +11,7 @@ from textual.widgets import Input, TextArea
 
 from briefreader.io.store import load_document
 from briefreader.ui.article import ArticleView
-from briefreader.ui.dialogs import Choose, Confirm
+from briefreader.ui.dialogs import Choose, Confirm, SearchBar
 from briefreader.ui.entities_pane import EntitiesPane
 from briefreader.ui.help import HelpScreen
 from briefreader.ui.keypoints_pane import KeyPointsPane
@@ -236,7 +236,7 @@ async def test_search_counts_and_cycles_matches(tmp_path: Path) -> None:
     async with app.run_test(size=(140, 45)) as pilot:
         screen = main_screen(app)
         await pilot.press("slash")
-        assert screen.query_one("#search", Input).has_focus
+        assert isinstance(app.screen, SearchBar) and app.screen.query_one("#search", Input).has_focus
         await pilot.press(*"commission", "enter")
         art = screen.article
         expected = screen.doc.text.lower().count("commission")

@@ -121,14 +121,6 @@ class ArticleView(ScrollView, can_focus=True):
         super().notify_style_update()
         self._cache.clear()
 
-    def on_focus(self, event: events.Focus) -> None:
-        """The focused pane is tinted: redraw with the new background."""
-        self.redraw()
-
-    def on_blur(self, event: events.Blur) -> None:
-        """As on focus."""
-        self.redraw()
-
     def on_resize(self, event: events.Resize) -> None:
         """Re-wrap to the new width, keeping the cursor on screen."""
         self._rewrap()

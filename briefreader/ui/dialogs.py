@@ -119,3 +119,30 @@ class Ask(ModalScreen[str | None]):
     def action_cancel(self) -> None:
         """Escape: nothing."""
         self.dismiss(None)
+
+
+class SearchBar(ModalScreen[str | None]):
+    """The search field, as a one-line overlay at the bottom.
+
+    A screen of its own rather than a field shown in the reading screen:
+    showing and hiding a field re-lays out every pane, which costs a visible
+    pause on a brief with thousands of entities.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Close search")]
+
+    def __init__(self, value: str = "") -> None:
+        super().__init__()
+        self.value = value
+
+    def compose(self) -> ComposeResult:
+        """One input, docked at the bottom above the footer."""
+        yield Input(self.value, placeholder="search the brief (enter: find, escape: close)", id="search")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter: search for what was typed (empty clears the search)."""
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        """Escape: close without searching."""
+        self.dismiss(None)

@@ -7,6 +7,7 @@ saving run in thread workers and report back by message.
 
 from __future__ import annotations
 
+import bisect
 import copy
 import re
 import threading
@@ -16,12 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Static
 
 from briefreader.io.errors import BriefError
 from briefreader.io.store import save_document
@@ -31,7 +32,7 @@ from briefreader.model.display import one_line
 from briefreader.model.document import Anchor, Document, Entity, KeyPoint, Note
 from briefreader.nlp.child import parse_copy
 from briefreader.ui.article import ArticleView
-from briefreader.ui.dialogs import Ask, Choose, Confirm
+from briefreader.ui.dialogs import Ask, Choose, Confirm, SearchBar
 from briefreader.ui.entities_pane import EntitiesPane
 from briefreader.ui.keypoints_pane import KeyPointsPane
 from briefreader.ui.legend import Legend, legend_labels
@@ -102,6 +103,8 @@ class MainScreen(Screen[None]):
         self.search_query = ""
         self._undo: list[_Snapshot] = []
         self._parse_thread: int | None = None
+        self._links_state: object = None
+        """What the Key points and Notes panes last showed, to skip identical redraws."""
         self.parsing = False
 
     @property
@@ -133,7 +136,6 @@ class MainScreen(Screen[None]):
                 notes = NotesPane(id="notes")
                 notes.border_title = "Notes"
                 yield notes
-        yield Input(placeholder="search the brief (enter: find, escape: close)", id="search")
         yield Static(id="status")
         yield Footer()
 
@@ -144,7 +146,6 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Show the text now; parse after the first frame is on screen."""
-        self.query_one("#search", Input).display = False
         self.article.set_document(self.doc)
         self.article.focus()
         self.refresh_all()
@@ -196,6 +197,10 @@ class MainScreen(Screen[None]):
         ent = doc.entity(self.selected_entity) if self.selected_entity else None
         inv_kp = {k.id for k in doc.key_points_for_entity(ent)} if ent else set()
         inv_notes = {n.id for n in doc.notes_for_entity(ent)} if ent else set()
+        state = (doc.revision, here_kp, inv_kp, here_notes, inv_notes, self.query_one(KeyPointsPane).by_score)
+        if state == self._links_state:
+            return  # the cursor moved within the same sentence group: nothing to redraw
+        self._links_state = state
         self._guarded("Key points", lambda: self.query_one(KeyPointsPane).show(doc, here_kp, inv_kp))
         self._guarded("Notes", lambda: self.query_one(NotesPane).show(doc, here_notes, inv_notes))
 
@@ -211,9 +216,13 @@ class MainScreen(Screen[None]):
         for pane in (self.query_one(EntitiesPane), self.query_one(KeyPointsPane)):
             pane.loading = True
         self.status("Parsing with spaCy… (the text is ready to read)")
+        self.call_after_refresh(self._begin_parse, Document(self.doc.meta, self.doc.text, list(self.doc.blocks)))
+
+    def _begin_parse(self, snapshot: Document) -> None:
+        """After the first frame: start the parse process (main thread, see parse_pool) and the worker."""
         if self.reader.parse_in_process:
-            self.reader.parse_pool()  # on the main thread: see BriefReaderApp.parse_pool
-        self.call_after_refresh(self._parse_worker, Document(self.doc.meta, self.doc.text, list(self.doc.blocks)))
+            self.reader.parse_pool()
+        self._parse_worker(snapshot)
 
     @work(thread=True, exclusive=True, group="parse")
     def _parse_worker(self, snapshot: Document) -> None:
@@ -528,17 +537,15 @@ class MainScreen(Screen[None]):
 
     def action_search(self) -> None:
         """Open the search field."""
-        field = self.query_one("#search", Input)
-        field.display = True
-        field.value = self.search_query
-        field.focus()
 
-    @on(Input.Submitted, "#search")
-    def _run_search(self, event: Input.Submitted) -> None:
-        query = event.value
-        field = self.query_one("#search", Input)
-        field.display = False
-        self.article.focus()
+        def done(query: str | None) -> None:
+            if query is not None:
+                self.run_search(query)
+
+        self.app.push_screen(SearchBar(self.search_query), done)
+
+    def run_search(self, query: str) -> None:
+        """Find every match (case-insensitive) and go to the first one after the cursor."""
         self.search_query = query
         art = self.article
         if not query.strip():
@@ -553,7 +560,8 @@ class MainScreen(Screen[None]):
             self.status(Text.assemble("No match for “", one_line(query, 60), "”"))
             return
         here = art.units[art.cursor][0] if art.units else 0
-        art.current_match = next((i for i, (s, _e) in enumerate(art.matches) if s >= here), 0)
+        starts = [s for s, _e in art.matches]
+        art.current_match = bisect.bisect_left(starts, here) % len(art.matches)
         self._show_match()
 
     def _show_match(self) -> None:
@@ -580,12 +588,6 @@ class MainScreen(Screen[None]):
             return
         art.current_match = ((art.current_match or 0) + step) % len(art.matches)
         self._show_match()
-
-    def on_key(self, event: object) -> None:
-        """Escape in the search field closes it."""
-        if getattr(event, "key", "") == "escape" and self.query_one("#search", Input).has_focus:
-            self.query_one("#search", Input).display = False
-            self.article.focus()
 
     def action_clear(self) -> None:
         """Escape: clear search matches and evidence highlights."""
