@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from briefreader.io.errors import BriefError
 from briefreader.io.recovery import clear_recovery, find_recovery, write_recovery
@@ -24,6 +24,7 @@ from briefreader.model.document import Document
 from briefreader.nlp.child import quiet_child
 from briefreader.ui.dialogs import Confirm
 from briefreader.ui.help import HelpScreen
+from briefreader.ui.keybar import KeyBar
 from briefreader.ui.main_screen import MainScreen
 from briefreader.ui.session import Session
 
@@ -43,7 +44,7 @@ class ErrorScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         """The reason, as plain text."""
         yield Static(Text.assemble(("Could not open a brief\n\n", "bold"), one_line(self.message, 500)), id="error")
-        yield Footer()
+        yield KeyBar()
 
 
 class BriefReaderApp(App[None]):

@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from briefreader.io.errors import BriefError
 from briefreader.io.store import save_document
@@ -34,6 +34,7 @@ from briefreader.nlp.child import parse_copy
 from briefreader.ui.article import ArticleView
 from briefreader.ui.dialogs import Ask, Choose, Confirm, SearchBar
 from briefreader.ui.entities_pane import EntitiesPane
+from briefreader.ui.keybar import KeyBar
 from briefreader.ui.keypoints_pane import KeyPointsPane
 from briefreader.ui.legend import Legend, legend_labels
 from briefreader.ui.messages import (
@@ -137,7 +138,7 @@ class MainScreen(Screen[None]):
                 notes.border_title = "Notes"
                 yield notes
         yield Static(id="status")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def article(self) -> ArticleView:

