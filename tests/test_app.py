@@ -348,3 +348,24 @@ async def test_missing_model_is_a_notification_and_the_reader_stays_usable(tmp_p
         assert not screen.parsing and not screen.query_one(EntitiesPane).loading
         await pilot.press("j", "a", *"still works", "ctrl+s")
         assert screen.doc.notes[-1].text == "still works"
+
+
+async def test_article_cursor_shows_its_key_point_and_notes(tmp_path: Path) -> None:
+    app = app_for(annotated_copy(tmp_path))
+    async with app.run_test(size=(140, 45)) as pilot:
+        screen = main_screen(app)
+        doc = screen.doc
+        kp = doc.key_points[-1]
+        screen.article.move_cursor_to_offset(kp.evidence[0].start)
+        await pilot.pause()
+        kps = screen.query_one(KeyPointsPane)
+        assert kps.highlighted_id == kp.id
+        prompt = str(next(o.prompt for o in kps.options if o.id == kp.id))
+        assert prompt.startswith("▶ ")
+        note = doc.notes[0]
+        assert note.anchor.start is not None
+        screen.article.move_cursor_to_offset(note.anchor.start)
+        await pilot.pause()
+        notes = screen.query_one(NotesPane)
+        assert notes.highlighted_id == note.id
+        assert str(next(o.prompt for o in notes.options if o.id == note.id)).startswith("▶ ")

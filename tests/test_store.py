@@ -151,9 +151,11 @@ def test_note_whose_quote_is_gone_is_kept_as_orphaned() -> None:
         ("briefreader: !!python/name:os.system\n", "not allowed"),
         ("a: &x [1, 2]\nb: *x\n", "anchors and aliases"),
         ("briefreader: 1\ntext: !custom x\n", "not allowed"),
+        ("[" * 40 + "]" * 40, "nested deeper"),
         ("[" * 5000 + "]" * 5000, "nested deeper"),
         ("a: 1\n---\nb: 2\n", "more than one"),
     ],
+    ids=["python-object", "python-name", "alias", "custom-tag", "deep-40", "deep-5000", "two-documents"],
 )
 def test_unsafe_yaml_is_refused(content: str, reason: str) -> None:
     with pytest.raises(BriefError, match=reason):

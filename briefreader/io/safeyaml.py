@@ -131,7 +131,10 @@ def safe_load(text: str | bytes) -> Any:
                 keys.pop()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise YamlRefused(mark.line + 1 if mark else None, exc.problem or str(exc)) from None
+        problem = exc.problem or str(exc)
+        if "nesting depth" in problem:  # libyaml's own limit, met before ours on very deep input
+            problem = f"nested deeper than {MAX_DEPTH} levels"
+        raise YamlRefused(mark.line + 1 if mark else None, problem) from None
     except yaml.YAMLError as exc:
         raise YamlRefused(None, str(exc).splitlines()[0]) from None
     return root

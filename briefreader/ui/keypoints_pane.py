@@ -54,7 +54,11 @@ class KeyPointsPane(PaneList):
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(options)
             self.border_subtitle = "by score" if self.by_score else "in text order"
-            if keep:
+            follow = next((o.id for o in options if o.id in here), None)
+            if follow is not None and not self.has_focus:
+                # Not the pane in use: it follows the Article to show the cursor's item.
+                self.highlight_id(follow)
+            elif keep:
                 self.highlight_id(keep)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

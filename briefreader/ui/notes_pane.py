@@ -58,7 +58,11 @@ class NotesPane(PaneList):
         # Rebuilding is not the user moving: no highlight messages (they would echo back here).
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(options)
-            if keep:
+            follow = next((o.id for o in options if o.id in here), None)
+            if follow is not None and not self.has_focus:
+                # Not the pane in use: it follows the Article to show the cursor's item.
+                self.highlight_id(follow)
+            elif keep:
                 self.highlight_id(keep)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
