@@ -52,11 +52,7 @@ class EntitiesPane(PaneList):
             head = Text(f"{LABEL_NAMES.get(label, label.title())} · {label} ({len(opts)})", style="bold")
             options.append(Option(head, disabled=True))
             options.extend(opts)
-        # Rebuilding is not the user moving: no highlight messages (they would echo back here).
-        with self.prevent(OptionList.OptionHighlighted):
-            self.set_options(o for o in options if o is not None)
-            if keep:
-                self.highlight_id(keep)
+        self.replace_options([o for o in options if o is not None], keep)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Tell the screen which entity is under the highlight."""

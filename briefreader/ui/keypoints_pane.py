@@ -50,16 +50,8 @@ class KeyPointsPane(PaneList):
                 meta += " · pinned"
             line.append(meta, style="dim")
             options.append(Option(line, id=k.id))
-        # Rebuilding is not the user moving: no highlight messages (they would echo back here).
-        with self.prevent(OptionList.OptionHighlighted):
-            self.set_options(options)
-            self.border_subtitle = "by score" if self.by_score else "in text order"
-            follow = next((o.id for o in options if o.id in here), None)
-            if follow is not None and not self.has_focus:
-                # Not the pane in use: it follows the Article to show the cursor's item.
-                self.highlight_id(follow)
-            elif keep:
-                self.highlight_id(keep)
+        self.replace_options(options, keep, here)
+        self.border_subtitle = "by score" if self.by_score else "in text order"
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter: jump to the evidence."""

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
-from textual.widgets.option_list import OptionDoesNotExist
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 
 class PaneList(OptionList):
@@ -37,3 +37,19 @@ class PaneList(OptionList):
             self.highlighted = self.get_option_index(option_id)
         except OptionDoesNotExist:  # an id from another brief: leave the highlight alone
             return
+
+    def replace_options(self, options: list[Option], keep: str | None, here: set[str] | None = None) -> None:
+        """Swap in rebuilt options, keeping the highlight (or following ``here``).
+
+        Rebuilding is not the user moving, so no highlight messages are sent
+        (they would echo back to the screen, which rebuilds again). When this
+        pane is not the one in use, its highlight follows the Article: it
+        moves onto the first option whose id is in ``here``.
+        """
+        with self.prevent(OptionList.OptionHighlighted):
+            self.set_options(options)
+            follow = next((o.id for o in options if here and o.id in here), None)
+            if follow is not None and not self.has_focus:
+                self.highlight_id(follow)
+            elif keep:
+                self.highlight_id(keep)

@@ -55,15 +55,7 @@ class NotesPane(PaneList):
             options.append(Option(line, id=n.id))
         if not options:
             options.append(Option(Text("No notes yet: press a to write one.", style="dim italic"), disabled=True))
-        # Rebuilding is not the user moving: no highlight messages (they would echo back here).
-        with self.prevent(OptionList.OptionHighlighted):
-            self.set_options(options)
-            follow = next((o.id for o in options if o.id in here), None)
-            if follow is not None and not self.has_focus:
-                # Not the pane in use: it follows the Article to show the cursor's item.
-                self.highlight_id(follow)
-            elif keep:
-                self.highlight_id(keep)
+        self.replace_options(options, keep, here)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Moving onto a note shows its anchor in the Article."""
