@@ -6,6 +6,7 @@ The one entry point the CLI and the app use; it runs wherever it is called
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 
 from briefreader import __version__
@@ -70,35 +71,75 @@ def merge_entities(old: list[Entity], fresh: list[Entity]) -> list[Entity]:
 
     A model mention that overlaps a mention of a corrected entity (including
     a rejected one) is dropped, so a re-parse never undoes a correction.
-    Kept entities keep their ids (notes point at them); new ones get fresh ids.
+    Ids stay stable, because notes point at them: corrected entities keep
+    theirs, a fresh entity found where an old one was mentioned takes the old
+    id, and any other gets an id no old entity ever had.
     """
-    kept = [e for e in old if e.edited]
-    if not kept:
+    if not old:
         return fresh
-    taken = [(m.start, m.end) for e in kept for m in e.mentions]
-    ids = [e.id for e in kept]
+    kept = [e for e in old if e.edited]
+    taken = sorted((m.start, m.end) for e in kept for m in e.mentions)
+    starts = [a for a, _b in taken]
+    longest = max((b - a for a, b in taken), default=0)
+
+    def overlaps(start: int, end: int) -> bool:
+        lo = bisect.bisect_left(starts, start - longest)
+        return any(a < end and start < b for a, b in taken[lo : bisect.bisect_left(starts, end)])
+
+    old_id_at = {(m.start, m.end): e.id for e in old if not e.edited for m in e.mentions}
+    used = {e.id for e in kept}
     out = list(kept)
+    unmatched: list[Entity] = []
     for e in fresh:
-        e.mentions = [m for m in e.mentions if not any(m.start < b and a < m.end for a, b in taken)]
-        if e.mentions:
-            e.id = next_id("e", ids)
-            ids.append(e.id)
-            out.append(e)
+        e.mentions = [m for m in e.mentions if not overlaps(m.start, m.end)]
+        if not e.mentions:
+            continue
+        reuse = next(
+            (old_id_at[(m.start, m.end)] for m in e.mentions if old_id_at.get((m.start, m.end)) not in (None, *used)),
+            None,
+        )
+        if reuse is None:
+            unmatched.append(e)
+            continue
+        e.id = reuse
+        used.add(reuse)
+        out.append(e)
+    every_id = [e.id for e in old] + list(used)
+    for e in unmatched:
+        e.id = next_id("e", every_id)
+        every_id.append(e.id)
+        out.append(e)
     return sorted(out, key=lambda e: min((m.start for m in e.mentions), default=0))
 
 
 def merge_key_points(old: list[KeyPoint], fresh: list[KeyPoint]) -> list[KeyPoint]:
-    """Pinned key points survive a re-parse; new ones that repeat their evidence do not."""
-    pinned = [k for k in old if k.pinned]
-    if not pinned:
+    """Pinned key points survive a re-parse; fresh ones that repeat their evidence do not.
+
+    As with entities, ids stay stable for notes: a fresh point whose first
+    sentence was an old point's first sentence takes that point's id.
+    """
+    if not old:
         return fresh
+    pinned = [k for k in old if k.pinned]
     spans = {(e.start, e.end) for k in pinned for e in k.evidence}
-    ids = [k.id for k in pinned]
+    old_id_at = {(k.evidence[0].start, k.evidence[0].end): k.id for k in old if not k.pinned and k.evidence}
+    used = {k.id for k in pinned}
     out = list(pinned)
+    unmatched: list[KeyPoint] = []
     for k in fresh:
         if any((e.start, e.end) in spans for e in k.evidence):
             continue
-        k.id = next_id("k", ids)
-        ids.append(k.id)
+        first = (k.evidence[0].start, k.evidence[0].end) if k.evidence else None
+        reuse = old_id_at.get(first) if first else None
+        if reuse is None or reuse in used:
+            unmatched.append(k)
+            continue
+        k.id = reuse
+        used.add(reuse)
+        out.append(k)
+    every_id = [k.id for k in old] + list(used)
+    for k in unmatched:
+        k.id = next_id("k", every_id)
+        every_id.append(k.id)
         out.append(k)
     return out

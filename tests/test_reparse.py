@@ -1,0 +1,66 @@
+"""A re-parse keeps the analyst's corrections, pins and notes, and the ids notes point at."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefreader.cli import main
+from briefreader.io.sources import read_brief
+from briefreader.io.store import load_document, save_document
+from briefreader.model import edits
+from briefreader.model.document import Document, Entity, Evidence, KeyPoint, Mention
+from briefreader.nlp.annotate import annotate_document, merge_entities, merge_key_points
+from briefreader.nlp.pipeline import LoadedModel
+
+BRIEFS = Path(__file__).resolve().parent.parent / "briefs"
+
+
+def ent(eid: str, name: str, *spans: tuple[int, int], edited: bool = False) -> Entity:
+    return Entity(eid, name, "PERSON", [Mention(a, b, name[: b - a]) for a, b in spans], edited=edited)
+
+
+def test_merge_keeps_corrected_entities_and_stable_ids() -> None:
+    old = [ent("e1", "Anna", (0, 4), edited=True), ent("e2", "Omar", (10, 14)), ent("e3", "Gone", (30, 34))]
+    old[0].mentions[0].origin = "rejected"
+    fresh = [ent("e1", "Anna", (0, 4)), ent("e2", "Lima", (20, 24)), ent("e3", "Omar", (10, 14))]
+    merged = merge_entities(old, fresh)
+    by_name = {e.name: e for e in merged}
+    assert by_name["Anna"] is old[0] and by_name["Anna"].rejected  # the rejection survives
+    assert by_name["Omar"].id == "e2"  # found where the old e2 was
+    assert by_name["Lima"].id == "e4"  # never an id an old entity had (e3 was 'Gone')
+    assert [e.name for e in merged] == ["Anna", "Omar", "Lima"]
+
+
+def test_merge_key_points_keeps_pins_and_ids() -> None:
+    def kp(kid: str, start: int, pinned: bool = False) -> KeyPoint:
+        return KeyPoint(kid, f"t{start}", "other", 1.0, [Evidence(start, start + 5, "x" * 5)], pinned)
+
+    old = [kp("k1", 0, pinned=True), kp("k2", 10), kp("k3", 20)]
+    fresh = [kp("k1", 0), kp("k2", 20), kp("k3", 40)]
+    merged = merge_key_points(old, fresh)
+    assert [(k.id, k.evidence[0].start) for k in merged] == [("k1", 0), ("k3", 20), ("k4", 40)]
+
+
+def test_reparse_through_the_cli_keeps_corrections_and_notes(tmp_path: Path, model: LoadedModel) -> None:
+    doc = read_brief(BRIEFS / "chile-argentina-glacier-talks.md")
+    annotate_document(doc, model)
+    santiago = next(e for e in doc.entities if e.name == "Santiago")
+    edits.relabel_entity(doc, santiago.id, "GPE")
+    andes = next(e for e in doc.entities if e.name == "Andes")
+    edits.reject_entity(doc, andes.id)
+    aguirre = next(e for e in doc.entities if e.name == "Martín Aguirre")
+    edits.add_note(doc, "who is he", edits.make_anchor(doc, "entity", ref=aguirre.id))
+    pinned = doc.key_points[-1]
+    edits.retitle_key_point(doc, pinned.id, "My own title")
+    saved = tmp_path / "in.yaml"
+    save_document(doc, saved)
+    out = tmp_path / "out"
+    assert main(["annotate", str(saved), "--out", str(out), "--reparse"]) == 0
+    again: Document = load_document(out / "in.yaml")
+    by_id = {e.id: e for e in again.entities}
+    assert by_id[santiago.id].label == "GPE"
+    assert by_id[andes.id].rejected
+    assert by_id[aguirre.id].name == "Martín Aguirre"  # the note's entity kept its id
+    assert again.notes[0].anchor.ref == aguirre.id
+    assert any(k.title == "My own title" and k.pinned for k in again.key_points)
+    assert len({k.id for k in again.key_points}) == len(again.key_points)
