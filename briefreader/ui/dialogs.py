@@ -59,6 +59,12 @@ class Choose(ModalScreen[str | None]):
             yield Input(placeholder="type to filter, enter to choose", id="choose-filter")
             yield OptionList(*[Option(t, id=i) for i, t in self.items], id="choose-list", markup=False)
 
+    def on_mount(self) -> None:
+        """Enter right away chooses the first item."""
+        ol = self.query_one("#choose-list", OptionList)
+        if ol.option_count:
+            ol.highlighted = 0
+
     def on_input_changed(self, event: Input.Changed) -> None:
         """Show only items whose text holds what was typed."""
         q = event.value.casefold()
