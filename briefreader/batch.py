@@ -22,25 +22,29 @@ from briefreader.model.display import one_line
 from briefreader.model.document import Document
 
 
-def expand(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
-    """Files to annotate (folders expanded), and inputs that are not there."""
-    files: list[Path] = []
+def expand(paths: list[Path]) -> tuple[list[tuple[Path, Path]], list[tuple[Path, str]]]:
+    """(file, folder it sits in relative to the output) pairs, and inputs that are not there.
+
+    A folder is searched with its subfolders, whose layout is kept under the
+    output folder (``corpus/business/001.txt`` -> ``DIR/business/001.yaml``).
+    """
+    files: list[tuple[Path, Path]] = []
     bad: list[tuple[Path, str]] = []
     for p in paths:
         if p.is_dir():
-            found = find_briefs(p)
+            found = find_briefs(p, recursive=True)
             if not found:
                 bad.append((p, "holds no briefs"))
-            files += found
+            files += [(f, f.parent.relative_to(p)) for f in found]
         elif p.exists():
-            files.append(p)
+            files.append((p, Path()))
         else:
             bad.append((p, "no such file or folder"))
     return files, bad
 
 
 def out_name(path: Path, out: Path, used: set[Path]) -> Path:
-    """DIR/<stem>.yaml, with -2, -3... when two inputs share a stem."""
+    """``out/<stem>.yaml``, with -2, -3... when two inputs share a stem."""
     target = out / f"{path.stem}.yaml"
     n = 2
     while target in used:
@@ -87,13 +91,13 @@ def run_annotate(
     used: set[Path] = set()
     keep: list[tuple[Document, Path]] = []
     parse: list[tuple[Document, Path]] = []
-    for f in files:
+    for f, sub in files:
         try:
             doc = open_any(f)
         except BriefError as exc:
             failed.append((f, exc.reason))
             continue
-        target = out_name(f, out, used)
+        target = out_name(f, out / sub, used)
         if f.suffix.lower() in YAML_SUFFIXES and doc.parsed and not reparse:
             keep.append((doc, target))
         else:
@@ -115,6 +119,11 @@ def run_annotate(
 
 
 def _save(doc: Document, target: Path, failed: list[tuple[Path, str]]) -> int:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        failed.append((target, f"cannot create its folder: {exc.strerror or exc}"))
+        return 0
     try:
         save_document(doc, target)
     except BriefError as exc:

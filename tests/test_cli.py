@@ -95,3 +95,18 @@ def test_missing_model_message_names_what_was_tried(
     assert main(["show", str(BRIEFS / "lumen-chip-results.txt")]) == 1
     err = capsys.readouterr().err
     assert "absent_model_a (not installed)" in err and "absent_model_b (not installed)" in err
+
+
+def test_annotate_keeps_subfolder_layout(tmp_path: Path) -> None:
+    src = tmp_path / "corpus"
+    (src / "sport").mkdir(parents=True)
+    (src / "business").mkdir()
+    (src / ".hidden").mkdir()
+    shutil.copy(BRIEFS / "harbour-city-marathon.txt", src / "sport" / "001.txt")
+    shutil.copy(BRIEFS / "lumen-chip-results.txt", src / "business" / "001.txt")
+    shutil.copy(BRIEFS / "lumen-chip-results.txt", src / ".hidden" / "002.txt")
+    out = tmp_path / "out"
+    assert main(["annotate", str(src), "--out", str(out)]) == 0
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*.yaml"))
+    assert written == ["business/001.yaml", "sport/001.yaml"]
+    assert load_document(out / "sport" / "001.yaml").meta.title.startswith("Kiptoo")

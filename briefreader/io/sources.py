@@ -183,13 +183,14 @@ def open_any(path: Path | str) -> Document:
     return read_brief(p)
 
 
-def find_briefs(folder: Path) -> list[Path]:
-    """The brief and YAML files in a folder, sorted, hidden files left out."""
+def find_briefs(folder: Path, recursive: bool = False) -> list[Path]:
+    """The brief and YAML files in a folder (and its subfolders), sorted, hidden ones left out."""
+    found = folder.rglob("*") if recursive else folder.iterdir()
     return sorted(
         p
-        for p in folder.iterdir()
+        for p in found
         if p.is_file()
-        and not p.name.startswith(".")
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
         and p.suffix.lower() in (*BRIEF_SUFFIXES, *YAML_SUFFIXES)
         and p.suffix != ""
     )
