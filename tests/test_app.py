@@ -369,3 +369,34 @@ async def test_article_cursor_shows_its_key_point_and_notes(tmp_path: Path) -> N
         notes = screen.query_one(NotesPane)
         assert notes.highlighted_id == note.id
         assert str(next(o.prompt for o in notes.options if o.id == note.id)).startswith("▶ ")
+
+
+async def test_split_a_spelling_off_and_mark_a_missed_entity(tmp_path: Path) -> None:
+    app = app_for(annotated_copy(tmp_path))
+    async with app.run_test(size=(140, 45)) as pilot:
+        screen = main_screen(app)
+        doc = screen.doc
+        ferrero = next(e for e in doc.entities if e.name == "Lucía Ferrero")
+        ents = screen.query_one(EntitiesPane)
+        ents.focus()
+        ents.highlight_id(ferrero.id)
+        await pilot.press("s")
+        assert isinstance(app.screen, Choose)
+        await pilot.press(*"Ferrero", "enter")
+        split = next(e for e in doc.entities if e.name == "Ferrero")
+        assert {m.text for m in split.mentions} == {"Ferrero"} and split.edited
+        assert {m.text for m in ferrero.mentions} == {"Lucía Ferrero"}
+        # Mark words the model missed, in the Article's current sentence.
+        screen.article.focus()
+        sentence = next(s for s in doc.sentences if "joint scientific commission" in doc.text[s.start : s.end])
+        screen.article.move_cursor_to_offset(sentence.start)
+        await pilot.press("plus")
+        app.screen.query_one("#ask-input", Input).value = "joint scientific commission"
+        await pilot.press("enter")
+        assert isinstance(app.screen, Choose)
+        app.screen.query_one("#choose-filter", Input).value = "ORG"
+        await pilot.press("enter")
+        marked = next(e for e in doc.entities if e.name == "joint scientific commission")
+        assert marked.label == "ORG" and marked.mentions[0].origin == "user"
+        s = marked.mentions[0].start
+        assert doc.text[s : s + len("joint scientific commission")] == "joint scientific commission"

@@ -24,6 +24,7 @@ class EntitiesPane(PaneList):
         Binding("x", "edit('reject')", "Reject"),
         Binding("m", "edit('merge')", "Merge into…"),
         Binding("R", "edit('rename')", "Rename", show=False),
+        Binding("s", "edit('split')", "Split off a spelling", show=False),
         Binding("u", "edit('restore')", "Restore rejected", show=False),
     ]
 

@@ -79,6 +79,7 @@ class MainScreen(ReaderScreen):
         Binding("right_square_bracket", "next_mention(1)", "Next mention", show=False),
         Binding("left_square_bracket", "next_mention(-1)", "Previous mention", show=False),
         Binding("a", "add_note", "Note", tooltip="Add a note to what is in focus"),
+        Binding("plus", "mark_entity", "Mark entity", show=False, tooltip="Mark words the model missed"),
         Binding("escape", "clear", "Clear", show=False),
         Binding("ctrl+z", "undo", "Undo", show=False),
         Binding("ctrl+s", "save", "Save", tooltip="Save the annotated brief as YAML"),
@@ -151,6 +152,8 @@ class MainScreen(ReaderScreen):
             self._relabel(target)
         elif action == "merge":
             self._merge(target)
+        elif action == "split":
+            self._split(target)
         elif action == "rename":
             ent = doc.entity(target)
             if ent is not None:
@@ -223,6 +226,53 @@ class MainScreen(ReaderScreen):
                     self.query_one(EntitiesPane).highlight_id(keep)
 
         self.app.push_screen(Choose(f"Merge {one_line(ent.name, 40)} into…", items), done)
+
+    def _split(self, entity_id: str) -> None:
+        ent = self.doc.entity(entity_id)
+        if ent is None:
+            return
+        spellings = sorted({m.text for m in ent.visible_mentions})
+        if len(spellings) < 2:
+            self.notify("Every mention is spelled the same: nothing to split off.", severity="warning")
+            return
+        items = [
+            (t, Text.assemble(one_line(t, 50), (f"  ×{sum(m.text == t for m in ent.mentions)}", "dim")))
+            for t in spellings
+        ]
+
+        def done(text: str) -> None:
+            self._apply(
+                lambda: edits.split_mentions(self.doc, entity_id, [text]),
+                f"“{one_line(text, 40)}” is now an entity of its own",
+            )
+
+        self.ask(Choose(f"Split off from {one_line(ent.name, 40)}", items), done)
+
+    def action_mark_entity(self) -> None:
+        """``+``: mark words of the cursor's sentence as an entity the model missed."""
+        art = self.article
+        if not art.units:
+            return
+        start, end = art.units[art.cursor]
+
+        def marked(words: str) -> None:
+            at = self.doc.text.find(words, start, end)
+            if at < 0:
+                self.notify(f"“{one_line(words, 60)}” is not in this sentence.", severity="warning", markup=False)
+                return
+            labels = sorted({*KNOWN_LABELS, *(e.label for e in self.doc.entities)}, key=lambda x: (label_rank(x), x))
+            items = [(lab, Text.assemble(("● ", style_for(lab)), lab)) for lab in labels]
+            self.ask(
+                Choose(f"Label for “{one_line(words, 40)}”", items, allow_new=True),
+                lambda label: self._apply(
+                    lambda: edits.add_mention(self.doc, at, at + len(words), label),
+                    f"Marked “{one_line(words, 40)}” as {label.upper()}",
+                ),
+            )
+
+        self.ask(
+            Ask("Mark as an entity", "", "Type the words exactly as they stand in the highlighted sentence."), marked
+        )
 
     def action_add_note(self) -> None:
         """Anchor a new note to what has focus: entity, key point, or the Article's sentence."""

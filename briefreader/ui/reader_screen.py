@@ -55,7 +55,6 @@ class ReaderScreen(Screen[None]):
         self.selected_entity: str | None = None
         self.mention_pos: int | None = None
         self.search_query = ""
-        self._parse_thread: int | None = None
         self._links_state: object = None
         """What the Key points and Notes panes last showed, to skip identical redraws."""
         self.parsing = False
@@ -210,7 +209,6 @@ class ReaderScreen(Screen[None]):
 
         if message.parsed.text != self.doc.text:
             return  # a parse of a brief that is no longer open
-        self._parse_thread = message.thread_id
         clean = self.doc.revision == self.session.saved_revision
         doc = self.doc
         doc.sentences = message.parsed.sentences
