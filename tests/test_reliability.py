@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -364,3 +365,44 @@ def test_brief_read_from_source_never_changes_the_source(tmp_path: Path) -> None
     read_brief(src)
     assert src.read_bytes() == before
     assert os.access(src, os.R_OK)
+
+
+def _alive(pid: int) -> bool:
+    """True while a process exists and is not a zombie."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def test_parse_process_does_not_outlive_a_killed_reader(tmp_path: Path) -> None:
+    brief = tmp_path / "b.txt"
+    brief.write_text((BRIEFS / "lumen-chip-results.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    code = textwrap.dedent(
+        """
+        import asyncio, sys
+        from pathlib import Path
+        from briefreader.ui.app import make_app
+
+        async def run():
+            app = make_app([Path(sys.argv[1])], recovery=False)
+            async with app.run_test() as pilot:
+                while app._pool is None or not app._pool._processes:
+                    await pilot.pause(0.05)
+                print(next(iter(app._pool._processes)), flush=True)
+                await asyncio.Event().wait()
+
+        asyncio.run(run())
+        """
+    )
+    reader = subprocess.Popen([sys.executable, "-c", code, str(brief)], stdout=subprocess.PIPE, text=True)
+    assert reader.stdout is not None
+    child = int(reader.stdout.readline())
+    assert _alive(child)
+    reader.send_signal(signal.SIGKILL)  # as when the terminal is closed under it
+    reader.wait()
+    deadline = time.monotonic() + 15
+    while _alive(child) and time.monotonic() < deadline:
+        time.sleep(0.1)  # polling /proc: a process's end sends this test no event
+    assert not _alive(child)

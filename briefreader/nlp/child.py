@@ -9,17 +9,33 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
+import time
 
 from briefreader.model.document import Document
 
 
-def quiet_child() -> None:
-    """Silence the child: anything it printed would land on the reader's screen."""
+def quiet_child(parent: int) -> None:
+    """Prepare the parse process: silent, and gone when the reader is gone.
+
+    Anything it printed would land on the reader's screen. And if the reader
+    dies without stopping it (the terminal closed, a kill), it must not live
+    on holding a few hundred MB: a watchdog ends it once its parent is gone.
+    """
     devnull = os.open(os.devnull, os.O_WRONLY)
     for fd in (1, 2):
         os.dup2(devnull, fd)
     sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
     sys.stderr = sys.stdout
+    # ``parent`` comes from the reader: asking getppid() here would be too late
+    # if the reader died while this process was still starting.
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)  # a watchdog polls: there is no event for a parent's death
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
 
 
 def parse_copy(doc: Document, model_name: str | None, taxonomy_path: str | None) -> Document:

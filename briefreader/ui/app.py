@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import sys
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -97,7 +98,9 @@ class BriefReaderApp(App[None]):
             with contextlib.redirect_stderr(sys.__stderr__):
                 resource_tracker.ensure_running()
             ctx = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=quiet_child)
+            self._pool = ProcessPoolExecutor(
+                max_workers=1, mp_context=ctx, initializer=quiet_child, initargs=(os.getpid(),)
+            )
         return self._pool
 
     def reset_parse_pool(self) -> None:
@@ -145,6 +148,8 @@ class BriefReaderApp(App[None]):
         old = self.reader
         screen = MainScreen(doc, session)
         if old is not None:
+            if old.parsing:
+                self.reset_parse_pool()  # the old brief's parse would hold up this one's
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
