@@ -7,7 +7,8 @@ The one entry point the CLI and the app use; it runs wherever it is called
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 from briefreader import __version__
 from briefreader.model.document import Document, Entity, KeyPoint, ParserInfo
@@ -86,30 +87,16 @@ def merge_entities(old: list[Entity], fresh: list[Entity]) -> list[Entity]:
         lo = bisect.bisect_left(starts, start - longest)
         return any(a < end and start < b for a, b in taken[lo : bisect.bisect_left(starts, end)])
 
-    old_id_at = {(m.start, m.end): e.id for e in old if not e.edited for m in e.mentions}
-    used = {e.id for e in kept}
-    out = list(kept)
-    unmatched: list[Entity] = []
+    survivors = []
     for e in fresh:
         e.mentions = [m for m in e.mentions if not overlaps(m.start, m.end)]
-        if not e.mentions:
-            continue
-        reuse = next(
-            (old_id_at[(m.start, m.end)] for m in e.mentions if old_id_at.get((m.start, m.end)) not in (None, *used)),
-            None,
-        )
-        if reuse is None:
-            unmatched.append(e)
-            continue
-        e.id = reuse
-        used.add(reuse)
-        out.append(e)
-    every_id = [e.id for e in old] + list(used)
-    for e in unmatched:
-        e.id = next_id("e", every_id)
-        every_id.append(e.id)
-        out.append(e)
-    return sorted(out, key=lambda e: min((m.start for m in e.mentions), default=0))
+        if e.mentions:
+            survivors.append(e)
+    old_id_at = {(m.start, m.end): e.id for e in old if not e.edited for m in e.mentions}
+    placed = _stable_ids(
+        survivors, lambda e: [(m.start, m.end) for m in e.mentions], old_id_at, {e.id for e in kept}, old, "e"
+    )
+    return sorted(kept + placed, key=lambda e: min((m.start for m in e.mentions), default=0))
 
 
 def merge_key_points(old: list[KeyPoint], fresh: list[KeyPoint]) -> list[KeyPoint]:
@@ -122,24 +109,45 @@ def merge_key_points(old: list[KeyPoint], fresh: list[KeyPoint]) -> list[KeyPoin
         return fresh
     pinned = [k for k in old if k.pinned]
     spans = {(e.start, e.end) for k in pinned for e in k.evidence}
+    survivors = [k for k in fresh if not any((e.start, e.end) in spans for e in k.evidence)]
     old_id_at = {(k.evidence[0].start, k.evidence[0].end): k.id for k in old if not k.pinned and k.evidence}
-    used = {k.id for k in pinned}
-    out = list(pinned)
-    unmatched: list[KeyPoint] = []
-    for k in fresh:
-        if any((e.start, e.end) in spans for e in k.evidence):
+    placed = _stable_ids(
+        survivors,
+        lambda k: [(k.evidence[0].start, k.evidence[0].end)] if k.evidence else [],
+        old_id_at,
+        {k.id for k in pinned},
+        old,
+        "k",
+    )
+    return pinned + placed
+
+
+_Item = TypeVar("_Item", Entity, KeyPoint)
+
+
+def _stable_ids(
+    items: list[_Item],
+    spans: Callable[[_Item], list[tuple[int, int]]],
+    old_id_at: dict[tuple[int, int], str],
+    used: set[str],
+    old: list[_Item],
+    prefix: str,
+) -> list[_Item]:
+    """Give each item the id of the old one found at one of its spans, else an id no old one had.
+
+    ``used`` holds the ids already taken (kept items); notes point at ids, so
+    an id must never come to mean something else. Returns the items in order.
+    """
+    unmatched: list[_Item] = []
+    for item in items:
+        reuse = next((old_id_at[sp] for sp in spans(item) if old_id_at.get(sp) not in (None, *used)), None)
+        if reuse is None:
+            unmatched.append(item)
             continue
-        first = (k.evidence[0].start, k.evidence[0].end) if k.evidence else None
-        reuse = old_id_at.get(first) if first else None
-        if reuse is None or reuse in used:
-            unmatched.append(k)
-            continue
-        k.id = reuse
+        item.id = reuse
         used.add(reuse)
-        out.append(k)
-    every_id = [k.id for k in old] + list(used)
-    for k in unmatched:
-        k.id = next_id("k", every_id)
-        every_id.append(k.id)
-        out.append(k)
-    return out
+    every_id = [o.id for o in old] + list(used)
+    for item in unmatched:
+        item.id = next_id(prefix, every_id)
+        every_id.append(item.id)
+    return list(items)  # in the order given (key points come ranked)
