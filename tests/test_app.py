@@ -400,3 +400,20 @@ async def test_split_a_spelling_off_and_mark_a_missed_entity(tmp_path: Path) -> 
         assert marked.label == "ORG" and marked.mentions[0].origin == "user"
         s = marked.mentions[0].start
         assert doc.text[s : s + len("joint scientific commission")] == "joint scientific commission"
+
+
+async def test_rejected_entities_can_be_listed_and_restored(tmp_path: Path) -> None:
+    app = app_for(annotated_copy(tmp_path))
+    async with app.run_test(size=(140, 45)) as pilot:
+        screen = main_screen(app)
+        ents = screen.query_one(EntitiesPane)
+        andes = next(e for e in screen.doc.entities if e.name == "Andes")
+        ents.focus()
+        ents.highlight_id(andes.id)
+        await pilot.press("x")
+        assert andes.rejected and andes.id not in [o.id for o in ents.options]
+        await pilot.press("h")
+        assert andes.id in [o.id for o in ents.options]
+        ents.highlight_id(andes.id)
+        await pilot.press("u")
+        assert not andes.rejected and all(m.origin == "user" for m in andes.mentions)

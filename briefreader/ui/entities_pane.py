@@ -26,6 +26,7 @@ class EntitiesPane(PaneList):
         Binding("R", "edit('rename')", "Rename", show=False),
         Binding("s", "edit('split')", "Split off a spelling", show=False),
         Binding("u", "edit('restore')", "Restore rejected", show=False),
+        Binding("h", "toggle_rejected", "Show rejected", show=False),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -65,6 +66,11 @@ class EntitiesPane(PaneList):
         event.stop()
         if event.option_id:
             self.post_message(EntityChosen(event.option_id))
+
+    def action_toggle_rejected(self) -> None:
+        """List rejected entities too (dimmed, struck through), so they can be restored with u."""
+        self.show_rejected = not self.show_rejected
+        self.post_message(EditRequested("refresh"))
 
     def action_edit(self, action: str) -> None:
         """Ask the screen for an edit of the highlighted entity."""

@@ -35,6 +35,7 @@ KEYS: list[tuple[str, str, str]] = [
     ("Entities", "m", "merge into another entity"),
     ("Entities", "R", "rename"),
     ("Entities", "s", "split one spelling off into an entity of its own"),
+    ("Entities", "h / u", "list rejected entities too / restore the one highlighted"),
     ("Key points", "enter", "jump to the evidence and highlight it"),
     ("Key points", "p", "pin / unpin (pinned come first, survive a re-parse)"),
     ("Key points", "t", "give it your own title"),

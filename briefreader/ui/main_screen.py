@@ -139,7 +139,7 @@ class MainScreen(ReaderScreen):
         action, target = message.action, message.target or ""
         doc = self.doc
         if action == "refresh":
-            self._refresh_links()
+            self.refresh_all()
         elif action == "reject":
             ent = doc.entity(target)
             if ent is not None:
