@@ -183,7 +183,7 @@ class BriefReaderApp(App[None]):
             self.notify(one_line(str(exc), 300), title="Cannot open", severity="error", markup=False)
             return
         current = self.reader
-        if current is not None and self._dirty(current):
+        if current is not None and current.dirty:
 
             def answer(choice: str | None) -> None:
                 if choice == "discard":
@@ -212,10 +212,6 @@ class BriefReaderApp(App[None]):
 
     # Unsaved work ----------------------------------------------------------------------
 
-    @staticmethod
-    def _dirty(screen: MainScreen) -> bool:
-        return screen.doc.revision != screen.session.saved_revision
-
     def changed(self, screen: MainScreen) -> None:
         """An edit happened: write a recovery file a few seconds after the last one."""
         if not self.recovery_enabled:
@@ -226,7 +222,7 @@ class BriefReaderApp(App[None]):
 
     def write_recovery(self, screen: MainScreen) -> None:
         """Write unsaved work aside now (quietly: a failure here must not interrupt reading)."""
-        if not self._dirty(screen):
+        if not screen.dirty:
             return
         try:
             write_recovery(screen.doc, screen.session.source)
@@ -242,7 +238,7 @@ class BriefReaderApp(App[None]):
     def _handle_exception(self, error: Exception) -> None:
         """An unexpected error: write the user's work aside before Textual exits."""
         screen = self.reader
-        if screen is not None and self.recovery_enabled and self._dirty(screen):
+        if screen is not None and self.recovery_enabled and screen.dirty:
             with contextlib.suppress(Exception):
                 write_recovery(screen.doc, screen.session.source)
         super()._handle_exception(error)
@@ -257,7 +253,7 @@ class BriefReaderApp(App[None]):
     def action_quit_reader(self) -> None:
         """Quit; with unsaved changes, ask whether to save first."""
         screen = self.reader
-        if screen is None or not self._dirty(screen):
+        if screen is None or not screen.dirty:
             if screen is not None:
                 clear_recovery(screen.session.source)
             self.exit()

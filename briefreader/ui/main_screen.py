@@ -21,7 +21,7 @@ from textual.screen import ModalScreen
 
 from briefreader.io.errors import BriefError
 from briefreader.io.store import save_document
-from briefreader.labels import label_rank, style_for
+from briefreader.labels import LABEL_ORDER, label_rank, style_for
 from briefreader.model import edits
 from briefreader.model.display import one_line
 from briefreader.model.document import Anchor, Document, Entity, KeyPoint, Note
@@ -40,23 +40,6 @@ from briefreader.ui.notes_pane import anchor_label
 from briefreader.ui.reader_screen import ReaderScreen
 from briefreader.ui.session import Session
 
-KNOWN_LABELS = (
-    "PERSON",
-    "ORG",
-    "GPE",
-    "LOC",
-    "NORP",
-    "FAC",
-    "EVENT",
-    "PRODUCT",
-    "LAW",
-    "WORK_OF_ART",
-    "LANGUAGE",
-    "DATE",
-    "TIME",
-    "MONEY",
-    "PERCENT",
-)
 _Snapshot = tuple[list[Entity], list[KeyPoint], list[Note]]
 
 
@@ -185,15 +168,19 @@ class MainScreen(ReaderScreen):
                     ),
                 )
 
+    def _label_items(self, current: str | None = None) -> list[tuple[str, Text]]:
+        """Every known label and any this brief uses, as chooser items."""
+        labels = sorted({*LABEL_ORDER, *(e.label for e in self.doc.entities)}, key=lambda x: (label_rank(x), x))
+        return [
+            (lab, Text.assemble(("● ", style_for(lab)), lab, (" (now)" if lab == current else "", "dim")))
+            for lab in labels
+        ]
+
     def _relabel(self, entity_id: str) -> None:
         ent = self.doc.entity(entity_id)
         if ent is None:
             return
-        labels = sorted({*KNOWN_LABELS, *(e.label for e in self.doc.entities)}, key=lambda x: (label_rank(x), x))
-        items = [
-            (lab, Text.assemble(("● ", style_for(lab)), lab, (" (now)" if lab == ent.label else "", "dim")))
-            for lab in labels
-        ]
+        items = self._label_items(current=ent.label)
 
         def done(label: str | None) -> None:
             if label:
@@ -260,10 +247,8 @@ class MainScreen(ReaderScreen):
             if at < 0:
                 self.notify(f"“{one_line(words, 60)}” is not in this sentence.", severity="warning", markup=False)
                 return
-            labels = sorted({*KNOWN_LABELS, *(e.label for e in self.doc.entities)}, key=lambda x: (label_rank(x), x))
-            items = [(lab, Text.assemble(("● ", style_for(lab)), lab)) for lab in labels]
             self.ask(
-                Choose(f"Label for “{one_line(words, 40)}”", items, allow_new=True),
+                Choose(f"Label for “{one_line(words, 40)}”", self._label_items(), allow_new=True),
                 lambda label: self._apply(
                     lambda: edits.add_mention(self.doc, at, at + len(words), label),
                     f"Marked “{one_line(words, 40)}” as {label.upper()}",

@@ -108,12 +108,16 @@ class ReaderScreen(Screen[None]):
 
     # State down to the panes ----------------------------------------------------------------
 
+    @property
+    def dirty(self) -> bool:
+        """True when the Document has changes that are not saved."""
+        return self.doc.revision != self.session.saved_revision
+
     def refresh_all(self) -> None:
         """Push the Document's state into every pane, header and status line."""
         doc = self.doc
         self.title = one_line(doc.meta.title or self.session.source.name, 120)
-        dirty = doc.revision != self.session.saved_revision
-        parts = [doc.meta.date or "", self.session.source.name, "● modified" if dirty else ""]
+        parts = [doc.meta.date or "", self.session.source.name, "● modified" if self.dirty else ""]
         self.sub_title = " · ".join(p for p in parts if p)
         self.article.hidden_labels &= set(legend_labels(doc))
         self._guarded(
@@ -209,7 +213,7 @@ class ReaderScreen(Screen[None]):
 
         if message.parsed.text != self.doc.text:
             return  # a parse of a brief that is no longer open
-        clean = self.doc.revision == self.session.saved_revision
+        clean = not self.dirty
         doc = self.doc
         doc.sentences = message.parsed.sentences
         doc.entities = merge_entities(doc.entities, message.parsed.entities)
