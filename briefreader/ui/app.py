@@ -18,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from briefreader.io.errors import BriefError
-from briefreader.io.recovery import clear_recovery, find_recovery, write_recovery
+from briefreader.io.recovery import find_recoveries, new_recovery_path, remove_recovery, write_recovery
 from briefreader.io.sources import open_any
 from briefreader.model.display import one_line
 from briefreader.model.document import Document
@@ -82,6 +82,7 @@ class BriefReaderApp(App[None]):
         self.recovery_enabled = recovery
         """Tests turn this off unless they test recovery itself."""
         self._recovery_timer: object | None = None
+        self._recovery_file = Path("unused-recovery.yaml").absolute()  # replaced on open (interim)
 
     _pool: ProcessPoolExecutor | None = None
 
@@ -144,7 +145,9 @@ class BriefReaderApp(App[None]):
     def show_document(self, doc: Document, path: Path) -> None:
         """Put a brief on screen, offering unsaved work from a previous run if there is any."""
         session = Session.for_path(path, self.save_to if len(self.files) <= 1 else None, self.files)
-        recovered = find_recovery(path) if self.recovery_enabled else None
+        pending = find_recoveries(path) if self.recovery_enabled else []
+        recovered = (pending[0].doc, pending[0].written) if pending else None
+        self._recovery_file = new_recovery_path(path)
         old = self.reader
         screen = MainScreen(doc, session)
         if old is not None:
@@ -164,7 +167,7 @@ class BriefReaderApp(App[None]):
                     screen.refresh_all()
                     screen.status("Restored unsaved work; ctrl+s saves it")
                 elif choice == "discard":
-                    clear_recovery(path)
+                    remove_recovery(pending[0].path)
 
             stamp = when.astimezone().strftime("%Y-%m-%d %H:%M")
             self.push_screen(
@@ -187,7 +190,7 @@ class BriefReaderApp(App[None]):
 
             def answer(choice: str | None) -> None:
                 if choice == "discard":
-                    clear_recovery(current.session.source)
+                    remove_recovery(self._recovery_file)
                     self.show_document(doc, path)
 
             self.push_screen(
@@ -225,7 +228,7 @@ class BriefReaderApp(App[None]):
         if not screen.dirty:
             return
         try:
-            write_recovery(screen.doc, screen.session.source)
+            write_recovery(screen.doc, self._recovery_file)
         except BriefError as exc:
             self.notify(
                 f"Could not write the recovery file: {one_line(exc.reason, 200)}", severity="warning", markup=False
@@ -233,14 +236,14 @@ class BriefReaderApp(App[None]):
 
     def saved(self, screen: MainScreen) -> None:
         """Saved: the recovery file is no longer needed."""
-        clear_recovery(screen.session.source)
+        remove_recovery(self._recovery_file)
 
     def _handle_exception(self, error: Exception) -> None:
         """An unexpected error: write the user's work aside before Textual exits."""
         screen = self.reader
         if screen is not None and self.recovery_enabled and screen.dirty:
             with contextlib.suppress(Exception):
-                write_recovery(screen.doc, screen.session.source)
+                write_recovery(screen.doc, self._recovery_file)
         super()._handle_exception(error)
 
     # Keys and commands ------------------------------------------------------------------------
@@ -255,7 +258,7 @@ class BriefReaderApp(App[None]):
         screen = self.reader
         if screen is None or not screen.dirty:
             if screen is not None:
-                clear_recovery(screen.session.source)
+                remove_recovery(self._recovery_file)
             self.exit()
             return
 
@@ -264,7 +267,7 @@ class BriefReaderApp(App[None]):
                 screen.action_save()
                 self.quit_after_save = True
             elif choice == "quit":
-                clear_recovery(screen.session.source)
+                remove_recovery(self._recovery_file)
                 self.exit()
 
         self.push_screen(
