@@ -83,7 +83,7 @@ class DeleteNote:
 
     def apply(self, doc: Document) -> str:
         edits.delete_note(doc, self.note_id)
-        return "Note deleted (ctrl+z undoes)"
+        return "Note deleted"
 
 
 # Entities ----------------------------------------------------------------------------------
@@ -130,7 +130,7 @@ class Reject:
 
     def apply(self, doc: Document) -> str:
         ent = edits.reject_entity(doc, self.entity_id)
-        return f"Rejected {one_line(ent.name, 60)} (ctrl+z undoes; h lists rejected entities)"
+        return f"Rejected {one_line(ent.name, 60)} (h lists rejected entities)"
 
 
 @dataclass(frozen=True)

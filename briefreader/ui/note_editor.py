@@ -9,11 +9,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static, TextArea
 
 from briefreader.model.display import one_line
 from briefreader.model.edits import parse_tags
+from briefreader.ui.keybar import KeyBar
 
 
 @dataclass
@@ -28,26 +30,33 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
     """Write or edit a note; ctrl+s keeps it, escape cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "keep", "Keep note", priority=True),
-        Binding("escape", "cancel", "Cancel", priority=True),
+        # Not a priority binding: ctrl+s must wait in line behind the keys typed before it,
+        # or a fast burst ("text" then ctrl+s) would be kept before its text arrived.
+        Binding("ctrl+s", "keep", "Keep note", tooltip="Keep the note"),
+        Binding("escape", "cancel", "Cancel", priority=True, tooltip="Close without changing anything"),
+        # Priority: the focus moves before the next key is handed on, so a tab typed
+        # in the same burst as the text (a paste, a fast typist) reaches the tags field.
+        Binding("tab", "app.focus_next", "Tags", priority=True, tooltip="Between the text and its tags"),
+        Binding("shift+tab", "app.focus_previous", "Text", show=False, priority=True, tooltip="Back to the text"),
     ]
 
     def __init__(self, about: str, text: str = "", tags: list[str] | None = None, title: str = "New note") -> None:
         super().__init__()
         self.about = about
+        """What the note is anchored to, in words (plain text)."""
         self.initial_text = text
         self.initial_tags = tags or []
         self.heading = title
 
     def compose(self) -> ComposeResult:
-        """Anchor line, text area, tags field, key hint."""
+        """Anchor line, text area, tags field."""
         with Vertical(id="note-dialog") as box:
-            box.border_title = self.heading
+            box.border_title = Content(self.heading)
             yield Static(Text.assemble(("About: ", "bold"), one_line(self.about, 200)), id="note-about")
             yield TextArea(self.initial_text, id="note-text", soft_wrap=True, show_line_numbers=False)
             yield Label("Tags (space or comma separated)")
             yield Input(" ".join(self.initial_tags), id="note-tags", placeholder="e.g. follow-up sanctions")
-            yield Static(Text("ctrl+s keep · escape cancel · tab to tags", style="dim"), id="note-hint")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Start typing the note straight away."""
@@ -57,7 +66,7 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
         """Return the draft (an empty note is refused with a message)."""
         text = self.query_one("#note-text", TextArea).text
         if not text.strip():
-            self.notify("A note needs some text (escape cancels).", severity="warning")
+            self.notify("A note needs some text (escape cancels).", severity="warning", markup=False)
             return
         self.dismiss(NoteDraft(text.rstrip("\n"), parse_tags(self.query_one("#note-tags", Input).value)))
 

@@ -1,0 +1,424 @@
+"""The reading screen: composes the panes over one brief session and links them.
+
+State flows down: the screen's reactives (the Document, its revision, the
+selected entity, the cursor's sentence, search matches...) are bound into
+the panes with ``data_bind``, and each pane redraws itself when they
+change. Intents come up: every pane posts its own messages; change requests
+all go to ``BriefSession.apply``, whatever pane sent them. Saving, recovery
+and opening live in their own small modules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import Static
+
+from briefreader.labels import style_for
+from briefreader.model.display import one_line
+from briefreader.model.document import Anchor, Document, Note
+from briefreader.model.edits import EditError
+from briefreader.session import BriefSession, ParseService, start_fresh
+from briefreader.session.changes import AddNote, Change
+from briefreader.session.files import display_name
+from briefreader.ui.article import ArticleView, Span
+from briefreader.ui.commands import PaletteCommand, key_commands
+from briefreader.ui.dialogs import Confirm
+from briefreader.ui.entities_pane import EntitiesPane
+from briefreader.ui.help import HelpScreen
+from briefreader.ui.keybar import KeyBar
+from briefreader.ui.keypoints_pane import KeyPointsPane
+from briefreader.ui.keys import KeyRow, key_actions, key_rows
+from briefreader.ui.legend import Legend, legend_labels
+from briefreader.ui.lists import PaneList
+from briefreader.ui.messages import ChangeRequested
+from briefreader.ui.note_editor import NoteDraft, NoteEditor
+from briefreader.ui.notes_pane import NotesPane, anchor_label
+from briefreader.ui.open_dialog import choose_brief
+from briefreader.ui.parsing import Parsed, ParseRunner
+from briefreader.ui.recovery import RecoveryKeeper
+from briefreader.ui.saving import SaveFlow
+from briefreader.ui.search import SearchBar, find_all, first_after
+from briefreader.ui.titlebar import TitleBar
+
+PANES = Binding.Group("Next / previous pane")
+MATCHES = Binding.Group("Next / previous match")
+MENTIONS = Binding.Group("Next / previous mention")
+LABELS = Binding.Group("Hide / show a label")
+LABEL_TIP = "Hide or show one label's highlights (numbers as in the legend)"
+
+
+class ReaderScreen(Screen[None]):
+    """Article, Entities, Key points and Notes over one brief session."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "app.focus_next", "Next pane", show=False, group=PANES),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, group=PANES),
+        Binding("slash", "search", "Search", tooltip="Search the brief (case-insensitive)"),
+        Binding("n", "next_match(1)", "Next match", show=False, group=MATCHES),
+        Binding("N", "next_match(-1)", "Previous match", show=False, group=MATCHES),
+        Binding("right_square_bracket", "next_mention(1)", "Next mention", show=False, group=MENTIONS),
+        Binding("left_square_bracket", "next_mention(-1)", "Previous mention", show=False, group=MENTIONS),
+        Binding("a", "add_note", "Note", tooltip="Add a note to the sentence, or to the entity / key point in focus"),
+        *[
+            Binding(str(i), f"toggle_label({i})", f"Label {i}", show=False, group=LABELS, tooltip=LABEL_TIP)
+            for i in range(1, 10)
+        ],
+        Binding("escape", "clear", "Clear", show=False, tooltip="Clear search matches and evidence highlights"),
+        Binding("ctrl+z", "undo", "Undo", show=False, tooltip="Undo the last edit"),
+        Binding("ctrl+y", "redo", "Redo", show=False, tooltip="Redo the last edit undone"),
+        Binding("ctrl+s", "save", "Save", tooltip="Save the annotated brief (YAML)"),
+        Binding("ctrl+o", "open", "Open", show=False, tooltip="Open another brief, or a folder of them"),
+        Binding("question_mark,f1", "help", "Help", tooltip="Every key"),
+        Binding("q", "app.quit", "Quit", tooltip="Quit (asks when there are unsaved changes)"),
+    ]
+    PALETTE_ONLY: ClassVar[list[tuple[str, str, str]]] = [
+        ("Save as…", "Save the annotated brief somewhere else", "save_as"),
+        ("Re-parse", "Parse the brief again, keeping corrections, pins and notes", "reparse"),
+        ("Start fresh", "Set the saved annotations aside and read the source again", "start_fresh"),
+    ]
+    """Actions without a key (name, what it does, action)."""
+
+    doc: var[Document | None] = var(None, always_update=True)
+    revision: var[int] = var(0)
+    dirty: var[bool] = var(False)
+    parsing: var[bool] = var(False)
+    selected_entity: var[str | None] = var(None)
+    cursor_span: var[Span | None] = var(None)
+    hidden_labels: var[frozenset[str]] = var(frozenset())
+    evidence: var[tuple[Span, ...]] = var(())
+    matches: var[tuple[Span, ...]] = var(())
+    current_match: var[int | None] = var(None)
+
+    @dataclass
+    class OpenRequested(Message):
+        """The reader asked to open another brief (the app decides, asking about unsaved work)."""
+
+        path: Path
+
+    def __init__(self, session: BriefSession, parser: ParseService, *, recovery: bool = True) -> None:
+        super().__init__()
+        self.session = session
+        """The brief this screen shows: the one owner of the Document."""
+        self.parser = parser
+        self.recovery_enabled = recovery
+        self.saver = SaveFlow(self, session, self.changed)
+        self.recovery = RecoveryKeeper(self, session, self.changed)
+        self.parse_runner = ParseRunner(self, session, parser, partial(setattr, self, "parsing"), self.changed)
+        self.search_query = ""
+        self.mention_pos: int | None = None
+        self.set_reactive(ReaderScreen.doc, session.doc)
+        self.set_reactive(ReaderScreen.revision, session.doc.revision)
+        self.set_reactive(ReaderScreen.dirty, session.dirty)
+
+    @classmethod
+    def key_sections(cls) -> list[tuple[str, type]]:
+        """Where keys act, in help order."""
+        return [
+            ("Anywhere", cls),
+            ("Article", ArticleView),
+            ("Lists", PaneList),
+            ("Entities", EntitiesPane),
+            ("Key points", KeyPointsPane),
+            ("Notes", NotesPane),
+            ("Note editor", NoteEditor),
+        ]
+
+    @classmethod
+    def key_rows(cls) -> list[KeyRow]:
+        """The help table: every binding, then the palette-only actions."""
+        rows = key_rows(key_actions(cls.key_sections()))
+        return rows + [KeyRow("Palette", "", name, what) for name, what, _a in cls.PALETTE_ONLY]
+
+    # Layout ----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        """Title bar, legend and Article beside the three lists, status line, key bar."""
+        s = ReaderScreen
+        yield TitleBar(display_name(self.session.source)).data_bind(s.doc, s.revision, s.dirty)
+        with Horizontal(id="panes"):
+            with Vertical(id="article-column"):
+                yield Legend(id="legend").data_bind(s.doc, s.revision, s.hidden_labels, s.parsing)
+                article = ArticleView(id="article").data_bind(
+                    s.doc, s.revision, s.selected_entity, s.hidden_labels, s.evidence, s.matches, s.current_match
+                )
+                article.border_title = "Article"
+                yield article
+            with Vertical(id="side"):
+                ents = EntitiesPane(id="entities").data_bind(s.doc, s.revision, s.parsing, s.selected_entity)
+                ents.border_title = "Entities"
+                yield ents
+                kps = KeyPointsPane(id="keypoints").data_bind(
+                    s.doc, s.revision, s.parsing, s.cursor_span, s.selected_entity
+                )
+                kps.border_title = "Key points"
+                yield kps
+                notes = NotesPane(id="notes").data_bind(s.doc, s.revision, s.cursor_span, s.selected_entity)
+                notes.border_title = "Notes"
+                yield notes
+        yield Static(id="status")
+        yield KeyBar()
+
+    @property
+    def article(self) -> ArticleView:
+        """The Article pane."""
+        return self.query_one(ArticleView)
+
+    def on_mount(self) -> None:
+        """Show the text now; say what opening found; parse after the first frame."""
+        self.article.focus()
+        opening = self.session.opening
+        if opening.notice:
+            self.status(opening.notice)
+        for line in [*self.session.doc.warnings, *opening.problems][:6]:
+            self.notify(one_line(line, 300), title="While opening", severity="warning", markup=False, timeout=10)
+        if not self.session.doc.parsed:
+            self.start_parse()
+        if self.recovery_enabled:
+            self.recovery.offer()
+
+    # State -----------------------------------------------------------------------------
+
+    def changed(self, message: str = "") -> None:
+        """The session changed: push its state down, note it for recovery, say what happened."""
+        session = self.session
+        self.doc = session.doc
+        self.revision = session.doc.revision
+        self.dirty = session.dirty
+        if self.recovery_enabled and session.dirty:
+            self.recovery.touched()
+        if message:
+            self.status(message)
+
+    def status(self, message: str | Text) -> None:
+        """One line of feedback under the panes (document text goes in as plain text)."""
+        self.query_one("#status", Static).update(message if isinstance(message, Text) else Text(message))
+
+    @on(ChangeRequested)
+    def on_change_requested(self, message: ChangeRequested) -> None:
+        """Any pane's change request: applied through the session, whatever pane sent it."""
+        self.apply(message.change())
+
+    def apply(self, change: Change) -> None:
+        """Make one undoable change, or say why it cannot be made."""
+        try:
+            done = self.session.apply(change)
+        except EditError as exc:
+            self.notify(one_line(str(exc), 200), severity="warning", markup=False)
+            return
+        self.changed(done)
+        self.status(Text.assemble(done, ("   ctrl+z undoes", "dim")))
+
+    def action_undo(self) -> None:
+        """ctrl+z."""
+        label = self.session.undo()
+        self.changed(f"Undone: {label}" if label else "Nothing to undo")
+
+    def action_redo(self) -> None:
+        """ctrl+y."""
+        label = self.session.redo()
+        self.changed(f"Redone: {label}" if label else "Nothing to redo")
+
+    # Parsing ---------------------------------------------------------------------------
+
+    def start_parse(self) -> None:
+        """Parse a copy of the text in the background (the text stays readable)."""
+        self.parse_runner.start()
+
+    def on_parsed(self, message: Parsed) -> None:
+        """The parse worker is done."""
+        self.parse_runner.finished(message)
+
+    def action_reparse(self) -> None:
+        """Parse again, keeping corrections, pins and notes."""
+        self.start_parse()
+
+    def action_start_fresh(self) -> None:
+        """Set saved annotations aside (after asking) and read the source again."""
+        where = display_name(self.session.save_path)
+
+        def answered(choice: str | None) -> None:
+            if choice == "fresh":
+                self.changed(start_fresh(self.session))
+                self.start_parse()
+
+        question = f"Start again from the source, without your annotations? {where} stays as it is on disk."
+        self.app.push_screen(Confirm(question, [("fresh", "Start fresh"), ("cancel", "Cancel")]), answered)
+
+    # Links between panes ---------------------------------------------------------------
+
+    def on_article_view_cursor_moved(self, message: ArticleView.CursorMoved) -> None:
+        """Key points and notes mark the cursor's sentence."""
+        self.cursor_span = (message.start, message.end)
+
+    def on_entities_pane_highlighted(self, message: EntitiesPane.Highlighted) -> None:
+        """Every mention of the entity under the Entities cursor is highlighted."""
+        if message.entity_id == self.selected_entity:
+            return
+        self.selected_entity = message.entity_id
+        self.mention_pos = None
+        ent = self.session.doc.entity(message.entity_id) if message.entity_id else None
+        if ent is not None:
+            n = len(ent.visible_mentions)
+            line = Text.assemble((one_line(ent.name, 60), style_for(ent.label)), f" · {ent.label} · {n} mention")
+            line.append("s" if n != 1 else "")
+            line.append("   ] / [ next / previous mention", style="dim")
+            self.status(line)
+
+    def on_entities_pane_chosen(self, message: EntitiesPane.Chosen) -> None:
+        """Enter on an entity: its first mention."""
+        self.selected_entity = message.entity_id
+        self.mention_pos = -1
+        self.action_next_mention(1)
+
+    def action_next_mention(self, step: int) -> None:
+        """``]`` / ``[``: the selected entity's next or previous mention, wrapping round."""
+        ent = self.session.doc.entity(self.selected_entity) if self.selected_entity else None
+        if ent is None or not ent.visible_mentions:
+            self.notify("Select an entity in the Entities pane first.", severity="warning", markup=False)
+            return
+        mentions = ent.visible_mentions
+        if self.mention_pos is None:
+            here = self.article.cursor_span[0] if self.article.cursor_span else 0
+            after = [i for i, m in enumerate(mentions) if m.start > here]
+            before = [i for i, m in enumerate(mentions) if m.start < here]
+            self.mention_pos = (after[0] if after else 0) if step > 0 else (before[-1] if before else len(mentions) - 1)
+        else:
+            self.mention_pos = (self.mention_pos + step) % len(mentions)
+        self.evidence = ()
+        self.article.move_cursor_to_offset(mentions[self.mention_pos].start)
+        where = f": mention {self.mention_pos + 1} of {len(mentions)}"
+        self.status(Text.assemble((one_line(ent.name, 60), style_for(ent.label)), where))
+
+    def on_key_points_pane_chosen(self, message: KeyPointsPane.Chosen) -> None:
+        """Jump to a key point's evidence and highlight all of it."""
+        kp = self.session.doc.key_point(message.kp_id)
+        if kp is None or not kp.evidence:
+            return
+        self.evidence = tuple((e.start, e.end) for e in kp.evidence)
+        self.article.move_cursor_to_offset(kp.evidence[0].start)
+        n = len(kp.evidence)
+        self.status(Text.assemble((one_line(kp.title, 80), "bold"), f" · {n} evidence sentence{'s' if n != 1 else ''}"))
+
+    def on_notes_pane_highlighted(self, message: NotesPane.Highlighted) -> None:
+        """Moving onto a note shows what it is anchored to."""
+        doc = self.session.doc
+        note = doc.note(message.note_id)
+        if note is None:
+            return
+        a = note.anchor
+        if a.kind == "entity" and a.ref and doc.entity(a.ref):
+            self.selected_entity = a.ref
+        if a.start is not None and not a.orphaned:
+            self.evidence = ((a.start, a.end if a.end is not None else a.start),)
+            self.article.move_cursor_to_offset(a.start)
+        self.status(Text("About " + anchor_label(doc, note)))
+
+    # Anywhere keys ---------------------------------------------------------------------
+
+    def action_add_note(self) -> None:
+        """``a``: a note on what has focus: an entity, a key point, or the Article's sentence."""
+        focused = self.focused
+        offer = getattr(focused, "note_anchor", None)
+        anchor = offer() if callable(offer) else None
+        anchor = anchor or self.article.note_anchor() or Anchor("brief")
+        about = anchor_label(self.session.doc, Note("", "", anchor))
+
+        def done(draft: NoteDraft | None) -> None:
+            if draft is not None:
+                self.apply(AddNote(draft.text, anchor, tuple(draft.tags)))
+
+        self.app.push_screen(NoteEditor(about), done)
+
+    def action_search(self) -> None:
+        """``/``: the search field."""
+
+        def done(query: str | None) -> None:
+            if query is not None:
+                self.run_search(query)
+
+        self.app.push_screen(SearchBar(self.search_query), done)
+
+    def run_search(self, query: str) -> None:
+        """Find every match and go to the first one after the cursor."""
+        self.search_query = query
+        self.matches = find_all(self.session.doc.text, query)
+        if not self.matches:
+            self.current_match = None
+            self.status(Text.assemble("No match for “", one_line(query, 60), "”") if query.strip() else "")
+            return
+        here = self.article.cursor_span[0] if self.article.cursor_span else 0
+        self._show_match(first_after(self.matches, here))
+
+    def _show_match(self, index: int) -> None:
+        self.current_match = index
+        s, e = self.matches[index]
+        self.article.scroll_to_span(s, e)
+        self.article.move_cursor_to_offset(s)
+        where = f"match {index + 1} of {len(self.matches)} for “"
+        self.status(Text.assemble(where, one_line(self.search_query, 60), "”   n / N next / previous"))
+
+    def action_next_match(self, step: int) -> None:
+        """``n`` / ``N``."""
+        if not self.matches:
+            self.notify("No search: press / to search.", severity="warning", markup=False)
+            return
+        self._show_match(((self.current_match or 0) + step) % len(self.matches))
+
+    def action_clear(self) -> None:
+        """Escape: clear search matches and evidence highlights."""
+        self.matches, self.current_match, self.evidence = (), None, ()
+        self.status("")
+
+    def action_toggle_label(self, n: int) -> None:
+        """Number keys: hide or show one label's highlights."""
+        labels = legend_labels(self.session.doc)
+        if 1 <= n <= len(labels):
+            label = labels[n - 1]
+            self.hidden_labels = self.hidden_labels ^ {label}
+            self.status(f"{label} highlights {'hidden' if label in self.hidden_labels else 'shown'}")
+
+    def action_save(self) -> None:
+        """ctrl+s."""
+        self.saver.save()
+
+    def action_save_as(self) -> None:
+        """Save somewhere else."""
+        self.saver.save_as()
+
+    def action_open(self) -> None:
+        """ctrl+o: choose from this brief's folder, or type a path."""
+        source = self.session.source.absolute()
+
+        def chosen(path: Path) -> None:
+            self.post_message(self.OpenRequested(path))
+
+        choose_brief(self, source.parent, source, chosen)
+
+    def action_help(self) -> None:
+        """``?``: every key."""
+        self.app.push_screen(HelpScreen(self.key_rows()))
+
+    # The palette -------------------------------------------------------------------------
+
+    def palette_commands(self) -> list[PaletteCommand]:
+        """Every action by the name the help gives it, and one entry per label in the legend."""
+        acts = [a for a in key_actions(self.key_sections()) if a.owner not in (PaneList, NoteEditor)]
+        out = key_commands(self, [a for a in acts if a.group != LABELS.description])
+        out += [PaletteCommand(n, what, partial(self.run_action, a)) for n, what, a in self.PALETTE_ONLY]
+        for i, label in enumerate(legend_labels(self.session.doc), start=1):
+            verb = "Show" if label in self.hidden_labels else "Hide"
+            toggle = partial(self.action_toggle_label, i)
+            out.append(PaletteCommand(f"{verb} {label} highlights", f"Label {i} in the legend ({i})", toggle))
+        return out
