@@ -17,7 +17,7 @@ from briefreader.io.errors import BriefError
 from briefreader.io.sources import YAML_SUFFIXES, find_briefs, open_any
 from briefreader.model.document import Document
 
-COMMANDS = ("annotate", "show", "open")
+COMMANDS = ("annotate", "show", "open", "export")
 
 
 def sample_briefs() -> Path | None:
@@ -43,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command (also used by --help)."""
     top = argparse.ArgumentParser(
         prog="briefreader",
-        description="A terminal reader for news and diplomatic briefings. Commands: open (default), annotate, show.",
+        description="A terminal reader for news and diplomatic briefings. "
+        "Commands: open (default), annotate, show, export.",
     )
     sub = top.add_subparsers(dest="command")
     op = sub.add_parser("open", help="open the reader (the default command)")
@@ -61,6 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
     sh = sub.add_parser("show", help="print a brief with its entities, key points and notes")
     sh.add_argument("path", type=Path)
     _common(sh)
+    from briefreader.export.command import add_arguments as export_arguments
+
+    ex = sub.add_parser("export", help="write briefs as Markdown reports, JSONL spans or a spaCy DocBin")
+    export_arguments(ex)
+    _common(ex)
     _common(top)
     return top
 
@@ -80,6 +86,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         if args.command == "show":
             return run_show(args.path, args.model, args.taxonomy)
+        if args.command == "export":
+            from briefreader.export.command import run_export
+
+            return run_export(args.paths, args.to, args.out, model=args.model, taxonomy=args.taxonomy, jobs=args.jobs)
         return run_open(args.path, args.model, args.taxonomy, args.save_to)
     except BriefError as exc:
         _error(str(exc))
