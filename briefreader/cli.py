@@ -58,6 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for DIR/<stem>.yaml")
     an.add_argument("--reparse", action="store_true", help="re-parse annotated YAML inputs (corrections are kept)")
     an.add_argument("--jobs", type=int, default=1, metavar="N", help="parse with N processes (spaCy n_process)")
+    an.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="parse on the Dask cluster at ADDRESS, or 'local' for a local one of --jobs workers "
+        "(pip install 'briefreader[dask]')",
+    )
     _common(an)
     sh = sub.add_parser("show", help="print a brief with its entities, key points and notes")
     sh.add_argument("path", type=Path)
@@ -82,7 +88,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             from briefreader.batch import run_annotate
 
             return run_annotate(
-                args.paths, args.out, model=args.model, taxonomy=args.taxonomy, reparse=args.reparse, jobs=args.jobs
+                args.paths,
+                args.out,
+                model=args.model,
+                taxonomy=args.taxonomy,
+                reparse=args.reparse,
+                jobs=args.jobs,
+                dask=args.dask,
             )
         if args.command == "show":
             return run_show(args.path, args.model, args.taxonomy)
