@@ -150,3 +150,16 @@ def test_export_imports_no_textual_and_md_of_a_saved_brief_no_spacy(tmp_path: Pa
     mods = set(r.stdout.split())
     assert "textual" not in mods and "spacy" not in mods
     assert (tmp_path / "glacier-talks.md").is_file()
+
+
+def test_briefs_of_one_stem_get_a_report_each_beside_them(tmp_path: Path) -> None:
+    src = tmp_path / "briefs"
+    src.mkdir()
+    shutil.copy(BRIEFS / "chile-argentina-glacier-talks.md", src / "talks.md")
+    shutil.copy(BRIEFS / "lumen-chip-results.txt", src / "talks.txt")
+    original = (src / "talks.md").read_bytes()
+    assert main(["export", str(src), "--to", "md", "--out", str(src)]) == 0
+    assert (src / "talks.md").read_bytes() == original
+    reports = {p.name: p.read_text(encoding="utf-8") for p in src.iterdir() if p.name not in ("talks.md", "talks.txt")}
+    assert sorted(reports) == ["talks-2.md", "talks.report.md"]
+    assert "Chile" in reports["talks.report.md"] and "Lumen" in reports["talks-2.md"]

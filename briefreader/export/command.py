@@ -147,15 +147,14 @@ def report_target(folder: Path, stem: str, used: set[Path]) -> Path:
     n = 1
     while True:
         name = stem if n == 1 else f"{stem}-{n}"
-        target = folder / f"{name}.md"
-        if target in used:
-            n += 1
-            continue
-        for candidate in (target, folder / f"{name}.report.md"):
+        target, other = folder / f"{name}.md", folder / f"{name}.report.md"
+        for candidate in (target, other):
             if candidate not in used and _ours_or_free(candidate):
                 used.add(candidate)
                 return candidate
-        raise BriefError(target, f"exists and was not written by briefreader, nor was {name}.report.md: not replaced")
+        if target not in used and other not in used:
+            raise BriefError(target, f"exists and was not written by briefreader, nor was {other.name}: not replaced")
+        n += 1  # another brief of the same stem took one of them
 
 
 def _ours_or_free(path: Path) -> bool:
