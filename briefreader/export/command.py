@@ -34,7 +34,12 @@ MAX_CHANGES_SHOWN = 3
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """The ``export`` command's own arguments (``cli`` adds the common ones)."""
     p.add_argument("paths", nargs="+", type=Path, help="briefs or folders of briefs (annotated YAML or sources)")
-    p.add_argument("--to", required=True, choices=tuple(FORMATS), help="md, jsonl or spacy")
+    p.add_argument(
+        "--to",
+        required=True,
+        choices=tuple(FORMATS),
+        help="md (a report per brief), jsonl (spans for Prodigy, doccano) or spacy (a DocBin for spacy train)",
+    )
     p.add_argument(
         "--out",
         type=Path,
