@@ -108,7 +108,7 @@ def connect(address: str, jobs: int) -> Iterator[Client]:
                 n_workers=workers,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                dashboard_address=":0",  # any free port: 8787 may be another cluster's
                 silence_logs=logging.ERROR,
             ) as cluster,
             Client(cluster) as client,
@@ -127,8 +127,15 @@ def _start_workers(client: Client, model: str | None) -> None:
     """Load the pipeline on every worker (and any that joins later); stop if one cannot."""
     from briefreader.dask_worker import PipelineLoader, load_problem
 
-    client.register_plugin(PipelineLoader(model), name=f"briefreader-pipeline-{model or 'default'}")
-    problems = {addr: p for addr, p in client.run(load_problem, model).items() if p}
+    try:
+        client.register_plugin(PipelineLoader(model), name=f"briefreader-pipeline-{model or 'default'}")
+        problems = {addr: p for addr, p in client.run(load_problem, model).items() if p}
+    except Exception as exc:  # distributed re-raises a worker's error as a bare Exception
+        raise BriefError(
+            None,
+            f"the Dask workers could not run briefreader ({one_line(str(exc), 200)}); "
+            "install this version of briefreader on every worker",
+        ) from None
     if problems:
         addr, problem = next(iter(problems.items()))
         raise BriefError(None, f"Dask worker {addr}: {problem}")

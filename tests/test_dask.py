@@ -93,7 +93,7 @@ def cluster() -> Iterator[Any]:
     cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the probes below run on the workers
     with (
         LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.ERROR
         ) as c,
         Client(c) as client,
     ):
@@ -172,3 +172,35 @@ def test_an_unreachable_scheduler_is_one_line(
     err = capsys.readouterr().err.strip()
     assert err.startswith("briefreader: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
     assert len(err.splitlines()) == 1
+
+
+if HAVE_DASK:
+    from distributed import WorkerPlugin
+
+    class BrokenLoader(WorkerPlugin):
+        """Fails on the worker as a missing briefreader would."""
+
+        def __init__(self, model: str | None) -> None:
+            self.model = model
+
+        def setup(self, worker: Any) -> None:
+            raise ModuleNotFoundError("No module named 'briefreader.dask_worker'")
+
+
+@needs_dask
+def test_workers_without_briefreader_are_one_line(
+    cluster: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import briefreader.dask_worker as dask_worker
+
+    c, _client = cluster
+    monkeypatch.setattr(dask_worker, "PipelineLoader", BrokenLoader)
+    out = tmp_path / "out"
+    args = ["annotate", str(BRIEFS / "lumen-chip-results.txt"), "--out", str(out), "--dask", c.scheduler_address]
+    assert main([*args, "--model", "another_name_so_the_plugin_is_new"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("briefreader: the Dask workers could not run briefreader (")
+    assert "No module named 'briefreader.dask_worker'" in err and err.endswith(
+        "install this version of briefreader on every worker"
+    )
+    assert len(err.splitlines()) == 1 and list(out.iterdir()) == []

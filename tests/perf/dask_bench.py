@@ -74,7 +74,7 @@ def main() -> None:
     with (
         tempfile.TemporaryDirectory() as tmp,
         LocalCluster(
-            n_workers=args.workers, threads_per_worker=1, dashboard_address=None, silence_logs=logging.ERROR
+            n_workers=args.workers, threads_per_worker=1, dashboard_address=":0", silence_logs=logging.ERROR
         ) as cluster,
     ):
         out = Path(tmp)
