@@ -7,7 +7,6 @@ and only the message that asks for it is tested.
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import shutil
 import sys
@@ -20,7 +19,12 @@ import pytest
 from briefreader.cli import main
 
 BRIEFS = Path(__file__).resolve().parent.parent / "briefs"
-HAVE_DASK = importlib.util.find_spec("distributed") is not None
+try:
+    import distributed  # noqa: F401
+
+    HAVE_DASK = True
+except ImportError:
+    HAVE_DASK = False
 needs_dask = pytest.mark.skipif(not HAVE_DASK, reason="Dask is not installed (pip install 'briefreader[dask]')")
 
 
