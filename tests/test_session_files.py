@@ -187,3 +187,51 @@ def test_recovery_from_an_earlier_session_is_kept_until_restored_or_discarded(tm
     third.discard(third.pending_recoveries()[0])
     save(third)  # the restored work is saved: its recovery file goes
     assert find_recoveries(src) == []
+
+
+def test_a_changed_source_carries_its_annotations_over(tmp_path: Path) -> None:
+    src = tmp_path / "talks.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    first = open_session(src)
+    doc = first.doc
+    at = doc.text.index("Omar Haddad")
+    first.apply(ch.MarkEntity(at, at + len("Omar Haddad"), "PERSON"))
+    note(first, "on Berg's words")
+    gone = doc.text.index("Haddad invited")
+    first.apply(ch.AddNote("on the invitation", edits.make_anchor(doc, "span", start=gone, end=gone + 20), ()))
+    save(first)
+    # The source is edited: a paragraph before, and the invitation sentence is gone.
+    src.write_text(
+        TEXT.replace("Anna Berg met", "Late news.\n\nAnna Berg met").replace(
+            "Haddad invited Berg to Amman in May.", "The ministers will meet again."
+        ),
+        encoding="utf-8",
+    )
+    again = open_session(src)
+    assert "changed since" in again.opening.notice and again.dirty
+    by_text = {n.text: n for n in again.doc.notes}
+    kept = by_text["on Berg's words"]
+    assert again.doc.text[kept.anchor.start : kept.anchor.end] == "Berg said" and not kept.anchor.orphaned  # type: ignore[misc]
+    assert by_text["on the invitation"].anchor.orphaned  # kept, not dropped
+    assert any("Haddad invited" in line for line in again.opening.problems)
+    haddad = next(e for e in again.doc.entities if e.name == "Omar Haddad")
+    m = haddad.mentions[0]
+    assert again.doc.text[m.start : m.end] == "Omar Haddad"
+    save(again)
+    assert sorted(notes_in(again.save_path)) == ["on Berg's words", "on the invitation"]
+
+
+def test_merging_notes_from_a_file_whose_text_changed_reanchors_them(tmp_path: Path) -> None:
+    src = tmp_path / "talks.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    a = open_session(src)
+    save(a)
+    src.write_text("Late news.\n\n" + TEXT, encoding="utf-8")  # B reads an edited source
+    b = open_session(src)
+    note(b, "from B")
+    save(b)
+    assert load_document(b.save_path).text != a.doc.text
+    assert a.save_risk() is SaveRisk.CHANGED
+    a.merge_from_disk()
+    merged = a.doc.notes[-1]
+    assert merged.text == "from B" and a.doc.text[merged.anchor.start : merged.anchor.end] == "Berg said"  # type: ignore[misc]

@@ -32,16 +32,16 @@ from briefreader.model.edits import EditError
 from briefreader.session import BriefSession, ParseService, start_fresh
 from briefreader.session.changes import AddNote, Change
 from briefreader.session.files import display_name
+from briefreader.ui import reader_keys
 from briefreader.ui.article import ArticleView, Span
-from briefreader.ui.commands import PaletteCommand, key_commands
+from briefreader.ui.commands import PaletteCommand
 from briefreader.ui.dialogs import Confirm
 from briefreader.ui.entities_pane import EntitiesPane
 from briefreader.ui.help import HelpScreen
 from briefreader.ui.keybar import KeyBar
 from briefreader.ui.keypoints_pane import KeyPointsPane
-from briefreader.ui.keys import KeyRow, key_actions, key_rows
+from briefreader.ui.keys import KeyRow
 from briefreader.ui.legend import Legend, legend_labels
-from briefreader.ui.lists import PaneList
 from briefreader.ui.messages import ChangeRequested
 from briefreader.ui.note_editor import NoteDraft, NoteEditor
 from briefreader.ui.notes_pane import NotesPane, anchor_label
@@ -83,13 +83,6 @@ class ReaderScreen(Screen[None]):
         Binding("question_mark,f1", "help", "Help", tooltip="Every key"),
         Binding("q", "app.quit", "Quit", tooltip="Quit (asks when there are unsaved changes)"),
     ]
-    PALETTE_ONLY: ClassVar[list[tuple[str, str, str]]] = [
-        ("Save as…", "Save the annotated brief somewhere else", "save_as"),
-        ("Re-parse", "Parse the brief again, keeping corrections, pins and notes", "reparse"),
-        ("Start fresh", "Set the saved annotations aside and read the source again", "start_fresh"),
-    ]
-    """Actions without a key (name, what it does, action)."""
-
     doc: var[Document | None] = var(None, always_update=True)
     revision: var[int] = var(0)
     dirty: var[bool] = var(False)
@@ -123,23 +116,9 @@ class ReaderScreen(Screen[None]):
         self.set_reactive(ReaderScreen.dirty, session.dirty)
 
     @classmethod
-    def key_sections(cls) -> list[tuple[str, type]]:
-        """Where keys act, in help order."""
-        return [
-            ("Anywhere", cls),
-            ("Article", ArticleView),
-            ("Lists", PaneList),
-            ("Entities", EntitiesPane),
-            ("Key points", KeyPointsPane),
-            ("Notes", NotesPane),
-            ("Note editor", NoteEditor),
-        ]
-
-    @classmethod
     def key_rows(cls) -> list[KeyRow]:
-        """The help table: every binding, then the palette-only actions."""
-        rows = key_rows(key_actions(cls.key_sections()))
-        return rows + [KeyRow("Palette", "", name, what) for name, what, _a in cls.PALETTE_ONLY]
+        """The help table (and the README's), from the bindings."""
+        return reader_keys.help_rows(cls)
 
     # Layout ----------------------------------------------------------------------------
 
@@ -413,12 +392,6 @@ class ReaderScreen(Screen[None]):
     # The palette -------------------------------------------------------------------------
 
     def palette_commands(self) -> list[PaletteCommand]:
-        """Every action by the name the help gives it, and one entry per label in the legend."""
-        acts = [a for a in key_actions(self.key_sections()) if a.owner not in (PaneList, NoteEditor)]
-        out = key_commands(self, [a for a in acts if a.group != LABELS.description])
-        out += [PaletteCommand(n, what, partial(self.run_action, a)) for n, what, a in self.PALETTE_ONLY]
-        for i, label in enumerate(legend_labels(self.session.doc), start=1):
-            verb = "Show" if label in self.hidden_labels else "Hide"
-            toggle = partial(self.action_toggle_label, i)
-            out.append(PaletteCommand(f"{verb} {label} highlights", f"Label {i} in the legend ({i})", toggle))
-        return out
+        """Every action by the name the help gives it (see ``reader_keys``)."""
+        doc = self.session.doc
+        return reader_keys.palette(self, doc, self.hidden_labels, self.action_toggle_label, LABELS.description)
