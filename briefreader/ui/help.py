@@ -17,16 +17,22 @@ from briefreader.ui.keys import KeyRow
 
 
 def key_table(rows: list[KeyRow]) -> Table:
-    """The keys as a Rich table (plain Text cells: nothing here is markup)."""
-    table = Table(show_header=True, header_style="bold", expand=True, box=None, padding=(0, 1))
-    table.add_column("Where", style="dim", no_wrap=True)
-    table.add_column("Key", style="bold", no_wrap=True)
-    table.add_column("Action", no_wrap=True)
-    table.add_column("What it does", ratio=1)
+    """The keys as a Rich table, a heading per place (plain Text cells: nothing here is markup).
+
+    Two columns, so "what it does" keeps room to read at 80 columns.
+    """
+    table = Table(show_header=False, expand=True, box=None, padding=(0, 1))
+    table.add_column("Key", style="bold", no_wrap=True, max_width=24)
+    table.add_column("Action", ratio=1)
     last = ""
     for r in rows:
-        table.add_row(Text(r.where if r.where != last else ""), Text(r.keys or "ctrl+p"), Text(r.name), Text(r.what))
-        last = r.where
+        if r.where != last:
+            table.add_row(Text(("\n" if last else "") + r.where, style="bold underline"), Text(""))
+            last = r.where
+        action = Text(r.name, style="bold")
+        if r.what and r.what != r.name:
+            action.append("  " + r.what, style="dim")
+        table.add_row(Text(r.keys or "ctrl+p"), action)
     return table
 
 

@@ -107,7 +107,7 @@ def key_rows(actions: list[KeyAction]) -> list[KeyRow]:
             shown, md = f"{keys[0]} … {keys[-1]}", f"{_md(keys[0])} … {_md(keys[-1])}"
         else:
             shown, md = " / ".join(keys), " / ".join(_md(k) for k in keys)
-        whats = list(dict.fromkeys(a.what for a in acts))
+        whats = list(dict.fromkeys(a.what for a in acts if a.what != a.name))
         out.append(KeyRow(item[0], shown, item[1], " / ".join(whats) if len(whats) <= 2 else acts[0].what, md))
     return out
 
@@ -122,6 +122,7 @@ def markdown_table(rows: list[KeyRow]) -> str:
     last = ""
     for r in rows:
         keys = r.markdown_keys or "(palette)"
-        lines.append(f"| {r.where if r.where != last else ''} | {keys} | {r.name} | {r.what} |")
+        what = r.what if r.what != r.name else ""
+        lines.append(f"| {r.where if r.where != last else ''} | {keys} | {r.name} | {what} |")
         last = r.where
     return "\n".join(lines)

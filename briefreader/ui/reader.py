@@ -29,13 +29,12 @@ from briefreader.labels import style_for
 from briefreader.model.display import one_line
 from briefreader.model.document import Anchor, Document, Note
 from briefreader.model.edits import EditError
-from briefreader.session import BriefSession, ParseService, start_fresh
+from briefreader.session import BriefSession, ParseService
 from briefreader.session.changes import AddNote, Change
 from briefreader.session.files import display_name
-from briefreader.ui import reader_keys
+from briefreader.ui import reader_keys as keys
 from briefreader.ui.article import ArticleView, Span
 from briefreader.ui.commands import PaletteCommand
-from briefreader.ui.dialogs import Confirm
 from briefreader.ui.entities_pane import EntitiesPane
 from briefreader.ui.help import HelpScreen
 from briefreader.ui.keybar import KeyBar
@@ -45,34 +44,44 @@ from briefreader.ui.legend import Legend, legend_labels
 from briefreader.ui.messages import ChangeRequested
 from briefreader.ui.note_editor import NoteDraft, NoteEditor
 from briefreader.ui.notes_pane import NotesPane, anchor_label
-from briefreader.ui.open_dialog import choose_brief
+from briefreader.ui.opening import choose_brief, confirm_start_fresh
 from briefreader.ui.parsing import Parsed, ParseRunner
 from briefreader.ui.recovery import RecoveryKeeper
 from briefreader.ui.saving import SaveFlow
-from briefreader.ui.search import SearchBar, find_all, first_after
+from briefreader.ui.search import SearchBar, find_all, first_after, next_index
 from briefreader.ui.titlebar import TitleBar
-
-PANES = Binding.Group("Next / previous pane")
-MATCHES = Binding.Group("Next / previous match")
-MENTIONS = Binding.Group("Next / previous mention")
-LABELS = Binding.Group("Hide / show a label")
-LABEL_TIP = "Hide or show one label's highlights (numbers as in the legend)"
 
 
 class ReaderScreen(Screen[None]):
     """Article, Entities, Key points and Notes over one brief session."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "app.focus_next", "Next pane", show=False, group=PANES),
-        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, group=PANES),
+        Binding("tab", "app.focus_next", "Next pane", show=False, group=keys.PANE_KEYS, tooltip=keys.PANES_TIP),
+        Binding(
+            "shift+tab", "app.focus_previous", "Previous pane", show=False, group=keys.PANE_KEYS, tooltip=keys.PANES_TIP
+        ),
         Binding("slash", "search", "Search", tooltip="Search the brief (case-insensitive)"),
-        Binding("n", "next_match(1)", "Next match", show=False, group=MATCHES),
-        Binding("N", "next_match(-1)", "Previous match", show=False, group=MATCHES),
-        Binding("right_square_bracket", "next_mention(1)", "Next mention", show=False, group=MENTIONS),
-        Binding("left_square_bracket", "next_mention(-1)", "Previous mention", show=False, group=MENTIONS),
+        Binding("n", "next_match(1)", "Next match", show=False, group=keys.MATCHES, tooltip=keys.MATCHES_TIP),
+        Binding("N", "next_match(-1)", "Previous match", show=False, group=keys.MATCHES, tooltip=keys.MATCHES_TIP),
+        Binding(
+            "right_square_bracket",
+            "next_mention(1)",
+            "Next mention",
+            show=False,
+            group=keys.MENTIONS,
+            tooltip=keys.MENTIONS_TIP,
+        ),
+        Binding(
+            "left_square_bracket",
+            "next_mention(-1)",
+            "Previous mention",
+            show=False,
+            group=keys.MENTIONS,
+            tooltip=keys.MENTIONS_TIP,
+        ),
         Binding("a", "add_note", "Note", tooltip="Add a note to the sentence, or to the entity / key point in focus"),
         *[
-            Binding(str(i), f"toggle_label({i})", f"Label {i}", show=False, group=LABELS, tooltip=LABEL_TIP)
+            Binding(str(i), f"toggle_label({i})", f"Label {i}", show=False, group=keys.LABELS, tooltip=keys.LABEL_TIP)
             for i in range(1, 10)
         ],
         Binding("escape", "clear", "Clear", show=False, tooltip="Clear search matches and evidence highlights"),
@@ -118,7 +127,7 @@ class ReaderScreen(Screen[None]):
     @classmethod
     def key_rows(cls) -> list[KeyRow]:
         """The help table (and the README's), from the bindings."""
-        return reader_keys.help_rows(cls)
+        return keys.help_rows(cls)
 
     # Layout ----------------------------------------------------------------------------
 
@@ -225,15 +234,12 @@ class ReaderScreen(Screen[None]):
 
     def action_start_fresh(self) -> None:
         """Set saved annotations aside (after asking) and read the source again."""
-        where = display_name(self.session.save_path)
 
-        def answered(choice: str | None) -> None:
-            if choice == "fresh":
-                self.changed(start_fresh(self.session))
-                self.start_parse()
+        def started(message: str) -> None:
+            self.changed(message)
+            self.start_parse()
 
-        question = f"Start again from the source, without your annotations? {where} stays as it is on disk."
-        self.app.push_screen(Confirm(question, [("fresh", "Start fresh"), ("cancel", "Cancel")]), answered)
+        confirm_start_fresh(self, self.session, started)
 
     # Links between panes ---------------------------------------------------------------
 
@@ -268,13 +274,8 @@ class ReaderScreen(Screen[None]):
             self.notify("Select an entity in the Entities pane first.", severity="warning", markup=False)
             return
         mentions = ent.visible_mentions
-        if self.mention_pos is None:
-            here = self.article.cursor_span[0] if self.article.cursor_span else 0
-            after = [i for i, m in enumerate(mentions) if m.start > here]
-            before = [i for i, m in enumerate(mentions) if m.start < here]
-            self.mention_pos = (after[0] if after else 0) if step > 0 else (before[-1] if before else len(mentions) - 1)
-        else:
-            self.mention_pos = (self.mention_pos + step) % len(mentions)
+        here = self.article.cursor_span[0] if self.article.cursor_span else 0
+        self.mention_pos = next_index([m.start for m in mentions], self.mention_pos, here, step)
         self.evidence = ()
         self.article.move_cursor_to_offset(mentions[self.mention_pos].start)
         where = f": mention {self.mention_pos + 1} of {len(mentions)}"
@@ -394,4 +395,4 @@ class ReaderScreen(Screen[None]):
     def palette_commands(self) -> list[PaletteCommand]:
         """Every action by the name the help gives it (see ``reader_keys``)."""
         doc = self.session.doc
-        return reader_keys.palette(self, doc, self.hidden_labels, self.action_toggle_label, LABELS.description)
+        return keys.palette(self, doc, self.hidden_labels, self.action_toggle_label)

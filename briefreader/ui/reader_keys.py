@@ -10,6 +10,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from textual.binding import Binding
 from textual.screen import Screen
 
 from briefreader.model.document import Document
@@ -22,6 +23,16 @@ from briefreader.ui.legend import legend_labels
 from briefreader.ui.lists import PaneList
 from briefreader.ui.note_editor import NoteEditor
 from briefreader.ui.notes_pane import NotesPane
+
+PANE_KEYS = Binding.Group("Next / previous pane")
+PANES_TIP = "Between Article, Entities, Key points and Notes"
+MATCHES = Binding.Group("Next / previous match")
+MATCHES_TIP = "Of the last search (“match 2 of 7”)"
+MENTIONS = Binding.Group("Next / previous mention")
+MENTIONS_TIP = "Of the selected entity (“mention 2 of 4”)"
+LABELS = Binding.Group("Hide / show a label")
+LABEL_TIP = "Hide or show one label's highlights (numbers as in the legend)"
+
 
 PANES: list[tuple[str, type]] = [
     ("Article", ArticleView),
@@ -53,11 +64,11 @@ def help_rows(screen: type) -> list[KeyRow]:
 
 
 def palette(
-    screen: Screen[Any], doc: Document, hidden: frozenset[str], toggle: Callable[[int], None], labels_group: str
+    screen: Screen[Any], doc: Document, hidden: frozenset[str], toggle: Callable[[int], None]
 ) -> list[PaletteCommand]:
     """Every action by the name the help gives it, and one entry per label in the legend."""
     acts = [a for a in key_actions(sections(type(screen))) if a.owner not in (PaneList, NoteEditor)]
-    out = key_commands(screen, [a for a in acts if a.group != labels_group])
+    out = key_commands(screen, [a for a in acts if a.group != LABELS.description])
     out += [PaletteCommand(name, what, partial(screen.run_action, action)) for name, what, action in PALETTE_ONLY]
     for i, label in enumerate(legend_labels(doc), start=1):
         verb = "Show" if label in hidden else "Hide"

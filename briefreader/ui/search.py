@@ -1,4 +1,4 @@
-"""Searching the brief: the search field, and finding every match."""
+"""Finding things in the brief: the search field and its matches, and an entity's mentions in turn."""
 
 from __future__ import annotations
 
@@ -24,6 +24,19 @@ def find_all(text: str, query: str) -> tuple[tuple[int, int], ...]:
 def first_after(matches: tuple[tuple[int, int], ...], offset: int) -> int:
     """The index of the first match at or after ``offset``, wrapping round to the first."""
     return bisect.bisect_left([s for s, _e in matches], offset) % len(matches)
+
+
+def next_index(starts: list[int], current: int | None, here: int, step: int) -> int:
+    """The next (``step`` 1) or previous (-1) of spans starting at ``starts``, wrapping round.
+
+    With no current one, the first after the offset ``here`` (or the last
+    before it), so ``]`` continues from where the reader is.
+    """
+    if current is not None:
+        return (current + step) % len(starts)
+    if step > 0:
+        return next((i for i, s in enumerate(starts) if s > here), 0)
+    return next((i for i in range(len(starts) - 1, -1, -1) if starts[i] < here), len(starts) - 1)
 
 
 class SearchBar(ModalScreen[str | None]):

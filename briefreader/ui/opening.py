@@ -1,8 +1,9 @@
-"""ctrl+o: choose a brief from a folder (the current brief's, or any typed), or type a path.
+"""Opening from the reading screen: another brief (ctrl+o), or this one afresh.
 
-A folder chosen or typed lists its briefs and subfolders in turn, as the
-command line accepts a folder. Names are shown through the visible-text
-filter: a file name can hold escape sequences.
+ctrl+o chooses a brief from a folder (the current brief's, or any typed),
+or takes a typed path; a folder chosen or typed lists its briefs and
+subfolders in turn, as the command line accepts a folder. Names are shown
+through the visible-text filter: a file name can hold escape sequences.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from rich.text import Text
 from textual.screen import Screen
 
 from briefreader.io.sources import find_briefs
+from briefreader.session import BriefSession, start_fresh
 from briefreader.session.files import display_name, display_path
-from briefreader.ui.dialogs import Choose
+from briefreader.ui.dialogs import Choose, Confirm
 
 
 def folder_items(folder: Path, current: Path | None = None) -> list[tuple[str, Text]]:
@@ -56,3 +58,15 @@ def choose_brief(screen: Screen[Any], folder: Path, current: Path | None, chosen
 
     title = f"Open a brief from {display_path(folder, 50)} (or type a path)"
     screen.app.push_screen(Choose(title, folder_items(folder, current), allow_new=True), answered)
+
+
+def confirm_start_fresh(screen: Screen[Any], session: BriefSession, done: Callable[[str], None]) -> None:
+    """Ask, then set the saved annotations aside and read the source again; ``done`` gets a status line."""
+    where = display_name(session.save_path)
+
+    def answered(choice: str | None) -> None:
+        if choice == "fresh":
+            done(start_fresh(session))
+
+    question = f"Start again from the source, without your annotations? {where} stays as it is on disk."
+    screen.app.push_screen(Confirm(question, [("fresh", "Start fresh"), ("cancel", "Cancel")]), answered)
