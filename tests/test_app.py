@@ -19,7 +19,7 @@ from briefreader.ui.keypoints_pane import KeyPointsPane
 from briefreader.ui.note_editor import NoteEditor
 from briefreader.ui.notes_pane import NotesPane
 from briefreader.ui.parsing import Parsed
-from briefreader.ui.search import SearchBar
+from briefreader.ui.search import SearchField
 from briefreader.ui.titlebar import TitleBar
 from tests.ui_helpers import annotated_copy, app_for, reader, saved, shown, status, wait_for
 
@@ -239,9 +239,10 @@ async def test_search_counts_and_cycles_matches(tmp_path: Path) -> None:
     async with app.run_test(size=(140, 45)) as pilot:
         screen = reader(app)
         await pilot.press("slash")
-        assert isinstance(app.screen, SearchBar) and app.screen.query_one("#search", Input).has_focus
+        assert isinstance(app.focused, SearchField) and app.focused.display
         await pilot.press(*"commission", "enter")
         art = screen.article
+        assert app.focused is art and not screen.query_one(SearchField).display
         expected = screen.session.doc.text.lower().count("commission")
         assert len(art.matches) == expected >= 3
         assert f"match 1 of {expected}" in status(screen)

@@ -20,7 +20,7 @@ from briefreader.ui.keybar import KeyBar
 from briefreader.ui.legend import Legend, legend_labels
 from briefreader.ui.note_editor import NoteEditor
 from briefreader.ui.notes_pane import NotesPane
-from briefreader.ui.search import SearchBar
+from briefreader.ui.search import SearchField
 from briefreader.ui.titlebar import TitleBar
 from tests.ui_helpers import DATA, annotated_copy, app_for, reader, shown, status, wait_for
 
@@ -120,7 +120,7 @@ async def test_the_key_bar_shows_what_the_focus_can_do(tmp_path: Path) -> None:
         for key in ("p Pin", "t Retitle", "o Order", "Evidence"):
             assert key in keybar(app), key
         await pilot.press("slash")
-        assert isinstance(app.screen, SearchBar)
+        assert isinstance(app.focused, SearchField)
         bar = keybar(app)
         assert "Close search" in bar and "Note" not in bar and "Relabel" not in bar
     empty = app_for(src, model="no_such_pipeline_xyz")

@@ -106,6 +106,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._starts: list[int] = []
         self._width = 0
         self._cache: LRUCache[int, Strip] = LRUCache(2048)
+        self._style_key: tuple[Style, ...] = ()
+        """The styles the cached lines were drawn with."""
         self._mentions: list[tuple[int, int, str, str]] = []
         """(start, end, label, entity id) of every visible mention, by start."""
         self._mention_starts: list[int] = []
@@ -127,25 +129,10 @@ class ArticleView(ScrollView, can_focus=True):
         """An edit or a parse: re-read sentences and highlight spans."""
         self.set_units()
 
-    def watch_selected_entity(self) -> None:
-        """Reverse another entity's mentions."""
-        self.redraw()
-
-    def watch_hidden_labels(self) -> None:
-        """Hide or show a label's highlights."""
-        self.redraw()
-
-    def watch_evidence(self) -> None:
-        """Tint other evidence."""
-        self.redraw()
-
-    def watch_matches(self) -> None:
-        """Show other search matches."""
-        self.redraw()
-
-    def watch_current_match(self) -> None:
-        """Mark another match as current."""
-        self.redraw()
+    def on_mount(self) -> None:
+        """Highlight state from the screen repaints the lines; it never changes the layout."""
+        for name in ("selected_entity", "hidden_labels", "evidence", "matches", "current_match"):
+            self.watch(self, name, lambda _value: self.redraw(), init=False)
 
     def set_units(self) -> None:
         """Sentences (or paragraphs, before a parse) and spans from the Document; re-wrap if the text changed."""
@@ -198,9 +185,15 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
 
     def notify_style_update(self) -> None:
-        """Theme, focus or CSS changed: cached lines carry old colours."""
+        """Theme or CSS changed: cached lines carry old colours (a focus change alone keeps them)."""
         super().notify_style_update()
-        self._cache.clear()
+        try:
+            key = (self.rich_style, *(self._component(n) for n in sorted(self.COMPONENT_CLASSES)))
+        except KeyError:  # being registered: component styles are not there yet
+            key = ()
+        if not key or key != self._style_key:
+            self._style_key = key
+            self._cache.clear()
 
     def on_resize(self, event: events.Resize) -> None:
         """Re-wrap to the new width, keeping the cursor on screen."""

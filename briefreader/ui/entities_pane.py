@@ -258,3 +258,12 @@ def _entity_line(e: Entity) -> Text:
     if e.aliases:
         line.append("\n   also " + one_line(", ".join(e.aliases), 60), style="dim italic")
     return line
+
+
+def entity_summary(ent: Entity) -> Text:
+    """The status line for a selected entity: name, label, mentions, and the keys that walk them."""
+    n = len(ent.visible_mentions)
+    line = Text.assemble((one_line(ent.name, 60), style_for(ent.label)), f" · {ent.label} · {n} mention")
+    line.append("s" if n != 1 else "")
+    line.append("   ] / [ next / previous mention", style="dim")
+    return line

@@ -31,6 +31,7 @@ class KeyBar(Static):
         super().__init__()
         self.hints = hints or []
         """Keys a focused input handles itself (enter, arrows), shown first as (key, description)."""
+        self._shown: Text | None = None
 
     def on_mount(self) -> None:
         """Follow the screen's bindings as focus moves."""
@@ -47,7 +48,8 @@ class KeyBar(Static):
 
     def pairs(self) -> list[tuple[str, str, bool]]:
         """(key, description, enabled) for every binding shown here, focused widget first."""
-        out = [(key, what, True) for key, what in self.hints]
+        hints = [*getattr(self.screen.focused, "KEY_HINTS", []), *self.hints]
+        out = [(key, what, True) for key, what in hints]
         seen: set[str] = set()
         for _key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items():
             if not binding.show or binding.action in seen or binding.key == self.app.COMMAND_PALETTE_BINDING:
@@ -70,7 +72,9 @@ class KeyBar(Static):
         line.append(" " * max(0, width - line.cell_len - len(palette)))
         key_style = f"bold {self.app.current_theme.accent or ''}".strip()
         line.append(palette, style=key_style)
-        self.update(line)
+        if line != self._shown:
+            self._shown = line
+            self.update(line, layout=False)  # one line, always: no need to lay the screen out again
 
     def _line(self, pairs: list[tuple[str, str, bool]], short: bool) -> Text:
         key_style = f"bold {self.app.current_theme.accent or ''}".strip()

@@ -168,3 +168,9 @@ def _point_line(k: KeyPoint, here: bool, involved: bool) -> Text:
         meta += " · pinned"
     line.append(meta, style="dim")
     return line
+
+
+def point_summary(kp: KeyPoint) -> Text:
+    """The status line for a chosen key point: its title and how much evidence it has."""
+    n = len(kp.evidence)
+    return Text.assemble((one_line(kp.title, 80), "bold"), f" · {n} evidence sentence{'s' if n != 1 else ''}")

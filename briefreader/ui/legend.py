@@ -34,6 +34,8 @@ class Legend(Static):
     parsing: var[bool] = var(False)
     """Bound: say so while there are no entities yet."""
 
+    _height = 0
+
     def watch_doc(self) -> None:
         """Redraw."""
         self.redraw()
@@ -61,7 +63,7 @@ class Legend(Static):
             return
         labels = legend_labels(doc)
         if not labels:
-            self.update(Text("parsing…" if self.parsing else "no entities", style="dim italic"))
+            self._show(Text("parsing…" if self.parsing else "no entities", style="dim italic"))
             return
         counts = Counter(e.label for _m, e in doc.mentions())
         width = max(10, self.content_region.width or self.app.size.width)
@@ -80,4 +82,10 @@ class Legend(Static):
                 used += 2
             out.append_text(entry)
             used += entry.cell_len
-        self.update(out)
+        self._show(out)
+
+    def _show(self, line: Text) -> None:
+        """Update, laying the screen out again only when the legend's height changes."""
+        height = line.plain.count("\n") + 1
+        self.update(line, layout=height != self._height)
+        self._height = height

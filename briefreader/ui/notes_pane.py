@@ -18,7 +18,7 @@ from briefreader.session import changes
 from briefreader.ui.dialogs import Confirm
 from briefreader.ui.lists import PaneList
 from briefreader.ui.messages import ChangeRequested
-from briefreader.ui.note_editor import NoteDraft, NoteEditor
+from briefreader.ui.note_editor import NoteDraft, open_note_editor
 
 
 def anchor_label(doc: Document, note: Note) -> str:
@@ -123,7 +123,7 @@ class NotesPane(PaneList):
             if draft is not None:
                 self.post_message(self.Edit(note_id, draft.text, tuple(draft.tags)))
 
-        self.app.push_screen(NoteEditor(anchor_label(self.doc, note), note.text, note.tags, "Edit note"), done)
+        open_note_editor(self.app, done, anchor_label(self.doc, note), note.text, note.tags, "Edit note")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Edit and delete are hidden while no note is highlighted (an empty pane)."""

@@ -21,8 +21,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.reactive import var
+from textual.reactive import Reactive, var
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from briefreader.labels import style_for
@@ -35,20 +36,20 @@ from briefreader.session.files import display_name
 from briefreader.ui import reader_keys as keys
 from briefreader.ui.article import ArticleView, Span
 from briefreader.ui.commands import PaletteCommand
-from briefreader.ui.entities_pane import EntitiesPane
+from briefreader.ui.entities_pane import EntitiesPane, entity_summary
 from briefreader.ui.help import HelpScreen
 from briefreader.ui.keybar import KeyBar
-from briefreader.ui.keypoints_pane import KeyPointsPane
+from briefreader.ui.keypoints_pane import KeyPointsPane, point_summary
 from briefreader.ui.keys import KeyRow
 from briefreader.ui.legend import Legend, legend_labels
 from briefreader.ui.messages import ChangeRequested
-from briefreader.ui.note_editor import NoteDraft, NoteEditor
+from briefreader.ui.note_editor import NoteDraft, open_note_editor, warm_up
 from briefreader.ui.notes_pane import NotesPane, anchor_label
 from briefreader.ui.opening import choose_brief, confirm_start_fresh
 from briefreader.ui.parsing import Parsed, ParseRunner
 from briefreader.ui.recovery import RecoveryKeeper
 from briefreader.ui.saving import SaveFlow
-from briefreader.ui.search import SearchBar, find_all, first_after, next_index
+from briefreader.ui.search import Search, SearchField, next_index
 from briefreader.ui.titlebar import TitleBar
 
 
@@ -92,6 +93,9 @@ class ReaderScreen(Screen[None]):
         Binding("question_mark,f1", "help", "Help", tooltip="Every key"),
         Binding("q", "app.quit", "Quit", tooltip="Quit (asks when there are unsaved changes)"),
     ]
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """Textual repaints the whole screen when the focus moves; here only the two panes whose border
+    changes need it, and they repaint themselves (a whole repaint was ~50 ms per tab at 160x50)."""
     doc: var[Document | None] = var(None, always_update=True)
     revision: var[int] = var(0)
     dirty: var[bool] = var(False)
@@ -118,7 +122,9 @@ class ReaderScreen(Screen[None]):
         self.saver = SaveFlow(self, session, self.changed)
         self.recovery = RecoveryKeeper(self, session, self.changed)
         self.parse_runner = ParseRunner(self, session, parser, partial(setattr, self, "parsing"), self.changed)
-        self.search_query = ""
+        self.search = Search()
+        """The last search: its query, matches and the current one."""
+        self._before_search: Widget | None = None
         self.mention_pos: int | None = None
         self.set_reactive(ReaderScreen.doc, session.doc)
         self.set_reactive(ReaderScreen.revision, session.doc.revision)
@@ -156,6 +162,7 @@ class ReaderScreen(Screen[None]):
                 notes.border_title = "Notes"
                 yield notes
         yield Static(id="status")
+        yield SearchField()
         yield KeyBar()
 
     @property
@@ -172,9 +179,10 @@ class ReaderScreen(Screen[None]):
         for line in [*self.session.doc.warnings, *opening.problems][:6]:
             self.notify(one_line(line, 300), title="While opening", severity="warning", markup=False, timeout=10)
         if not self.session.doc.parsed:
-            self.start_parse()
+            self.action_reparse()
         if self.recovery_enabled:
             self.recovery.offer()
+        self.call_after_refresh(warm_up, self)
 
     # State -----------------------------------------------------------------------------
 
@@ -191,7 +199,8 @@ class ReaderScreen(Screen[None]):
 
     def status(self, message: str | Text) -> None:
         """One line of feedback under the panes (document text goes in as plain text)."""
-        self.query_one("#status", Static).update(message if isinstance(message, Text) else Text(message))
+        line = message if isinstance(message, Text) else Text(message)
+        self.query_one("#status", Static).update(line, layout=False)  # one line: no new layout
 
     @on(ChangeRequested)
     def on_change_requested(self, message: ChangeRequested) -> None:
@@ -220,24 +229,20 @@ class ReaderScreen(Screen[None]):
 
     # Parsing ---------------------------------------------------------------------------
 
-    def start_parse(self) -> None:
-        """Parse a copy of the text in the background (the text stays readable)."""
+    def action_reparse(self) -> None:
+        """Parse a copy of the text in the background (the text stays readable), keeping corrections and notes."""
         self.parse_runner.start()
 
     def on_parsed(self, message: Parsed) -> None:
         """The parse worker is done."""
         self.parse_runner.finished(message)
 
-    def action_reparse(self) -> None:
-        """Parse again, keeping corrections, pins and notes."""
-        self.start_parse()
-
     def action_start_fresh(self) -> None:
         """Set saved annotations aside (after asking) and read the source again."""
 
         def started(message: str) -> None:
             self.changed(message)
-            self.start_parse()
+            self.action_reparse()
 
         confirm_start_fresh(self, self.session, started)
 
@@ -255,11 +260,7 @@ class ReaderScreen(Screen[None]):
         self.mention_pos = None
         ent = self.session.doc.entity(message.entity_id) if message.entity_id else None
         if ent is not None:
-            n = len(ent.visible_mentions)
-            line = Text.assemble((one_line(ent.name, 60), style_for(ent.label)), f" · {ent.label} · {n} mention")
-            line.append("s" if n != 1 else "")
-            line.append("   ] / [ next / previous mention", style="dim")
-            self.status(line)
+            self.status(entity_summary(ent))
 
     def on_entities_pane_chosen(self, message: EntitiesPane.Chosen) -> None:
         """Enter on an entity: its first mention."""
@@ -288,8 +289,7 @@ class ReaderScreen(Screen[None]):
             return
         self.evidence = tuple((e.start, e.end) for e in kp.evidence)
         self.article.move_cursor_to_offset(kp.evidence[0].start)
-        n = len(kp.evidence)
-        self.status(Text.assemble((one_line(kp.title, 80), "bold"), f" · {n} evidence sentence{'s' if n != 1 else ''}"))
+        self.status(point_summary(kp))
 
     def on_notes_pane_highlighted(self, message: NotesPane.Highlighted) -> None:
         """Moving onto a note shows what it is anchored to."""
@@ -319,42 +319,41 @@ class ReaderScreen(Screen[None]):
             if draft is not None:
                 self.apply(AddNote(draft.text, anchor, tuple(draft.tags)))
 
-        self.app.push_screen(NoteEditor(about), done)
+        open_note_editor(self.app, done, about)
 
     def action_search(self) -> None:
-        """``/``: the search field."""
+        """``/``: the search field, over the status line."""
+        self._before_search = self.focused
+        self.query_one(SearchField).open(self.search.query)
 
-        def done(query: str | None) -> None:
-            if query is not None:
-                self.run_search(query)
+    def on_search_field_closed(self, message: SearchField.Closed) -> None:
+        """Back to the pane the search was started from."""
+        (self._before_search or self.article).focus()
 
-        self.app.push_screen(SearchBar(self.search_query), done)
+    def on_search_field_search(self, message: SearchField.Search) -> None:
+        """Enter in the search field."""
+        self.run_search(message.query)
 
     def run_search(self, query: str) -> None:
         """Find every match and go to the first one after the cursor."""
-        self.search_query = query
-        self.matches = find_all(self.session.doc.text, query)
-        if not self.matches:
-            self.current_match = None
-            self.status(Text.assemble("No match for “", one_line(query, 60), "”") if query.strip() else "")
-            return
         here = self.article.cursor_span[0] if self.article.cursor_span else 0
-        self._show_match(first_after(self.matches, here))
+        self.search.find(self.session.doc.text, query, here)
+        self._show_search()
 
-    def _show_match(self, index: int) -> None:
-        self.current_match = index
-        s, e = self.matches[index]
-        self.article.scroll_to_span(s, e)
-        self.article.move_cursor_to_offset(s)
-        where = f"match {index + 1} of {len(self.matches)} for “"
-        self.status(Text.assemble(where, one_line(self.search_query, 60), "”   n / N next / previous"))
+    def _show_search(self) -> None:
+        self.matches, self.current_match = self.search.matches, self.search.current
+        if self.search.current is not None:
+            s, e = self.search.matches[self.search.current]
+            self.article.scroll_to_span(s, e)
+            self.article.move_cursor_to_offset(s)
+        self.status(self.search.describe())
 
     def action_next_match(self, step: int) -> None:
         """``n`` / ``N``."""
-        if not self.matches:
+        if not self.search.step(step):
             self.notify("No search: press / to search.", severity="warning", markup=False)
             return
-        self._show_match(((self.current_match or 0) + step) % len(self.matches))
+        self._show_search()
 
     def action_clear(self) -> None:
         """Escape: clear search matches and evidence highlights."""

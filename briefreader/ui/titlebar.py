@@ -73,4 +73,4 @@ class TitleBar(Static):
         room = max(8, width - tail.cell_len)
         if title.cell_len > room:
             title.truncate(room, overflow="ellipsis")
-        self.update(Text.assemble(title, tail, no_wrap=True, overflow="ellipsis"))
+        self.update(Text.assemble(title, tail, no_wrap=True, overflow="ellipsis"), layout=False)
