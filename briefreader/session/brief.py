@@ -17,7 +17,7 @@ from pathlib import Path
 from briefreader.io.recovery import Pending, find_recoveries, new_recovery_path, remove_recovery, write_recovery
 from briefreader.model.document import Document
 from briefreader.session.changes import Change
-from briefreader.session.files import FileStamp, SaveRisk, load_annotated, real_target, save_risk, write_annotated
+from briefreader.session.files import FileStamp, SaveRisk, load_annotated, save_risk, write_annotated
 from briefreader.session.history import History, Touch
 from briefreader.session.merge import merge_notes
 
@@ -159,11 +159,6 @@ class BriefSession:
         message = self.history.apply(self.doc, touch, merge)
         self.stamp = loaded.stamp
         return message
-
-    @property
-    def save_real_path(self) -> Path:
-        """The file a save writes (through a symlink)."""
-        return real_target(self.save_path)
 
     # Recovery --------------------------------------------------------------------------------
 

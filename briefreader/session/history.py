@@ -132,13 +132,3 @@ class History:
         self._redo.clear()
         self.position = next(_serials)
         return self.position
-
-    @property
-    def can_undo(self) -> bool:
-        """True when there is an edit to undo."""
-        return bool(self._undo)
-
-    @property
-    def can_redo(self) -> bool:
-        """True when there is an undone edit to redo."""
-        return bool(self._redo)

@@ -1,7 +1,8 @@
 """The command palette's reader commands: every action, named as the help names it.
 
 The provider asks the screen under the palette for its commands (any screen
-with a ``palette_commands`` method: the reader now, a library later), so
+with a ``palette_commands()`` method returning ``PaletteCommand``s: the
+reader now, a library later), so
 the palette needs no list of its own. Titles are shown as plain text: a
 title may name an entity, and a name is not markup.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, Protocol
+from typing import Any
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -28,14 +29,6 @@ class PaletteCommand:
     title: str
     help: str
     run: Callable[[], object]
-
-
-class HasCommands(Protocol):
-    """A screen that offers commands to the palette."""
-
-    def palette_commands(self) -> list[PaletteCommand]:
-        """Every command the screen offers now."""
-        ...
 
 
 def key_commands(screen: Screen[Any], actions: Iterable[KeyAction]) -> list[PaletteCommand]:

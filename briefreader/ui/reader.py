@@ -52,6 +52,9 @@ from briefreader.ui.saving import SaveFlow
 from briefreader.ui.search import Search, SearchField, next_index
 from briefreader.ui.titlebar import TitleBar
 
+WARM_UP_DELAY = 1.0
+"""Seconds after opening before the note editor's styles are loaded (never in the way of the first frame)."""
+
 
 class ReaderScreen(Screen[None]):
     """Article, Entities, Key points and Notes over one brief session."""
@@ -96,6 +99,7 @@ class ReaderScreen(Screen[None]):
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     """Textual repaints the whole screen when the focus moves; here only the two panes whose border
     changes need it, and they repaint themselves (a whole repaint was ~50 ms per tab at 160x50)."""
+    # State bound down into the panes (``data_bind``); the panes' attributes say what each means.
     doc: var[Document | None] = var(None, always_update=True)
     revision: var[int] = var(0)
     dirty: var[bool] = var(False)
@@ -182,7 +186,7 @@ class ReaderScreen(Screen[None]):
             self.action_reparse()
         if self.recovery_enabled:
             self.recovery.offer()
-        self.call_after_refresh(warm_up, self)
+        self.set_timer(WARM_UP_DELAY, partial(warm_up, self))  # well after the first frame
 
     # State -----------------------------------------------------------------------------
 
