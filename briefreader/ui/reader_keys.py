@@ -72,5 +72,9 @@ def palette(
     out += [PaletteCommand(name, what, partial(screen.run_action, action)) for name, what, action in PALETTE_ONLY]
     for i, label in enumerate(legend_labels(doc), start=1):
         verb = "Show" if label in hidden else "Hide"
-        out.append(PaletteCommand(f"{verb} {label} highlights", f"Label {i} in the legend ({i})", partial(toggle, i)))
+        out.append(
+            PaletteCommand(
+                f"{verb} label {label}", f"{verb} its highlights, label {i} in the legend ({i})", partial(toggle, i)
+            )
+        )
     return out
