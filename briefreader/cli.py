@@ -13,11 +13,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from briefreader import __version__
+from briefreader.cli_library import COMMANDS as LIBRARY_COMMANDS
 from briefreader.io.errors import BriefError
 from briefreader.io.sources import YAML_SUFFIXES, find_briefs, open_any
 from briefreader.model.document import Document
 
-COMMANDS = ("annotate", "show", "open")
+COMMANDS = ("annotate", "show", "open", *LIBRARY_COMMANDS)
 
 
 def sample_briefs() -> Path | None:
@@ -43,7 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command (also used by --help)."""
     top = argparse.ArgumentParser(
         prog="briefreader",
-        description="A terminal reader for news and diplomatic briefings. Commands: open (default), annotate, show.",
+        description="A terminal reader for news and diplomatic briefings."
+        " Commands: open (default), annotate, show, search, entities.",
     )
     sub = top.add_subparsers(dest="command")
     op = sub.add_parser("open", help="open the reader (the default command)")
@@ -57,10 +59,14 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for DIR/<stem>.yaml")
     an.add_argument("--reparse", action="store_true", help="re-parse annotated YAML inputs (corrections are kept)")
     an.add_argument("--jobs", type=int, default=1, metavar="N", help="parse with N processes (spaCy n_process)")
+    an.add_argument("--no-corrections", action="store_true", help="do not apply corrections.yaml")
     _common(an)
     sh = sub.add_parser("show", help="print a brief with its entities, key points and notes")
     sh.add_argument("path", type=Path)
     _common(sh)
+    from briefreader.cli_library import register
+
+    register(sub)
     _common(top)
     return top
 
@@ -74,10 +80,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "annotate":
             from briefreader.batch import run_annotate
+            from briefreader.cli_library import corrections_for_cli
 
             return run_annotate(
-                args.paths, args.out, model=args.model, taxonomy=args.taxonomy, reparse=args.reparse, jobs=args.jobs
+                args.paths,
+                args.out,
+                model=args.model,
+                taxonomy=args.taxonomy,
+                reparse=args.reparse,
+                jobs=args.jobs,
+                corrections=corrections_for_cli(args.no_corrections),
             )
+        if args.command in LIBRARY_COMMANDS:
+            from briefreader.cli_library import run as run_library
+
+            return run_library(args)
         if args.command == "show":
             return run_show(args.path, args.model, args.taxonomy)
         return run_open(args.path, args.model, args.taxonomy, args.save_to)
@@ -107,7 +124,9 @@ def parse_if_needed(doc: Document, path: Path, model: str | None, taxonomy: Path
         loaded = load_model(model)
     except ModelError as exc:
         raise BriefError(None, str(exc)) from None
-    annotate_document(doc, loaded, load_taxonomy(taxonomy) if taxonomy else None)
+    from briefreader.cli_library import corrections_for_cli
+
+    annotate_document(doc, loaded, load_taxonomy(taxonomy) if taxonomy else None, corrections_for_cli(False))
     return doc
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from briefreader import __version__
 from briefreader.io.atomic import atomic_write
+from briefreader.io.corrections import corrections_from_data, corrections_to_data
 from briefreader.io.decode import MAX_YAML_BYTES, read_text
 from briefreader.io.errors import BriefError
 from briefreader.io.safeyaml import FlowDict, FlowList, YamlRefused, safe_dump, safe_load
@@ -67,6 +68,8 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         for k in doc.key_points
     ]
     out["notes"] = [_note_to_dict(n) for n in doc.notes]
+    if doc.corrections:
+        out["corrections"] = corrections_to_data(doc.corrections)  # which corrections.yaml entries the parse used
     if doc.parser is not None:
         out["parser"] = FlowDict(
             model=doc.parser.model, model_version=doc.parser.model_version, briefreader=doc.parser.briefreader
@@ -204,6 +207,10 @@ def document_from_dict(data: Any, *, source: str = "") -> Document:
             fn(r, data.get(field), doc)
         except _FieldError as exc:
             r.problems.append(str(exc))
+    try:
+        doc.corrections = corrections_from_data(data.get("corrections"))
+    except ValueError as exc:
+        r.problems.append(str(exc))
     if r.problems:
         more = f" (and {len(r.problems) - 1} more)" if len(r.problems) > 1 else ""
         err = BriefError(source, r.problems[0] + more)

@@ -124,6 +124,11 @@ def key(name: str) -> str:
     return re.sub(r"\s+", " ", k).strip()
 
 
+def compact(name: str) -> str:
+    """The key under which spellings of one name group: 'TimeWarner' = 'Time Warner', 'U.S.' = 'US'."""
+    return re.sub(r"[\s.\-']", "", key(name))
+
+
 def _words(name: str) -> list[str]:
     return [w for w in re.split(r"[\s\-–]+", name) if w]
 
@@ -160,7 +165,7 @@ def cluster(mentions: list[Cleaned]) -> list[Entity]:
     for c in mentions:
         # Names group across labels (the model wavers); values (dates, sums) only within one.
         # 'TimeWarner' and 'Time Warner', 'U.S.' and 'US' are spelled apart but one name.
-        k = re.sub(r"[\s.\-']", "", key(c.text)) if c.label in NAME_LABELS else f"{c.label}:{key(c.text)}"
+        k = compact(c.text) if c.label in NAME_LABELS else f"{c.label}:{key(c.text)}"
         groups.setdefault(k, _Group()).items.append(c)
     groups = _join_acronyms(groups)
     groups = _join_surnames(groups)
@@ -282,3 +287,17 @@ def _join_surnames(groups: dict[str, _Group]) -> dict[str, _Group]:
 def entities_for(doc: Document, raw: list[RawMention]) -> list[Entity]:
     """Clean and cluster the model's spans for one Document."""
     return cluster(clean(doc, raw))
+
+
+# The same rules, for what joins entities beyond one brief (corrections, the library index).
+name_words = _words
+"""The words of a name, split at spaces and hyphens."""
+name_initials = _initials
+"""The initials of a multi-word name, small words skipped ('Asia-Pacific Economic Cooperation' -> 'APEC')."""
+as_acronym = _acronym
+"""The name as an acronym ('U.S.' -> 'US'), or None when it is not one."""
+
+
+def bare_name(name: str) -> str:
+    """A name without its honorific ('Mr Stone' -> 'Stone')."""
+    return _HONORIFIC.sub("", name)

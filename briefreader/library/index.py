@@ -1,0 +1,514 @@
+"""The library index: every brief under a folder, kept in SQLite for fast tables and search.
+
+The YAML files (and sources) are the truth; the index is a cache of them,
+updated incrementally (a file whose size and mtime are unchanged is not
+read; one whose size or mtime changed is hashed, and re-indexed only if
+its bytes changed). A missing, stale or damaged index is rebuilt from the
+files with a notice in ``notices``, never trusted over them and never an
+error. No Textual here: the library screen, search results and entity
+index views sit on this API.
+
+Threads: each thread gets its own SQLite connection (WAL mode), so a
+screen can read while a worker thread refreshes; the refresh commits in
+small batches, so the table fills in as briefs are indexed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from briefreader.library import entity_index, schema, search
+from briefreader.library.extract import Extract, file_hash, from_document, load_file, read_group, text_hash
+from briefreader.library.results import BriefInfo, EntityMention, EntitySummary, Progress, RefreshReport, SearchHit
+from briefreader.library.scan import FileStat, group, is_yaml, looks_annotated, walk
+from briefreader.library.text import fold, like_pattern
+from briefreader.model.corrections import Corrections
+from briefreader.model.document import Document
+
+RecoveryCheck = Callable[[Path], bool]
+"""Says whether unsaved work for a brief file is waiting to be restored."""
+SORTS = ("date", "title", "file", "status", "entities", "key_points", "notes")
+_T = TypeVar("_T")
+_BATCH_SECONDS = 0.25
+"""How often a refresh commits, so readers in other threads see briefs arrive."""
+
+
+class RecoveryFiles:
+    """The default recovery check: is there a recovery file (``io.recovery``) for this brief?
+
+    Lists the recovery folder once per change of it, instead of a stat per
+    brief: the library table asks for every row at once.
+    """
+
+    def __init__(self) -> None:
+        self._seen: tuple[str, int] | None = None
+        self._names: set[str] = set()
+
+    def __call__(self, path: Path) -> bool:
+        from briefreader.io.recovery import recovery_dir, recovery_path
+
+        folder = recovery_dir()
+        try:
+            key = (str(folder), folder.stat().st_mtime_ns)
+        except OSError:
+            return False
+        if key != self._seen:
+            try:
+                self._names = set(os.listdir(folder))
+            except OSError:
+                self._names = set()
+            self._seen = key
+        return bool(self._names) and recovery_path(path).name in self._names
+
+
+def _load_corrections() -> Corrections:
+    from briefreader.io.corrections import load_corrections
+
+    return load_corrections().corrections
+
+
+class LibraryIndex:
+    """The briefs of one library folder, their entities, key points and notes, searchable."""
+
+    def __init__(
+        self,
+        root: Path,
+        target: str,
+        *,
+        uri: bool = False,
+        fts: bool | None = None,
+        recovery_check: RecoveryCheck | None = None,
+        corrections: Callable[[], Corrections] | None = None,
+        only: Iterable[str] | None = None,
+    ) -> None:
+        self.root = root
+        """The library folder (absolute)."""
+        self.fts = schema.has_fts5() if fts is None else fts and schema.has_fts5()
+        """True when search uses FTS5 (bm25 ranking); False uses the LIKE fallback."""
+        self.notices: list[str] = []
+        """Things the user should be told (an index rebuilt after damage); the caller shows and clears them."""
+        self.recovery_check: RecoveryCheck = recovery_check or RecoveryFiles()
+        self._corrections = corrections or _load_corrections
+        self._only = sorted(set(only)) if only is not None else None
+        self._target, self._uri = target, uri
+        self._local = threading.local()
+        self._conns: list[sqlite3.Connection] = []
+        self._lock = threading.RLock()
+        self._prepare()
+
+    # Opening -----------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        folder: Path | str,
+        *,
+        cache: Path | None = None,
+        fts: bool | None = None,
+        recovery_check: RecoveryCheck | None = None,
+        corrections: Callable[[], Corrections] | None = None,
+    ) -> LibraryIndex:
+        """The index of a library folder (its database in the cache folder; made when missing).
+
+        Fast: it does not look at the files. Call ``refresh`` (in a worker
+        thread, for a screen) to bring it up to date with them.
+        """
+        root = Path(folder).resolve()
+        path = schema.index_path(root, cache)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            index = cls.in_memory(root, fts=fts, recovery_check=recovery_check, corrections=corrections)
+            index.notices.append(f"cannot keep an index in {path.parent} ({exc.strerror or exc}); working without one")
+            return index
+        return cls(root, str(path), fts=fts, recovery_check=recovery_check, corrections=corrections)
+
+    @classmethod
+    def in_memory(
+        cls,
+        folder: Path | str,
+        *,
+        only: Iterable[str] | None = None,
+        fts: bool | None = None,
+        recovery_check: RecoveryCheck | None = None,
+        corrections: Callable[[], Corrections] | None = None,
+    ) -> LibraryIndex:
+        """An index that lives only as long as this object (for a few files named on the command line).
+
+        ``only``: paths relative to ``folder`` to index instead of walking it.
+        """
+        root = Path(folder).resolve()
+        target = f"file:briefreader-{id(root)}-{time.monotonic_ns()}?mode=memory&cache=shared"
+        return cls(root, target, uri=True, fts=fts, recovery_check=recovery_check, corrections=corrections, only=only)
+
+    def _conn(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = schema.connect(self._target, uri=self._uri)
+            self._local.conn = conn
+            with self._lock:
+                self._conns.append(conn)
+        return conn
+
+    def _prepare(self) -> None:
+        """Check the database and make it when missing; anything wrong means a fresh one."""
+        if not self._uri:
+            why = schema.damage(Path(self._target))
+            if why:
+                self._reset(f"the library index {why}")
+                return
+        try:
+            meta = schema.read_meta(self._conn())
+        except sqlite3.DatabaseError as exc:
+            self._reset(f"the library index could not be read ({exc})")
+            return
+        if not meta:
+            schema.create(self._conn(), self.root, self.fts)
+        elif meta.get("format") != str(schema.FORMAT) or meta.get("root") != str(self.root):
+            self._reset(None)  # an older format, or another folder's: nothing to tell
+        elif meta.get("fts") != ("1" if self.fts else "0"):
+            self._reset(None)
+
+    def _reset(self, reason: str | None) -> None:
+        """Throw the database away and start an empty one (the next refresh fills it)."""
+        with self._lock:
+            self.close()
+            if not self._uri:
+                schema.remove(Path(self._target))
+            try:
+                schema.create(self._conn(), self.root, self.fts)
+            except sqlite3.Error:
+                # The cache folder itself is unusable: work in memory rather than fail.
+                self._target = f"file:briefreader-{id(self)}-{time.monotonic_ns()}?mode=memory&cache=shared"
+                self._uri = True
+                self.close()
+                schema.create(self._conn(), self.root, self.fts)
+            if reason:
+                self.notices.append(f"{reason}; rebuilt from the files")
+
+    def close(self) -> None:
+        """Close every connection (the index can be used again: connections reopen on demand)."""
+        with self._lock:
+            for conn in self._conns:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.close()
+            self._conns.clear()
+            self._local = threading.local()
+
+    def __enter__(self) -> LibraryIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _guard(self, fn: Callable[[], _T], *, rebuild: bool = True) -> _T:
+        """Run a query; if the database turns out damaged, rebuild it from the files and run it again."""
+        try:
+            return fn()
+        except sqlite3.IntegrityError:
+            raise
+        except sqlite3.DatabaseError as exc:
+            if "locked" in str(exc):
+                raise
+            self._reset(f"the library index is damaged ({exc})")
+            if rebuild:
+                self._refresh(None, None)
+            return fn()
+
+    # Refreshing ----------------------------------------------------------------------------
+
+    def refresh(
+        self, progress: Callable[[Progress], None] | None = None, cancel: threading.Event | None = None
+    ) -> RefreshReport:
+        """Bring the index up to date with the files: new, edited, renamed and deleted briefs.
+
+        ``progress`` is called after each brief indexed (from this thread);
+        ``cancel`` stops between briefs, keeping what was done.
+        """
+        return self._guard(lambda: self._refresh(progress, cancel), rebuild=False)
+
+    def _stat_all(self) -> list[FileStat]:
+        if self._only is None:
+            return walk(self.root)
+        out = []
+        for rel in self._only:
+            try:
+                st = (self.root / rel).stat()
+            except OSError:
+                continue
+            out.append(FileStat(rel, st.st_size, st.st_mtime_ns))
+        return out
+
+    def _refresh(self, progress: Callable[[Progress], None] | None, cancel: threading.Event | None) -> RefreshReport:
+        t0 = time.perf_counter()
+        report = RefreshReport()
+        with self._lock:
+            conn = self._conn()
+            stats = {f.rel: f for f in self._stat_all()}
+            known = {r[0]: r[1:] for r in conn.execute("SELECT rel, size, mtime_ns, hash, annotated FROM files")}
+            changed: dict[str, tuple[str, bool]] = {}
+            touched: list[tuple[int, int, str]] = []
+            annotated: set[str] = set()
+            for rel, f in stats.items():
+                k = known.get(rel)
+                if k is not None and k[0] == f.size and k[1] == f.mtime_ns:
+                    if k[3]:
+                        annotated.add(rel)
+                    continue
+                raw = load_file(self.root, rel)
+                digest = file_hash(raw) if isinstance(raw, bytes) else f"unreadable:{raw.reason}"
+                is_brief = is_yaml(rel) and isinstance(raw, bytes) and looks_annotated(raw)
+                if k is not None and k[2] == digest:
+                    touched.append((f.size, f.mtime_ns, rel))
+                    if k[3]:
+                        annotated.add(rel)
+                    continue
+                changed[rel] = (digest, is_brief)
+                if is_brief:
+                    annotated.add(rel)
+            groups = group(sorted(stats), annotated)
+            stored = {r[0]: (r[1], r[2], r[3]) for r in conn.execute("SELECT path, id, source, yaml FROM briefs")}
+            todo = []
+            for g in groups:
+                s = stored.get(g.path)
+                if s and (s[1], s[2]) == (g.source, g.yaml) and not any(r in changed for r in g.files):
+                    report.unchanged += 1
+                else:
+                    todo.append(g)
+            paths = {g.path for g in groups}
+            gone = [s[0] for p, s in stored.items() if p not in paths]
+            in_groups = {r for g in groups for r in g.files}
+            report.total = len(groups)
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._delete_briefs(conn, gone)
+                report.removed = len(gone)
+                conn.executemany("DELETE FROM files WHERE rel = ?", [(r,) for r in known if r not in stats])
+                conn.executemany("UPDATE files SET size = ?, mtime_ns = ? WHERE rel = ?", touched)
+                # Files that are no brief (someone else's YAML): remembered so they are not read again.
+                conn.executemany(
+                    "INSERT OR REPLACE INTO files (rel, size, mtime_ns, hash, annotated) VALUES (?, ?, ?, ?, 0)",
+                    [(r, stats[r].size, stats[r].mtime_ns, d) for r, (d, _b) in changed.items() if r not in in_groups],
+                )
+                last = time.perf_counter()
+                for i, g in enumerate(todo):
+                    if cancel is not None and cancel.is_set():
+                        break
+                    ex = read_group(self.root, g, {r: load_file(self.root, r) for r in g.files})
+                    old = stored.get(g.path)
+                    if old:
+                        self._delete_briefs(conn, [old[0]])
+                    mtime = max(stats[r].mtime_ns for r in g.files)
+                    self._insert(conn, g.path, g.source, g.yaml, ex, mtime)
+                    conn.executemany(
+                        "INSERT OR REPLACE INTO files (rel, size, mtime_ns, hash, annotated) VALUES (?, ?, ?, ?, ?)",
+                        [
+                            (r, stats[r].size, stats[r].mtime_ns, *(changed.get(r) or (known[r][2], bool(known[r][3]))))
+                            for r in g.files
+                        ],
+                    )
+                    if old:
+                        report.updated += 1
+                    else:
+                        report.added += 1
+                    if time.perf_counter() - last > _BATCH_SECONDS:
+                        conn.execute("COMMIT")
+                        conn.execute("BEGIN IMMEDIATE")
+                        last = time.perf_counter()
+                    if progress is not None:
+                        progress(Progress(i + 1, len(todo), g.path))
+                if report.changed:
+                    conn.execute("UPDATE meta SET value = '1' WHERE key = 'groups_dirty'")
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        report.seconds = time.perf_counter() - t0
+        report.notices = list(self.notices)
+        return report
+
+    @staticmethod
+    def _delete_briefs(conn: sqlite3.Connection, ids: list[int]) -> None:
+        for table, column in (("chunks", "brief"), ("entities", "brief"), ("events", "brief"), ("briefs", "id")):
+            conn.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(i,) for i in ids])
+
+    def _insert(
+        self, conn: sqlite3.Connection, path: str, source: str | None, yaml: str | None, ex: Extract, mtime: int
+    ) -> int:
+        cur = conn.execute(
+            "INSERT INTO briefs (path, source, yaml, title, date, tags, status, error, parsed, text_hash, chars,"
+            " entities, key_points, notes, mtime_ns, filter) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                path, source, yaml, ex.title, ex.date, json.dumps(list(ex.tags)), ex.status, ex.error,
+                int(ex.parsed), ex.text_hash, ex.chars, len(ex.entities), ex.key_points, ex.notes, mtime,
+                ex.filter_text,
+            ),
+        )  # fmt: skip
+        brief = int(cur.lastrowid or 0)
+        self._insert_rows(conn, brief, ex)
+        return brief
+
+    def _insert_rows(self, conn: sqlite3.Connection, brief: int, ex: Extract) -> None:
+        conn.executemany(
+            "INSERT INTO entities (brief, name, label, aliases, mentions, span_start, span_end) VALUES (?,?,?,?,?,?,?)",
+            [(brief, e.name, e.label, json.dumps(list(e.aliases)), e.mentions, e.start, e.end) for e in ex.entities],
+        )
+        conn.executemany("INSERT INTO events (brief, type, date) VALUES (?, ?, ?)", [(brief, *e) for e in ex.events])
+        conn.executemany(
+            "INSERT INTO chunks (brief, kind, text, span_start, span_end, quote, fold) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(brief, c.kind, c.text, c.start, c.end, c.quote, None if self.fts else fold(c.text)) for c in ex.chunks],
+        )
+
+    def record_parse(self, path: Path | str, doc: Document) -> bool:
+        """Keep a background parse of a brief that has no annotated YAML (the screen's parse, fed back).
+
+        Taken only when ``doc`` is the brief's text as the index last read
+        it; a later edit of the file replaces it at the next refresh.
+        Returns False (and keeps nothing) otherwise.
+        """
+
+        def run() -> bool:
+            with self._lock:
+                conn = self._conn()
+                rel = self._rel(path)
+                row = conn.execute(
+                    "SELECT id, text_hash, yaml, status FROM briefs WHERE path = ? OR source = ?", (rel, rel)
+                ).fetchone()
+                if row is None or row[2] is not None or row[3] != "new" or row[1] != text_hash(doc.text):
+                    return False
+                ex = from_document(doc, rel)
+                conn.execute("BEGIN IMMEDIATE")
+                for table in ("chunks", "entities", "events"):
+                    conn.execute(f"DELETE FROM {table} WHERE brief = ?", (row[0],))
+                self._insert_rows(conn, row[0], ex)
+                conn.execute(
+                    "UPDATE briefs SET parsed = 1, fed = 1, entities = ?, key_points = ?, notes = ?, filter = ?"
+                    " WHERE id = ?",
+                    (len(ex.entities), ex.key_points, ex.notes, ex.filter_text, row[0]),
+                )
+                conn.execute("UPDATE meta SET value = '1' WHERE key = 'groups_dirty'")
+                conn.execute("COMMIT")
+                return True
+
+        return self._guard(run)
+
+    def _rel(self, path: Path | str) -> str:
+        p = Path(path)
+        if p.is_absolute():
+            try:
+                return p.resolve().relative_to(self.root).as_posix()
+            except ValueError:
+                return p.as_posix()
+        return p.as_posix()
+
+    # Reading -------------------------------------------------------------------------------
+
+    _COLUMNS = "id, path, source, yaml, title, date, tags, status, error, parsed, entities, key_points, notes, mtime_ns"
+
+    def _info(self, r: Any) -> BriefInfo:
+        path, source, yaml = self.root / r[1], r[2], r[3]
+        status = r[7]
+        if status != "error" and (self.recovery_check(path) or (source and self.recovery_check(self.root / source))):
+            status = "recovery"
+        return BriefInfo(
+            path=path, rel=r[1], title=r[4], date=r[5], status=status, entities=r[10], key_points=r[11],
+            notes=r[12], parsed=bool(r[9]), source=self.root / source if source else None,
+            yaml=self.root / yaml if yaml else None, tags=tuple(json.loads(r[6])), error=r[8], mtime_ns=r[13],
+        )  # fmt: skip
+
+    def briefs(self, sort: str = "date", descending: bool | None = None, filter: str = "") -> list[BriefInfo]:
+        """The library table: every brief, sorted, filtered by words of title, entity, tag or note.
+
+        ``sort`` is one of SORTS; ``descending`` defaults to newest first
+        for dates and largest first for counts, A-Z otherwise. Briefs
+        without a date come after the dated ones (newest first), by file time.
+        """
+        if sort not in SORTS:
+            raise ValueError(f"sort must be one of {', '.join(SORTS)}")
+        words = fold(filter).split()
+        where = " AND ".join("filter LIKE ? ESCAPE '\\'" for _ in words) or "1"
+
+        def run() -> list[BriefInfo]:
+            rows = self._conn().execute(
+                f"SELECT {self._COLUMNS} FROM briefs WHERE {where}", [like_pattern(w) for w in words]
+            )
+            return [self._info(r) for r in rows]
+
+        infos = self._guard(run)
+        desc = descending if descending is not None else sort in ("date", "entities", "key_points", "notes")
+        infos.sort(key=lambda b: b.rel)
+        infos.sort(key=lambda b: _sort_key(b, sort), reverse=desc)
+        return infos
+
+    def brief(self, path: Path | str) -> BriefInfo | None:
+        """One brief by the path of either of its files."""
+        rel = self._rel(path)
+
+        def run() -> BriefInfo | None:
+            r = (
+                self._conn()
+                .execute(
+                    f"SELECT {self._COLUMNS} FROM briefs WHERE path = ? OR source = ? OR yaml = ?", (rel, rel, rel)
+                )
+                .fetchone()
+            )
+            return self._info(r) if r else None
+
+        return self._guard(run)
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Sentences, key points and notes of every brief that match ``query``, best first.
+
+        Words must all match (in any order), ``"quoted words"`` as a phrase,
+        ``word*`` as a prefix; case and accents are ignored.
+        """
+        return self._guard(lambda: search.run(self._conn(), self.root, query, limit, fts=self.fts))
+
+    def entities(
+        self, filter: str = "", labels: Iterable[str] | None = None, limit: int | None = None
+    ) -> list[EntitySummary]:
+        """Entities across the library, most widely mentioned first, filtered by words of name or alias."""
+        return self._guard(lambda: entity_index.summaries(self._grouped(), filter, labels, limit))
+
+    def briefs_mentioning(self, key: str) -> list[EntityMention]:
+        """The briefs that mention an entity (``EntitySummary.key``), newest first, with the first mention."""
+
+        def run() -> list[EntityMention]:
+            conn = self._grouped()
+            rows = entity_index.mentions(conn, key, self._COLUMNS)
+            return [EntityMention(self._info(r[:14]), r[14], r[15], r[16], r[17]) for r in rows]
+
+        return self._guard(run)
+
+    def entity_paths(self) -> dict[str, list[str]]:
+        """For every entity (``EntitySummary.key``), the briefs that mention it (paths relative to the library)."""
+        return self._guard(lambda: entity_index.brief_paths(self._grouped()))
+
+    def _grouped(self) -> sqlite3.Connection:
+        """This thread's connection, with the cross-brief entity groups brought up to date first."""
+        conn = self._conn()
+        corrections = self._corrections()
+        with self._lock:
+            entity_index.ensure_groups(conn, corrections)
+        return conn
+
+
+def _sort_key(b: BriefInfo, sort: str) -> Any:
+    if sort == "date":
+        return (b.date is not None, b.date or "", b.mtime_ns)
+    if sort == "title":
+        return fold(b.title)
+    if sort == "file":
+        return b.rel
+    if sort == "status":
+        return b.status_text
+    return getattr(b, sort)
