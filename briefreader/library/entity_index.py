@@ -92,7 +92,9 @@ def regroup(conn: sqlite3.Connection, corrections: Corrections) -> None:
             if ak != k:
                 alias_owners[alias_to.get(ak, ak)].add(k)
     top_label = {k: c.most_common(1)[0][0] for k, c in labels.items()}
-    top_name = {k: c.most_common(1)[0][0] for k, c in names.items()}
+    # The name an alias correction points at is the entity's name, however few briefs spell it so.
+    targets = {compact(v): v for v in corrections.alias.values()}
+    top_name = {k: targets.get(k) or c.most_common(1)[0][0] for k, c in names.items()}
     multi = [k for k in top_name if len(name_words(top_name[k])) > 1]
     # An alias seen with exactly one entity: a name equal to it joins that entity.
     for k in list(top_name):
@@ -126,10 +128,17 @@ def regroup(conn: sqlite3.Connection, corrections: Corrections) -> None:
         owners = {sets.find(o) for o in by_word.get(bare[0].casefold(), []) if o != k}
         if len(owners) == 1:
             sets.union(k, owners.pop())
-    _store(conn, rows, key_of, sets)
+    _store(conn, rows, key_of, sets, {compact(v): v for v in corrections.alias.values()})
 
 
-def _store(conn: sqlite3.Connection, rows: list[tuple[Any, ...]], key_of: dict[int, str], sets: _Sets) -> None:
+def _store(
+    conn: sqlite3.Connection,
+    rows: list[tuple[Any, ...]],
+    key_of: dict[int, str],
+    sets: _Sets,
+    preferred: dict[str, str],
+) -> None:
+    """Write the groups: named by the name most briefs use, or the one an alias correction gives."""
     members: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
     for r in rows:
         members[sets.find(key_of[r[0]])].append(r)
@@ -145,7 +154,9 @@ def _store(conn: sqlite3.Connection, rows: list[tuple[Any, ...]], key_of: dict[i
             mentions_by_name[name] += mentions
             label_weight[label] += mentions
             spellings.update(aliases)
-        name = max(briefs_by_name, key=lambda n: (briefs_by_name[n], mentions_by_name[n], len(n), n))
+        name = next((preferred[key_of[r[0]]] for r in items if key_of[r[0]] in preferred), None) or max(
+            briefs_by_name, key=lambda n: (briefs_by_name[n], mentions_by_name[n], len(n), n)
+        )
         spellings.update(briefs_by_name)
         aliases = [a for a, _n in spellings.most_common() if compact(a) != compact(name)]
         unique_aliases = list(dict.fromkeys(aliases))[:MAX_ALIASES]
