@@ -151,8 +151,8 @@ def test_sort_and_filter(tmp_path: Path) -> None:
         # Newest first by default; a brief with no date comes last.
         assert [b.rel for b in index.briefs()] == ["markets/fish-market.txt", "glacier.md", "talks/harbour.yaml"]
         assert [b.title[:7] for b in index.briefs(sort="title")] == ["Fish ma", "Glacier", "Harbour"]
-        assert [b.rel for b in index.briefs(sort="entities")][0] == "talks/harbour.yaml"
-        assert [b.rel for b in index.briefs(sort="date", descending=False)][0] == "talks/harbour.yaml"
+        assert next(b.rel for b in index.briefs(sort="entities")) == "talks/harbour.yaml"
+        assert next(b.rel for b in index.briefs(sort="date", descending=False)) == "talks/harbour.yaml"
         with pytest.raises(ValueError):
             index.briefs(sort="colour")
         # Title words, entity names, tags, note text; case and accents ignored; all words must match.

@@ -72,7 +72,7 @@ def test_phrases_prefixes_and_words_with_punctuation(index: LibraryIndex) -> Non
     prefixed = index.search("glac*")
     assert prefixed and all(any(t.startswith("glac") for t in marked(h.text.lower(), h.highlights)) for h in prefixed)
     assert index.search("glac") == []  # without * a word is a whole word
-    assert [h.sentence for h in index.search("Arland's")][0].startswith("Arland's foreign minister")
+    assert next(h.sentence for h in index.search("Arland's")).startswith("Arland's foreign minister")
 
 
 def test_key_points_and_notes_are_searched_and_open_at_their_sentence(index: LibraryIndex) -> None:
@@ -89,7 +89,10 @@ def test_key_points_and_notes_are_searched_and_open_at_their_sentence(index: Lib
 
 def test_better_matches_rank_first(index: LibraryIndex, tmp_path: Path) -> None:
     root = index.root
-    write(root / "many.txt", "Ice report\n\nIce, ice and more ice.\n\nThe report also mentions ice once among many other words here.\n")
+    write(
+        root / "many.txt",
+        "Ice report\n\nIce, ice and more ice.\n\nThe report also mentions ice once among many other words here.\n",
+    )
     index.refresh()
     hits = index.search("ice")
     assert hits[0].sentence == "Ice, ice and more ice."

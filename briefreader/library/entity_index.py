@@ -109,9 +109,9 @@ def regroup(conn: sqlite3.Connection, corrections: Corrections) -> None:
         by_initials[name_initials(top_name[k])].append(k)
     for k, name in top_name.items():
         acr = as_acronym(name)
-        targets = by_initials.get(acr or "", [])
-        if acr and len(targets) == 1 and _compatible(top_label[k], top_label[targets[0]]):
-            sets.union(k, targets[0])
+        expansions = by_initials.get(acr or "", [])
+        if acr and len(expansions) == 1 and _compatible(top_label[k], top_label[expansions[0]]):
+            sets.union(k, expansions[0])
     # A bare word joins the one full name it is the first or last word of.
     by_word: dict[str, list[str]] = defaultdict(list)
     for k in multi:
