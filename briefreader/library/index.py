@@ -44,8 +44,9 @@ _BATCH_SECONDS = 0.25
 class RecoveryFiles:
     """The default recovery check: is there a recovery file (``io.recovery``) for this brief?
 
-    Lists the recovery folder once per change of it, instead of a stat per
-    brief: the library table asks for every row at once.
+    The index calls ``look`` once per query and ``waiting`` per row: a table
+    asks for thousands of rows at once, and most of the time the recovery
+    folder is empty, so no path needs hashing at all.
     """
 
     def __init__(self) -> None:
@@ -53,19 +54,34 @@ class RecoveryFiles:
         self._names: set[str] = set()
 
     def __call__(self, path: Path) -> bool:
-        from briefreader.io.recovery import recovery_dir, recovery_path
+        self.look()
+        return self.waiting(path)
+
+    def look(self) -> None:
+        """Read the recovery folder again if it changed since the last look."""
+        from briefreader.io.recovery import recovery_dir
 
         folder = recovery_dir()
         try:
             key = (str(folder), folder.stat().st_mtime_ns)
         except OSError:
-            return False
+            self._names, self._seen = set(), None
+            return
         if key != self._seen:
             try:
                 self._names = set(os.listdir(folder))
             except OSError:
                 self._names = set()
             self._seen = key
+
+    def nothing_waiting(self) -> bool:
+        """True when the last look found no recovery file at all."""
+        return not self._names
+
+    def waiting(self, path: Path) -> bool:
+        """Whether the last look found a recovery file for ``path``."""
+        from briefreader.io.recovery import recovery_path
+
         return bool(self._names) and recovery_path(path).name in self._names
 
 
@@ -414,15 +430,23 @@ class LibraryIndex:
 
     _COLUMNS = "id, path, source, yaml, title, date, tags, status, error, parsed, entities, key_points, notes, mtime_ns"
 
+    def _look(self) -> None:
+        if isinstance(self.recovery_check, RecoveryFiles):
+            self.recovery_check.look()
+
     def _info(self, r: Any) -> BriefInfo:
-        path, source, yaml = self.root / r[1], r[2], r[3]
         status = r[7]
-        if status != "error" and (self.recovery_check(path) or (source and self.recovery_check(self.root / source))):
-            status = "recovery"
+        check: RecoveryCheck | None = self.recovery_check
+        if isinstance(check, RecoveryFiles):
+            check = check.waiting if not check.nothing_waiting() else None  # looked once per query
+        if status != "error" and check is not None:
+            source = r[2]
+            if check(self.root / r[1]) or (source and check(self.root / source)):
+                status = "recovery"
         return BriefInfo(
-            path=path, rel=r[1], title=r[4], date=r[5], status=status, entities=r[10], key_points=r[11],
-            notes=r[12], parsed=bool(r[9]), source=self.root / source if source else None,
-            yaml=self.root / yaml if yaml else None, tags=tuple(json.loads(r[6])), error=r[8], mtime_ns=r[13],
+            root=self.root, rel=r[1], title=r[4], date=r[5], status=status, entities=r[10], key_points=r[11],
+            notes=r[12], parsed=bool(r[9]), source_rel=r[2], yaml_rel=r[3], tags=tuple(json.loads(r[6])),
+            error=r[8], mtime_ns=r[13],
         )  # fmt: skip
 
     def briefs(self, sort: str = "date", descending: bool | None = None, filter: str = "") -> list[BriefInfo]:
@@ -438,6 +462,7 @@ class LibraryIndex:
         where = " AND ".join("filter LIKE ? ESCAPE '\\'" for _ in words) or "1"
 
         def run() -> list[BriefInfo]:
+            self._look()
             rows = self._conn().execute(
                 f"SELECT {self._COLUMNS} FROM briefs WHERE {where}", [like_pattern(w) for w in words]
             )
@@ -454,6 +479,7 @@ class LibraryIndex:
         rel = self._rel(path)
 
         def run() -> BriefInfo | None:
+            self._look()
             r = (
                 self._conn()
                 .execute(
@@ -483,6 +509,7 @@ class LibraryIndex:
         """The briefs that mention an entity (``EntitySummary.key``), newest first, with the first mention."""
 
         def run() -> list[EntityMention]:
+            self._look()
             conn = self._grouped()
             rows = entity_index.mentions(conn, key, self._COLUMNS)
             return [EntityMention(self._info(r[:14]), r[14], r[15], r[16], r[17]) for r in rows]

@@ -25,9 +25,10 @@ STATUSES: dict[str, str] = {
 class BriefInfo:
     """One row of the library table."""
 
-    path: Path
-    """The file the reader opens: the annotated YAML when there is one, else the source."""
+    root: Path
+    """The library folder."""
     rel: str
+    """The file the reader opens, relative to the library: the annotated YAML when there is one, else the source."""
     title: str
     date: str | None
     status: str
@@ -37,12 +38,27 @@ class BriefInfo:
     notes: int
     parsed: bool
     """True when entities and key points are known (annotated, or a parse was fed back)."""
-    source: Path | None = None
-    yaml: Path | None = None
+    source_rel: str | None = None
+    yaml_rel: str | None = None
     tags: tuple[str, ...] = ()
     error: str | None = None
     """Why the brief cannot be read, for status ``error``."""
     mtime_ns: int = 0
+
+    @property
+    def path(self) -> Path:
+        """The file the reader opens (absolute)."""
+        return self.root / self.rel
+
+    @property
+    def source(self) -> Path | None:
+        """The brief's source file (.txt, .md), when there is one."""
+        return self.root / self.source_rel if self.source_rel else None
+
+    @property
+    def yaml(self) -> Path | None:
+        """The brief's annotated YAML, when there is one."""
+        return self.root / self.yaml_rel if self.yaml_rel else None
 
     @property
     def status_text(self) -> str:
