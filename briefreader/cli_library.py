@@ -146,6 +146,12 @@ def _entities(
             m["aliases"] = list(dict.fromkeys([*m["aliases"], *e.aliases]))
             m["briefs"] += [str(shown / rel) for rel in paths.get(e.key, [])]
             m["mentions"] += e.mentions
+    unparsed = sum(1 for index, _shown in indexes for b in index.briefs() if not b.parsed)
+    if unparsed:
+        _say(
+            f"note: {unparsed} brief{'s are' if unparsed != 1 else ' is'} not annotated: no entities from them yet"
+            " (briefreader annotate)"
+        )
     rows = sorted(merged.values(), key=lambda m: (-len(m["briefs"]), -m["mentions"], m["name"]))
     if limit is not None:
         rows = rows[:limit]

@@ -144,8 +144,11 @@ def connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
 
 
 def create(conn: sqlite3.Connection, root: Path, fts: bool) -> None:
-    """Make the tables of an empty database."""
-    conn.execute("BEGIN")
+    """Make the tables of an empty database (once, when two processes open a new library together)."""
+    conn.execute("BEGIN IMMEDIATE")
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
+        conn.execute("COMMIT")  # the other process made them first
+        return
     for statement in _statements(TABLES + (FTS_TABLES if fts else "")):
         conn.execute(statement)
     conn.executemany(
