@@ -246,3 +246,43 @@ def test_event_frames_are_indexed_when_key_points_have_them(tmp_path: Path) -> N
     extract = from_document(doc, "harbour.yaml")
     assert extract.events == [("state_visit", "2026-05")]
     assert any(c.kind == "key_point" and "state visit" in c.text for c in extract.chunks)
+
+
+def test_two_readers_on_one_library(tmp_path: Path) -> None:
+    """Two terminals on one folder: two indexes on one database, both refreshing, neither failing."""
+    root = make_library(tmp_path / "lib")
+    first, second = LibraryIndex.open(root), LibraryIndex.open(root)
+    errors: list[BaseException] = []
+
+    def refresh(ix: LibraryIndex) -> None:
+        try:
+            ix.refresh()
+        except BaseException as exc:  # the assertion below reports it
+            errors.append(exc)
+
+    threads = [threading.Thread(target=refresh, args=(ix,)) for ix in (first, second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    write(root / "late.txt", MARKET)
+    second.refresh()
+    assert len(first.briefs()) == len(second.briefs()) == 4
+    assert first.notices == second.notices == []
+    first.close()
+    second.close()
+
+
+def test_the_library_layer_imports_neither_textual_nor_spacy(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    root = make_library(tmp_path / "lib")
+    code = (
+        "import sys\nfrom briefreader.library import LibraryIndex\n"
+        f"ix = LibraryIndex.open({str(root)!r}); ix.refresh(); ix.search('harbour'); ix.entities()\n"
+        "print('textual' in sys.modules, 'spacy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]

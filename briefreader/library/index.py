@@ -300,7 +300,7 @@ class LibraryIndex:
                 else:
                     todo.append(g)
             paths = {g.path for g in groups}
-            gone = [s[0] for p, s in stored.items() if p not in paths]
+            gone = [p for p in stored if p not in paths]
             in_groups = {r for g in groups for r in g.files}
             report.total = len(groups)
             conn.execute("BEGIN IMMEDIATE")
@@ -319,9 +319,8 @@ class LibraryIndex:
                     if cancel is not None and cancel.is_set():
                         break
                     ex = read_group(self.root, g, {r: load_file(self.root, r) for r in g.files})
-                    old = stored.get(g.path)
-                    if old:
-                        self._delete_briefs(conn, [old[0]])
+                    # By path, inside the write transaction: another process may have indexed it meanwhile.
+                    old = self._delete_briefs(conn, [g.path])
                     mtime = max(stats[r].mtime_ns for r in g.files)
                     self._insert(conn, g.path, g.source, g.yaml, ex, mtime)
                     conn.executemany(
@@ -353,9 +352,12 @@ class LibraryIndex:
         return report
 
     @staticmethod
-    def _delete_briefs(conn: sqlite3.Connection, ids: list[int]) -> None:
+    def _delete_briefs(conn: sqlite3.Connection, paths: list[str]) -> int:
+        """Remove briefs and everything indexed of them; how many there were."""
+        ids = [(r[0],) for p in paths for r in conn.execute("SELECT id FROM briefs WHERE path = ?", (p,))]
         for table, column in (("chunks", "brief"), ("entities", "brief"), ("events", "brief"), ("briefs", "id")):
-            conn.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(i,) for i in ids])
+            conn.executemany(f"DELETE FROM {table} WHERE {column} = ?", ids)
+        return len(ids)
 
     def _insert(
         self, conn: sqlite3.Connection, path: str, source: str | None, yaml: str | None, ex: Extract, mtime: int
