@@ -4,7 +4,8 @@ No Textual here: the library screen, the search results view and the
 entity index view are built on ``LibraryIndex``.
 """
 
-from briefreader.library.index import LibraryIndex, RecoveryCheck
+from briefreader.library.index import LibraryIndex
+from briefreader.library.recovery import RecoveryCheck
 from briefreader.library.results import (
     STATUSES,
     BriefInfo,

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import sqlite3
 import threading
 import time
@@ -25,64 +24,16 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from briefreader.library import entity_index, schema, search
-from briefreader.library.extract import Extract, file_hash, from_document, load_file, read_group, text_hash
+from briefreader.library import entity_index, schema, search, update
+from briefreader.library.recovery import RecoveryCheck, RecoveryFiles
 from briefreader.library.results import BriefInfo, EntityMention, EntitySummary, Progress, RefreshReport, SearchHit
-from briefreader.library.scan import FileStat, group, is_yaml, looks_annotated, walk
+from briefreader.library.scan import FileStat, walk
 from briefreader.library.text import fold, like_pattern
 from briefreader.model.corrections import Corrections
 from briefreader.model.document import Document
 
-RecoveryCheck = Callable[[Path], bool]
-"""Says whether unsaved work for a brief file is waiting to be restored."""
 SORTS = ("date", "title", "file", "status", "entities", "key_points", "notes")
 _T = TypeVar("_T")
-_BATCH_SECONDS = 0.25
-"""How often a refresh commits, so readers in other threads see briefs arrive."""
-
-
-class RecoveryFiles:
-    """The default recovery check: is there a recovery file (``io.recovery``) for this brief?
-
-    The index calls ``look`` once per query and ``waiting`` per row: a table
-    asks for thousands of rows at once, and most of the time the recovery
-    folder is empty, so no path needs hashing at all.
-    """
-
-    def __init__(self) -> None:
-        self._seen: tuple[str, int] | None = None
-        self._names: set[str] = set()
-
-    def __call__(self, path: Path) -> bool:
-        self.look()
-        return self.waiting(path)
-
-    def look(self) -> None:
-        """Read the recovery folder again if it changed since the last look."""
-        from briefreader.io.recovery import recovery_dir
-
-        folder = recovery_dir()
-        try:
-            key = (str(folder), folder.stat().st_mtime_ns)
-        except OSError:
-            self._names, self._seen = set(), None
-            return
-        if key != self._seen:
-            try:
-                self._names = set(os.listdir(folder))
-            except OSError:
-                self._names = set()
-            self._seen = key
-
-    def nothing_waiting(self) -> bool:
-        """True when the last look found no recovery file at all."""
-        return not self._names
-
-    def waiting(self, path: Path) -> bool:
-        """Whether the last look found a recovery file for ``path``."""
-        from briefreader.io.recovery import recovery_path
-
-        return bool(self._names) and recovery_path(path).name in self._names
 
 
 def _load_corrections() -> Corrections:
@@ -265,126 +216,11 @@ class LibraryIndex:
 
     def _refresh(self, progress: Callable[[Progress], None] | None, cancel: threading.Event | None) -> RefreshReport:
         t0 = time.perf_counter()
-        report = RefreshReport()
         with self._lock:
-            conn = self._conn()
-            stats = {f.rel: f for f in self._stat_all()}
-            known = {r[0]: r[1:] for r in conn.execute("SELECT rel, size, mtime_ns, hash, annotated FROM files")}
-            changed: dict[str, tuple[str, bool]] = {}
-            touched: list[tuple[int, int, str]] = []
-            annotated: set[str] = set()
-            for rel, f in stats.items():
-                k = known.get(rel)
-                if k is not None and k[0] == f.size and k[1] == f.mtime_ns:
-                    if k[3]:
-                        annotated.add(rel)
-                    continue
-                raw = load_file(self.root, rel)
-                digest = file_hash(raw) if isinstance(raw, bytes) else f"unreadable:{raw.reason}"
-                is_brief = is_yaml(rel) and isinstance(raw, bytes) and looks_annotated(raw)
-                if k is not None and k[2] == digest:
-                    touched.append((f.size, f.mtime_ns, rel))
-                    if k[3]:
-                        annotated.add(rel)
-                    continue
-                changed[rel] = (digest, is_brief)
-                if is_brief:
-                    annotated.add(rel)
-            groups = group(sorted(stats), annotated)
-            stored = {r[0]: (r[1], r[2], r[3]) for r in conn.execute("SELECT path, id, source, yaml FROM briefs")}
-            todo = []
-            for g in groups:
-                s = stored.get(g.path)
-                if s and (s[1], s[2]) == (g.source, g.yaml) and not any(r in changed for r in g.files):
-                    report.unchanged += 1
-                else:
-                    todo.append(g)
-            paths = {g.path for g in groups}
-            gone = [p for p in stored if p not in paths]
-            in_groups = {r for g in groups for r in g.files}
-            report.total = len(groups)
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                self._delete_briefs(conn, gone)
-                report.removed = len(gone)
-                conn.executemany("DELETE FROM files WHERE rel = ?", [(r,) for r in known if r not in stats])
-                conn.executemany("UPDATE files SET size = ?, mtime_ns = ? WHERE rel = ?", touched)
-                # Files that are no brief (someone else's YAML): remembered so they are not read again.
-                conn.executemany(
-                    "INSERT OR REPLACE INTO files (rel, size, mtime_ns, hash, annotated) VALUES (?, ?, ?, ?, 0)",
-                    [(r, stats[r].size, stats[r].mtime_ns, d) for r, (d, _b) in changed.items() if r not in in_groups],
-                )
-                last = time.perf_counter()
-                for i, g in enumerate(todo):
-                    if cancel is not None and cancel.is_set():
-                        break
-                    ex = read_group(self.root, g, {r: load_file(self.root, r) for r in g.files})
-                    # By path, inside the write transaction: another process may have indexed it meanwhile.
-                    old = self._delete_briefs(conn, [g.path])
-                    mtime = max(stats[r].mtime_ns for r in g.files)
-                    self._insert(conn, g.path, g.source, g.yaml, ex, mtime)
-                    conn.executemany(
-                        "INSERT OR REPLACE INTO files (rel, size, mtime_ns, hash, annotated) VALUES (?, ?, ?, ?, ?)",
-                        [
-                            (r, stats[r].size, stats[r].mtime_ns, *(changed.get(r) or (known[r][2], bool(known[r][3]))))
-                            for r in g.files
-                        ],
-                    )
-                    if old:
-                        report.updated += 1
-                    else:
-                        report.added += 1
-                    if time.perf_counter() - last > _BATCH_SECONDS:
-                        conn.execute("COMMIT")
-                        conn.execute("BEGIN IMMEDIATE")
-                        last = time.perf_counter()
-                    if progress is not None:
-                        progress(Progress(i + 1, len(todo), g.path))
-                if report.changed:
-                    conn.execute("UPDATE meta SET value = '1' WHERE key = 'groups_dirty'")
-                conn.execute("COMMIT")
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
+            report = update.refresh(self._conn(), self.root, self._stat_all(), self.fts, progress, cancel)
         report.seconds = time.perf_counter() - t0
         report.notices = list(self.notices)
         return report
-
-    @staticmethod
-    def _delete_briefs(conn: sqlite3.Connection, paths: list[str]) -> int:
-        """Remove briefs and everything indexed of them; how many there were."""
-        ids = [(r[0],) for p in paths for r in conn.execute("SELECT id FROM briefs WHERE path = ?", (p,))]
-        for table, column in (("chunks", "brief"), ("entities", "brief"), ("events", "brief"), ("briefs", "id")):
-            conn.executemany(f"DELETE FROM {table} WHERE {column} = ?", ids)
-        return len(ids)
-
-    def _insert(
-        self, conn: sqlite3.Connection, path: str, source: str | None, yaml: str | None, ex: Extract, mtime: int
-    ) -> int:
-        cur = conn.execute(
-            "INSERT INTO briefs (path, source, yaml, title, date, tags, status, error, parsed, text_hash, chars,"
-            " entities, key_points, notes, mtime_ns, filter) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                path, source, yaml, ex.title, ex.date, json.dumps(list(ex.tags)), ex.status, ex.error,
-                int(ex.parsed), ex.text_hash, ex.chars, len(ex.entities), ex.key_points, ex.notes, mtime,
-                ex.filter_text,
-            ),
-        )  # fmt: skip
-        brief = int(cur.lastrowid or 0)
-        self._insert_rows(conn, brief, ex)
-        return brief
-
-    def _insert_rows(self, conn: sqlite3.Connection, brief: int, ex: Extract) -> None:
-        conn.executemany(
-            "INSERT INTO entities (brief, name, label, aliases, mentions, span_start, span_end) VALUES (?,?,?,?,?,?,?)",
-            [(brief, e.name, e.label, json.dumps(list(e.aliases)), e.mentions, e.start, e.end) for e in ex.entities],
-        )
-        conn.executemany("INSERT INTO events (brief, type, date) VALUES (?, ?, ?)", [(brief, *e) for e in ex.events])
-        conn.executemany(
-            "INSERT INTO chunks (brief, kind, text, span_start, span_end, quote, fold) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(brief, c.kind, c.text, c.start, c.end, c.quote, None if self.fts else fold(c.text)) for c in ex.chunks],
-        )
 
     def record_parse(self, path: Path | str, doc: Document) -> bool:
         """Keep a background parse of a brief that has no annotated YAML (the screen's parse, fed back).
@@ -396,26 +232,7 @@ class LibraryIndex:
 
         def run() -> bool:
             with self._lock:
-                conn = self._conn()
-                rel = self._rel(path)
-                row = conn.execute(
-                    "SELECT id, text_hash, yaml, status FROM briefs WHERE path = ? OR source = ?", (rel, rel)
-                ).fetchone()
-                if row is None or row[2] is not None or row[3] != "new" or row[1] != text_hash(doc.text):
-                    return False
-                ex = from_document(doc, rel)
-                conn.execute("BEGIN IMMEDIATE")
-                for table in ("chunks", "entities", "events"):
-                    conn.execute(f"DELETE FROM {table} WHERE brief = ?", (row[0],))
-                self._insert_rows(conn, row[0], ex)
-                conn.execute(
-                    "UPDATE briefs SET parsed = 1, fed = 1, entities = ?, key_points = ?, notes = ?, filter = ?"
-                    " WHERE id = ?",
-                    (len(ex.entities), ex.key_points, ex.notes, ex.filter_text, row[0]),
-                )
-                conn.execute("UPDATE meta SET value = '1' WHERE key = 'groups_dirty'")
-                conn.execute("COMMIT")
-                return True
+                return update.record_parse(self._conn(), self._rel(path), doc, self.fts)
 
         return self._guard(run)
 
