@@ -151,7 +151,9 @@ print("painted", len(rows), flush=True)
 
 
 def _run(code: str, args: list[str], env: dict[str, str]) -> list[str]:
-    out = subprocess.run([sys.executable, "-c", code, *args], check=True, capture_output=True, text=True, env=env)
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env)
+    if out.returncode != 0:
+        raise RuntimeError(f"a measuring process failed:\n{out.stderr}")
     return out.stdout.split()
 
 
