@@ -18,7 +18,7 @@ from briefreader.io.errors import BriefError
 from briefreader.io.sources import YAML_SUFFIXES, find_briefs, open_any
 from briefreader.model.document import Document
 
-COMMANDS = ("annotate", "show", "open", *LIBRARY_COMMANDS)
+COMMANDS = ("annotate", "show", "open", "export", *LIBRARY_COMMANDS)
 
 
 def sample_briefs() -> Path | None:
@@ -44,8 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command (also used by --help)."""
     top = argparse.ArgumentParser(
         prog="briefreader",
-        description="A terminal reader for news and diplomatic briefings."
-        " Commands: open (default), annotate, show, search, entities.",
+        description="A terminal reader for news and diplomatic briefings. "
+        "Commands: open (default), annotate, show, export, search, entities.",
     )
     sub = top.add_subparsers(dest="command")
     op = sub.add_parser("open", help="open the reader (the default command)")
@@ -59,11 +59,22 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for DIR/<stem>.yaml")
     an.add_argument("--reparse", action="store_true", help="re-parse annotated YAML inputs (corrections are kept)")
     an.add_argument("--jobs", type=int, default=1, metavar="N", help="parse with N processes (spaCy n_process)")
+    an.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="parse on the Dask cluster at ADDRESS, or 'local' for a local one of --jobs workers "
+        "(pip install 'briefreader[dask]')",
+    )
     an.add_argument("--no-corrections", action="store_true", help="do not apply corrections.yaml")
     _common(an)
     sh = sub.add_parser("show", help="print a brief with its entities, key points and notes")
     sh.add_argument("path", type=Path)
     _common(sh)
+    from briefreader.export.command import add_arguments as export_arguments
+
+    ex = sub.add_parser("export", help="write briefs as Markdown reports, JSONL spans or a spaCy DocBin")
+    export_arguments(ex)
+    _common(ex)
     from briefreader.cli_library import register
 
     register(sub)
@@ -89,6 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 taxonomy=args.taxonomy,
                 reparse=args.reparse,
                 jobs=args.jobs,
+                dask=args.dask,
                 corrections=corrections_for_cli(args.no_corrections),
             )
         if args.command in LIBRARY_COMMANDS:
@@ -97,6 +109,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_library(args)
         if args.command == "show":
             return run_show(args.path, args.model, args.taxonomy)
+        if args.command == "export":
+            from briefreader.export.command import run_export
+
+            return run_export(args.paths, args.to, args.out, model=args.model, taxonomy=args.taxonomy, jobs=args.jobs)
         return run_open(args.path, args.model, args.taxonomy, args.save_to)
     except BriefError as exc:
         _error(str(exc))
