@@ -143,3 +143,25 @@ def test_honorific_with_surname_joins_the_full_name() -> None:
     text = "Frank Stone spoke. Mr Stone said more. Later Mr Stone left."
     ents = cluster(spans(text, ("Frank Stone", "PERSON", 0), ("Mr Stone", "PERSON", 0), ("Mr Stone", "ORG", 1)))
     assert names(ents) == {"Frank Stone": ("PERSON", ["Frank Stone", "Mr Stone", "Mr Stone"])}
+
+
+def test_closing_quotes_stay_with_the_sentence_they_close(parse: Callable[[str, str], Document]) -> None:
+    # Wire copy: one paragraph per line, quotations ending a line with '."'.
+    doc = parse(
+        "Port talks stall\n\n"
+        'The harbour master said: "We will not reopen the quay until the cranes are repaired."\n'
+        '"Nobody wants a second accident," she added.\n'
+        "Union leaders (who met on Monday) said the talks would resume.\n"
+        'A spokesman called the delay "regrettable."\n'
+        "Repairs are expected to take a month.\n"
+    )
+    quotes = [doc.text[s.start : s.end] for s in doc.sentences if doc.blocks[s.block].kind == "paragraph"]
+    assert quotes[0].endswith('repaired."')
+    assert quotes[1] == '"Nobody wants a second accident," she added.'
+    assert 'delay "regrettable."' in quotes[-2] and quotes[-1] == "Repairs are expected to take a month."
+    for q in quotes:
+        assert not q.startswith(('"\n', "\n", "”", ")")), q
+        assert q.count('"') % 2 == 0, q
+    for k in doc.key_points:
+        for ev in k.evidence:
+            assert not ev.quote.startswith(('"\n', "\n")), ev.quote
