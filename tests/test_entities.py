@@ -165,3 +165,64 @@ def test_closing_quotes_stay_with_the_sentence_they_close(parse: Callable[[str, 
     for k in doc.key_points:
         for ev in k.evidence:
             assert not ev.quote.startswith(('"\n', "\n")), ev.quote
+
+
+def test_suffixes_do_not_hide_a_surname_tagged_as_a_place() -> None:
+    text = "Ferdinand Marcos Jr. arrived in Hanoi. Marcos said the talks went well. Marcos left."
+    ents = cluster(
+        spans(
+            text, ("Ferdinand Marcos Jr.", "PERSON", 0), ("Hanoi", "GPE", 0), ("Marcos", "GPE", 1), ("Marcos", "GPE", 2)
+        )
+    )
+    got = names(ents)
+    assert got["Ferdinand Marcos Jr."] == ("PERSON", ["Ferdinand Marcos Jr.", "Marcos", "Marcos"])
+    assert got["Hanoi"] == ("GPE", ["Hanoi"])
+
+
+def test_a_place_named_before_the_person_stays_a_place() -> None:
+    text = "Flights to Jackson resumed. Ruth Jackson, the mayor, welcomed them. Jackson said more."
+    ents = cluster(
+        spans(text, ("Jackson", "GPE", 0), ("Ruth Jackson", "PERSON", 0), ("Jackson", "GPE", 2)),
+    )
+    got = names(ents)
+    assert got["Ruth Jackson"][1] == ["Jackson", "Ruth Jackson"]
+    assert got["Jackson"] == ("GPE", ["Jackson"])
+
+
+def test_gendered_honorific_joins_only_a_compatible_person() -> None:
+    text = "Michael Grant spoke. Sandra Grant spoke. Mrs Grant left. Mr Grant stayed."
+    mentions = spans(
+        text,
+        ("Michael Grant", "PERSON", 0),
+        ("Sandra Grant", "PERSON", 0),
+        ("Mrs Grant", "PERSON", 0),
+        ("Mr Grant", "PERSON", 0),
+    )
+    genders = {mentions[0].start: "m", mentions[1].start: "f"}
+    got = names(cluster(mentions, genders))  # type: ignore[arg-type]
+    assert got["Sandra Grant"][1] == ["Mrs Grant", "Sandra Grant"]
+    assert got["Michael Grant"][1] == ["Michael Grant", "Mr Grant"]
+    # The brief does not say who is who: the honorific joins neither.
+    unsure = names(cluster(mentions))
+    assert unsure["Mrs Grant"] == ("PERSON", ["Mrs Grant"])
+    assert unsure["Mr Grant"] == ("PERSON", ["Mr Grant"])
+    # Only the husband is named and the brief calls him 'he': 'Mrs Grant' is someone else.
+    alone = spans("Michael Grant spoke. Mrs Grant left.", ("Michael Grant", "PERSON", 0), ("Mrs Grant", "PERSON", 0))
+    assert len(cluster(alone, {alone[0].start: "m"})) == 2
+    assert len(cluster(alone)) == 1
+
+
+def test_the_brief_tells_the_wife_from_the_husband(parse: Callable[[str, str], Document]) -> None:
+    doc = parse(
+        "Campaign trail\n\n"
+        "Opposition leader Michael Grant opened his campaign in Leeds on Monday, where he promised lower taxes. "
+        "His wife, Sandra Grant, visited a hospital in York. "
+        "Mrs Grant said the nurses deserved better pay. "
+        "At a rally in Bradford, Mr Grant told reporters that the economy came first.\n"
+    )
+    by_name = {e.name: e for e in doc.visible_entities()}
+    michael = by_name["Michael Grant"]
+    assert "Mrs Grant" not in [m.text for m in michael.visible_mentions]
+    assert "Mr Grant" in [m.text for m in michael.visible_mentions]
+    sandra = by_name["Sandra Grant"]
+    assert "Mrs Grant" in [m.text for m in sandra.visible_mentions]

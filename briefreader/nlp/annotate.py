@@ -32,7 +32,7 @@ def finish(doc: Document, analysis: Analysis, model: LoadedModel, taxonomy: Taxo
     from briefreader.model.document import Sentence
 
     doc.sentences = [Sentence(s.start, s.end, s.block) for s in analysis.sentences]
-    fresh = entities_for(doc, analysis.mentions)
+    fresh = entities_for(doc, analysis.mentions, analysis.sentences)
     doc.entities = merge_entities(doc.entities, fresh)
     points = extract(doc, analysis, taxonomy or load_taxonomy())
     doc.key_points = merge_key_points(doc.key_points, points)
