@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from briefreader.model.document import Block, BriefMeta, Document
 from briefreader.nlp.entities import Cleaned, clean, cluster
+from briefreader.nlp.gender import Gender
 from briefreader.nlp.parse import RawMention
 
 
@@ -198,8 +199,8 @@ def test_gendered_honorific_joins_only_a_compatible_person() -> None:
         ("Mrs Grant", "PERSON", 0),
         ("Mr Grant", "PERSON", 0),
     )
-    genders = {mentions[0].start: "m", mentions[1].start: "f"}
-    got = names(cluster(mentions, genders))  # type: ignore[arg-type]
+    genders: dict[int, Gender] = {mentions[0].start: "m", mentions[1].start: "f"}
+    got = names(cluster(mentions, genders))
     assert got["Sandra Grant"][1] == ["Mrs Grant", "Sandra Grant"]
     assert got["Michael Grant"][1] == ["Michael Grant", "Mr Grant"]
     # The brief does not say who is who: the honorific joins neither.
