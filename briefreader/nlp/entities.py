@@ -22,6 +22,8 @@ NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 )
 _THE_LABELS = frozenset({"GPE", "LOC", "ORG", "FAC", "NORP"})
+_LIST_LABELS = frozenset({"GPE", "LOC", "NORP"})
+"""Labels whose spans the model sometimes runs over a comma-separated list."""
 _SURNAME_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 """Labels the model gives a bare surname when it wavers ('Wang' as ORG)."""
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s+")
@@ -61,6 +63,9 @@ def clean(doc: Document, raw: list[RawMention]) -> list[Cleaned]:
         if span is None:
             continue
         s, e = span
+        if r.label in _LIST_LABELS and ", " in doc.text[s:e]:
+            out += _split_list(doc, s, e, r)
+            continue
         if r.label in _SURNAME_LABELS | {"GPE"}:
             # 'Mr' left outside the span still says who is meant ('Mrs Howard' is not Michael Howard).
             m = _HONORIFIC_BEFORE.search(doc.text, max(0, s - 8), s)
@@ -77,6 +82,22 @@ def clean(doc: Document, raw: list[RawMention]) -> list[Cleaned]:
             continue
         result.append(c)
     return result
+
+
+def _split_list(doc: Document, start: int, end: int, r: RawMention) -> list[Cleaned]:
+    """'Mali, Burkina Faso' tagged as one place is two places ('Washington, D.C.' stays one)."""
+    parts, pos = [], start
+    for piece in doc.text[start:end].split(", "):
+        parts.append((pos, pos + len(piece)))
+        pos += len(piece) + 2
+    if any(not doc.text[a:b][:1].isupper() or "." in doc.text[a:b] for a, b in parts):
+        return [Cleaned(start, end, doc.text[start:end], r.label, r.block)]
+    out = []
+    for a, b in parts:
+        span = _trim(doc.text, a, b, r.label)
+        if span:
+            out.append(Cleaned(span[0], span[1], doc.text[span[0] : span[1]], r.label, r.block))
+    return out
 
 
 def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
@@ -291,7 +312,10 @@ def _join_surnames(groups: dict[str, _Group], genders: dict[int, Gender]) -> dic
             first = min(x.start for p in owners for x in groups[p].items)
             # A surname tagged as a place joins only once the person was named.
             movable = [c for c in g.items if c.label != "GPE" or c.start > first]
-        elif not owners and all(c.label in NAME_LABELS for c in g.items):
+        elif (
+            not owners and all(c.label in NAME_LABELS for c in g.items) and not all(c.label == "NORP" for c in g.items)
+        ):
+            # A nationality ('Russian') never stands for an organisation named after it.
             owners = [
                 o for o in orgs if o in groups and o != k and _words(groups[o].longest.text)[0].casefold() == word
             ]

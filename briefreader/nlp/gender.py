@@ -2,8 +2,8 @@
 
 Used for one decision only: whether "Mrs Howard" may join "Michael Howard".
 The evidence is the brief's: a gendered noun in apposition ("his wife,
-Sandra Howard") and the first he/she pronoun after a full name before any
-other person is named. No list of first names: the brief says it or the
+Sandra Howard") and the first he/she pronoun after a full name that is a
+subject, before any other person is named. No list of first names: the brief says it or the
 gender stays unknown, and an unknown gender never blocks a join on its own.
 """
 
@@ -69,11 +69,16 @@ def gender_hints(mentions: list[PersonSpan], sentences: list[ParsedSentence]) ->
         noun = _apposed_noun(sent, inside)
         if noun:
             votes[noun] += 2
-        nxt = bisect.bisect_right(starts, m.start)
-        limit = people[nxt].start if nxt < len(people) else None
-        pron = _next_pronoun(sentences[i : i + 2], m.end, limit)
-        if pron:
-            votes[pron] += 1
+        # A pronoun after a name refers back to it reliably only when the name is
+        # the subject ("Zhao ... to attend a forum, her office said": 'her' is
+        # the subject's, not Zhao's).
+        head = next((k for k in inside if sent.tokens[k].head not in inside or sent.tokens[k].head == k), inside[-1])
+        if sent.tokens[head].dep in ("nsubj", "nsubjpass"):
+            nxt = bisect.bisect_right(starts, m.start)
+            limit = people[nxt].start if nxt < len(people) else None
+            pron = _next_pronoun(sentences[i : i + 2], m.end, limit)
+            if pron:
+                votes[pron] += 1
         if votes:
             top = votes.most_common()
             if len(top) == 1 or top[0][1] > top[1][1]:

@@ -1,0 +1,358 @@
+"""Event frames: for each sentence that reports something done, who did what to whom, where, when.
+
+1. Triggers: words of a taxonomy category's ``patterns`` (lemma and part
+   of speech). A nominal trigger ("talks", "an invitation") counts when
+   the parse ties it to an actor or it is the object of a verb like
+   "hold", "extend" or "accept"; "China valued the visit" is no visit.
+2. One trigger per sentence: any category before a statement (so "X
+   delivered a letter inviting Z" is an invitation and "X said Y met Z"
+   is the meeting, reported), verbs before nouns, then the one nearest
+   the root.
+3. Roles from the pattern's relations (``roles``); triggers of the same
+   category in the chosen one's clause or coordinated with it add their
+   partners ("flew to Paris for talks with ...", "travelled to S and met V").
+4. Status: planned (a future or intended verb, 'upcoming', a date after
+   the brief's, or a category marked ``planned`` such as an invitation),
+   reported (inside someone's statement, 'according to', 'reportedly'),
+   else happened.
+5. When: the date expression of the trigger's clause or of a clause above
+   it (for planned kinds, of its infinitive: "invited Z to a summit in
+   June"), normalised against the brief's date (``dates_rel``); a date
+   that qualifies another noun ("a 2016 ruling") or a duration ("for
+   several weeks") is not when the event happened.
+
+Pronouns (he, she, him, her) stand for the nearest person named as a
+subject before them: earlier in the sentence, else in the two sentences
+before in the same block. When the brief's own words give that person the
+other gender, or nobody qualifies, the role stays empty: no speaker is
+better than a wrong one.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from briefreader.model.document import Document, Entity
+from briefreader.model.event import EventFrame, EventStatus, Trigger, When
+from briefreader.nlp import roles
+from briefreader.nlp.dates_rel import FIND, normalise
+from briefreader.nlp.parse import Analysis
+from briefreader.nlp.people import country_of, entity_genders, name_words, pronoun_referents
+from briefreader.nlp.taxonomy import Category, Pattern, Taxonomy
+
+STATEMENT = "statement"
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "would", "wo"})
+INTENT_WORDS = frozenset(
+    {"plan", "intend", "expect", "hope", "aim", "schedule", "set", "due", "prepare", "want", "seek", "propose"}
+    | {"promise", "vow", "pledge", "threaten", "going", "likely", "poised", "ready", "scheduled", "expected"}
+)
+"""Words whose infinitive is not done yet ('plans to visit', 'is due to sign')."""
+PLANNED_MODIFIERS = frozenset({"upcoming", "planned", "forthcoming", "next", "future", "proposed", "scheduled"})
+REPORTING = frozenset({"say", "tell", "report", "claim", "announce", "confirm", "state", "add", "allege", "insist"})
+REPORTED_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "apparently"})
+_DURATION_PREPS = frozenset({"for", "over", "within", "throughout"})
+
+
+@dataclass
+class Candidate:
+    """A trigger word and the pattern it matched."""
+
+    index: int
+    category: Category
+    pattern: Pattern
+
+    @property
+    def is_statement(self) -> bool:
+        """Statements rank after every other kind of event."""
+        return self.category.id == STATEMENT
+
+
+@dataclass
+class Found:
+    """A sentence's frame, with what titles need from the parse."""
+
+    sentence: int
+    """Index into ``Analysis.sentences``."""
+    frame: EventFrame
+    category: Category
+    pattern: Pattern
+    view: roles.Sentence
+    trigger: int
+    """Token index of the trigger."""
+    actors: list[Entity] = field(default_factory=list)
+    targets: list[Entity] = field(default_factory=list)
+    place: Entity | None = None
+    place_relation: str = ""
+    """The relation that found the place ('to', 'in', 'obj'), for the headline's preposition."""
+
+
+def find_frames(doc: Document, analysis: Analysis, taxonomy: Taxonomy) -> dict[int, Found]:
+    """The event frame of every body sentence that has one, by sentence index."""
+    mentions = doc.mentions()
+    starts = [m.start for m, _e in mentions]
+    genders = entity_genders(doc, analysis.sentences)
+    by_word, countries = name_words(doc), country_of(doc)
+    out: dict[int, Found] = {}
+    seen: list[tuple[int, int, Entity]] = []
+    """(sentence index, offset, person) of persons named as a subject so far."""
+    for si, sent in enumerate(analysis.sentences):
+        if doc.blocks[sent.block].kind != "paragraph":
+            continue
+        lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+        view = roles.build(sent, [(m.start, m.end, e) for m, e in mentions[lo:hi] if m.end <= sent.end])
+        recent = [x for x in seen if si - 2 <= x[0] < si and analysis.sentences[x[0]].block == sent.block]
+        resolver = roles.Resolver(pronoun_referents(view, si, recent, genders), by_word, countries)
+        found = _frame(doc, view, si, taxonomy, resolver)
+        if found is not None:
+            out[si] = found
+        for i, t in enumerate(view.tokens):
+            if t.dep in ("nsubj", "nsubjpass") and t.pos != "PRON":
+                seen += [(si, t.start, e) for e in resolver.entities(view, [i], frozenset({"PERSON"}))]
+    return out
+
+
+def _candidates(view: roles.Sentence, taxonomy: Taxonomy) -> list[Candidate]:
+    out = []
+    for i, t in enumerate(view.tokens):
+        lemma, word = t.lemma.lower(), t.text.lower()
+        verbal = t.pos == "VERB"
+        if not (verbal or (t.pos in ("NOUN", "PROPN") and i not in view.entity_at)):
+            continue
+        for cat in taxonomy.categories:
+            pat = next(
+                (
+                    p
+                    for p in cat.patterns
+                    if (lemma in p.triggers or word in p.triggers) and (p.pos is None or (p.pos == "VERB") == verbal)
+                ),
+                None,
+            )
+            if pat is not None:
+                out.append(Candidate(i, cat, pat))
+                break
+    return out
+
+
+@dataclass
+class _Roles:
+    actors: list[Entity] = field(default_factory=list)
+    targets: list[Entity] = field(default_factory=list)
+    place: Entity | None = None
+    place_relation: str = ""
+
+
+def _roles(view: roles.Sentence, c: Candidate, resolver: roles.Resolver) -> _Roles:
+    p = c.pattern
+    out = _Roles(_fill(view, c.index, p.actors, p.place, resolver), _fill(view, c.index, p.targets, p.place, resolver))
+    for rel in p.place:
+        toks = roles.relation(view, c.index, rel, whole_clause=True)
+        found = [e for e in resolver.entities(view, toks, _PLACE_OR_NAME) if _placelike(e, rel)] if toks else []
+        if found:
+            out.place, out.place_relation = found[0], rel
+            break
+    taken = {e.id for e in out.actors} | ({out.place.id} if out.place else set())
+    out.targets = [e for e in out.targets if e.id not in taken]
+    return out
+
+
+_PLACE_OR_NAME = roles.PLACE_LABELS | {"PERSON"}
+
+
+def _placelike(e: Entity, rel: str) -> bool:
+    """A place, or a one-word name after 'in'/'at' that the model took for a person ('met X in Dakar')."""
+    if e.label in roles.PLACE_LABELS:
+        return True
+    return rel in ("in", "at") and all(" " not in m.text for m in e.visible_mentions)
+
+
+def _fill(
+    view: roles.Sentence, trig: int, rels: tuple[str, ...], place_rels: tuple[str, ...], resolver: roles.Resolver
+) -> list[Entity]:
+    """Entities for a role: the first relation that finds any wins (a subject before an agent)."""
+    for rel in rels:
+        toks = roles.relation(view, trig, rel)
+        if not toks:
+            continue
+        labels = roles.PARTY_LABELS - roles.PLACE_LABELS if rel in place_rels else roles.PARTY_LABELS
+        found = resolver.entities(view, toks, labels)
+        if found:
+            return found
+    return []
+
+
+def _choose(view: roles.Sentence, cands: list[Candidate], resolver: roles.Resolver) -> Candidate | None:
+    """The sentence's one event: any category before a statement, verbs before nouns, nearest the root."""
+    ranked = []
+    for c in cands:
+        nominal = view.tokens[c.index].pos != "VERB"
+        if nominal and not (_roles(view, c, resolver).actors or _governed(view, c.index)):
+            continue
+        ranked.append((c.is_statement, nominal, len(view.ancestors(c.index)), c.index, c))
+    return min(ranked, key=lambda r: r[:4])[4] if ranked else None
+
+
+def _governed(view: roles.Sentence, n: int) -> bool:
+    """A noun that is the object of a verb like 'hold', 'extend', 'accept' (or 'for' such a noun)."""
+    h = view.head(n)
+    if h is not None and view.tokens[n].dep == "pobj":
+        if view.tokens[h].lemma.lower() not in ("for", "to", "in", "into"):
+            return False
+        h = view.head(h)
+    return h is not None and view.tokens[h].lemma.lower() in roles.LIGHT_VERBS | roles.RECEIVING_VERBS
+
+
+def _frame(doc: Document, view: roles.Sentence, si: int, taxonomy: Taxonomy, resolver: roles.Resolver) -> Found | None:
+    cands = _candidates(view, taxonomy)
+    chosen = _choose(view, cands, resolver)
+    if chosen is None:
+        return None
+    r = _roles(view, chosen, resolver)
+    # Triggers of the same kind in the chosen one's clause, or coordinated with it, add their partners.
+    for c in cands:
+        if c is chosen or c.category is not chosen.category:
+            continue
+        tied = view.clause_of(c.index) == chosen.index or (
+            view.tokens[c.index].dep == "conj" and view.head(c.index) == chosen.index
+        )
+        if not tied:
+            continue
+        more = _roles(view, c, resolver)
+        known = {e.id for e in r.actors + r.targets}
+        r.targets += [e for e in more.targets if e.id not in known]
+        if not r.actors:
+            r.actors = [e for e in more.actors if e not in r.targets]
+        if r.place is None:
+            r.place, r.place_relation = more.place, more.place_relation
+    if r.place is not None:
+        r.targets = [e for e in r.targets if e.id != r.place.id]
+    status = _status(view, chosen)
+    when = _when(doc, view, chosen, status)
+    if when is not None and when.date and doc.meta.date:
+        n = min(len(when.date), 10)
+        later = when.date[:n] > doc.meta.date[:n]
+        if later and status != "planned":
+            status, when = "planned", _when(doc, view, chosen, "planned")
+        elif not later and status == "planned" and chosen.category.planned and when.date[:n] < doc.meta.date[:n]:
+            status = "happened"
+    t = view.tokens[chosen.index]
+    frame = EventFrame(
+        type=chosen.category.id,
+        trigger=Trigger(t.start, t.end, t.text),
+        actors=[e.id for e in r.actors],
+        targets=[e.id for e in r.targets],
+        place=r.place.id if r.place else None,
+        when=when,
+        status=status,
+    )
+    return Found(
+        si, frame, chosen.category, chosen.pattern, view, chosen.index, r.actors, r.targets, r.place, r.place_relation
+    )
+
+
+def _status(view: roles.Sentence, c: Candidate) -> EventStatus:
+    """Planned, reported or happened, from the trigger's clause and the verbs above it."""
+    trig = c.index
+    chain = [trig, *view.ancestors(trig)]
+    verbs = [i for i in chain if view.is_verb(i)] or [trig]
+    first = verbs[0]
+    if c.category.planned or _future(view, first):
+        return "planned"
+    if view.tokens[trig].pos != "VERB" and any(
+        view.tokens[m].lemma.lower() in PLANNED_MODIFIERS for m in view.kids(trig, "amod")
+    ):
+        return "planned"
+    if c.is_statement:
+        return "happened"
+    # Inside the complement of a reporting verb: "..., the ministry said", "officials said that ...".
+    for x in chain:
+        h = view.head(x)
+        if h is not None and view.tokens[x].dep in ("ccomp", "parataxis") and view.tokens[h].lemma.lower() in REPORTING:
+            return "reported"
+    words = [t.text.lower() for t in view.tokens]
+    if any(a == "according" and b == "to" for a, b in zip(words, words[1:], strict=False)):
+        return "reported"
+    if any(w in REPORTED_ADVERBS for w in words):
+        return "reported"
+    return "happened"
+
+
+def _future(view: roles.Sentence, v: int) -> bool:
+    """'will visit', 'is due to sign', 'plans to travel', 'are expected to meet'."""
+    tokens = view.tokens
+    if any(tokens[a].text.lower() in FUTURE_AUX or tokens[a].lemma.lower() in FUTURE_AUX for a in view.kids(v, "aux")):
+        return True
+    if tokens[v].dep == "xcomp":
+        gov = view.head(v)
+        if gov is not None and (tokens[gov].lemma.lower() in INTENT_WORDS or tokens[gov].text.lower() in INTENT_WORDS):
+            return True
+        if gov is not None and _future(view, gov):
+            return True
+    return False
+
+
+def _when(doc: Document, view: roles.Sentence, c: Candidate, status: EventStatus) -> When | None:
+    """The date expression of the trigger's clause (or of one above it), normalised."""
+    sent, trig = view.sent, c.index
+    text = doc.text[sent.start : sent.end]
+    spans: list[tuple[int, int]] = []
+    for i, ent in view.entity_at.items():
+        if ent.label in ("DATE", "TIME") and view.mention_first[i] == i:
+            j = i
+            while j + 1 in view.entity_at and view.mention_first.get(j + 1) == i:
+                j += 1
+            spans.append(_inner_date(doc, view.tokens[i].start, view.tokens[j].end))
+    for m in FIND.finditer(text):
+        a, b = sent.start + m.start(), sent.start + m.end()
+        if not any(x < b and a < y for x, y in spans):
+            spans.append((a, b))
+    # "..., her office said on Tuesday": the time of the saying is not the event's.
+    chain = [trig, *(a for a in view.ancestors(trig) if view.tokens[a].lemma.lower() not in REPORTING)]
+    inner = roles.purpose_clauses(view, trig) if status == "planned" else []
+    tense = "future" if status == "planned" else "past"
+    best: tuple[int, int, int, int, str | None] | None = None
+    for a, b in spans:
+        toks = [i for i, t in enumerate(view.tokens) if a <= t.start < b]
+        if not toks:
+            continue
+        head = next((i for i in toks if view.head(i) not in toks), toks[0])
+        if _not_a_time_of(view, head, trig):
+            continue
+        anchor = view.clause_of(head)
+        if anchor in chain:
+            rank = chain.index(anchor)
+        elif anchor in inner or any(anchor in view.ancestors(x) or anchor == x for x in inner):
+            rank = len(chain)
+        else:
+            continue
+        date = normalise(doc.text[a:b], doc.meta.date, tense)
+        key = (int(date is None), rank, a, b, date)
+        if best is None or key < best:
+            best = key
+    if best is None:
+        return None
+    _d, _r, a, b, date = best
+    return When(doc.text[a:b], date)
+
+
+def _inner_date(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """The date inside a model span that swallowed a name ('Montevideo last year' -> 'last year')."""
+    m = FIND.search(doc.text, start, end)
+    if m and normalise(doc.text[start:end], "2000-01-01") is None and m.start() > start:
+        return m.start(), m.end()
+    return start, end
+
+
+def _not_a_time_of(view: roles.Sentence, head: int, trig: int) -> bool:
+    """A date qualifying another noun ('a 2016 ruling') or a duration ('for several weeks')."""
+    t = view.tokens[head]
+    h = view.head(head)
+    if h is None:
+        return False
+    if (
+        t.dep in ("compound", "nummod", "amod", "poss", "nmod")
+        and h != trig
+        and view.tokens[h].pos in ("NOUN", "PROPN")
+    ):
+        return True
+    return t.dep == "pobj" and view.tokens[h].lemma.lower() in _DURATION_PREPS
