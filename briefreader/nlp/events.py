@@ -31,6 +31,7 @@ better than a wrong one.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from briefreader.model.document import Document, Entity
@@ -102,7 +103,7 @@ def find_frames(doc: Document, analysis: Analysis, taxonomy: Taxonomy) -> dict[i
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         view = roles.build(sent, [(m.start, m.end, e) for m, e in mentions[lo:hi] if m.end <= sent.end])
         recent = [x for x in seen if si - 2 <= x[0] < si and analysis.sentences[x[0]].block == sent.block]
-        resolver = roles.Resolver(pronoun_referents(view, si, recent, genders), by_word, countries)
+        resolver = roles.Resolver(pronoun_referents(view, si, recent, genders), by_word, countries, doc.text)
         found = _frame(doc, view, si, taxonomy, resolver)
         if found is not None:
             out[si] = found
@@ -147,7 +148,11 @@ def _roles(view: roles.Sentence, c: Candidate, resolver: roles.Resolver) -> _Rol
     out = _Roles(_fill(view, c.index, p.actors, p.place, resolver), _fill(view, c.index, p.targets, p.place, resolver))
     for rel in p.place:
         toks = roles.relation(view, c.index, rel, whole_clause=True)
-        found = [e for e in resolver.entities(view, toks, _PLACE_OR_NAME) if _placelike(e, rel)] if toks else []
+        found = (
+            [e for e in resolver.entities(view, toks, _PLACE_OR_NAME) if _placelike(e, rel, resolver.text)]
+            if toks
+            else []
+        )
         if found:
             out.place, out.place_relation = found[0], rel
             break
@@ -156,14 +161,20 @@ def _roles(view: roles.Sentence, c: Candidate, resolver: roles.Resolver) -> _Rol
     return out
 
 
-_PLACE_OR_NAME = roles.PLACE_LABELS | {"PERSON"}
+_PLACE_OR_NAME = roles.PLACE_LABELS | {"PERSON", "ORG"}
+_LOCATIVE = frozenset({"in", "at", "to", "near", "purpose"})
+_LOCATED = re.compile(r"\b(?:in|at|to|near|from|outside|around|visit|visited|visiting|visits)\s+(?:the\s+)?$", re.I)
 
 
-def _placelike(e: Entity, rel: str) -> bool:
-    """A place, or a one-word name after 'in'/'at' that the model took for a person ('met X in Dakar')."""
+def _placelike(e: Entity, rel: str, text: str) -> bool:
+    """A place, or a name the brief only ever writes after 'in', 'to', 'at'... ('met X in Dakar').
+
+    The small model often takes a foreign city for a person or a company;
+    a name that is never anything but a location in the brief is a place.
+    """
     if e.label in roles.PLACE_LABELS:
         return True
-    return rel in ("in", "at") and all(" " not in m.text for m in e.visible_mentions)
+    return rel in _LOCATIVE and all(_LOCATED.search(text, 0, m.start) for m in e.visible_mentions)
 
 
 def _fill(
@@ -182,24 +193,34 @@ def _fill(
 
 
 def _choose(view: roles.Sentence, cands: list[Candidate], resolver: roles.Resolver) -> Candidate | None:
-    """The sentence's one event: any category before a statement, verbs before nouns, nearest the root."""
+    """The sentence's one event: any category before a statement, then the main clause's.
+
+    A noun under a support verb ("imposed a levy", "held talks") stands
+    where its verb stands; other nouns come after every verb.
+    """
     ranked = []
     for c in cands:
-        nominal = view.tokens[c.index].pos != "VERB"
-        if nominal and not (_roles(view, c, resolver).actors or _governed(view, c.index)):
-            continue
-        ranked.append((c.is_statement, nominal, len(view.ancestors(c.index)), c.index, c))
+        at = c.index
+        loose = False
+        if view.tokens[c.index].pos != "VERB":
+            gov = _governor(view, c.index)
+            if gov is None and not _roles(view, c, resolver).actors:
+                continue
+            at, loose = (gov, False) if gov is not None else (c.index, True)
+        ranked.append((c.is_statement, loose, len(view.ancestors(at)), c.index, c))
     return min(ranked, key=lambda r: r[:4])[4] if ranked else None
 
 
-def _governed(view: roles.Sentence, n: int) -> bool:
-    """A noun that is the object of a verb like 'hold', 'extend', 'accept' (or 'for' such a noun)."""
+def _governor(view: roles.Sentence, n: int) -> int | None:
+    """The verb a noun is the object of when it is a support verb ('hold', 'extend', 'accept', 'for' talks)."""
     h = view.head(n)
     if h is not None and view.tokens[n].dep == "pobj":
         if view.tokens[h].lemma.lower() not in ("for", "to", "in", "into"):
-            return False
+            return None
         h = view.head(h)
-    return h is not None and view.tokens[h].lemma.lower() in roles.LIGHT_VERBS | roles.RECEIVING_VERBS
+    if h is not None and view.is_verb(h) and view.tokens[h].lemma.lower() in roles.LIGHT_VERBS | roles.RECEIVING_VERBS:
+        return h
+    return None
 
 
 def _frame(doc: Document, view: roles.Sentence, si: int, taxonomy: Taxonomy, resolver: roles.Resolver) -> Found | None:
@@ -212,8 +233,10 @@ def _frame(doc: Document, view: roles.Sentence, si: int, taxonomy: Taxonomy, res
     for c in cands:
         if c is chosen or c.category is not chosen.category:
             continue
-        tied = view.clause_of(c.index) == chosen.index or (
-            view.tokens[c.index].dep == "conj" and view.head(c.index) == chosen.index
+        tied = (
+            view.clause_of(c.index) == chosen.index
+            or (view.tokens[c.index].dep == "conj" and view.head(c.index) == chosen.index)
+            or c.index in roles.purpose_clauses(view, chosen.index)
         )
         if not tied:
             continue
@@ -326,6 +349,9 @@ def _when(doc: Document, view: roles.Sentence, c: Candidate, status: EventStatus
         else:
             continue
         date = normalise(doc.text[a:b], doc.meta.date, tense)
+        if c.category.planned and tense == "future" and _past_perfect(view, trig):
+            # "had declined an invitation to the inauguration in July": all of it lies in the past.
+            date = normalise(doc.text[a:b], doc.meta.date, "past")
         key = (int(date is None), rank, a, b, date)
         if best is None or key < best:
             best = key
@@ -333,6 +359,15 @@ def _when(doc: Document, view: roles.Sentence, c: Candidate, status: EventStatus
         return None
     _d, _r, a, b, date = best
     return When(doc.text[a:b], date)
+
+
+def _past_perfect(view: roles.Sentence, trig: int) -> bool:
+    """'had declined', 'had been invited': the trigger's clause is set before a past moment."""
+    verbs = [i for i in [trig, *view.ancestors(trig)] if view.is_verb(i)]
+    if not verbs:
+        return False
+    aux = [view.tokens[a] for a in view.kids(verbs[0], "aux")]
+    return any(a.lemma.lower() == "have" and a.tag == "VBD" for a in aux)
 
 
 def _inner_date(doc: Document, start: int, end: int) -> tuple[int, int]:

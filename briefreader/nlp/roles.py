@@ -22,6 +22,7 @@ from briefreader.nlp.parse import ParsedSentence, Token
 
 RELATIONS = frozenset(
     {"subj", "subjpass", "agent", "obj", "addressee", "poss", "gov_subj", "receiver", "compound", "purpose"}
+    | {"purpose_subj"}
 )
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -79,7 +80,10 @@ class Sentence:
     def is_verb(self, i: int) -> bool:
         """A verb heading a clause (auxiliaries only when they are the root, 'was' in 'it was')."""
         t = self.tokens[i]
-        return t.pos == "VERB" or (t.pos == "AUX" and t.dep in CLAUSE_DEPS | {"conj"})
+        if t.pos == "VERB":
+            # Participles used as adjectives or prepositions ('imported goods', 'starting 25 August') head no clause.
+            return t.dep not in ("amod", "prep", "compound")
+        return t.pos == "AUX" and t.dep in CLAUSE_DEPS | {"conj"}
 
     def clause_of(self, i: int) -> int:
         """The verb (or root) whose clause token ``i`` belongs to."""
@@ -260,13 +264,23 @@ def relation(s: Sentence, trig: int, name: str, whole_clause: bool = False) -> l
         return _governor_subjects(s, trig, name == "receiver") if nominal else []
     if name == "purpose":
         return _purpose(s, trig)
+    if name == "purpose_subj":
+        # "an invitation for Z to attend": Z.
+        return [k for c in purpose_clauses(s, trig) for k in s.kids(c, "nsubj")]
     return prep_objects(s, trig, name, whole_clause)
 
 
 def purpose_clauses(s: Sentence, trig: int) -> list[int]:
-    """Infinitives the trigger leads to ("invited Z to attend", "an invitation to visit Beijing")."""
+    """Infinitives the trigger leads to ("invited Z to attend", "an invitation to visit Beijing").
+
+    For a nominal trigger, its support verb's too: the model hangs "for Z
+    to attend" of "delivered an invitation for Z to attend" on 'delivered'.
+    """
     out = []
-    for c in s.kids(trig, "xcomp", "acl", "advcl", "relcl"):
+    gov = support_verb(s, trig)
+    for c in s.kids(trig, "xcomp", "acl", "advcl", "relcl") + (
+        s.kids(gov, "advcl", "xcomp") if gov is not None else []
+    ):
         if s.is_verb(c) and (
             s.tokens[c].dep == "xcomp" or any(s.tokens[a].text.lower() == "to" for a in s.kids(c, "aux"))
         ):
@@ -301,7 +315,7 @@ def _governor_subjects(s: Sentence, n: int, receiving: bool) -> list[int]:
         return []
     if not receiving and dep != "pobj" and lemma not in LIGHT_VERBS:
         return []
-    return passive_subjects(s, h) if passive(s, h) and receiving else subjects(s, h)
+    return passive_subjects(s, h) if passive(s, h) else subjects(s, h)
 
 
 @dataclass
@@ -314,6 +328,8 @@ class Resolver:
     """A bare first or last name the model did not tag -> the one person it belongs to."""
     country_of: dict[str, Entity] = field(default_factory=dict)
     """Nationality (NORP) entity id -> the country the brief names ('Russian' -> Russia)."""
+    text: str = ""
+    """The brief's text, to see how a name is written elsewhere in it."""
 
     def entities(self, s: Sentence, toks: list[int], labels: frozenset[str] = PARTY_LABELS) -> list[Entity]:
         """The entities the tokens name, conjuncts included, in order, without repeats."""
@@ -337,11 +353,17 @@ class Resolver:
             # The model sometimes hangs the first of two coordinated names on the
             # second ("A and Minister B" with A as B's modifier): a name with its
             # own 'and' under another name is a conjunct.
+            # Likewise "Mali, Burkina Faso and Niger" comes out as Mali with the
+            # apposition "Burkina Faso and Niger" (places and organisations only:
+            # a person's apposition is who they are).
             if t in s.entity_at:
                 stack += [
                     c
-                    for c in s.kids(t, "nmod", "compound", "npadvmod")
-                    if c in s.entity_at and s.entity_at[c] is not s.entity_at[t] and s.kids(c, "cc")
+                    for c in s.kids(t, "nmod", "compound", "npadvmod", "appos")
+                    if c in s.entity_at
+                    and s.entity_at[c] is not s.entity_at[t]
+                    and (s.kids(c, "cc") or s.kids(c, "conj"))
+                    and (s.tokens[c].dep != "appos" or s.entity_at[t].label != "PERSON")
                 ]
         return out
 
@@ -365,6 +387,8 @@ class Resolver:
             found = [e for k in self._with_conjuncts(s, [c]) for e in self._one(s, k, depth + 1)]
             if found:
                 return found
+        if t.pos != "NOUN":
+            return []  # a title ('Trade Minister') is not qualified by its department
         for deps in (("compound", "amod", "nmod"), ("poss",)):
             found = [e for c in s.kids(tok, *deps) if c in s.entity_at for e in [s.entity_at[c]]]
             if found:
