@@ -22,7 +22,7 @@ NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 )
 _THE_LABELS = frozenset({"GPE", "LOC", "ORG", "FAC", "NORP"})
-_LIST_LABELS = frozenset({"GPE", "LOC", "NORP"})
+_LIST_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG"})
 """Labels whose spans the model sometimes runs over a comma-separated list."""
 _SURNAME_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 """Labels the model gives a bare surname when it wavers ('Wang' as ORG)."""

@@ -31,13 +31,14 @@ better than a wrong one.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from briefreader.model.document import Document, Entity
 from briefreader.model.event import EventFrame, EventStatus, Trigger, When
 from briefreader.nlp import roles
-from briefreader.nlp.dates_rel import FIND, normalise
+from briefreader.nlp.dates_rel import FIND, Tense, normalise
 from briefreader.nlp.parse import Analysis
 from briefreader.nlp.people import country_of, entity_genders, name_words, pronoun_referents
 from briefreader.nlp.taxonomy import Category, Pattern, Taxonomy
@@ -86,6 +87,15 @@ class Found:
     place: Entity | None = None
     place_relation: str = ""
     """The relation that found the place ('to', 'in', 'obj'), for the headline's preposition."""
+    actor_tokens: list[int] = field(default_factory=list)
+    """The tokens the actors were read from (a name, or a noun such as 'Shares in Lumen')."""
+    actor_relation: str = ""
+    """The relation that found the actors ('subj', 'gov_subj', 'from', ...)."""
+    target_tokens: list[int] = field(default_factory=list)
+    target_relation: str = ""
+    """The relation that found the targets ('obj', 'with', ...), for the headline's preposition."""
+    target_trigger: int | None = None
+    """A second trigger of the same kind the targets came from ("scrambled to intercept X": 'intercept')."""
 
 
 def find_frames(doc: Document, analysis: Analysis, taxonomy: Taxonomy) -> dict[int, Found]:
@@ -141,11 +151,18 @@ class _Roles:
     targets: list[Entity] = field(default_factory=list)
     place: Entity | None = None
     place_relation: str = ""
+    actor_tokens: list[int] = field(default_factory=list)
+    actor_relation: str = ""
+    target_tokens: list[int] = field(default_factory=list)
+    target_relation: str = ""
+    target_trigger: int | None = None
 
 
 def _roles(view: roles.Sentence, c: Candidate, resolver: roles.Resolver) -> _Roles:
     p = c.pattern
-    out = _Roles(_fill(view, c.index, p.actors, p.place, resolver), _fill(view, c.index, p.targets, p.place, resolver))
+    actors, actor_toks, actor_rel = _fill(view, c.index, p.actors, p.place, resolver)
+    targets, target_toks, target_rel = _fill(view, c.index, p.targets, p.place, resolver)
+    out = _Roles(actors, targets, None, "", actor_toks, actor_rel, target_toks, target_rel)
     for rel in p.place:
         toks = roles.relation(view, c.index, rel, whole_clause=True)
         found = (
@@ -179,8 +196,8 @@ def _placelike(e: Entity, rel: str, text: str) -> bool:
 
 def _fill(
     view: roles.Sentence, trig: int, rels: tuple[str, ...], place_rels: tuple[str, ...], resolver: roles.Resolver
-) -> list[Entity]:
-    """Entities for a role: the first relation that finds any wins (a subject before an agent)."""
+) -> tuple[list[Entity], list[int], str]:
+    """Entities for a role, the tokens and the relation that found them: the first relation that finds any wins."""
     for rel in rels:
         toks = roles.relation(view, trig, rel)
         if not toks:
@@ -188,8 +205,8 @@ def _fill(
         labels = roles.PARTY_LABELS - roles.PLACE_LABELS if rel in place_rels else roles.PARTY_LABELS
         found = resolver.entities(view, toks, labels)
         if found:
-            return found
-    return []
+            return found, toks, rel
+    return [], [], ""
 
 
 def _choose(view: roles.Sentence, cands: list[Candidate], resolver: roles.Resolver) -> Candidate | None:
@@ -204,7 +221,10 @@ def _choose(view: roles.Sentence, cands: list[Candidate], resolver: roles.Resolv
         loose = False
         if view.tokens[c.index].pos != "VERB":
             gov = _governor(view, c.index)
-            if gov is None and not _roles(view, c, resolver).actors:
+            # A noun on its own is an event when the parse says whose it is ("Xi's visit",
+            # "talks between A and B"), not merely what it is ("the Seoul-Beijing partnership").
+            own = _roles(view, c, resolver) if gov is None else None
+            if own is not None and (not own.actors or own.actor_relation == "compound"):
                 continue
             at, loose = (gov, False) if gov is not None else (c.index, True)
         ranked.append((c.is_statement, loose, len(view.ancestors(at)), c.index, c))
@@ -212,14 +232,13 @@ def _choose(view: roles.Sentence, cands: list[Candidate], resolver: roles.Resolv
 
 
 def _governor(view: roles.Sentence, n: int) -> int | None:
-    """The verb a noun is the object of when it is a support verb ('hold', 'extend', 'accept', 'for' talks)."""
+    """The support verb a noun is the object of ('held talks', 'accepted the invitation')."""
+    gov = roles.support_verb(view, n)
+    if gov is not None:
+        return gov
     h = view.head(n)
-    if h is not None and view.tokens[n].dep == "pobj":
-        if view.tokens[h].lemma.lower() not in ("for", "to", "in", "into"):
-            return None
-        h = view.head(h)
-    if h is not None and view.is_verb(h) and view.tokens[h].lemma.lower() in roles.LIGHT_VERBS | roles.RECEIVING_VERBS:
-        return h
+    if h is not None and view.tokens[n].dep == "dobj" and view.is_verb(h):
+        return h if view.tokens[h].lemma.lower() in roles.RECEIVING_VERBS else None
     return None
 
 
@@ -233,18 +252,27 @@ def _frame(doc: Document, view: roles.Sentence, si: int, taxonomy: Taxonomy, res
     for c in cands:
         if c is chosen or c.category is not chosen.category:
             continue
+        # ("travelled to S and met V": a second verb with no subject of its own shares the event;
+        # "sent an envoy, and the envoy met W" does not).
         tied = (
-            view.clause_of(c.index) == chosen.index
-            or (view.tokens[c.index].dep == "conj" and view.head(c.index) == chosen.index)
+            (view.tokens[c.index].pos != "VERB" and view.clause_of(c.index) == chosen.index)
+            or (
+                view.tokens[c.index].dep == "conj"
+                and view.head(c.index) == chosen.index
+                and not view.kids(c.index, "nsubj", "nsubjpass")
+            )
             or c.index in roles.purpose_clauses(view, chosen.index)
         )
         if not tied:
             continue
         more = _roles(view, c, resolver)
         known = {e.id for e in r.actors + r.targets}
+        if more.targets and not r.targets:
+            r.target_tokens, r.target_relation, r.target_trigger = more.target_tokens, more.target_relation, c.index
         r.targets += [e for e in more.targets if e.id not in known]
         if not r.actors:
             r.actors = [e for e in more.actors if e not in r.targets]
+            r.actor_tokens, r.actor_relation = more.actor_tokens, more.actor_relation
         if r.place is None:
             r.place, r.place_relation = more.place, more.place_relation
     if r.place is not None:
@@ -252,12 +280,11 @@ def _frame(doc: Document, view: roles.Sentence, si: int, taxonomy: Taxonomy, res
     status = _status(view, chosen)
     when = _when(doc, view, chosen, status)
     if when is not None and when.date and doc.meta.date:
-        n = min(len(when.date), 10)
-        later = when.date[:n] > doc.meta.date[:n]
-        if later and status != "planned":
+        day, brief = when.date, doc.meta.date[: len(when.date)]
+        if day > brief and status != "planned":
             status, when = "planned", _when(doc, view, chosen, "planned")
-        elif not later and status == "planned" and chosen.category.planned and when.date[:n] < doc.meta.date[:n]:
-            status = "happened"
+        elif day < brief and status == "planned" and chosen.category.planned:
+            status = "happened"  # invited to something already over
     t = view.tokens[chosen.index]
     frame = EventFrame(
         type=chosen.category.id,
@@ -269,7 +296,21 @@ def _frame(doc: Document, view: roles.Sentence, si: int, taxonomy: Taxonomy, res
         status=status,
     )
     return Found(
-        si, frame, chosen.category, chosen.pattern, view, chosen.index, r.actors, r.targets, r.place, r.place_relation
+        si,
+        frame,
+        chosen.category,
+        chosen.pattern,
+        view,
+        chosen.index,
+        r.actors,
+        r.targets,
+        r.place,
+        r.place_relation,
+        r.actor_tokens,
+        r.actor_relation,
+        r.target_tokens,
+        r.target_relation,
+        r.target_trigger,
     )
 
 
@@ -279,7 +320,7 @@ def _status(view: roles.Sentence, c: Candidate) -> EventStatus:
     chain = [trig, *view.ancestors(trig)]
     verbs = [i for i in chain if view.is_verb(i)] or [trig]
     first = verbs[0]
-    if c.category.planned or _future(view, first):
+    if c.category.planned or future_verb(view, first):
         return "planned"
     if view.tokens[trig].pos != "VERB" and any(
         view.tokens[m].lemma.lower() in PLANNED_MODIFIERS for m in view.kids(trig, "amod")
@@ -293,14 +334,14 @@ def _status(view: roles.Sentence, c: Candidate) -> EventStatus:
         if h is not None and view.tokens[x].dep in ("ccomp", "parataxis") and view.tokens[h].lemma.lower() in REPORTING:
             return "reported"
     words = [t.text.lower() for t in view.tokens]
-    if any(a == "according" and b == "to" for a, b in zip(words, words[1:], strict=False)):
+    if any(a == "according" and b == "to" for a, b in itertools.pairwise(words)):
         return "reported"
     if any(w in REPORTED_ADVERBS for w in words):
         return "reported"
     return "happened"
 
 
-def _future(view: roles.Sentence, v: int) -> bool:
+def future_verb(view: roles.Sentence, v: int) -> bool:
     """'will visit', 'is due to sign', 'plans to travel', 'are expected to meet'."""
     tokens = view.tokens
     if any(tokens[a].text.lower() in FUTURE_AUX or tokens[a].lemma.lower() in FUTURE_AUX for a in view.kids(v, "aux")):
@@ -309,7 +350,7 @@ def _future(view: roles.Sentence, v: int) -> bool:
         gov = view.head(v)
         if gov is not None and (tokens[gov].lemma.lower() in INTENT_WORDS or tokens[gov].text.lower() in INTENT_WORDS):
             return True
-        if gov is not None and _future(view, gov):
+        if gov is not None and future_verb(view, gov):
             return True
     return False
 
@@ -332,7 +373,7 @@ def _when(doc: Document, view: roles.Sentence, c: Candidate, status: EventStatus
     # "..., her office said on Tuesday": the time of the saying is not the event's.
     chain = [trig, *(a for a in view.ancestors(trig) if view.tokens[a].lemma.lower() not in REPORTING)]
     inner = roles.purpose_clauses(view, trig) if status == "planned" else []
-    tense = "future" if status == "planned" else "past"
+    tense: Tense = "future" if status == "planned" else "past"
     best: tuple[int, int, int, int, str | None] | None = None
     for a, b in spans:
         toks = [i for i, t in enumerate(view.tokens) if a <= t.start < b]

@@ -5,8 +5,9 @@ Three brief-wide look-ups the role finder uses:
 - ``pronoun_referents``: he, she, him, her stand for the nearest person
   named as a subject before them (earlier in the sentence, else in the two
   sentences before, same block), passing over anyone the brief's words
-  give the other gender; when nobody qualifies, nobody (a role left empty
-  is better than a wrong speaker).
+  give the other gender and preferring one they give this gender; when
+  nobody qualifies, nobody (a role left empty is better than a wrong
+  speaker).
 - ``name_words``: a bare first or last name the model did not tag ("Park
   delivered a letter") is the one person whose name it ends or begins.
 - ``country_of``: a nationality ("Russian diplomats") is the country the
@@ -102,13 +103,14 @@ def pronoun_referents(
         word = t.text.lower()
         if t.pos != "PRON" or word not in _PERSONAL:
             continue
-        # People the brief says are of the other gender are passed over.
-        pool = [
-            x
-            for x in recent + [x for x in local if x[1] < t.start]
-            if genders.get(x[2].id) is None or (genders[x[2].id] == "m") == (word in _HE)
-        ]
-        out[i] = max(pool, key=lambda x: x[1])[2] if pool else None
+        # People the brief says are of the other gender are passed over; one it says
+        # is of this gender goes before one it says nothing about.
+        want = "m" if word in _HE else "f"
+        pool = recent + [x for x in local if x[1] < t.start]
+        sure = [x for x in pool if genders.get(x[2].id) == want]
+        unsure = [x for x in pool if genders.get(x[2].id) is None]
+        pick = sure or unsure
+        out[i] = max(pick, key=lambda x: x[1])[2] if pick else None
     return out
 
 

@@ -259,7 +259,7 @@ def relation(s: Sentence, trig: int, name: str, whole_clause: bool = False) -> l
     if name == "poss":
         return s.kids(trig, "poss") if nominal else []
     if name == "compound":
-        return s.kids(trig, "compound", "amod", "nmod") if nominal else []
+        return [k for k in s.kids(trig, "compound", "amod", "nmod") if k in s.entity_at] if nominal else []
     if name in ("gov_subj", "receiver"):
         return _governor_subjects(s, trig, name == "receiver") if nominal else []
     if name == "purpose":
@@ -383,7 +383,7 @@ class Resolver:
         # A common noun stands for the name beside it: its apposition first
         # ("their counterparts, A and B"), then what qualifies it ("US
         # officials", "China's foreign minister", "a letter from Y").
-        for c in s.kids(tok, "appos") + _surface_appositions(s, tok):
+        for c in s.kids(tok, "appos") + surface_appositions(s, tok):
             found = [e for k in self._with_conjuncts(s, [c]) for e in self._one(s, k, depth + 1)]
             if found:
                 return found
@@ -405,7 +405,7 @@ class Resolver:
         return []
 
 
-def _surface_appositions(s: Sentence, tok: int) -> list[int]:
+def surface_appositions(s: Sentence, tok: int) -> list[int]:
     """A name right after ', ' that follows a common noun's phrase, whatever the parse made of it."""
     right = max([tok] + [d for d in _subtree(s, tok) if d > tok and s.tokens[d].dep not in ("punct", "appos")])
     nxt = right + 1

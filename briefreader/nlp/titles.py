@@ -2,33 +2,41 @@
 
 "Park Byeong-seug meets Wang Yi in Beijing", "Xi Jinping invited to the
 APEC summit (October 2025)", "2017: China opposes deployment of US missile
-defence system". Headline grammar: present tense for what happened, "to"
-and the verb for what is planned, a past participle when only the one acted
-upon is known; a year in front for background, the date in brackets for
-what is planned. Where the frame names nobody, the title is the
-sentence's main clause, compressed: no attribution tail ("according to
-...", "..., she said"), no opening adverbial, no relative clause.
+defence system". Headline grammar: present tense for what was done, "to"
+and the verb for what will be, a past participle when only the one acted
+upon is known; the year in front for background, the date in brackets for
+what is planned. Participants are named in full ("Mr Park" is Park
+Tae-sung); a participant read through a noun keeps the noun ("Shares in
+Lumen rise", "Estonia expels Russian diplomat"). Where the frame names
+nobody, the title is the sentence's main clause, compressed: no
+attribution tail ("according to ...", "..., she said"), no opening
+adverbial, no relative clause or apposition.
 """
 
 from __future__ import annotations
 
+import re
+
 from briefreader.model.document import Document, Entity
 from briefreader.nlp import roles
 from briefreader.nlp.dates_rel import MONTHS
-from briefreader.nlp.events import Found
+from briefreader.nlp.events import Found, future_verb
 from briefreader.nlp.parse import ParsedSentence
 
-MAX_WORDS = 14
+MAX_WORDS = 16
 """A title longer than this is cut at a word and ends with an ellipsis."""
-_MONTH_NAMES = {n: name.capitalize() for name, n in MONTHS.items() if len(name) > 3 or name == "may"}
+_MONTH_NAMES = {n: max((k for k, v in MONTHS.items() if v == n), key=len).capitalize() for n in range(1, 13)}
 _IRREGULAR_3SG = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 _IRREGULAR_PP = {
-    "meet": "met", "send": "sent", "hold": "held", "fly": "flown", "strike": "struck", "seize": "seized",
-    "sell": "sold", "buy": "bought", "lend": "lent", "tell": "told", "say": "said", "shoot": "shot",
-    "make": "made", "take": "taken", "give": "given", "begin": "begun", "win": "won", "lead": "led",
+    "meet": "met", "send": "sent", "hold": "held", "fly": "flown", "strike": "struck", "sell": "sold",
+    "buy": "bought", "lend": "lent", "tell": "told", "say": "said", "shoot": "shot", "make": "made",
+    "take": "taken", "give": "given", "begin": "begun", "win": "won", "lead": "led", "seek": "sought",
 }  # fmt: skip
-_DROP_DEPS = frozenset({"relcl", "appos", "advcl", "parataxis", "punct", "cc", "preconj", "mark", "dep", "meta"})
+_DROP_DEPS = frozenset({"relcl", "appos", "advcl", "parataxis", "preconj", "mark", "dep", "meta", "punct"})
+_KEEP_PUNCT = frozenset({"-", "–", "'", "’", "%", "$", "£", "€"})
 _ATTRIBUTION = frozenset({"say", "tell", "report", "add", "claim", "announce", "confirm", "state", "write", "note"})
+_MOTION = frozenset({"visit", "travel", "fly", "arrive", "tour", "journey"})
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def headline(doc: Document, found: Found) -> str | None:
@@ -36,45 +44,74 @@ def headline(doc: Document, found: Found) -> str | None:
     fr, view, trig = found.frame, found.view, found.trigger
     tok = view.tokens[trig]
     verbal = tok.pos == "VERB"
-    lemma = (found.pattern.verb if found.pattern.verb else tok.lemma.lower()) if not verbal else tok.lemma.lower()
-    if found.pattern.verb and verbal and found.pattern.verb != lemma:
-        lemma = found.pattern.verb
     actors, targets = found.actors, found.targets
-    if lemma == "visit" and targets:
-        lemma = "meet"  # one visits a place and meets people
-    if found.category.id == "statement":
-        return _statement(doc, found)
+    if found.category.id == "statement" and actors:
+        content = [c for c in view.kids(trig, "ccomp") if view.is_verb(c)]
+        if content:
+            return _clip(f"{_names(actors)}: {_clause_text(doc, view, content[0])}")
     if not actors and not targets:
         return None
-    obj = "" if targets else _object_phrase(doc, view, trig)
-    goal = _goal_phrase(doc, view, trig, found)
-    place = f" in {found.place.name}" if found.place and not _named_in(found.place, goal) else ""
-    if lemma in ("visit", "travel", "fly", "arrive", "tour", "journey") and found.place and not targets:
-        lemma, place, obj = "visit", "", found.place.name
-    if actors:
-        head = _names(actors)
-        if fr.status == "planned":
-            verb = "to " + lemma
+    receiver = _receiving_verb(view, trig)
+    if receiver is not None and targets:
+        # "Mr Park has accepted Mr Moriyama's invitation"
+        whose = f"{_names(actors)}'s " if actors else ""
+        verb = view.tokens[receiver].lemma.lower() + _particle(view, receiver)
+        verb = _third_person(verb) if len(targets) == 1 else verb
+        return _with_date(doc, f"{_names(targets)} {verb} {whose}{tok.text.lower()}", found)
+    support = roles.support_verb(view, trig)
+    if support is not None and found.actor_relation != "gov_subj":
+        support = None  # "X delivered an invitation from Y": Y invites, X only delivers
+    # The verb as written ("expelled"), the support verb with its noun ("imposed tariffs"),
+    # or the taxonomy's verb for a noun on its own ("Xi's visit": visit; "travelled": visit).
+    lemma = tok.lemma.lower() if support is None and verbal else found.pattern.verb or tok.lemma.lower()
+    if support is not None:
+        lemma = view.tokens[support].lemma.lower()
+    as_written = (verbal and lemma == tok.lemma.lower()) or support is not None
+    second = found.target_trigger
+    if second is not None and view.tokens[second].dep == "conj" and view.tokens[second].pos == "VERB":
+        # "travelled to Santiago and met V": the headline is the meeting.
+        lemma, as_written, second = view.tokens[second].lemma.lower(), True, None
+    if lemma in _MOTION and targets:
+        lemma, as_written = "meet", False  # one visits a place and meets people
+    rest = _noun_phrase(doc, view, trig, 5) if support is not None else ""
+    place_to = place_in = ""
+    if found.place is not None:
+        own = lemma == tok.lemma.lower() or support is not None
+        if own and found.place_relation in ("to", "at", "near", "over", "off"):
+            place_to = f" {found.place_relation} {found.place.name}"
         else:
-            verb = _third_person(lemma) if len(actors) == 1 else lemma
-        rest = _partners(view, trig, targets, found) or obj
-        body = " ".join(x for x in (head, verb, rest) if x) + goal + place
+            place_in = f" in {found.place.name}"
+    if lemma in _MOTION and found.place is not None and not targets:
+        lemma, place_to, place_in, rest = "visit", "", "", found.place.name
+    future = fr.status == "planned" and future_verb(view, support if support is not None else trig)
+    if actors:
+        subject = _role_phrase(doc, view, found.actor_tokens, actors)
+        plural = len(actors) > 1 or _plural(view, found.actor_tokens)
+        verb = "to " + lemma if future else (lemma if plural else _third_person(lemma))
+        verb += _particle(view, trig) if verbal and lemma == tok.lemma.lower() else ""
+        if targets:
+            if not rest and found.target_relation not in roles.RELATIONS:
+                rest = _complement(doc, view, trig, with_infinitive=False)  # "delivers a letter ... to X"
+            rest = " ".join(x for x in (rest, _partners(doc, view, found, as_written, second)) if x)
+            if found.target_relation in ("obj", "addressee") and second is None and not found.category.planned:
+                rest += _infinitive(doc, view, trig)  # "urges Indonesia to reconsider the ban"
+        elif not rest:
+            rest = _complement(doc, view, trig)
+        body = " ".join(x for x in (subject, verb, rest) if x)
     else:
-        verb = ("to be " if fr.status == "planned" else "") + _participle(lemma, tok.text if verbal else "")
-        body = f"{_names(targets)} {verb}{goal}{place}"
-    return _with_date(doc, body, found)
+        participle = _participle(lemma, tok.text if verbal else "")
+        body = f"{_role_phrase(doc, view, found.target_tokens, targets)} {'to be ' if future else ''}{participle}"
+    goal = _goal_phrase(doc, view, trig, found)
+    if found.place is not None and _named_in(found.place, body + goal):
+        place_to = place_in = ""
+    return _with_date(doc, body + place_to + goal + place_in, found)
 
 
-def _statement(doc: Document, found: Found) -> str | None:
-    """'Ed Balls: the deficit will fall' (the speaker, then what was said)."""
-    view, trig = found.view, found.trigger
-    content = [c for c in view.kids(trig, "ccomp", "xcomp") if view.tokens[c].pos in ("VERB", "AUX")]
-    said = _clause_text(doc, view, content[0]) if content else ""
-    if not found.actors:
-        return None
-    speaker = _names(found.actors)
-    if said:
-        return _clip(f"{speaker}: {said}")
+def _receiving_verb(view: roles.Sentence, trig: int) -> int | None:
+    """The verb of 'accepted/declined an invitation' when the trigger is its object."""
+    h = view.head(trig)
+    if view.tokens[trig].pos in ("NOUN", "PROPN") and h is not None and view.tokens[trig].dep == "dobj":
+        return h if view.tokens[h].lemma.lower() in roles.RECEIVING_VERBS else None
     return None
 
 
@@ -92,7 +129,46 @@ def _short(ent: Entity) -> str:
 
 
 def _named_in(ent: Entity, text: str) -> bool:
-    return ent.name in text or any(a in text for a in ent.aliases)
+    return any(n in text for n in (ent.name, _short(ent), *ent.aliases))
+
+
+def _plural(view: roles.Sentence, toks: list[int]) -> bool:
+    return any(view.tokens[t].tag in ("NNS", "NNPS") and t not in view.entity_at for t in toks)
+
+
+def _role_phrase(doc: Document, view: roles.Sentence, toks: list[int], ents: list[Entity]) -> str:
+    """The participants' names, or the nouns they were read through ('Shares in Lumen', 'Russian diplomat')."""
+    parts: list[str] = []
+    named: set[str] = set()
+    for t in toks:
+        tok = view.tokens[t]
+        plain = tok.pos == "NOUN" and t not in view.entity_at and not view.kids(t, "appos")
+        if plain and not roles.surface_appositions(view, t):
+            parts.append(_noun_phrase(doc, view, t, 6))
+            named |= {e.id for e in ents if _named_in(e, parts[-1])}
+    rest = [e for e in ents if e.id not in named]
+    if not parts:
+        return _names(ents)
+    if rest:
+        parts.append(_names(rest))
+    return " and ".join(parts)
+
+
+def _partners(doc: Document, view: roles.Sentence, found: Found, as_written: bool, second: int | None) -> str:
+    """'Wang Yi', 'with Uganda' when the trigger takes them after a preposition, 'to intercept X'."""
+    names = _role_phrase(doc, view, found.target_tokens, found.targets)
+    rel = found.target_relation
+    lead = ""
+    if second is not None and view.tokens[second].pos == "VERB":
+        lead = "to " + view.tokens[second].lemma.lower() + " "
+        as_written = True
+    if rel and rel not in roles.RELATIONS and as_written:
+        return f"{lead}{rel} {names}"
+    return lead + names
+
+
+def _particle(view: roles.Sentence, trig: int) -> str:
+    return "".join(" " + view.tokens[p].text.lower() for p in view.kids(trig, "prt"))
 
 
 def _third_person(lemma: str) -> str:
@@ -106,8 +182,10 @@ def _third_person(lemma: str) -> str:
 
 
 def _participle(lemma: str, written: str) -> str:
-    if (written and written.lower().endswith(("ed", "en"))) or lemma in _IRREGULAR_PP:
-        return _IRREGULAR_PP.get(lemma, written.lower())
+    if lemma in _IRREGULAR_PP:
+        return _IRREGULAR_PP[lemma]
+    if written.lower().endswith("ed"):
+        return written.lower()
     if lemma.endswith("e"):
         return lemma + "d"
     if lemma.endswith("y") and lemma[-2:-1] not in ("a", "e", "i", "o", "u"):
@@ -115,75 +193,114 @@ def _participle(lemma: str, written: str) -> str:
     return lemma + "ed"
 
 
-def _partners(view: roles.Sentence, trig: int, targets: list[Entity], found: Found) -> str:
-    """'Wang Yi', or 'with Wang Yi' when the parse found them after a preposition."""
-    if not targets:
-        return ""
-    names = _names(targets)
-    for rel in found.pattern.targets:
-        if rel in roles.RELATIONS:
-            continue
-        toks = roles.relation(view, trig, rel)
-        if any(view.entity_at.get(t) in targets for t in toks):
-            return f"{rel} {names}"
-    return names
+def _infinitive(doc: Document, view: roles.Sentence, trig: int) -> str:
+    """' to reconsider the ban': what the trigger urges or agrees to, as its clause."""
+    for c in view.kids(trig, "xcomp"):
+        if view.is_verb(c):
+            return " to " + _clause_text(doc, view, c, drop_aux=True)
+    return ""
+
+
+def _complement(doc: Document, view: roles.Sentence, trig: int, with_infinitive: bool = True) -> str:
+    """The trigger's object and infinitive ('China's stance', 'to set up a joint commission')."""
+    parts = []
+    objs = view.kids(trig, "dobj")
+    if objs:
+        obj = objs[0]
+        if view.tokens[obj].text.lower() in ("which", "that", "whom") and view.tokens[trig].dep == "relcl":
+            head = view.head(trig)
+            obj = head if head is not None else obj
+        parts.append(_noun_phrase(doc, view, obj, 7))
+    if with_infinitive:
+        parts.append(_infinitive(doc, view, trig).strip())
+    return " ".join(p for p in parts if p)
 
 
 def _goal_phrase(doc: Document, view: roles.Sentence, trig: int, found: Found) -> str:
     """' to the APEC summit': where an invitation or trip leads, when it is not a place or partner."""
     named = {e.id for e in found.targets + found.actors} | ({found.place.id} if found.place else set())
+    triggers = {w for p in found.category.patterns for w in p.triggers}
     for p in view.kids(trig, "prep"):
         word = view.tokens[p].lemma.lower()
         if word not in ("to", "for"):
             continue
         for o in roles.pobjs(view, p):
-            if view.tokens[o].pos not in ("NOUN", "PROPN"):
-                continue
+            t = view.tokens[o]
             ent = view.entity_at.get(o)
+            if t.pos not in ("NOUN", "PROPN") or t.lemma.lower() in triggers:
+                continue
             if ent is not None and (ent.id in named or ent.label in roles.PARTY_LABELS - {"ORG"}):
                 continue
             phrase = _noun_phrase(doc, view, o)
             if phrase:
                 return f" {word} {phrase}"
+    if found.category.planned:
+        # "invited Z to attend the Southern Water Summit"
+        for c in roles.purpose_clauses(view, trig):
+            objs = view.kids(c, "dobj")
+            if objs and not any(o in view.entity_at and view.entity_at[o].id in named for o in objs):
+                verb = view.tokens[c].lemma.lower() + _particle(view, c)
+                return f" to {verb} {_noun_phrase(doc, view, objs[0])}"
     return ""
 
 
-def _object_phrase(doc: Document, view: roles.Sentence, trig: int) -> str:
-    """The trigger's object as a short noun phrase ('deployment of US missile defence system')."""
-    objs = view.kids(trig, "dobj")
-    return _noun_phrase(doc, view, objs[0], 7) if objs else ""
+def _noun_phrase(doc: Document, view: roles.Sentence, head: int, limit: int = 6) -> str:
+    """A noun with its compounds, adjectives and 'of'/'in' phrase, without articles or clauses.
 
-
-def _noun_phrase(doc: Document, view: roles.Sentence, head: int, limit: int = 5) -> str:
-    """A noun with its compounds, adjectives and 'of' phrase, without articles or clauses."""
+    Names in it are written as the entity's short name ('APEC summit').
+    """
     keep: set[int] = set()
 
     def take(i: int, depth: int) -> None:
         keep.add(i)
         for c in view.children[i]:
             dep = view.tokens[c].dep
-            if dep in ("compound", "amod", "nummod", "nmod", "poss", "case") or (
-                depth < 2 and dep in ("prep", "pobj") and (dep == "pobj" or view.tokens[c].lemma.lower() == "of")
+            word = view.tokens[c].lemma.lower()
+            if dep in ("compound", "amod", "nummod", "nmod", "poss", "case", "quantmod") or (
+                depth < 2
+                and (
+                    dep == "pobj"
+                    or (dep == "prep" and word in ("of", "in", "for", "on", "from") and _names_a_thing(view, c))
+                )
             ):
                 take(c, depth + (dep == "prep"))
+            elif dep == "punct" and view.tokens[c].text in _KEEP_PUNCT:
+                keep.add(c)
 
     take(head, 0)
     toks = [i for i in sorted(keep) if view.tokens[i].pos != "DET"]
-    text = _join(doc, view.sent, toks)
+    text = _join(doc, view, toks)
+    if len(text.split()) > limit:
+        # Too long with its 'of'/'in' phrase: the noun and its modifiers alone.
+        preps = {i for p in keep if view.tokens[p].dep == "prep" and p > head for i in _subtree(view, p)}
+        text = _join(doc, view, [i for i in toks if i not in preps])
     words = text.split()
     return " ".join(words[:limit]) if len(words) > limit else text
+
+
+def _names_a_thing(view: roles.Sentence, prep: int) -> bool:
+    """A preposition whose object is a thing or a place, not a date ('in June' is said by the date)."""
+    objs = view.kids(prep, "pobj")
+    return bool(objs) and all(view.tokens[o].ent not in ("DATE", "TIME") for o in objs)
 
 
 def _with_date(doc: Document, body: str, found: Found) -> str:
     when = found.frame.when
     if when is None or not when.date:
         return _clip(body)
-    d, brief = when.date, doc.meta.date
-    if brief and d[:4] < brief[:4] and found.frame.status != "planned":
+    d, year = when.date, _brief_year(doc)
+    if year and int(d[:4]) < year and found.frame.status != "planned":
         return _clip(f"{d[:4]}: {body}")
     if found.frame.status == "planned":
         return _clip(body) + f" ({human_date(d)})"
     return _clip(body)
+
+
+def _brief_year(doc: Document) -> int | None:
+    if doc.meta.date:
+        return int(doc.meta.date[:4])
+    years = [int(y) for y in _YEAR.findall(doc.text)]
+    return max(years) if years else None
 
 
 def human_date(iso: str) -> str:
@@ -198,27 +315,41 @@ def human_date(iso: str) -> str:
 
 
 def _clip(text: str, words: int = MAX_WORDS) -> str:
-    ws = text.split()
+    text = " ".join(text.split())
+    text = text[:1].upper() + text[1:]
+    ws = text.split(" ")
     if len(ws) <= words:
         return text
     return " ".join(ws[:words]).rstrip(",;:–—-") + "…"
 
 
-def _join(doc: Document, sent: ParsedSentence, toks: list[int]) -> str:
-    """The kept tokens as written, with the spacing they had."""
+def _join(doc: Document, view: roles.Sentence, toks: list[int]) -> str:
+    """The kept tokens as written, with the spacing they had; a name is written as its entity's short name."""
+    sent: ParsedSentence = view.sent
     out: list[str] = []
-    prev = None
+    prev: int | None = None
+    done: set[str] = set()
     for i in toks:
         t = sent.tokens[i]
+        ent = view.entity_at.get(i)
+        if ent is not None and ent.label not in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY"):
+            key = f"{ent.id}@{view.mention_first[i]}"
+            if key in done:
+                prev = i
+                continue
+            done.add(key)
+            word = _short(ent)
+        else:
+            word = t.text
         if prev is not None:
             gap = doc.text[sent.tokens[prev].end : t.start]
             out.append(" " if (gap or i != prev + 1) else "")
-        out.append(t.text)
+        out.append(word)
         prev = i
     return "".join(out).strip(" ,;:")
 
 
-def _clause_text(doc: Document, view: roles.Sentence, verb: int) -> str:
+def _clause_text(doc: Document, view: roles.Sentence, verb: int, drop_aux: bool = False) -> str:
     """A clause without its relative clauses, appositions, adverbial clauses and attribution."""
     keep: list[int] = []
     stack = [verb]
@@ -227,17 +358,21 @@ def _clause_text(doc: Document, view: roles.Sentence, verb: int) -> str:
         keep.append(i)
         for c in view.children[i]:
             t = view.tokens[c]
-            if t.dep in _DROP_DEPS and not (t.dep == "appos" and i not in view.entity_at):
+            if t.dep in _DROP_DEPS and not (t.dep == "punct" and t.text in _KEEP_PUNCT):
                 continue
-            if t.dep == "prep" and t.lemma.lower() == "according":
+            if (t.dep == "prep" and t.lemma.lower() == "according") or (drop_aux and i == verb and t.dep == "aux"):
                 continue
             if t.dep == "npadvmod" and c in view.entity_at:
                 continue
             stack.append(c)
     toks = sorted(keep)
-    while toks and view.tokens[toks[0]].dep in ("prep", "advmod") and toks[0] < verb:
-        toks = [i for i in toks if i not in _subtree(view, toks[0])]
-    return _join(doc, view.sent, toks)
+    # An opening adverbial ("At the close of the conference, ...") goes, unless it dates the event.
+    while toks and toks[0] < verb and view.tokens[toks[0]].dep in ("prep", "advmod"):
+        lead = _subtree(view, toks[0])
+        if any(view.tokens[i].ent in ("DATE", "TIME") for i in lead):
+            break
+        toks = [i for i in toks if i not in lead]
+    return _join(doc, view, toks)
 
 
 def compressed(doc: Document, sent: ParsedSentence, view: roles.Sentence | None = None) -> str:
@@ -245,15 +380,14 @@ def compressed(doc: Document, sent: ParsedSentence, view: roles.Sentence | None 
     view = view or roles.build(sent, [])
     roots = [i for i, t in enumerate(sent.tokens) if t.head == i and t.pos in ("VERB", "AUX")]
     if not roots:
-        text = doc.text[sent.start : sent.end].strip()
-        return _clip(text.rstrip(".!?"))
+        return _clip(doc.text[sent.start : sent.end].strip().rstrip(".!?"))
     root = roots[0]
     # "X happened, officials said" / "X happened, according to Y": the news is the complement.
     if view.tokens[root].lemma.lower() in _ATTRIBUTION:
         content = [c for c in view.kids(root, "ccomp") if c < root]
         if content:
             root = content[0]
-    text = _clause_text(doc, view, root)
+    text = _clause_text(doc, view, root).strip(" \"'“”‘’")
     text = text[:1].upper() + text[1:]
     return _clip(text.rstrip(".!?"))
 

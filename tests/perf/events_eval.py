@@ -110,7 +110,7 @@ def main() -> int:
                 _missed(c, doc, g)
                 continue
             paired[si] = g
-        name = lambda i: doc.entity(i).name if i and doc.entity(i) else i  # noqa: E731
+        names = {e.id: e.name for e in doc.entities}
         for si, g in paired.items():
             found = frames.get(si)
             if found is None:
@@ -142,9 +142,9 @@ def main() -> int:
                 for role in ("actors", "targets"):
                     want = sorted(str(entity_for(doc, n)) for n in g.get(role) or [])
                     if sorted(getattr(fr, role)) != want:
-                        bad.append(f"{role} {[name(x) for x in getattr(fr, role)]} (gold {g.get(role)})")
+                        bad.append(f"{role} {[names.get(x) for x in getattr(fr, role)]} (gold {g.get(role)})")
                 if entity_for(doc, g.get("place")) != fr.place:
-                    bad.append(f"place {name(fr.place)} (gold {g.get('place')})")
+                    bad.append(f"place {names.get(fr.place)} (gold {g.get('place')})")
                 if (gw or pw) and str(gw) != str(pw):
                     bad.append(f"date {fr.when} (gold {g.get('when')})")
                 if fr.status != g.get("status"):
@@ -158,9 +158,8 @@ def main() -> int:
                 for role in ("actors", "targets"):
                     c[f"{role}_fp"] += len(getattr(found.frame, role))
                 if args.verbose:
-                    print(
-                        f"EXTRA {gf.name}: [{found.frame.type}] {doc.text[analysis.sentences[si].start : analysis.sentences[si].end][:90]}"
-                    )
+                    sent = analysis.sentences[si]
+                    print(f"EXTRA {gf.name}: [{found.frame.type}] {doc.text[sent.start : sent.end][:90]}")
         top = sorted(doc.key_points, key=lambda k: -k.score)[:3]
         c["kp_top"] += len(top)
         c["kp_framed"] += sum(k.event is not None for k in top)
@@ -172,9 +171,8 @@ def main() -> int:
     print(f"type precision={prec:.3f} ({c['type_ok']}/{c['found']})  recall={rec:.3f} ({c['type_ok']}/{c['gold']})")
     for role in ("actors", "targets"):
         p, r, f = f1(c[f"{role}_tp"], c[f"{role}_fp"], c[f"{role}_fn"])
-        print(
-            f"{role[:-1]} F1={f:.3f} (P {p:.3f} R {r:.3f}; tp {c[f'{role}_tp']} fp {c[f'{role}_fp']} fn {c[f'{role}_fn']})"
-        )
+        counts = f"tp {c[f'{role}_tp']} fp {c[f'{role}_fp']} fn {c[f'{role}_fn']}"
+        print(f"{role[:-1]} F1={f:.3f} (P {p:.3f} R {r:.3f}; {counts})")
     n = c["paired"] or 1
     print(f"place accuracy={c['place_ok'] / n:.3f} ({c['place_ok']}/{c['paired']})")
     print(f"date accuracy={c['date_ok'] / (c['date_n'] or 1):.3f} ({c['date_ok']}/{c['date_n']})")
