@@ -372,7 +372,7 @@ def _when(doc: Document, view: roles.Sentence, c: Candidate, status: EventStatus
             spans.append((a, b))
     # "..., her office said on Tuesday": the time of the saying is not the event's.
     chain = [trig, *(a for a in view.ancestors(trig) if view.tokens[a].lemma.lower() not in REPORTING)]
-    inner = roles.purpose_clauses(view, trig) if status == "planned" else []
+    inner = _invited_event_clauses(view, trig) if status == "planned" else []
     tense: Tense = "future" if status == "planned" else "past"
     best: tuple[int, int, int, int, str | None] | None = None
     for a, b in spans:
@@ -400,6 +400,26 @@ def _when(doc: Document, view: roles.Sentence, c: Candidate, status: EventStatus
         return None
     _d, _r, a, b, date = best
     return When(doc.text[a:b], date)
+
+
+def _invited_event_clauses(view: roles.Sentence, trig: int) -> list[int]:
+    """Clauses that tell when the event a trigger points to takes place.
+
+    Its infinitive ("invited Z to attend a summit in June") and relative
+    clauses on what it leads to ("to the summit, which Seoul hosts in October").
+    """
+    out = list(roles.purpose_clauses(view, trig))
+    goals = [
+        o
+        for p in view.kids(trig, "prep")
+        if view.tokens[p].lemma.lower() in ("to", "for")
+        for o in roles.pobjs(view, p)
+    ]
+    while goals:
+        g = goals.pop()
+        out += view.kids(g, "relcl", "acl")
+        goals += [o for p in view.kids(g, "prep") if view.tokens[p].lemma.lower() == "of" for o in roles.pobjs(view, p)]
+    return out
 
 
 def _past_perfect(view: roles.Sentence, trig: int) -> bool:

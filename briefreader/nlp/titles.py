@@ -99,6 +99,8 @@ def headline(doc: Document, found: Found) -> str | None:
             rest = _complement(doc, view, trig)
         body = " ".join(x for x in (subject, verb, rest) if x)
     else:
+        if verbal and not roles.passive(view, trig):
+            return None  # "met at the school": who met is not said, and a passive would misstate it
         participle = _participle(lemma, tok.text if verbal else "")
         body = f"{_role_phrase(doc, view, found.target_tokens, targets)} {'to be ' if future else ''}{participle}"
     goal = _goal_phrase(doc, view, trig, found)
