@@ -164,7 +164,9 @@ def _roles(view: roles.Sentence, c: Candidate, resolver: roles.Resolver) -> _Rol
     targets, target_toks, target_rel = _fill(view, c.index, p.targets, p.place, resolver)
     out = _Roles(actors, targets, None, "", actor_toks, actor_rel, target_toks, target_rel)
     for rel in p.place:
-        toks = roles.relation(view, c.index, rel, whole_clause=True)
+        # The place is the object itself ("in Abu Dhabi", "the town of Druskininkai"), never a
+        # name qualifying it ("to the Arctic Council meeting").
+        toks = _place_tokens(view, roles.relation(view, c.index, rel, whole_clause=True))
         found = (
             [e for e in resolver.entities(view, toks, _PLACE_OR_NAME) if _placelike(e, rel, resolver.text)]
             if toks
@@ -183,6 +185,23 @@ _LOCATIVE = frozenset({"in", "at", "to", "near", "purpose"})
 _LOCATED = re.compile(r"\b(?:in|at|to|near|from|outside|around|visit|visited|visiting|visits)\s+(?:the\s+)?$", re.I)
 
 
+def _place_tokens(view: roles.Sentence, toks: list[int]) -> list[int]:
+    out = []
+    for t in toks:
+        if t in view.entity_at:
+            out.append(t)
+        elif view.tokens[t].pos == "NOUN":
+            out += [a for a in view.kids(t, "appos") if a in view.entity_at]
+            out += [
+                o
+                for p in view.kids(t, "prep")
+                if view.tokens[p].lemma.lower() == "of"
+                for o in roles.pobjs(view, p)
+                if o in view.entity_at
+            ]
+    return out
+
+
 def _placelike(e: Entity, rel: str, text: str) -> bool:
     """A place, or a name the brief only ever writes after 'in', 'to', 'at'... ('met X in Dakar').
 
@@ -191,7 +210,7 @@ def _placelike(e: Entity, rel: str, text: str) -> bool:
     """
     if e.label in roles.PLACE_LABELS:
         return True
-    return rel in _LOCATIVE and all(_LOCATED.search(text, 0, m.start) for m in e.visible_mentions)
+    return rel in _LOCATIVE and all(_LOCATED.search(text, max(0, m.start - 30), m.start) for m in e.visible_mentions)
 
 
 def _fill(
@@ -216,8 +235,15 @@ def _choose(view: roles.Sentence, cands: list[Candidate], resolver: roles.Resolv
     where its verb stands; other nouns come after every verb.
     """
     ranked = []
+    said = {c.index for c in cands if c.is_statement}
     for c in cands:
         at = c.index
+        if not c.is_statement and any(a in said for a in view.ancestors(c.index)):
+            # What a speaker says is an event of its own only when it names who ("X said Y met Z"),
+            # not for "the deficit would fall".
+            r = _roles(view, c, resolver)
+            if not (r.actors or r.targets):
+                continue
         loose = False
         if view.tokens[c.index].pos != "VERB":
             gov = _governor(view, c.index)
