@@ -8,6 +8,7 @@ that names them. Dates are ISO strings at the precision the brief gives:
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -80,16 +81,35 @@ class TimelineEntry:
     """The evidence sentence to jump to."""
 
 
+NEWS_DAYS = 31
+"""Events this many days before the brief's date, or fewer, are its news, not background."""
+
+
 def phase_of(date: str, status: EventStatus, brief_date: str | None) -> Phase:
-    """Where a date falls against the brief's own date, at the precision both share."""
-    if brief_date:
-        n = min(len(date), len(brief_date))
-        if date[:n] < brief_date[:n]:
-            return "background"
-        if date[:n] > brief_date[:n]:
-            return "planned"
+    """Where a date falls against the brief's own date: background, the news, or planned.
+
+    Compared at the precision the event's date has: a day within a month
+    before the brief is the news, and so is the brief's own month or year;
+    anything after it is planned. Without a brief date the status decides.
+    """
+    if not brief_date:
         return "planned" if status == "planned" else "news"
-    return "planned" if status == "planned" else "news"
+    n = min(len(date), len(brief_date))
+    if date[:n] > brief_date[:n]:
+        return "planned"
+    if date[:n] == brief_date[:n]:
+        return "planned" if status == "planned" else "news"
+    if len(date) >= 10 and len(brief_date) >= 10:
+        try:
+            gap = (_day(brief_date) - _day(date)).days
+        except ValueError:
+            return "background"
+        return "news" if gap <= NEWS_DAYS else "background"
+    return "background"
+
+
+def _day(iso: str) -> datetime.date:
+    return datetime.date.fromisoformat(iso[:10])
 
 
 def timeline(document: Document) -> list[TimelineEntry]:
