@@ -169,14 +169,12 @@ def test_closing_quotes_stay_with_the_sentence_they_close(parse: Callable[[str, 
 
 
 def test_suffixes_do_not_hide_a_surname_tagged_as_a_place() -> None:
-    text = "Ferdinand Marcos Jr. arrived in Hanoi. Marcos said the talks went well. Marcos left."
+    text = "Carlos Santos Jr. arrived in Hanoi. Santos said the talks went well. Santos left."
     ents = cluster(
-        spans(
-            text, ("Ferdinand Marcos Jr.", "PERSON", 0), ("Hanoi", "GPE", 0), ("Marcos", "GPE", 1), ("Marcos", "GPE", 2)
-        )
+        spans(text, ("Carlos Santos Jr.", "PERSON", 0), ("Hanoi", "GPE", 0), ("Santos", "GPE", 1), ("Santos", "GPE", 2))
     )
     got = names(ents)
-    assert got["Ferdinand Marcos Jr."] == ("PERSON", ["Ferdinand Marcos Jr.", "Marcos", "Marcos"])
+    assert got["Carlos Santos Jr."] == ("PERSON", ["Carlos Santos Jr.", "Santos", "Santos"])
     assert got["Hanoi"] == ("GPE", ["Hanoi"])
 
 

@@ -29,7 +29,7 @@ _SURNAME_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s+")
 """'Mr Stone' is the bare surname 'Stone' for joining with 'Frank Stone'."""
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-"""Name suffixes left out when a surname is matched ('Ferdinand Marcos Jr.')."""
+"""Name suffixes left out when a surname is matched ('Carlos Santos Jr.')."""
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.? $")
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "la", "on", "in", "to"})
 _KEEP_FINAL_DOT = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St|Bros)\.$")
@@ -67,7 +67,7 @@ def clean(doc: Document, raw: list[RawMention]) -> list[Cleaned]:
             out += _split_list(doc, s, e, r)
             continue
         if r.label in _SURNAME_LABELS | {"GPE"}:
-            # 'Mr' left outside the span still says who is meant ('Mrs Howard' is not Michael Howard).
+            # 'Mr' left outside the span still says who is meant ('Mrs Grant' is not Michael Grant).
             m = _HONORIFIC_BEFORE.search(doc.text, max(0, s - 8), s)
             if m and m.end() == s and doc.block_at(m.start()) == doc.block_at(s):
                 s = m.start()
@@ -188,7 +188,7 @@ def cluster(mentions: list[Cleaned], genders: dict[int, Gender] | None = None) -
     """Group cleaned mentions into entities, ordered by first mention.
 
     ``genders`` (mention start -> gender, from ``gender.gender_hints``) lets
-    'Mrs Howard' tell Sandra Howard from Michael Howard.
+    'Mrs Grant' tell Sandra Grant from Michael Grant.
     """
     groups: dict[str, _Group] = {}
     for c in mentions:
@@ -258,7 +258,7 @@ def _join_acronyms(groups: dict[str, _Group]) -> dict[str, _Group]:
 
 
 def _bare(name: str) -> tuple[str, str | None]:
-    """('Howard', 'mrs') for 'Mrs Howard'; the honorific is None when there is none."""
+    """('Grant', 'mrs') for 'Mrs Grant'; the honorific is None when there is none."""
     m = _HONORIFIC.match(name)
     return (name[m.end() :], m.group(0).strip(" .").lower()) if m else (name, None)
 
@@ -273,9 +273,9 @@ def _join_surnames(groups: dict[str, _Group], genders: dict[int, Gender]) -> dic
     """A bare first or last word of a full name joins the one it stands for.
 
     People: 'Xi' or 'Trump' joins 'Xi Jinping' or 'Donald Trump', whatever
-    the model called the bare word ('Marcos' joins 'Ferdinand Marcos Jr.':
+    the model called the bare word ('Santos' joins 'Carlos Santos Jr.':
     suffixes do not count); tagged as a place, only the mentions after the
-    full name was seen ('Valdivia' after 'Tomás Valdivia'). 'Mrs Howard'
+    full name was seen ('Valdivia' after 'Tomás Valdivia'). 'Mrs Grant'
     joins only a person whose gender, as the brief gives it (``genders``),
     fits the honorific; when two people share the surname and the brief
     does not say which fits, it stays apart (a wrong join would credit one

@@ -117,6 +117,7 @@ def find_frames(doc: Document, analysis: Analysis, taxonomy: Taxonomy) -> dict[i
         found = _frame(doc, view, si, taxonomy, resolver)
         if found is not None:
             out[si] = found
+        seen = [x for x in seen if x[0] >= si - 1]  # only the last sentences can be referred to
         for i, t in enumerate(view.tokens):
             if t.dep in ("nsubj", "nsubjpass") and t.pos != "PRON":
                 seen += [(si, t.start, e) for e in resolver.entities(view, [i], frozenset({"PERSON"}))]
@@ -164,8 +165,8 @@ def _roles(view: roles.Sentence, c: Candidate, resolver: roles.Resolver) -> _Rol
     targets, target_toks, target_rel = _fill(view, c.index, p.targets, p.place, resolver)
     out = _Roles(actors, targets, None, "", actor_toks, actor_rel, target_toks, target_rel)
     for rel in p.place:
-        # The place is the object itself ("in Abu Dhabi", "the town of Druskininkai"), never a
-        # name qualifying it ("to the Arctic Council meeting").
+        # The place is the object itself ("in Geneva", "the town of Narvik"), never a
+        # name qualifying it ("to the Nordic Council meeting").
         toks = _place_tokens(view, roles.relation(view, c.index, rel, whole_clause=True))
         found = (
             [e for e in resolver.entities(view, toks, _PLACE_OR_NAME) if _placelike(e, rel, resolver.text)]
@@ -203,7 +204,7 @@ def _place_tokens(view: roles.Sentence, toks: list[int]) -> list[int]:
 
 
 def _placelike(e: Entity, rel: str, text: str) -> bool:
-    """A place, or a name the brief only ever writes after 'in', 'to', 'at'... ('met X in Dakar').
+    """A place, or a name the brief only ever writes after 'in', 'to', 'at'... ('met X in Lagos').
 
     The small model often takes a foreign city for a person or a company;
     a name that is never anything but a location in the brief is a place.
@@ -247,8 +248,8 @@ def _choose(view: roles.Sentence, cands: list[Candidate], resolver: roles.Resolv
         loose = False
         if view.tokens[c.index].pos != "VERB":
             gov = _governor(view, c.index)
-            # A noun on its own is an event when the parse says whose it is ("Xi's visit",
-            # "talks between A and B"), not merely what it is ("the Seoul-Beijing partnership").
+            # A noun on its own is an event when the parse says whose it is ("X's visit",
+            # "talks between A and B"), not merely what it is ("the A-B partnership").
             own = _roles(view, c, resolver) if gov is None else None
             if own is not None and (not own.actors or own.actor_relation == "compound"):
                 continue
@@ -432,7 +433,7 @@ def _invited_event_clauses(view: roles.Sentence, trig: int) -> list[int]:
     """Clauses that tell when the event a trigger points to takes place.
 
     Its infinitive ("invited Z to attend a summit in June") and relative
-    clauses on what it leads to ("to the summit, which Seoul hosts in October").
+    clauses on what it leads to ("to the summit, which X hosts in October").
     """
     out = list(roles.purpose_clauses(view, trig))
     goals = [

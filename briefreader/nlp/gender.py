@@ -1,8 +1,8 @@
 """Grammatical gender of the people a brief names, from its own words.
 
-Used for one decision only: whether "Mrs Howard" may join "Michael Howard".
+Used for one decision only: whether "Mrs Grant" may join "Michael Grant".
 The evidence is the brief's: a gendered noun in apposition ("his wife,
-Sandra Howard") and the first he/she pronoun after a full name that is a
+Sandra Grant") and the first he/she pronoun after a full name that is a
 subject, before any other person is named. No list of first names: the brief says it or the
 gender stays unknown, and an unknown gender never blocks a join on its own.
 """
@@ -87,7 +87,7 @@ def gender_hints(mentions: list[PersonSpan], sentences: list[ParsedSentence]) ->
 
 
 def _apposed_noun(sent: ParsedSentence, inside: list[int]) -> Gender | None:
-    """'his wife, Sandra Howard' / 'Sandra Howard, his wife': the noun in apposition."""
+    """'his wife, Sandra Grant' / 'Sandra Grant, his wife': the noun in apposition."""
     head = next((k for k in inside if sent.tokens[k].head not in inside or sent.tokens[k].head == k), inside[-1])
     tok = sent.tokens[head]
     if tok.dep in ("appos", "compound") and tok.head != head:

@@ -138,7 +138,7 @@ def subjects(s: Sentence, v: int, depth: int = 0) -> list[int]:
     A relative clause's 'who' is the noun it hangs on; a participle ("a
     letter from Y inviting Z", "..., accusing them") takes the noun it
     modifies or its governor's subject; an infinitive takes its governor's
-    object when there is one ("invited Xi to attend"), else its subject;
+    object when there is one ("invited Z to attend"), else its subject;
     a second verb of a coordination takes the first one's.
     """
     if depth > 6:
@@ -160,7 +160,7 @@ def subjects(s: Sentence, v: int, depth: int = 0) -> list[int]:
     if h is None:
         return []
     if t.dep == "xcomp":
-        # "invited Xi to attend": the object; "are expected to sign": the passive subject;
+        # "invited Z to attend": the object; "are expected to sign": the passive subject;
         # "is due to hold": the subject of 'is'.
         up = s.head(h)
         if s.tokens[h].pos == "ADJ" and s.tokens[h].dep in ("acomp", "attr", "amod") and up is not None:
@@ -271,7 +271,7 @@ def relation(s: Sentence, trig: int, name: str, whole_clause: bool = False) -> l
 
 
 def purpose_clauses(s: Sentence, trig: int) -> list[int]:
-    """Infinitives the trigger leads to ("invited Z to attend", "an invitation to visit Beijing").
+    """Infinitives the trigger leads to ("invited Z to attend", "an invitation to visit Quito").
 
     For a nominal trigger, its support verb's too: the model hangs "for Z
     to attend" of "delivered an invitation for Z to attend" on 'delivered'.
@@ -289,7 +289,7 @@ def purpose_clauses(s: Sentence, trig: int) -> list[int]:
 
 
 def _purpose(s: Sentence, trig: int) -> list[int]:
-    """What the trigger's infinitive visits or where it happens ('to visit Beijing', 'a summit in Belém')."""
+    """What the trigger's infinitive visits or where it happens ('to visit Quito', 'a summit in Recife')."""
     out: list[int] = []
     for c in purpose_clauses(s, trig):
         out += s.kids(c, "dobj")
@@ -398,7 +398,7 @@ class Resolver:
             if word in ("of", "from", "between", "in"):
                 objs = self._with_conjuncts(s, pobjs(s, p))
                 found = [e for o in objs for e in self._one(s, o, depth + 1)]
-                # 'in' only for a company ("shares in Lumen"), not a place ("officials in Lima").
+                # 'in' only for a company ("shares in Lumen"), not a place ("officials in Quito").
                 found = [e for e in found if word != "in" or e.label == "ORG"]
                 if found:
                     return found

@@ -1,13 +1,13 @@
 """Key point titles a reader can scan: a headline written from the event frame.
 
-"Park Byeong-seug meets Wang Yi in Beijing", "Xi Jinping invited to the
-APEC summit (October 2025)", "2017: China opposes deployment of US missile
-defence system". Headline grammar: present tense for what was done, "to"
+"Anna Berg meets Omar Haddad in Oslo", "Omar Haddad invited to the Nordic
+summit (October 2026)", "2017: Chile opposes deployment of foreign
+warships". Headline grammar: present tense for what was done, "to"
 and the verb for what will be, a past participle when only the one acted
 upon is known; the year in front for background, the date in brackets for
-what is planned. Participants are named in full ("Mr Park" is Park
-Tae-sung); a participant read through a noun keeps the noun ("Shares in
-Lumen rise", "Estonia expels Russian diplomat"). Where the frame names
+what is planned. Participants are named in full ("Mr Haddad" is Omar
+Haddad); a participant read through a noun keeps the noun ("Shares in
+Lumen rise", "Chile expels Peruvian diplomat"). Where the frame names
 nobody, the title is the sentence's main clause, compressed: no
 attribution tail ("according to ...", "..., she said"), no opening
 adverbial, no relative clause or apposition.
@@ -53,7 +53,7 @@ def headline(doc: Document, found: Found) -> str | None:
         return None
     receiver = _receiving_verb(view, trig)
     if receiver is not None and targets:
-        # "Mr Park has accepted Mr Moriyama's invitation"
+        # "Mr Haddad has accepted Ms Berg's invitation"
         whose = f"{_names(actors)}'s " if actors else ""
         verb = view.tokens[receiver].lemma.lower() + _particle(view, receiver)
         verb = _third_person(verb) if len(targets) == 1 else verb
@@ -62,7 +62,7 @@ def headline(doc: Document, found: Found) -> str | None:
     if support is not None and found.actor_relation != "gov_subj":
         support = None  # "X delivered an invitation from Y": Y invites, X only delivers
     # The verb as written ("expelled"), the support verb with its noun ("imposed tariffs"),
-    # or the taxonomy's verb for a noun on its own ("Xi's visit": visit; "travelled": visit).
+    # or the taxonomy's verb for a noun on its own ("X's visit": visit; "travelled": visit).
     lemma = tok.lemma.lower() if support is None and verbal else found.pattern.verb or tok.lemma.lower()
     if support is not None:
         lemma = view.tokens[support].lemma.lower()
@@ -139,7 +139,7 @@ def _plural(view: roles.Sentence, toks: list[int]) -> bool:
 
 
 def _role_phrase(doc: Document, view: roles.Sentence, toks: list[int], ents: list[Entity]) -> str:
-    """The participants' names, or the nouns they were read through ('Shares in Lumen', 'Russian diplomat')."""
+    """The participants' names, or the nouns they were read through ('Shares in Lumen', 'Peruvian diplomat')."""
     parts: list[str] = []
     named: set[str] = set()
     for t in toks:
@@ -157,7 +157,7 @@ def _role_phrase(doc: Document, view: roles.Sentence, toks: list[int], ents: lis
 
 
 def _partners(doc: Document, view: roles.Sentence, found: Found, as_written: bool, second: int | None) -> str:
-    """'Wang Yi', 'with Uganda' when the trigger takes them after a preposition, 'to intercept X'."""
+    """'Omar Haddad', 'with Peru' when the trigger takes them after a preposition, 'to intercept X'."""
     names = _role_phrase(doc, view, found.target_tokens, found.targets)
     rel = found.target_relation
     lead = ""
@@ -219,7 +219,7 @@ def _complement(doc: Document, view: roles.Sentence, trig: int, with_infinitive:
 
 
 def _goal_phrase(doc: Document, view: roles.Sentence, trig: int, found: Found) -> str:
-    """' to the APEC summit': where an invitation or trip leads, when it is not a place or partner."""
+    """' to the Nordic summit': where an invitation or trip leads, when it is not a place or partner."""
     named = {e.id for e in found.targets + found.actors} | ({found.place.id} if found.place else set())
     triggers = {w for p in found.category.patterns for w in p.triggers}
     for p in view.kids(trig, "prep"):
@@ -249,7 +249,7 @@ def _goal_phrase(doc: Document, view: roles.Sentence, trig: int, found: Found) -
 def _noun_phrase(doc: Document, view: roles.Sentence, head: int, limit: int = 6) -> str:
     """A noun with its compounds, adjectives and 'of'/'in' phrase, without articles or clauses.
 
-    Names in it are written as the entity's short name ('APEC summit').
+    Names in it are written as the entity's short name ('NATO summit').
     """
     keep: set[int] = set()
 
