@@ -237,6 +237,14 @@ def _choose(view: roles.Sentence, cands: list[Candidate], resolver: roles.Resolv
     """
     ranked = []
     said = {c.index for c in cands if c.is_statement}
+    # A verb that is only the support of an event noun ("struck a deal", "launched an attack")
+    # gives way to the noun.
+    supports = {
+        g
+        for c in cands
+        if not c.is_statement and view.tokens[c.index].pos != "VERB" and (g := _governor(view, c.index)) is not None
+    }
+    cands = [c for c in cands if c.index not in supports]
     for c in cands:
         at = c.index
         if not c.is_statement and any(a in said for a in view.ancestors(c.index)):

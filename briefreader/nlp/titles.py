@@ -92,12 +92,15 @@ def headline(doc: Document, found: Found) -> str | None:
         if targets:
             if not rest and found.target_relation not in roles.RELATIONS:
                 rest = _complement(doc, view, trig, with_infinitive=False)  # "delivers a letter ... to X"
-            rest = " ".join(x for x in (rest, _partners(doc, view, found, as_written, second)) if x)
+            partners = _partners(doc, view, found, as_written, second)
+            rest = rest if partners.split(" ", 1)[-1] in rest else " ".join(x for x in (rest, partners) if x)
             if found.target_relation in ("obj", "addressee") and second is None and not found.category.planned:
                 rest += _infinitive(doc, view, trig)  # "urges Indonesia to reconsider the ban"
         elif not rest:
             rest = _complement(doc, view, trig)
         body = " ".join(x for x in (subject, verb, rest) if x)
+        if not rest and not found.place and not _goal_phrase(doc, view, trig, found):
+            return None  # "Google announces": the sentence says more than that
     else:
         if verbal and not roles.passive(view, trig):
             return None  # "met at the school": who met is not said, and a passive would misstate it
@@ -266,7 +269,7 @@ def _noun_phrase(doc: Document, view: roles.Sentence, head: int, limit: int = 6)
                 )
             ):
                 take(c, depth + (dep == "prep"))
-            elif dep == "punct" and view.tokens[c].text in _KEEP_PUNCT:
+            elif dep == "punct" and _attached(doc, view, c):
                 keep.add(c)
 
     take(head, 0)
@@ -278,6 +281,16 @@ def _noun_phrase(doc: Document, view: roles.Sentence, head: int, limit: int = 6)
         text = _join(doc, view, [i for i in toks if i not in preps])
     words = text.split()
     return " ".join(words[:limit]) if len(words) > limit else text
+
+
+def _attached(doc: Document, view: roles.Sentence, i: int) -> bool:
+    """A hyphen, apostrophe or currency sign inside a word ('air-defence'), not a dash between clauses."""
+    t = view.tokens[i]
+    if t.text not in _KEEP_PUNCT:
+        return False
+    before = doc.text[t.start - 1 : t.start] if t.start > 0 else " "
+    after = doc.text[t.end : t.end + 1] or " "
+    return not (before.isspace() and after.isspace())
 
 
 def _names_a_thing(view: roles.Sentence, prep: int) -> bool:
@@ -360,7 +373,7 @@ def _clause_text(doc: Document, view: roles.Sentence, verb: int, drop_aux: bool 
         keep.append(i)
         for c in view.children[i]:
             t = view.tokens[c]
-            if t.dep in _DROP_DEPS and not (t.dep == "punct" and t.text in _KEEP_PUNCT):
+            if t.dep in _DROP_DEPS and not (t.dep == "punct" and _attached(doc, view, c)):
                 continue
             if (t.dep == "prep" and t.lemma.lower() == "according") or (drop_aux and i == verb and t.dep == "aux"):
                 continue
