@@ -6,54 +6,38 @@
    "hold", "extend" or "accept"; "China valued the visit" is no visit.
 2. One trigger per sentence: any category before a statement (so "X
    delivered a letter inviting Z" is an invitation and "X said Y met Z"
-   is the meeting, reported), verbs before nouns, then the one nearest
-   the root.
-3. Roles from the pattern's relations (``roles``); triggers of the same
-   category in the chosen one's clause or coordinated with it add their
+   is the meeting, reported), an event noun before its support verb
+   ("imposed sanctions"), verbs before other nouns, then the one nearest
+   the root. What a speaker says is an event of its own only when it
+   names a participant.
+3. Roles from the pattern's relations (``roles``, ``resolver``); triggers
+   of the same category in the chosen one's clause, its infinitive or a
+   verb coordinated with it that has no subject of its own add their
    partners ("flew to Paris for talks with ...", "travelled to S and met V").
-4. Status: planned (a future or intended verb, 'upcoming', a date after
-   the brief's, or a category marked ``planned`` such as an invitation),
-   reported (inside someone's statement, 'according to', 'reportedly'),
-   else happened.
-5. When: the date expression of the trigger's clause or of a clause above
-   it (for planned kinds, of its infinitive: "invited Z to a summit in
-   June"), normalised against the brief's date (``dates_rel``); a date
-   that qualifies another noun ("a 2016 ruling") or a duration ("for
-   several weeks") is not when the event happened.
+4. Status and date (``event_time``): a date after the brief's makes an
+   event planned; an invitation to something already past happened.
 
-Pronouns (he, she, him, her) stand for the nearest person named as a
-subject before them: earlier in the sentence, else in the two sentences
-before in the same block. When the brief's own words give that person the
-other gender, or nobody qualifies, the role stays empty: no speaker is
-better than a wrong one.
+Pronouns stand for whom ``people.pronoun_referents`` says: the nearest
+person named as a subject before them, by a rule that leaves the role
+empty rather than guess.
 """
 
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from dataclasses import dataclass, field
 
 from briefreader.model.document import Document, Entity
-from briefreader.model.event import EventFrame, EventStatus, Trigger, When
+from briefreader.model.event import EventFrame, Trigger
 from briefreader.nlp import roles
-from briefreader.nlp.dates_rel import FIND, Tense, normalise
+from briefreader.nlp.event_time import status_of, when_of
 from briefreader.nlp.parse import Analysis
 from briefreader.nlp.people import country_of, entity_genders, name_words, pronoun_referents
+from briefreader.nlp.resolver import Resolver
 from briefreader.nlp.taxonomy import Category, Pattern, Taxonomy
 
 STATEMENT = "statement"
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "would", "wo"})
-INTENT_WORDS = frozenset(
-    {"plan", "intend", "expect", "hope", "aim", "schedule", "set", "due", "prepare", "want", "seek", "propose"}
-    | {"promise", "vow", "pledge", "threaten", "going", "likely", "poised", "ready", "scheduled", "expected"}
-)
-"""Words whose infinitive is not done yet ('plans to visit', 'is due to sign')."""
-PLANNED_MODIFIERS = frozenset({"upcoming", "planned", "forthcoming", "next", "future", "proposed", "scheduled"})
-REPORTING = frozenset({"say", "tell", "report", "claim", "announce", "confirm", "state", "add", "allege", "insist"})
-REPORTED_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "apparently"})
-_DURATION_PREPS = frozenset({"for", "over", "within", "throughout"})
 
 
 @dataclass
@@ -113,7 +97,7 @@ def find_frames(doc: Document, analysis: Analysis, taxonomy: Taxonomy) -> dict[i
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         view = roles.build(sent, [(m.start, m.end, e) for m, e in mentions[lo:hi] if m.end <= sent.end])
         recent = [x for x in seen if si - 2 <= x[0] < si and analysis.sentences[x[0]].block == sent.block]
-        resolver = roles.Resolver(pronoun_referents(view, si, recent, genders), by_word, countries, doc.text)
+        resolver = Resolver(pronoun_referents(view, si, recent, genders), by_word, countries, doc.text)
         found = _frame(doc, view, si, taxonomy, resolver)
         if found is not None:
             out[si] = found
@@ -159,7 +143,7 @@ class _Roles:
     target_trigger: int | None = None
 
 
-def _roles(view: roles.Sentence, c: Candidate, resolver: roles.Resolver) -> _Roles:
+def _roles(view: roles.Sentence, c: Candidate, resolver: Resolver) -> _Roles:
     p = c.pattern
     actors, actor_toks, actor_rel = _fill(view, c.index, p.actors, p.place, resolver)
     targets, target_toks, target_rel = _fill(view, c.index, p.targets, p.place, resolver)
@@ -215,7 +199,7 @@ def _placelike(e: Entity, rel: str, text: str) -> bool:
 
 
 def _fill(
-    view: roles.Sentence, trig: int, rels: tuple[str, ...], place_rels: tuple[str, ...], resolver: roles.Resolver
+    view: roles.Sentence, trig: int, rels: tuple[str, ...], place_rels: tuple[str, ...], resolver: Resolver
 ) -> tuple[list[Entity], list[int], str]:
     """Entities for a role, the tokens and the relation that found them: the first relation that finds any wins."""
     for rel in rels:
@@ -229,7 +213,7 @@ def _fill(
     return [], [], ""
 
 
-def _choose(view: roles.Sentence, cands: list[Candidate], resolver: roles.Resolver) -> Candidate | None:
+def _choose(view: roles.Sentence, cands: list[Candidate], resolver: Resolver) -> Candidate | None:
     """The sentence's one event: any category before a statement, then the main clause's.
 
     A noun under a support verb ("imposed a levy", "held talks") stands
@@ -277,7 +261,7 @@ def _governor(view: roles.Sentence, n: int) -> int | None:
     return None
 
 
-def _frame(doc: Document, view: roles.Sentence, si: int, taxonomy: Taxonomy, resolver: roles.Resolver) -> Found | None:
+def _frame(doc: Document, view: roles.Sentence, si: int, taxonomy: Taxonomy, resolver: Resolver) -> Found | None:
     cands = _candidates(view, taxonomy)
     chosen = _choose(view, cands, resolver)
     if chosen is None:
@@ -312,12 +296,12 @@ def _frame(doc: Document, view: roles.Sentence, si: int, taxonomy: Taxonomy, res
             r.place, r.place_relation = more.place, more.place_relation
     if r.place is not None:
         r.targets = [e for e in r.targets if e.id != r.place.id]
-    status = _status(view, chosen)
-    when = _when(doc, view, chosen, status)
+    status = status_of(view, chosen.index, chosen.is_statement, chosen.category.planned)
+    when = when_of(doc, view, chosen.index, status, chosen.category.planned)
     if when is not None and when.date and doc.meta.date:
         day, brief = when.date, doc.meta.date[: len(when.date)]
         if day > brief and status != "planned":
-            status, when = "planned", _when(doc, view, chosen, "planned")
+            status, when = "planned", when_of(doc, view, chosen.index, "planned", chosen.category.planned)
         elif day < brief and status == "planned" and chosen.category.planned:
             status = "happened"  # invited to something already over
     t = view.tokens[chosen.index]
@@ -347,143 +331,3 @@ def _frame(doc: Document, view: roles.Sentence, si: int, taxonomy: Taxonomy, res
         r.target_relation,
         r.target_trigger,
     )
-
-
-def _status(view: roles.Sentence, c: Candidate) -> EventStatus:
-    """Planned, reported or happened, from the trigger's clause and the verbs above it."""
-    trig = c.index
-    chain = [trig, *view.ancestors(trig)]
-    verbs = [i for i in chain if view.is_verb(i)] or [trig]
-    first = verbs[0]
-    if c.category.planned or future_verb(view, first):
-        return "planned"
-    if view.tokens[trig].pos != "VERB" and any(
-        view.tokens[m].lemma.lower() in PLANNED_MODIFIERS for m in view.kids(trig, "amod")
-    ):
-        return "planned"
-    if c.is_statement:
-        return "happened"
-    # Inside the complement of a reporting verb: "..., the ministry said", "officials said that ...".
-    for x in chain:
-        h = view.head(x)
-        if h is not None and view.tokens[x].dep in ("ccomp", "parataxis") and view.tokens[h].lemma.lower() in REPORTING:
-            return "reported"
-    words = [t.text.lower() for t in view.tokens]
-    if any(a == "according" and b == "to" for a, b in itertools.pairwise(words)):
-        return "reported"
-    if any(w in REPORTED_ADVERBS for w in words):
-        return "reported"
-    return "happened"
-
-
-def future_verb(view: roles.Sentence, v: int) -> bool:
-    """'will visit', 'is due to sign', 'plans to travel', 'are expected to meet'."""
-    tokens = view.tokens
-    if any(tokens[a].text.lower() in FUTURE_AUX or tokens[a].lemma.lower() in FUTURE_AUX for a in view.kids(v, "aux")):
-        return True
-    if tokens[v].dep == "xcomp":
-        gov = view.head(v)
-        if gov is not None and (tokens[gov].lemma.lower() in INTENT_WORDS or tokens[gov].text.lower() in INTENT_WORDS):
-            return True
-        if gov is not None and future_verb(view, gov):
-            return True
-    return False
-
-
-def _when(doc: Document, view: roles.Sentence, c: Candidate, status: EventStatus) -> When | None:
-    """The date expression of the trigger's clause (or of one above it), normalised."""
-    sent, trig = view.sent, c.index
-    text = doc.text[sent.start : sent.end]
-    spans: list[tuple[int, int]] = []
-    for i, ent in view.entity_at.items():
-        if ent.label in ("DATE", "TIME") and view.mention_first[i] == i:
-            j = i
-            while j + 1 in view.entity_at and view.mention_first.get(j + 1) == i:
-                j += 1
-            spans.append(_inner_date(doc, view.tokens[i].start, view.tokens[j].end))
-    for m in FIND.finditer(text):
-        a, b = sent.start + m.start(), sent.start + m.end()
-        if not any(x < b and a < y for x, y in spans):
-            spans.append((a, b))
-    # "..., her office said on Tuesday": the time of the saying is not the event's.
-    chain = [trig, *(a for a in view.ancestors(trig) if view.tokens[a].lemma.lower() not in REPORTING)]
-    inner = _invited_event_clauses(view, trig) if status == "planned" else []
-    tense: Tense = "future" if status == "planned" else "past"
-    best: tuple[int, int, int, int, str | None] | None = None
-    for a, b in spans:
-        toks = [i for i, t in enumerate(view.tokens) if a <= t.start < b]
-        if not toks:
-            continue
-        head = next((i for i in toks if view.head(i) not in toks), toks[0])
-        if _not_a_time_of(view, head, trig):
-            continue
-        anchor = view.clause_of(head)
-        if anchor in chain:
-            rank = chain.index(anchor)
-        elif anchor in inner or any(anchor in view.ancestors(x) or anchor == x for x in inner):
-            rank = len(chain)
-        else:
-            continue
-        date = normalise(doc.text[a:b], doc.meta.date, tense)
-        if c.category.planned and tense == "future" and _past_perfect(view, trig):
-            # "had declined an invitation to the inauguration in July": all of it lies in the past.
-            date = normalise(doc.text[a:b], doc.meta.date, "past")
-        key = (int(date is None), rank, a, b, date)
-        if best is None or key < best:
-            best = key
-    if best is None:
-        return None
-    _d, _r, a, b, date = best
-    return When(doc.text[a:b], date)
-
-
-def _invited_event_clauses(view: roles.Sentence, trig: int) -> list[int]:
-    """Clauses that tell when the event a trigger points to takes place.
-
-    Its infinitive ("invited Z to attend a summit in June") and relative
-    clauses on what it leads to ("to the summit, which X hosts in October").
-    """
-    out = list(roles.purpose_clauses(view, trig))
-    goals = [
-        o
-        for p in view.kids(trig, "prep")
-        if view.tokens[p].lemma.lower() in ("to", "for")
-        for o in roles.pobjs(view, p)
-    ]
-    while goals:
-        g = goals.pop()
-        out += view.kids(g, "relcl", "acl")
-        goals += [o for p in view.kids(g, "prep") if view.tokens[p].lemma.lower() == "of" for o in roles.pobjs(view, p)]
-    return out
-
-
-def _past_perfect(view: roles.Sentence, trig: int) -> bool:
-    """'had declined', 'had been invited': the trigger's clause is set before a past moment."""
-    verbs = [i for i in [trig, *view.ancestors(trig)] if view.is_verb(i)]
-    if not verbs:
-        return False
-    aux = [view.tokens[a] for a in view.kids(verbs[0], "aux")]
-    return any(a.lemma.lower() == "have" and a.tag == "VBD" for a in aux)
-
-
-def _inner_date(doc: Document, start: int, end: int) -> tuple[int, int]:
-    """The date inside a model span that swallowed a name ('Montevideo last year' -> 'last year')."""
-    m = FIND.search(doc.text, start, end)
-    if m and normalise(doc.text[start:end], "2000-01-01") is None and m.start() > start:
-        return m.start(), m.end()
-    return start, end
-
-
-def _not_a_time_of(view: roles.Sentence, head: int, trig: int) -> bool:
-    """A date qualifying another noun ('a 2016 ruling') or a duration ('for several weeks')."""
-    t = view.tokens[head]
-    h = view.head(head)
-    if h is None:
-        return False
-    if (
-        t.dep in ("compound", "nummod", "amod", "poss", "nmod")
-        and h != trig
-        and view.tokens[h].pos in ("NOUN", "PROPN")
-    ):
-        return True
-    return t.dep == "pobj" and view.tokens[h].lemma.lower() in _DURATION_PREPS

@@ -22,10 +22,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from briefreader.model.document import Document, Entity, Evidence, KeyPoint
+from briefreader.nlp.compress import compressed
 from briefreader.nlp.events import Found, find_frames
 from briefreader.nlp.parse import Analysis, ParsedSentence, Token
 from briefreader.nlp.taxonomy import Category, Taxonomy
-from briefreader.nlp.titles import compressed, headline
+from briefreader.nlp.titles import headline
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 WINDOW = 400

@@ -19,12 +19,12 @@ import re
 
 from briefreader.model.document import Document, Entity
 from briefreader.nlp import roles
+from briefreader.nlp.compress import attached, clause_text, clip, join, short, subtree
 from briefreader.nlp.dates_rel import MONTHS
-from briefreader.nlp.events import Found, future_verb
-from briefreader.nlp.parse import ParsedSentence
+from briefreader.nlp.event_time import future_verb
+from briefreader.nlp.events import Found
+from briefreader.nlp.resolver import surface_appositions
 
-MAX_WORDS = 16
-"""A title longer than this is cut at a word and ends with an ellipsis."""
 _MONTH_NAMES = {n: max((k for k, v in MONTHS.items() if v == n), key=len).capitalize() for n in range(1, 13)}
 _IRREGULAR_3SG = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 _IRREGULAR_PP = {
@@ -32,9 +32,6 @@ _IRREGULAR_PP = {
     "buy": "bought", "lend": "lent", "tell": "told", "say": "said", "shoot": "shot", "make": "made",
     "take": "taken", "give": "given", "begin": "begun", "win": "won", "lead": "led", "seek": "sought",
 }  # fmt: skip
-_DROP_DEPS = frozenset({"relcl", "appos", "advcl", "parataxis", "preconj", "mark", "dep", "meta", "punct"})
-_KEEP_PUNCT = frozenset({"-", "–", "'", "’", "%", "$", "£", "€"})
-_ATTRIBUTION = frozenset({"say", "tell", "report", "add", "claim", "announce", "confirm", "state", "write", "note"})
 _MOTION = frozenset({"visit", "travel", "fly", "arrive", "tour", "journey"})
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -48,7 +45,7 @@ def headline(doc: Document, found: Found) -> str | None:
     if found.category.id == "statement" and actors:
         content = [c for c in view.kids(trig, "ccomp") if view.is_verb(c)]
         if content:
-            return _clip(f"{_names(actors)}: {_clause_text(doc, view, content[0])}")
+            return clip(f"{_names(actors)}: {clause_text(doc, view, content[0])}")
     if not actors and not targets:
         return None
     receiver = _receiving_verb(view, trig)
@@ -121,20 +118,14 @@ def _receiving_verb(view: roles.Sentence, trig: int) -> int | None:
 
 
 def _names(ents: list[Entity]) -> str:
-    names = [_short(e) for e in ents[:3]]
+    names = [short(e) for e in ents[:3]]
     if len(ents) > 3:
         names[-1] += " and others"
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _short(ent: Entity) -> str:
-    """An entity's name, or its acronym when the name is long (titles stay short)."""
-    acr = [a for a in ent.aliases if a.isupper() and 2 <= len(a) <= 6]
-    return acr[0] if acr and len(ent.name) > 20 else ent.name
-
-
 def _named_in(ent: Entity, text: str) -> bool:
-    return any(n in text for n in (ent.name, _short(ent), *ent.aliases))
+    return any(n in text for n in (ent.name, short(ent), *ent.aliases))
 
 
 def _plural(view: roles.Sentence, toks: list[int]) -> bool:
@@ -148,7 +139,7 @@ def _role_phrase(doc: Document, view: roles.Sentence, toks: list[int], ents: lis
     for t in toks:
         tok = view.tokens[t]
         plain = tok.pos == "NOUN" and t not in view.entity_at and not view.kids(t, "appos")
-        if plain and not roles.surface_appositions(view, t):
+        if plain and not surface_appositions(view, t):
             parts.append(_noun_phrase(doc, view, t, 6))
             named |= {e.id for e in ents if _named_in(e, parts[-1])}
     rest = [e for e in ents if e.id not in named]
@@ -202,7 +193,7 @@ def _infinitive(doc: Document, view: roles.Sentence, trig: int) -> str:
     """' to reconsider the ban': what the trigger urges or agrees to, as its clause."""
     for c in view.kids(trig, "xcomp"):
         if view.is_verb(c):
-            return " to " + _clause_text(doc, view, c, drop_aux=True)
+            return " to " + clause_text(doc, view, c, drop_aux=True)
     return ""
 
 
@@ -269,28 +260,18 @@ def _noun_phrase(doc: Document, view: roles.Sentence, head: int, limit: int = 6)
                 )
             ):
                 take(c, depth + (dep == "prep"))
-            elif dep == "punct" and _attached(doc, view, c):
+            elif dep == "punct" and attached(doc, view, c):
                 keep.add(c)
 
     take(head, 0)
     toks = [i for i in sorted(keep) if view.tokens[i].pos != "DET"]
-    text = _join(doc, view, toks)
+    text = join(doc, view, toks)
     if len(text.split()) > limit:
         # Too long with its 'of'/'in' phrase: the noun and its modifiers alone.
-        preps = {i for p in keep if view.tokens[p].dep == "prep" and p > head for i in _subtree(view, p)}
-        text = _join(doc, view, [i for i in toks if i not in preps])
+        preps = {i for p in keep if view.tokens[p].dep == "prep" and p > head for i in subtree(view, p)}
+        text = join(doc, view, [i for i in toks if i not in preps])
     words = text.split()
     return " ".join(words[:limit]) if len(words) > limit else text
-
-
-def _attached(doc: Document, view: roles.Sentence, i: int) -> bool:
-    """A hyphen, apostrophe or currency sign inside a word ('air-defence'), not a dash between clauses."""
-    t = view.tokens[i]
-    if t.text not in _KEEP_PUNCT:
-        return False
-    before = doc.text[t.start - 1 : t.start] if t.start > 0 else " "
-    after = doc.text[t.end : t.end + 1] or " "
-    return not (before.isspace() and after.isspace())
 
 
 def _names_a_thing(view: roles.Sentence, prep: int) -> bool:
@@ -302,13 +283,13 @@ def _names_a_thing(view: roles.Sentence, prep: int) -> bool:
 def _with_date(doc: Document, body: str, found: Found) -> str:
     when = found.frame.when
     if when is None or not when.date:
-        return _clip(body)
+        return clip(body)
     d, year = when.date, _brief_year(doc)
     if year and int(d[:4]) < year and found.frame.status != "planned":
-        return _clip(f"{d[:4]}: {body}")
+        return clip(f"{d[:4]}: {body}")
     if found.frame.status == "planned":
-        return _clip(body) + f" ({human_date(d)})"
-    return _clip(body)
+        return clip(body) + f" ({human_date(d)})"
+    return clip(body)
 
 
 def _brief_year(doc: Document) -> int | None:
@@ -327,90 +308,3 @@ def human_date(iso: str) -> str:
     if len(parts) == 2:
         return f"{month} {parts[0]}"
     return f"{int(parts[2])} {month} {parts[0]}"
-
-
-def _clip(text: str, words: int = MAX_WORDS) -> str:
-    text = " ".join(text.split())
-    text = text[:1].upper() + text[1:]
-    ws = text.split(" ")
-    if len(ws) <= words:
-        return text
-    return " ".join(ws[:words]).rstrip(",;:–—-") + "…"
-
-
-def _join(doc: Document, view: roles.Sentence, toks: list[int]) -> str:
-    """The kept tokens as written, with the spacing they had; a name is written as its entity's short name."""
-    sent: ParsedSentence = view.sent
-    out: list[str] = []
-    prev: int | None = None
-    done: set[str] = set()
-    for i in toks:
-        t = sent.tokens[i]
-        ent = view.entity_at.get(i)
-        if ent is not None and ent.label not in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY"):
-            key = f"{ent.id}@{view.mention_first[i]}"
-            if key in done:
-                prev = i
-                continue
-            done.add(key)
-            word = _short(ent)
-        else:
-            word = t.text
-        if prev is not None:
-            gap = doc.text[sent.tokens[prev].end : t.start]
-            out.append(" " if (gap or i != prev + 1) else "")
-        out.append(word)
-        prev = i
-    return "".join(out).strip(" ,;:")
-
-
-def _clause_text(doc: Document, view: roles.Sentence, verb: int, drop_aux: bool = False) -> str:
-    """A clause without its relative clauses, appositions, adverbial clauses and attribution."""
-    keep: list[int] = []
-    stack = [verb]
-    while stack:
-        i = stack.pop()
-        keep.append(i)
-        for c in view.children[i]:
-            t = view.tokens[c]
-            if t.dep in _DROP_DEPS and not (t.dep == "punct" and _attached(doc, view, c)):
-                continue
-            if (t.dep == "prep" and t.lemma.lower() == "according") or (drop_aux and i == verb and t.dep == "aux"):
-                continue
-            if t.dep == "npadvmod" and c in view.entity_at:
-                continue
-            stack.append(c)
-    toks = sorted(keep)
-    # An opening adverbial ("At the close of the conference, ...") goes, unless it dates the event.
-    while toks and toks[0] < verb and view.tokens[toks[0]].dep in ("prep", "advmod"):
-        lead = _subtree(view, toks[0])
-        if any(view.tokens[i].ent in ("DATE", "TIME") for i in lead):
-            break
-        toks = [i for i in toks if i not in lead]
-    return _join(doc, view, toks)
-
-
-def compressed(doc: Document, sent: ParsedSentence, view: roles.Sentence | None = None) -> str:
-    """The sentence's main clause, without attribution tails, cut to ``MAX_WORDS``."""
-    view = view or roles.build(sent, [])
-    roots = [i for i, t in enumerate(sent.tokens) if t.head == i and t.pos in ("VERB", "AUX")]
-    if not roots:
-        return _clip(doc.text[sent.start : sent.end].strip().rstrip(".!?"))
-    root = roots[0]
-    # "X happened, officials said" / "X happened, according to Y": the news is the complement.
-    if view.tokens[root].lemma.lower() in _ATTRIBUTION:
-        content = [c for c in view.kids(root, "ccomp") if c < root]
-        if content:
-            root = content[0]
-    text = _clause_text(doc, view, root).strip(" \"'“”‘’")
-    text = text[:1].upper() + text[1:]
-    return _clip(text.rstrip(".!?"))
-
-
-def _subtree(view: roles.Sentence, i: int) -> set[int]:
-    out, stack = set(), [i]
-    while stack:
-        j = stack.pop()
-        out.add(j)
-        stack.extend(view.children[j])
-    return out
