@@ -96,8 +96,8 @@ def headline(doc: Document, found: Found) -> str | None:
         elif not rest:
             rest = _complement(doc, view, trig)
         body = " ".join(x for x in (subject, verb, rest) if x)
-        if not rest and not found.place and not _goal_phrase(doc, view, trig, found):
-            return None  # "Google announces": the sentence says more than that
+        if not (rest or found.place or plural or _goal_phrase(doc, view, trig, found)):
+            return None  # "Google announces": the sentence says more than that ("A and B meet" is news)
     else:
         if verbal and not roles.passive(view, trig):
             return None  # "met at the school": who met is not said, and a passive would misstate it
