@@ -79,8 +79,13 @@ def run_annotate(
     taxonomy: Path | None = None,
     reparse: bool = False,
     jobs: int = 1,
+    dask: str | None = None,
 ) -> int:
-    """Annotate every input; print one summary line; 1 if anything failed."""
+    """Annotate every input; print one summary line; 1 if anything failed.
+
+    ``dask`` (a scheduler address or ``local``) parses on a Dask cluster
+    instead of here (``batch_dask``); everything else is the same.
+    """
     files, failed = expand(paths)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -104,7 +109,12 @@ def run_annotate(
             parse.append((doc, target))
     written = 0
     try:
-        written = _write_all(keep, parse, failed, model, taxonomy, jobs)
+        if dask is None:
+            written = _write_all(keep, parse, failed, model, taxonomy, jobs)
+        else:
+            from briefreader.batch_dask import write_all_dask
+
+            written = write_all_dask(keep, parse, failed, model, taxonomy, jobs, dask)
     except KeyboardInterrupt:
         # Writes are atomic: what is in DIR is complete; nothing half-written is left.
         print(f"briefreader: interrupted; the briefs written so far in {out} are complete", file=sys.stderr)

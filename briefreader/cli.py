@@ -17,7 +17,7 @@ from briefreader.io.errors import BriefError
 from briefreader.io.sources import YAML_SUFFIXES, find_briefs, open_any
 from briefreader.model.document import Document
 
-COMMANDS = ("annotate", "show", "open")
+COMMANDS = ("annotate", "show", "open", "export")
 
 
 def sample_briefs() -> Path | None:
@@ -43,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command (also used by --help)."""
     top = argparse.ArgumentParser(
         prog="briefreader",
-        description="A terminal reader for news and diplomatic briefings. Commands: open (default), annotate, show.",
+        description="A terminal reader for news and diplomatic briefings. "
+        "Commands: open (default), annotate, show, export.",
     )
     sub = top.add_subparsers(dest="command")
     op = sub.add_parser("open", help="open the reader (the default command)")
@@ -57,10 +58,21 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for DIR/<stem>.yaml")
     an.add_argument("--reparse", action="store_true", help="re-parse annotated YAML inputs (corrections are kept)")
     an.add_argument("--jobs", type=int, default=1, metavar="N", help="parse with N processes (spaCy n_process)")
+    an.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="parse on the Dask cluster at ADDRESS, or 'local' for a local one of --jobs workers "
+        "(pip install 'briefreader[dask]')",
+    )
     _common(an)
     sh = sub.add_parser("show", help="print a brief with its entities, key points and notes")
     sh.add_argument("path", type=Path)
     _common(sh)
+    from briefreader.export.command import add_arguments as export_arguments
+
+    ex = sub.add_parser("export", help="write briefs as Markdown reports, JSONL spans or a spaCy DocBin")
+    export_arguments(ex)
+    _common(ex)
     _common(top)
     return top
 
@@ -76,10 +88,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             from briefreader.batch import run_annotate
 
             return run_annotate(
-                args.paths, args.out, model=args.model, taxonomy=args.taxonomy, reparse=args.reparse, jobs=args.jobs
+                args.paths,
+                args.out,
+                model=args.model,
+                taxonomy=args.taxonomy,
+                reparse=args.reparse,
+                jobs=args.jobs,
+                dask=args.dask,
             )
         if args.command == "show":
             return run_show(args.path, args.model, args.taxonomy)
+        if args.command == "export":
+            from briefreader.export.command import run_export
+
+            return run_export(args.paths, args.to, args.out, model=args.model, taxonomy=args.taxonomy, jobs=args.jobs)
         return run_open(args.path, args.model, args.taxonomy, args.save_to)
     except BriefError as exc:
         _error(str(exc))

@@ -35,6 +35,7 @@ from briefreader.model.document import (
     ParserInfo,
     Sentence,
 )
+from briefreader.model.reanchor import find_quote
 
 SCHEMA_VERSION = 1
 
@@ -143,7 +144,7 @@ class _Reader:
         if inside and (quote is None or self.text[start:end] == quote):
             return start, end
         if quote:
-            found = _find_near(self.text, quote, start)
+            found = find_quote(self.text, quote, start)
             if found is not None:
                 self.repairs.append(f"{where}: moved from {start}-{end} to {found}-{found + len(quote)}")
                 return found, found + len(quote)
@@ -164,17 +165,6 @@ class _FieldError(Exception):
 
 def _article(noun: str) -> str:
     return ("an " if noun[0] in "aeiou" else "a ") + noun
-
-
-def _find_near(text: str, quote: str, near: int) -> int | None:
-    """The occurrence of ``quote`` closest to where it used to be."""
-    best: int | None = None
-    i = text.find(quote)
-    while i != -1:
-        if best is None or abs(i - near) < abs(best - near):
-            best = i
-        i = text.find(quote, i + 1)
-    return best
 
 
 def document_from_dict(data: Any, *, source: str = "") -> Document:

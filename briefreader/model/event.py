@@ -79,6 +79,8 @@ class TimelineEntry:
     start: int
     end: int
     """The evidence sentence to jump to."""
+    event: EventFrame
+    """The frame itself (participants, place, the date as written)."""
 
 
 NEWS_DAYS = 31
@@ -135,6 +137,7 @@ def timeline(document: Document) -> list[TimelineEntry]:
                 key_point=k.id,
                 start=first.start,
                 end=first.end,
+                event=ev,
             )
         )
     return sorted(entries, key=lambda t: (t.date, t.start))
