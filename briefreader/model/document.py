@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from briefreader.model.corrections import Corrections
+from briefreader.model.event import EventFrame
 
 BlockKind = Literal["title", "dateline", "heading", "paragraph"]
 Origin = Literal["model", "user", "rejected"]
@@ -120,6 +121,8 @@ class KeyPoint:
     score: float
     evidence: list[Evidence] = field(default_factory=list)
     pinned: bool = False
+    event: EventFrame | None = None
+    """What the point says happened (who, what, to whom, where, when), when the parse found it."""
 
     @property
     def start(self) -> int:

@@ -45,7 +45,7 @@ def finish(
     from briefreader.model.document import Sentence
 
     doc.sentences = [Sentence(s.start, s.end, s.block) for s in analysis.sentences]
-    fresh = entities_for(doc, analysis.mentions)
+    fresh = entities_for(doc, analysis.mentions, analysis.sentences)
     doc.corrections = None
     if corrections:
         from briefreader.nlp.corrections import apply_corrections
