@@ -18,6 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from briefreader.io.errors import BriefError
 from briefreader.io.sources import YAML_SUFFIXES, find_briefs, open_any
 from briefreader.io.store import save_document
+from briefreader.model.corrections import Corrections
 from briefreader.model.display import one_line
 from briefreader.model.document import Document
 
@@ -80,6 +81,7 @@ def run_annotate(
     reparse: bool = False,
     jobs: int = 1,
     dask: str | None = None,
+    corrections: Corrections | None = None,
 ) -> int:
     """Annotate every input; print one summary line; 1 if anything failed.
 
@@ -110,11 +112,11 @@ def run_annotate(
     written = 0
     try:
         if dask is None:
-            written = _write_all(keep, parse, failed, model, taxonomy, jobs)
+            written = _write_all(keep, parse, failed, model, taxonomy, jobs, corrections)
         else:
             from briefreader.batch_dask import write_all_dask
 
-            written = write_all_dask(keep, parse, failed, model, taxonomy, jobs, dask)
+            written = write_all_dask(keep, parse, failed, model, taxonomy, jobs, dask, corrections)
     except KeyboardInterrupt:
         # Writes are atomic: what is in DIR is complete; nothing half-written is left.
         print(f"briefreader: interrupted; the briefs written so far in {out} are complete", file=sys.stderr)
@@ -149,6 +151,7 @@ def _write_all(
     model: str | None,
     taxonomy: Path | None,
     jobs: int,
+    corrections: Corrections | None = None,
 ) -> int:
     """Save what needs no parse, then parse and save the rest; returns how many were written."""
     written = 0
@@ -169,7 +172,7 @@ def _write_all(
                 raise BriefError(None, str(exc)) from None
             tax = load_taxonomy(taxonomy) if taxonomy else None
             targets = [t for _d, t in parse]
-            for i, doc in enumerate(annotate_many([d for d, _t in parse], loaded, tax, jobs=max(1, jobs))):
+            for i, doc in enumerate(annotate_many([d for d, _t in parse], loaded, tax, max(1, jobs), corrections)):
                 written += _save(doc, targets[i], failed)
                 if progress and task is not None:
                     progress.advance(task)

@@ -28,6 +28,7 @@ from briefreader.model.document import Document
 if TYPE_CHECKING:
     from distributed import Client
 
+    from briefreader.model.corrections import Corrections
     from briefreader.nlp.taxonomy import Taxonomy
 
 INSTALL_HINT = "--dask needs Dask, which is not installed: pip install 'briefreader[dask]'"
@@ -43,6 +44,7 @@ def write_all_dask(
     taxonomy: Path | None,
     jobs: int,
     address: str,
+    corrections: Corrections | None = None,
 ) -> int:
     """``batch._write_all`` with the parse on a Dask cluster; returns how many files were written."""
     try:
@@ -65,7 +67,7 @@ def write_all_dask(
             return written
         with connect(address, jobs) as client:
             _start_workers(client, requested)
-            for outcome, target in parse_all(client, parse, requested, tax):
+            for outcome, target in parse_all(client, parse, requested, tax, corrections):
                 if isinstance(outcome, Document):
                     written += _save(outcome, target, failed)
                 else:
@@ -76,14 +78,20 @@ def write_all_dask(
 
 
 def parse_all(
-    client: Client, parse: list[tuple[Document, Path]], model: str | None, taxonomy: Taxonomy
+    client: Client,
+    parse: list[tuple[Document, Path]],
+    model: str | None,
+    taxonomy: Taxonomy,
+    corrections: Corrections | None = None,
 ) -> Iterator[tuple[Document | str, Path]]:
     """Each brief parsed, or why not, with its target, as the workers finish them."""
     from distributed import as_completed
 
     from briefreader.dask_worker import parse_brief
 
-    futures = {client.submit(parse_brief, doc, model, taxonomy, pure=False): target for doc, target in parse}
+    futures = {
+        client.submit(parse_brief, doc, model, taxonomy, corrections, pure=False): target for doc, target in parse
+    }
     for future in as_completed(futures):
         try:
             yield future.result(), futures[future]

@@ -16,6 +16,7 @@ from distributed import Worker, WorkerPlugin
 from briefreader.model.document import Document
 
 if TYPE_CHECKING:
+    from briefreader.model.corrections import Corrections
     from briefreader.nlp.taxonomy import Taxonomy
 
 _parse_lock = threading.Lock()
@@ -58,11 +59,16 @@ def load_problem(model: str | None) -> str | None:
     return _load_errors.get(model)
 
 
-def parse_brief(doc: Document, model: str | None, taxonomy: Taxonomy) -> Document:
-    """The unit of work: one brief parsed with this worker's pipeline (``load_model`` caches it per process)."""
+def parse_brief(
+    doc: Document, model: str | None, taxonomy: Taxonomy, corrections: Corrections | None = None
+) -> Document:
+    """The unit of work: one brief parsed with this worker's pipeline (``load_model`` caches it per process).
+
+    ``corrections`` are the client's (read from its ``corrections.yaml``): the workers may not see the file.
+    """
     from briefreader.nlp.annotate import annotate_document
     from briefreader.nlp.pipeline import load_model
 
     with _parse_lock:
-        annotate_document(doc, load_model(model), taxonomy)
+        annotate_document(doc, load_model(model), taxonomy, corrections)
     return doc

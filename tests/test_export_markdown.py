@@ -15,6 +15,7 @@ from briefreader.export.markdown import REPORT_MARKER, report
 from briefreader.model import edits
 from briefreader.model.display import visible
 from briefreader.model.document import Block, BriefMeta, Document, Entity, Evidence, KeyPoint, Mention
+from briefreader.model.event import timeline
 
 
 def parse(md: str) -> SyntaxTreeNode:
@@ -67,7 +68,7 @@ def test_report_of_a_parsed_brief_has_every_part_in_place(sample: Callable[[str]
     h1 = [n for n in tree.children if n.type == "heading" and n.tag == "h1"]
     assert [plain(h) for h in h1] == [doc.meta.title]
     parts = sections(tree)
-    assert list(parts) == ["", "Key points", "Entities", "Notes"]
+    assert list(parts) == ["", "Key points", "Timeline", "Entities", "Notes"]
     assert plain(parts[""][-1]) == f"{doc.meta.date} · {doc.meta.source}"
 
     (kp_list,) = parts["Key points"]
@@ -77,6 +78,9 @@ def test_report_of_a_parsed_brief_has_every_part_in_place(sample: Callable[[str]
         assert plain(strong) == kp.title
         quotes = [squash(plain(b)) for b in item.children if b.type == "blockquote"]
         assert quotes == [squash(ev.quote) for ev in kp.evidence]
+
+    (dated,) = parts["Timeline"]
+    assert [plain(i).split(":")[0] for i in dated.children] == [t.date for t in timeline(doc)]
 
     (table,) = parts["Entities"]
     rows = [r for r in walk(table) if r.type == "tr"][1:]

@@ -12,7 +12,7 @@ README = PACKAGE.parent / "README.md"
 
 
 def _imports(path: Path, everywhere: bool) -> set[str]:
-    """The briefreader modules a file imports: at module level (``if TYPE_CHECKING`` included), or anywhere."""
+    """The briefreader modules a file imports: when it is imported, or anywhere (functions, TYPE_CHECKING)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     nodes = ast.walk(tree) if everywhere else _module_level(tree.body)
     found = set()
@@ -27,9 +27,12 @@ def _imports(path: Path, everywhere: bool) -> set[str]:
 
 
 def _module_level(body: list[ast.stmt]) -> list[ast.stmt]:
+    """Statements that run on import (``if TYPE_CHECKING`` blocks do not)."""
     out: list[ast.stmt] = []
     for node in body:
         out.append(node)
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            continue
         if isinstance(node, (ast.If, ast.Try)):
             out += _module_level(node.body + getattr(node, "orelse", []))
     return out
@@ -41,9 +44,10 @@ def _module(path: Path) -> str:
 
 
 def test_no_import_cycle_inside_briefreader() -> None:
-    """No cycle of imports at module level anywhere; none at all, even inside functions, in the UI and session.
+    """No cycle of imports that run on import anywhere; in the UI and the session, none at all.
 
-    (The UI's old circle went through ``TYPE_CHECKING`` and a function-level import.)
+    The UI's old circle went through ``TYPE_CHECKING`` and a function-level
+    import, so those count there too.
     """
     modules = {_module(p): p for p in PACKAGE.rglob("*.py")}
     strict = ("briefreader.ui", "briefreader.session")

@@ -103,8 +103,10 @@ def _parse_unannotated(docs: list[Document], model: str | None, taxonomy: Path |
         loaded = load_model(model)
     except ModelError as exc:
         raise BriefError(None, str(exc)) from None
+    from briefreader.cli_library import corrections_for_cli
+
     tax = load_taxonomy(taxonomy) if taxonomy else None
-    for _doc in annotate_many(docs, loaded, tax, jobs=max(1, jobs)):
+    for _doc in annotate_many(docs, loaded, tax, jobs=max(1, jobs), corrections=corrections_for_cli(False)):
         pass  # annotate_many fills each Document in place
 
 

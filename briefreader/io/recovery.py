@@ -39,8 +39,11 @@ def recovery_dir() -> Path:
     return Path(user_data_dir("briefreader", appauthor=False)) / "recovery"
 
 
-def _key(source: Path) -> str:
-    """A file-name-safe key for a source: a readable stem and a hash of its absolute path."""
+def recovery_key(source: Path) -> str:
+    """A file-name-safe key for a source: a readable stem and a hash of its absolute path.
+
+    Every recovery file of ``source`` is named ``KEY.SESSION.yaml``.
+    """
     raw = os.fsencode(source.absolute())
     digest = hashlib.sha256(raw).hexdigest()[:20]
     stem = re.sub(r"[^A-Za-z0-9_-]+", "_", source.stem)[:40].strip("_") or "brief"
@@ -50,7 +53,7 @@ def _key(source: Path) -> str:
 def new_recovery_path(source: Path) -> Path:
     """A recovery file of its own for a new reading session of ``source``."""
     stamp = f"{time.time_ns():x}-{os.getpid()}"
-    return recovery_dir() / f"{_key(source)}.{stamp}.yaml"
+    return recovery_dir() / f"{recovery_key(source)}.{stamp}.yaml"
 
 
 def write_recovery(doc: Document, path: Path) -> Path:
@@ -77,7 +80,7 @@ def find_recoveries(source: Path) -> list[Pending]:
     folder = recovery_dir()
     if not folder.is_dir():
         return []
-    key = _key(source)
+    key = recovery_key(source)
     found = []
     for path in folder.glob(f"{key}.*.yaml"):  # the key holds no glob characters
         try:

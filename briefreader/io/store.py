@@ -15,9 +15,11 @@ from typing import Any
 
 from briefreader import __version__
 from briefreader.io.atomic import atomic_write
+from briefreader.io.corrections import corrections_from_data, corrections_to_data
 from briefreader.io.decode import MAX_YAML_BYTES, read_text
 from briefreader.io.errors import BriefError
 from briefreader.io.safeyaml import FlowDict, FlowList, YamlRefused, safe_dump, safe_load
+from briefreader.io.store_events import event_to_dict, read_event
 from briefreader.model.document import (
     ANCHOR_KINDS,
     BLOCK_KINDS,
@@ -64,10 +66,13 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
             "score": round(float(k.score), 4),
             "pinned": k.pinned,
             "evidence": [FlowDict(start=e.start, end=e.end, quote=e.quote) for e in k.evidence],
+            **({"event": event_to_dict(k.event)} if k.event else {}),
         }
         for k in doc.key_points
     ]
     out["notes"] = [_note_to_dict(n) for n in doc.notes]
+    if doc.corrections:
+        out["corrections"] = corrections_to_data(doc.corrections)  # which corrections.yaml entries the parse used
     if doc.parser is not None:
         out["parser"] = FlowDict(
             model=doc.parser.model, model_version=doc.parser.model_version, briefreader=doc.parser.briefreader
@@ -194,6 +199,10 @@ def document_from_dict(data: Any, *, source: str = "") -> Document:
             fn(r, data.get(field), doc)
         except _FieldError as exc:
             r.problems.append(str(exc))
+    try:
+        doc.corrections = corrections_from_data(data.get("corrections"))
+    except ValueError as exc:
+        r.problems.append(str(exc))
     if r.problems:
         more = f" (and {len(r.problems) - 1} more)" if len(r.problems) > 1 else ""
         err = BriefError(source, r.problems[0] + more)
@@ -279,6 +288,7 @@ def _read_key_points(r: _Reader, value: Any, doc: Document) -> None:
         for j, e in enumerate(_items(r, d.get("evidence"), f"{where}.evidence")):
             span = r.span(e, f"{where}.evidence[{j}]", "quote")
             kp.evidence.append(Evidence(span[0], span[1], e["quote"]))
+        kp.event = read_event(r, d, where, _FieldError)
         doc.key_points.append(kp)
     _unique([k.id for k in doc.key_points], "key_points")
 

@@ -21,6 +21,27 @@ class Variant:
 
 
 @dataclass(frozen=True)
+class Pattern:
+    """How a trigger word of a category gives an event frame its roles.
+
+    Each role lists dependency relations of the trigger, looked at in
+    order (``roles.RELATIONS`` documents them; any other name is a
+    preposition: ``with`` is the object of "with"). An entity found by a
+    relation that is listed under ``place`` too is the place when it is a
+    place (GPE, LOC, FAC) and a target otherwise.
+    """
+
+    triggers: frozenset[str]
+    pos: str | None = None
+    """VERB or NOUN; None for both."""
+    actors: tuple[str, ...] = ("subj", "agent")
+    targets: tuple[str, ...] = ("obj", "subjpass")
+    place: tuple[str, ...] = ("in", "at")
+    verb: str | None = None
+    """The verb a headline uses for a nominal trigger ('talks' -> 'meet')."""
+
+
+@dataclass(frozen=True)
 class Category:
     """One kind of event, with the cues that recognise it."""
 
@@ -38,7 +59,10 @@ class Category:
     participants: tuple[str, ...] = ("PERSON", "ORG", "GPE")
     """Entity labels a title names, most wanted first."""
     max_participants: int = 2
-    """How much a briefing reader cares about this kind of event, relative to others."""
+    patterns: tuple[Pattern, ...] = ()
+    """Trigger words that make a sentence an event of this category, with their roles."""
+    planned: bool = False
+    """Events of this kind point ahead (an invitation): planned unless their date is past."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +81,36 @@ def _words(d: dict[str, Any], key: str, where: str) -> frozenset[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise BriefError(None, f"{where}.{key} should be a list of words")
     return frozenset(v.lower() for v in value)
+
+
+def _names(d: dict[str, Any], key: str, where: str, default: tuple[str, ...]) -> tuple[str, ...]:
+    """An ordered list of relation names (order matters: the first that finds an entity wins)."""
+    if key not in d:
+        return default
+    _words(d, key, where)
+    return tuple(dict.fromkeys(v.lower() for v in d[key] or []))
+
+
+def _patterns(d: dict[str, Any], where: str) -> tuple[Pattern, ...]:
+    out = []
+    for j, p in enumerate(d.get("patterns") or []):
+        pw = f"{where}.patterns[{j}]"
+        if not isinstance(p, dict) or not p.get("triggers"):
+            raise BriefError(None, f"{pw} needs a list of triggers")
+        pos = p.get("pos")
+        if pos is not None and str(pos).upper() not in ("VERB", "NOUN"):
+            raise BriefError(None, f"{pw}.pos should be VERB or NOUN")
+        out.append(
+            Pattern(
+                triggers=_words(p, "triggers", pw),  # lemmas
+                pos=str(pos).upper() if pos else None,
+                actors=_names(p, "actors", pw, Pattern.actors),
+                targets=_names(p, "targets", pw, Pattern.targets),
+                place=_names(p, "place", pw, Pattern.place),
+                verb=str(p["verb"]) if p.get("verb") else None,
+            )
+        )
+    return tuple(out)
 
 
 def parse_taxonomy(data: Any, source: str) -> Taxonomy:
@@ -89,6 +143,8 @@ def parse_taxonomy(data: Any, source: str) -> Taxonomy:
                     weight=float(d.get("weight", 1.0)),
                     participants=tuple(x.upper() for x in d.get("participants") or ("PERSON", "ORG", "GPE")),
                     max_participants=int(d.get("max_participants", 2)),
+                    patterns=_patterns(d, where),
+                    planned=bool(d.get("planned", False)),
                 )
             )
         except BriefError as exc:

@@ -111,6 +111,7 @@ class BriefSession:
         doc.entities = merge_entities(doc.entities, parsed.entities)
         doc.key_points = merge_key_points(doc.key_points, parsed.key_points)
         doc.parser = parsed.parser
+        doc.corrections = parsed.corrections
         doc.revision += 1
         position = self.history.clear()
         if was_clean:

@@ -87,6 +87,8 @@ class ParseRunner:
             return
         if not self.session.merge_parse(message.parsed):
             return  # a parse of a text that is no longer open
+        for warning in message.parsed.warnings:  # e.g. a corrections.yaml line that was skipped
+            self.screen.notify(one_line(warning, 300), title="Corrections", severity="warning", markup=False)
         doc = self.session.doc
         model = doc.parser.model if doc.parser else "?"
         self.changed(f"Parsed: {len(doc.visible_entities())} entities, {len(doc.key_points)} key points ({model})")
