@@ -235,3 +235,16 @@ def test_merging_notes_from_a_file_whose_text_changed_reanchors_them(tmp_path: P
     a.merge_from_disk()
     merged = a.doc.notes[-1]
     assert merged.text == "from B" and a.doc.text[merged.anchor.start : merged.anchor.end] == "Berg said"  # type: ignore[misc]
+
+
+def test_a_save_to_target_holding_another_briefs_annotations_is_not_opened(tmp_path: Path) -> None:
+    other = tmp_path / "festival.txt"
+    other.write_text(OTHER, encoding="utf-8")
+    theirs = open_session(other)
+    theirs.apply(ch.AddNote("festival note", edits.make_anchor(theirs.doc, "brief"), ()))
+    save(theirs)
+    src = tmp_path / "talks.txt"
+    src.write_text(TEXT, encoding="utf-8")
+    mine = open_session(src, theirs.save_path)
+    assert not mine.doc.notes and mine.doc.text == open_session(src).doc.text
+    assert mine.save_risk() is SaveRisk.FOREIGN

@@ -18,7 +18,6 @@ from briefreader.session.brief import BriefSession, Opening
 from briefreader.session.files import (
     FileStamp,
     Loaded,
-    belongs_to,
     display_name,
     find_annotations,
     is_annotated,
@@ -57,7 +56,9 @@ def _own(target: Path, source: Path, doc: Document) -> Loaded | None:
     if not (target.is_file() and is_annotated(target)):
         return None
     loaded = load_annotated(target)
-    return loaded if belongs_to(loaded.doc, source, doc.text) else None
+    saved = loaded.doc
+    # A target named on the command line may hold anything: it is this brief's only if it says so.
+    return loaded if saved.text == doc.text or saved.meta.source == source.name else None
 
 
 def _open_yaml(path: Path, save_to: Path | None, first: Document | None) -> BriefSession:
