@@ -6,8 +6,10 @@ import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widget import Widget
 
 from briefreader.ui.app import BriefReaderApp, make_app
@@ -60,6 +62,11 @@ def shown(widget: Widget, lines: int | None = None) -> str:
     """A widget's visible lines as plain text (what a person reads)."""
     height = widget.size.height if lines is None else lines
     return "\n".join(widget.render_line(y).text for y in range(height))
+
+
+def showing(app: BriefReaderApp, kind: type[Screen[Any]]) -> bool:
+    """True once a dialog of ``kind`` is on top and mounted (its buttons can be clicked)."""
+    return isinstance(app.screen, kind) and app.screen.is_mounted
 
 
 def saved(screen: ReaderScreen) -> bool:

@@ -20,7 +20,7 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import var
 from textual.scroll_view import ScrollView
@@ -171,9 +171,11 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
 
     def _rewrap(self, force: bool = False) -> None:
-        region = self.scrollable_content_region.width
+        # The width with the scrollbar's column kept free whether it shows or not, so the
+        # scrollbar appearing (once the lines are known) does not wrap everything again.
+        region = self.content_region.width
         if region <= 0:
-            return  # not laid out yet: the first resize wraps (wrapping at 8 cells would be wasted work)
+            return  # not laid out yet: the first frame wraps (wrapping at 8 cells would be wasted work)
         width = max(8, region - 1)
         if self.doc is None or (width == self._width and not force):
             return
@@ -201,6 +203,11 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to_cursor(center=False)
 
     # Drawing ----------------------------------------------------------------------
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Wrap for the width being drawn first: the first frame is drawn before the first Resize arrives."""
+        self._rewrap()
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         """One screen line, from the cache or styled afresh."""

@@ -185,7 +185,7 @@ class ReaderScreen(Screen[None]):
         if not self.session.doc.parsed:
             self.action_reparse()
         if self.recovery_enabled:
-            self.recovery.offer()
+            self.call_after_refresh(self.recovery.offer)  # reads and loads files: after the text is on screen
         self.set_timer(WARM_UP_DELAY, partial(warm_up, self))  # well after the first frame
 
     # State -----------------------------------------------------------------------------
