@@ -13,7 +13,6 @@ from pathlib import Path
 
 from briefreader.io.decode import Decoded, read_text
 from briefreader.io.errors import BriefError
-from briefreader.io.safeyaml import YamlRefused, safe_load
 from briefreader.model.document import Block, BlockKind, BriefMeta, Document
 
 BRIEF_SUFFIXES = (".txt", ".md", ".markdown", ".text", "")
@@ -118,6 +117,8 @@ def read_markdown(decoded: Decoded, source: str) -> Document:
     warnings = list(decoded.warnings)
     m = re.match(r"---\n(.*?)\n---[ \t]*(?:\n|$)", text, flags=re.S)
     if m:
+        from briefreader.io.safeyaml import YamlRefused, safe_load  # only for front matter
+
         try:
             loaded = safe_load(m.group(1))  # the project's loader: no tags, no aliases, bounded depth
         except YamlRefused as exc:

@@ -8,9 +8,12 @@ way, through the session, with no list of verbs to keep in step.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
 
-from briefreader.session.changes import Change
+if TYPE_CHECKING:
+    from briefreader.session.changes import Change
 
 
 class ChangeRequested(Message):

@@ -37,7 +37,6 @@ from briefreader.ui import reader_keys as keys
 from briefreader.ui.article import ArticleView, Span
 from briefreader.ui.commands import PaletteCommand
 from briefreader.ui.entities_pane import EntitiesPane, entity_summary
-from briefreader.ui.help import HelpScreen
 from briefreader.ui.keybar import KeyBar
 from briefreader.ui.keypoints_pane import KeyPointsPane, point_summary
 from briefreader.ui.keys import KeyRow
@@ -391,6 +390,8 @@ class ReaderScreen(Screen[None]):
 
     def action_help(self) -> None:
         """``?``: every key."""
+        from briefreader.ui.help import HelpScreen  # not needed for the first frame
+
         self.app.push_screen(HelpScreen(self.key_rows()))
 
     # The palette -------------------------------------------------------------------------
