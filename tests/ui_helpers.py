@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from briefreader.ui.app import BriefReaderApp, make_app
+from briefreader.ui.lists import PaneList
 from briefreader.ui.reader import ReaderScreen
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -67,6 +68,11 @@ def shown(widget: Widget, lines: int | None = None) -> str:
 def showing(app: BriefReaderApp, kind: type[Screen[Any]]) -> bool:
     """True once a dialog of ``kind`` is on top and mounted (its buttons can be clicked)."""
     return isinstance(app.screen, kind) and app.screen.is_mounted
+
+
+def panes_filled(screen: ReaderScreen) -> bool:
+    """True once the side panes show the Document (they fill just after the first frame)."""
+    return all(pane.filled for pane in screen.query(PaneList))
 
 
 def saved(screen: ReaderScreen) -> bool:

@@ -15,7 +15,6 @@ from typing import Any
 
 from briefreader import __version__
 from briefreader.io.atomic import atomic_write
-from briefreader.io.corrections import corrections_from_data, corrections_to_data
 from briefreader.io.decode import MAX_YAML_BYTES, read_text
 from briefreader.io.errors import BriefError
 from briefreader.io.safeyaml import FlowDict, FlowList, YamlRefused, safe_dump, safe_load
@@ -36,7 +35,6 @@ from briefreader.model.document import (
     ParserInfo,
     Sentence,
 )
-from briefreader.model.reanchor import find_quote
 
 SCHEMA_VERSION = 1
 
@@ -72,6 +70,8 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
     ]
     out["notes"] = [_note_to_dict(n) for n in doc.notes]
     if doc.corrections:
+        from briefreader.io.corrections import corrections_to_data  # only parsed briefs carry corrections
+
         out["corrections"] = corrections_to_data(doc.corrections)  # which corrections.yaml entries the parse used
     if doc.parser is not None:
         out["parser"] = FlowDict(
@@ -147,6 +147,8 @@ class _Reader:
         if inside and (quote is None or self.text[start:end] == quote):
             return start, end
         if quote:
+            from briefreader.model.reanchor import find_quote  # only for a hand-edited file
+
             found = find_quote(self.text, quote, start)
             if found is not None:
                 self.repairs.append(f"{where}: moved from {start}-{end} to {found}-{found + len(quote)}")
@@ -200,7 +202,10 @@ def document_from_dict(data: Any, *, source: str = "") -> Document:
         except _FieldError as exc:
             r.problems.append(str(exc))
     try:
-        doc.corrections = corrections_from_data(data.get("corrections"))
+        if data.get("corrections") is not None:
+            from briefreader.io.corrections import corrections_from_data  # not needed to open most files
+
+            doc.corrections = corrections_from_data(data.get("corrections"))
     except ValueError as exc:
         r.problems.append(str(exc))
     if r.problems:

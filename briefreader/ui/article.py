@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -30,11 +30,13 @@ from briefreader.labels import style_for
 from briefreader.model import edits
 from briefreader.model.display import one_line, visible
 from briefreader.model.document import Anchor, Document
-from briefreader.session import changes
 from briefreader.ui.choices import label_items
 from briefreader.ui.dialogs import Ask, Choose
 from briefreader.ui.layout import Line, line_of, wrap_document
 from briefreader.ui.messages import ChangeRequested
+
+if TYPE_CHECKING:
+    from briefreader.session import changes
 
 Span = tuple[int, int]
 MOVE = Binding.Group("Move down / up")
@@ -98,6 +100,8 @@ class ArticleView(ScrollView, can_focus=True):
         label: str
 
         def change(self) -> changes.Change:
+            from briefreader.session import changes
+
             return changes.MarkEntity(self.start, self.end, self.label)
 
     def __init__(self, *, id: str | None = None) -> None:

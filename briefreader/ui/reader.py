@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -31,7 +31,6 @@ from briefreader.model.display import one_line
 from briefreader.model.document import Anchor, Document, Note
 from briefreader.model.edits import EditError
 from briefreader.session import BriefSession, ParseService
-from briefreader.session.changes import AddNote, Change
 from briefreader.session.files import display_name
 from briefreader.ui import reader_keys as keys
 from briefreader.ui.article import ArticleView, Span
@@ -50,6 +49,9 @@ from briefreader.ui.recovery import RecoveryKeeper
 from briefreader.ui.saving import SaveFlow
 from briefreader.ui.search import Search, SearchField, next_index
 from briefreader.ui.titlebar import TitleBar
+
+if TYPE_CHECKING:
+    from briefreader.session.changes import Change
 
 WARM_UP_DELAY = 1.0
 """Seconds after opening before the note editor's styles are loaded (never in the way of the first frame)."""
@@ -320,6 +322,8 @@ class ReaderScreen(Screen[None]):
 
         def done(draft: NoteDraft | None) -> None:
             if draft is not None:
+                from briefreader.session.changes import AddNote
+
                 self.apply(AddNote(draft.text, anchor, tuple(draft.tags)))
 
         open_note_editor(self.app, done, about)
