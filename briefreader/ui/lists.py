@@ -96,7 +96,6 @@ class PaneList(OptionList):
     @property
     def highlighted_id(self) -> str | None:
         """The id of the highlighted option, if any."""
-        self.fill_now()
         option = self.highlighted_option
         return option.id if option is not None else None
 
