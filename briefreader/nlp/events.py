@@ -18,8 +18,8 @@
    event planned; an invitation to something already past happened.
 
 Pronouns stand for whom ``people.pronoun_referents`` says: the nearest
-person named as a subject before them, by a rule that leaves the role
-empty rather than guess.
+person named before them whom the brief's words allow (subjects first),
+by a rule that leaves the role empty rather than guess.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from briefreader.model.event import EventFrame, Trigger
 from briefreader.nlp import roles
 from briefreader.nlp.event_time import status_of, when_of
 from briefreader.nlp.parse import Analysis
-from briefreader.nlp.people import country_of, entity_genders, name_words, pronoun_referents
+from briefreader.nlp.people import Named, country_of, entity_genders, name_words, named_people, pronoun_referents
 from briefreader.nlp.resolver import Resolver
 from briefreader.nlp.taxonomy import Category, Pattern, Taxonomy
 
@@ -89,22 +89,24 @@ def find_frames(doc: Document, analysis: Analysis, taxonomy: Taxonomy) -> dict[i
     genders = entity_genders(doc, analysis.sentences)
     by_word, countries = name_words(doc), country_of(doc)
     out: dict[int, Found] = {}
-    seen: list[tuple[int, int, Entity]] = []
-    """(sentence index, offset, person) of persons named as a subject so far."""
+    seen: list[Named] = []
+    """Persons named in the last sentences (of this section: a heading starts afresh)."""
+    section = -1
     for si, sent in enumerate(analysis.sentences):
         if doc.blocks[sent.block].kind != "paragraph":
+            section, seen = si, []
             continue
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         view = roles.build(sent, [(m.start, m.end, e) for m, e in mentions[lo:hi] if m.end <= sent.end])
-        recent = [x for x in seen if si - 2 <= x[0] < si and analysis.sentences[x[0]].block == sent.block]
-        resolver = Resolver(pronoun_referents(view, si, recent, genders), by_word, countries, doc.text)
+        # Wire copy puts one sentence in each paragraph, so a pronoun may look back past
+        # a paragraph break, but not past a heading.
+        recent = [x for x in seen if max(si - 2, section) <= x.sentence < si]
+        pronouns = pronoun_referents(view, si, recent, genders)
+        resolver = Resolver(pronouns, by_word, countries, doc.text)
         found = _frame(doc, view, si, taxonomy, resolver)
         if found is not None:
             out[si] = found
-        seen = [x for x in seen if x[0] >= si - 1]  # only the last sentences can be referred to
-        for i, t in enumerate(view.tokens):
-            if t.dep in ("nsubj", "nsubjpass") and t.pos != "PRON":
-                seen += [(si, t.start, e) for e in resolver.entities(view, [i], frozenset({"PERSON"}))]
+        seen = [x for x in seen if x.sentence >= si - 1] + named_people(view, si, pronouns)
     return out
 
 

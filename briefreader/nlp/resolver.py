@@ -13,9 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from briefreader.model.document import Entity
-from briefreader.nlp.roles import PARTY_LABELS, Sentence, pobjs
+from briefreader.nlp.roles import PARTY_LABELS, PLACE_LABELS, Sentence, pobjs
 
 _PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
+_PLACE_PREPS = frozenset({"in", "at", "to", "from"})
 
 
 @dataclass
@@ -65,6 +66,10 @@ class Resolver:
                     and (s.kids(c, "cc") or s.kids(c, "conj"))
                     and (s.tokens[c].dep != "appos" or s.entity_at[t].label != "PERSON")
                 ]
+                # Deeper in the title: "with Ms A and Defence Minister B" comes out as A
+                # modifying 'Minister', B's compound. A is a conjunct; its own conjunct
+                # ('Defence') is the start of B's title, so it is not followed.
+                out += [c for c in _nested_coordinated(s, t) if c not in out]
         return out
 
     def _one(self, s: Sentence, tok: int, depth: int = 0) -> list[Entity]:
@@ -90,9 +95,12 @@ class Resolver:
         if t.pos != "NOUN":
             return []  # a title ('Trade Minister') is not qualified by its department
         for deps in (("compound", "amod", "nmod"), ("poss",)):
-            found = [e for c in s.kids(tok, *deps) if c in s.entity_at for e in [s.entity_at[c]]]
-            if found:
-                return found[:1]
+            quals = [c for c in s.kids(tok, *deps) if c in s.entity_at]
+            if quals:
+                # One qualifier ("US State Department officials": US), with its conjuncts
+                # ("Greek and Turkish diplomats": both).
+                both = self._with_conjuncts(s, quals[:1])
+                return list({s.entity_at[c].id: s.entity_at[c] for c in both if c in s.entity_at}.values())
         for p in s.kids(tok, "prep"):
             word = s.tokens[p].lemma.lower()
             if word in ("of", "from", "between", "in"):
@@ -105,9 +113,30 @@ class Resolver:
         return []
 
 
+def _nested_coordinated(s: Sentence, name: int) -> list[int]:
+    """Other names with their own 'and' inside the title words of a name ('Ms A and Defence Minister B')."""
+    out: list[int] = []
+    stack = [c for c in s.kids(name, "compound", "nmod") if c not in s.entity_at]
+    while stack:
+        t = stack.pop()
+        for c in s.kids(t, "compound", "nmod", "amod"):
+            if c not in s.entity_at:
+                stack.append(c)
+            elif s.entity_at[c] is not s.entity_at[name] and s.kids(c, "cc"):
+                out.append(c)
+    return out
+
+
 def surface_appositions(s: Sentence, tok: int) -> list[int]:
-    """A name right after ', ' that follows a common noun's phrase, whatever the parse made of it."""
-    right = max([tok] + [d for d in _subtree(s, tok) if d > tok and s.tokens[d].dep not in ("punct", "appos")])
+    """A name right after ', ' that follows a common noun's phrase, whatever the parse made of it.
+
+    The phrase ends where its last word does, not counting an apposition
+    the model hung inside it, and a place right after it belongs to it
+    wherever the model hung it ("the envoy in Tehran, A": A is the envoy's,
+    not the city's).
+    """
+    right = max([tok] + [d for d in _subtree(s, tok, skip=("appos",)) if d > tok and s.tokens[d].dep != "punct"])
+    right = _past_place(s, right)
     nxt = right + 1
     if nxt + 1 >= len(s.tokens) or s.tokens[nxt].text != ",":
         return []
@@ -123,10 +152,27 @@ def surface_appositions(s: Sentence, tok: int) -> list[int]:
     return [head]
 
 
-def _subtree(s: Sentence, i: int) -> list[int]:
+def _past_place(s: Sentence, right: int) -> int:
+    """The end of 'in Tehran' when it follows token ``right`` (the preposition and a place name only)."""
+    p = right + 1
+    if p + 1 >= len(s.tokens) or s.tokens[p].lemma.lower() not in _PLACE_PREPS or s.tokens[p].pos != "ADP":
+        return right
+    j = p + 1
+    if s.tokens[j].text.lower() == "the":
+        j += 1
+    if j not in s.entity_at or s.entity_at[j].label not in PLACE_LABELS:
+        return right
+    first = s.mention_first[j]
+    while j + 1 in s.entity_at and s.mention_first.get(j + 1) == first:
+        j += 1
+    return j
+
+
+def _subtree(s: Sentence, i: int, skip: tuple[str, ...] = ()) -> list[int]:
+    """Token ``i`` and its descendants, leaving out the branches whose relation is in ``skip``."""
     out, stack = [], [i]
     while stack:
         j = stack.pop()
         out.append(j)
-        stack.extend(s.children[j])
+        stack.extend(c for c in s.children[j] if s.tokens[c].dep not in skip)
     return out
