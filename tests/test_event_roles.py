@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from briefreader.model.document import BriefMeta, Document, Entity, Mention
 from briefreader.model.event import EventFrame
+from briefreader.nlp.people import country_of
 from briefreader.nlp.pipeline import LoadedModel
 from tests.test_events import Frames, parse_brief
 
@@ -123,3 +125,93 @@ def test_a_title_word_says_who_a_namesake_is(model: LoadedModel, tmp_path: Path)
     assert f.names(said.actors) == ["Helen Marsh"]
     row = frame(f, "Opposition spokesman")
     assert f.names(row.actors) == ["David Marsh"] and f.names(row.targets) == ["Helen Marsh"]
+
+
+TALKS = """---
+date: 2026-05-20
+---
+# Fisheries row
+
+Ambassador Paul Girard hosted Ms Ortega and Mr Lindqvist at a lunch in Vigo on Sunday.
+
+Fisheries Minister Rosa Ortega told the newspaper El Faro that Spain's catch limit was based on science.
+
+Spain and Portugal failed to agree on sardine quotas at talks in Porto on Monday.
+
+Morocco and Mauritania are expected to join the next round of talks in July.
+
+Portugal lifted the last of its tariffs on Spanish wine in March.
+
+Spain and Morocco initialled a fisheries treaty in Rabat on Tuesday.
+"""
+
+
+@pytest.fixture(scope="module")
+def talks(model: LoadedModel, tmp_path_factory: pytest.TempPathFactory) -> Frames:
+    return parse_brief(model, tmp_path_factory.mktemp("talks"), TALKS)
+
+
+def test_the_host_acts_and_the_guests_are_met(talks: Frames) -> None:
+    ev = frame(talks, "Ambassador Paul Girard hosted")
+    assert ev.type == "visit" and talks.names(ev.actors) == ["Paul Girard"]
+    assert talks.names(ev.targets) == ["Mr Lindqvist", "Rosa Ortega"] and talks.name(ev.place) == "Vigo"
+
+
+def test_told_a_noun_with_its_name_and_a_thing_talked_about_is_no_event(talks: Frames) -> None:
+    # "told the newspaper El Faro": the newspaper is addressed; "Spain's catch limit was
+    # based on science" says nothing happened, so the saying is the event.
+    ev = frame(talks, "Fisheries Minister Rosa Ortega told")
+    assert ev.type == "statement" and ev.status == "happened"
+    assert talks.names(ev.actors) == ["Rosa Ortega"] and talks.names(ev.targets) == ["El Faro"]
+
+
+def test_what_did_not_happen_gives_way_to_the_talks_that_did(talks: Frames) -> None:
+    ev = frame(talks, "Spain and Portugal failed")
+    assert ev.type == "visit" and ev.trigger.text == "talks"
+    assert talks.names(ev.actors) == ["Portugal", "Spain"] and talks.name(ev.place) == "Porto"
+    assert ev.when is not None and ev.when.date == "2026-05-18"
+
+
+def test_a_round_of_talks_is_the_talks(talks: Frames) -> None:
+    ev = frame(talks, "Morocco and Mauritania")
+    assert ev.type == "visit" and ev.trigger.text == "talks" and ev.status == "planned"
+    assert talks.names(ev.actors) == ["Mauritania", "Morocco"]
+    assert ev.when is not None and ev.when.date == "2026-07"
+
+
+def test_the_last_of_the_tariffs_is_under_its_verb(talks: Frames) -> None:
+    ev = frame(talks, "Portugal lifted")
+    assert ev.type == "economy" and ev.trigger.text == "tariffs" and talks.names(ev.actors) == ["Portugal"]
+
+
+def test_initialled_is_an_agreement(talks: Frames) -> None:
+    ev = frame(talks, "Spain and Morocco initialled")
+    assert ev.type == "agreement" and talks.names(ev.actors) == ["Morocco", "Spain"]
+    assert talks.name(ev.place) == "Rabat"
+
+
+def _entity(eid: str, name: str, *labels: str) -> Entity:
+    return Entity(
+        eid, name, labels[0], [Mention(i * 10, i * 10 + len(name), name, "model", lb) for i, lb in enumerate(labels)]
+    )
+
+
+def test_a_nationality_is_the_country_whatever_the_model_called_either() -> None:
+    # The small model calls a country an organisation in one place and a nationality a person
+    # in another; one mention as a country (or as a nationality) is enough.
+    doc = Document(
+        BriefMeta(),
+        "",
+        entities=[
+            _entity("e1", "Armenia", "ORG", "GPE", "ORG"),
+            _entity("e2", "Armenian", "NORP"),
+            _entity("e3", "Moldovan", "PERSON", "NORP", "PERSON"),
+            _entity("e4", "Moldova", "GPE"),
+            _entity("e5", "Peru", "ORG"),
+            _entity("e6", "Peruvian", "NORP"),
+            _entity("e7", "Romano", "PERSON"),
+            _entity("e8", "Romania", "GPE"),
+        ],
+    )
+    countries = {k: v.name for k, v in country_of(doc).items()}
+    assert countries == {"e2": "Armenia", "e3": "Moldova"}  # never a country only called an organisation

@@ -219,7 +219,9 @@ def _choose(view: roles.Sentence, cands: list[Candidate], resolver: Resolver) ->
     """The sentence's one event: any category before a statement, then the main clause's.
 
     A noun under a support verb ("imposed a levy", "held talks") stands
-    where its verb stands; other nouns come after every verb.
+    where its verb stands; other nouns come after every verb. What the
+    sentence says did not happen ("did not sign", "failed to agree") comes
+    after what did.
     """
     ranked = []
     said = {c.index for c in cands if c.is_statement}
@@ -235,7 +237,10 @@ def _choose(view: roles.Sentence, cands: list[Candidate], resolver: Resolver) ->
         at = c.index
         if not c.is_statement and any(a in said for a in view.ancestors(c.index)):
             # What a speaker says is an event of its own only when it names who ("X said Y met Z"),
-            # not for "the deficit would fall".
+            # not for "the deficit would fall"; and a noun only under its verb ("X said Y imposed
+            # tariffs"), not a thing talked about ("X told reporters that Y's quota was fair").
+            if view.tokens[c.index].pos != "VERB" and _governor(view, c.index) is None:
+                continue
             r = _roles(view, c, resolver)
             if not (r.actors or r.targets):
                 continue
@@ -248,8 +253,9 @@ def _choose(view: roles.Sentence, cands: list[Candidate], resolver: Resolver) ->
             if own is not None and (not own.actors or own.actor_relation == "compound"):
                 continue
             at, loose = (gov, False) if gov is not None else (c.index, True)
-        ranked.append((c.is_statement, loose, len(view.ancestors(at)), c.index, c))
-    return min(ranked, key=lambda r: r[:4])[4] if ranked else None
+        # What did not happen ("failed to agree at talks") gives way to what did.
+        ranked.append((c.is_statement, roles.undone(view, c.index), loose, len(view.ancestors(at)), c.index, c))
+    return min(ranked, key=lambda r: r[:5])[5] if ranked else None
 
 
 def _governor(view: roles.Sentence, n: int) -> int | None:
@@ -257,6 +263,7 @@ def _governor(view: roles.Sentence, n: int) -> int | None:
     gov = roles.support_verb(view, n)
     if gov is not None:
         return gov
+    n = roles.stand_in(view, n)
     h = view.head(n)
     if h is not None and view.tokens[n].dep == "dobj" and view.is_verb(h):
         return h if view.tokens[h].lemma.lower() in roles.RECEIVING_VERBS else None

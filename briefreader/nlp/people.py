@@ -178,10 +178,14 @@ def name_words(doc: Document) -> dict[str, Entity]:
 
 def country_of(doc: Document) -> dict[str, Entity]:
     """Nationality entity id -> the country the brief names ('Russian' -> 'Russia')."""
-    places = [e for e in doc.entities if e.label == "GPE" and e.visible_mentions]
+    # A country the model once called an organisation ('Armenia' as ORG and GPE) is still one.
+    places = [e for e in doc.entities if any(m.label == "GPE" for m in e.visible_mentions)]
     out: dict[str, Entity] = {}
     for e in doc.entities:
-        if e.label != "NORP" or not e.visible_mentions:
+        if not e.visible_mentions or (" " in e.name and e.label != "NORP"):
+            continue
+        # A nationality the model took for a name ('Azerbaijani' as PERSON) once at least.
+        if e.label != "NORP" and not any(m.label == "NORP" for m in e.visible_mentions):
             continue
         nat = e.name.lower()
         for p in places:

@@ -37,7 +37,14 @@ RECEIVING_VERBS = frozenset({"accept", "decline", "reject", "refuse", "receive",
 """Verbs whose subject receives their nominal object ("accepted the invitation")."""
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis", "ROOT"})
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
-_PURPOSE_PREPS = frozenset({"for", "to", "in", "into"})
+_PURPOSE_PREPS = frozenset({"for", "to", "in", "into", "at"})
+SPEECH_VERBS = frozenset(
+    {"say", "tell", "speak", "announce", "declare", "warn", "urge", "insist", "add", "state", "stress", "note"}
+    | {"argue", "claim", "write", "comment", "remark", "deny", "confirm", "report"}
+)
+"""Verbs of saying: "said at a summit" is a statement made there, not a meeting held."""
+UNDOING_VERBS = frozenset({"fail", "refuse", "decline"})
+"""Verbs whose infinitive did not happen ('failed to agree', 'refused to meet')."""
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 
 
@@ -222,15 +229,46 @@ def _is(s: Sentence, p: int, word: str) -> bool:
     return s.tokens[p].lemma.lower() == word or s.tokens[p].text.lower() == word
 
 
+PARTITIVES = frozenset(
+    {"round", "series", "wave", "set", "package", "batch", "raft", "string", "spate", "part", "rest"}
+    | {"last", "first", "second", "third", "final", "latest", "new", "next", "fresh", "another"}
+)
+"""Nouns that stand for part of an event noun: "joined the next round of talks", "lifted the last of the duties"."""
+
+
+def stand_in(s: Sentence, n: int) -> int:
+    """The word that holds a nominal trigger's place in its clause: 'round' in 'a round of talks', else itself."""
+    p = s.head(n)
+    if p is None or s.tokens[n].dep != "pobj" or s.tokens[p].lemma.lower() != "of":
+        return n
+    h = s.head(p)
+    if h is None or h in s.entity_at or s.tokens[h].lemma.lower() not in PARTITIVES:
+        return n
+    return h
+
+
 def support_verb(s: Sentence, n: int) -> int | None:
-    """The verb a nominal trigger is the object of ('held talks', 'imposed sanctions'), if any."""
-    t = s.tokens[n]
-    h = s.head(n)
-    if t.pos not in ("NOUN", "PROPN") or h is None:
+    """The verb a nominal trigger is the object of ('held talks', 'imposed sanctions', 'joined a round of talks')."""
+    if s.tokens[n].pos not in ("NOUN", "PROPN"):
         return None
-    if t.dep in ("dobj", "nsubjpass", "attr") and s.is_verb(h) and s.tokens[h].lemma.lower() in LIGHT_VERBS:
+    n = stand_in(s, n)
+    h = s.head(n)
+    if h is None:
+        return None
+    if s.tokens[n].dep in ("dobj", "nsubjpass", "attr") and s.is_verb(h) and s.tokens[h].lemma.lower() in LIGHT_VERBS:
         return h
     return None
+
+
+def undone(s: Sentence, trig: int) -> bool:
+    """The trigger says what did not happen: 'did not sign', 'failed to agree', 'refused to hold talks'."""
+    v = support_verb(s, trig) if s.tokens[trig].pos != "VERB" else trig
+    if v is None:
+        return False
+    if any(s.tokens[n].lemma.lower() in ("not", "never", "n't") for n in s.kids(v, "neg")):
+        return True
+    h = s.head(v)
+    return s.tokens[v].dep == "xcomp" and h is not None and s.tokens[h].lemma.lower() in UNDOING_VERBS
 
 
 def relation(s: Sentence, trig: int, name: str, whole_clause: bool = False) -> list[int]:
@@ -251,9 +289,16 @@ def relation(s: Sentence, trig: int, name: str, whole_clause: bool = False) -> l
     if name == "obj":
         return s.kids(trig, "dobj", "dative") if not nominal else []
     if name == "addressee":
-        # Who is told, urged or warned: a name or a pronoun, never the owner of what is said.
+        # Who is told, urged or warned: a name, a pronoun or a noun with its name beside it
+        # ("told the broadcaster NRK"), never the owner of what is said ("Chile's commitment").
         objs = s.kids(trig, "dobj", "dative") if not nominal else []
-        return [o for o in objs if o in s.entity_at or s.tokens[o].pos in ("PROPN", "PRON")]
+        return [
+            o
+            for o in objs
+            if o in s.entity_at
+            or s.tokens[o].pos in ("PROPN", "PRON")
+            or any(a in s.entity_at for a in s.kids(o, "appos"))
+        ]
     if name == "poss":
         return s.kids(trig, "poss") if nominal else []
     if name == "compound":
@@ -298,14 +343,19 @@ def _purpose(s: Sentence, trig: int) -> list[int]:
 
 def _governor_subjects(s: Sentence, n: int, receiving: bool) -> list[int]:
     """Subjects of the verb a nominal trigger is the object of ('A held talks', 'Z accepted the invitation')."""
+    n = stand_in(s, n)
     h = s.head(n)
     dep = s.tokens[n].dep
     if h is not None and dep == "pobj":
-        # "flew to Paris for talks with ...": the travellers hold the talks ("during the
-        # visit" only says when something else happened).
-        if s.tokens[h].lemma.lower() not in _PURPOSE_PREPS:
+        # "flew to Paris for talks with ...", "failed to agree at talks": the subject holds
+        # the talks ("during the visit" only says when something else happened; "said at a
+        # summit" is a statement made there).
+        prep = s.tokens[h].lemma.lower()
+        if prep not in _PURPOSE_PREPS:
             return []
         h = s.head(h)
+        if prep == "at" and h is not None and s.tokens[h].lemma.lower() in SPEECH_VERBS:
+            return []
     if h is None or not s.is_verb(h):
         return []
     lemma = s.tokens[h].lemma.lower()
