@@ -215,3 +215,49 @@ def test_a_nationality_is_the_country_whatever_the_model_called_either() -> None
     )
     countries = {k: v.name for k, v in country_of(doc).items()}
     assert countries == {"e2": "Armenia", "e3": "Moldova"}  # never a country only called an organisation
+
+
+CALLS = """---
+date: 2026-05-20
+---
+# Envoy in Delhi
+
+Trade envoy Mark Dunne arrived in New Delhi on Tuesday. He will call on Prime Minister Devi Shah before flying on to \
+Dhaka.
+
+Mr Dunne called on India to cut tariffs on whisky.
+
+The minister paid a courtesy call on President Arun Mehta in Mumbai on Monday.
+
+Nepal and Bhutan have accused India of blocking river projects since 2019.
+"""
+
+
+@pytest.fixture(scope="module")
+def calls(model: LoadedModel, tmp_path_factory: pytest.TempPathFactory) -> Frames:
+    return parse_brief(model, tmp_path_factory.mktemp("calls"), CALLS)
+
+
+def test_call_on_a_person_is_a_visit(calls: Frames) -> None:
+    ev = frame(calls, "He will call on")
+    assert ev.type == "visit" and ev.trigger.text == "call" and ev.status == "planned"
+    assert calls.names(ev.actors) == ["Mark Dunne"] and calls.names(ev.targets) == ["Devi Shah"]
+    assert ev.place is None  # where he flies on to afterwards is not where he calls
+
+
+def test_call_on_someone_to_act_is_a_demand_of_them(calls: Frames) -> None:
+    # Not the tariff cut (it has not happened, and India, not Mr Dunne, would make it).
+    ev = frame(calls, "Mr Dunne called on India")
+    assert ev.type == "statement" and calls.names(ev.actors) == ["Mark Dunne"]
+    assert calls.names(ev.targets) == ["India"]
+
+
+def test_courtesy_call_on_is_a_visit(calls: Frames) -> None:
+    ev = frame(calls, "The minister paid")
+    assert ev.type == "visit" and calls.names(ev.targets) == ["Arun Mehta"] and calls.name(ev.place) == "Mumbai"
+
+
+def test_since_in_a_gerund_dates_the_perfect_above_it(calls: Frames) -> None:
+    ev = frame(calls, "Nepal and Bhutan have accused")
+    assert ev.type == "tension" and calls.names(ev.targets) == ["India"]
+    assert ev.when is not None and ev.when.date == "2019"

@@ -103,7 +103,7 @@ def when_of(doc: Document, view: roles.Sentence, trig: int, status: EventStatus,
         head = next((i for i in toks if view.head(i) not in toks), toks[0])
         if _not_a_time_of(view, head, trig):
             continue
-        anchor = view.clause_of(head)
+        anchor = _since_anchor(view, head, view.clause_of(head), chain)
         if anchor in chain:
             rank = chain.index(anchor)
         elif anchor in inner or any(anchor in view.ancestors(x) or anchor == x for x in inner):
@@ -121,6 +121,25 @@ def when_of(doc: Document, view: roles.Sentence, trig: int, status: EventStatus,
         return None
     _d, _r, a, b, date = best
     return When(doc.text[a:b], date)
+
+
+def _since_anchor(view: roles.Sentence, head: int, anchor: int, chain: list[int]) -> int:
+    """'since 2021' in a gerund or infinitive belongs to the perfect verb above it.
+
+    "have accused Belarus of orchestrating crossings since 2021": a point
+    in time after 'since' needs a perfect ('have accused'); the gerund has
+    none, so the accusation is what runs since 2021.
+    """
+    h = view.head(head)
+    if anchor in chain or h is None or view.tokens[h].lemma.lower() != "since":
+        return anchor
+    if view.kids(anchor, "aux", "auxpass") or view.tokens[anchor].tag not in ("VBG", "VB", "VBN"):
+        return anchor
+    for up in view.ancestors(anchor):
+        if up in chain and view.is_verb(up):
+            perfect = any(view.tokens[a].lemma.lower() == "have" for a in view.kids(up, "aux"))
+            return up if perfect else anchor
+    return anchor
 
 
 def _invited_event_clauses(view: roles.Sentence, trig: int) -> list[int]:

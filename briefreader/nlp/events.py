@@ -122,7 +122,10 @@ def _candidates(view: roles.Sentence, taxonomy: Taxonomy) -> list[Candidate]:
                 (
                     p
                     for p in cat.patterns
-                    if (lemma in p.triggers or word in p.triggers) and (p.pos is None or (p.pos == "VERB") == verbal)
+                    if (lemma in p.triggers or word in p.triggers)
+                    and (p.pos is None or (p.pos == "VERB") == verbal)
+                    and all(roles.relation(view, i, r) for r in p.requires)
+                    and not any(roles.relation(view, i, r) for r in p.unless)
                 ),
                 None,
             )
@@ -235,6 +238,8 @@ def _choose(view: roles.Sentence, cands: list[Candidate], resolver: Resolver) ->
     cands = [c for c in cands if c.index not in supports]
     for c in cands:
         at = c.index
+        if not c.is_statement and _demanded(view, c.index, said):
+            continue
         if not c.is_statement and any(a in said for a in view.ancestors(c.index)):
             # What a speaker says is an event of its own only when it names who ("X said Y met Z"),
             # not for "the deficit would fall"; and a noun only under its verb ("X said Y imposed
@@ -256,6 +261,20 @@ def _choose(view: roles.Sentence, cands: list[Candidate], resolver: Resolver) ->
         # What did not happen ("failed to agree at talks") gives way to what did.
         ranked.append((c.is_statement, roles.undone(view, c.index), loose, len(view.ancestors(at)), c.index, c))
     return min(ranked, key=lambda r: r[:5])[5] if ranked else None
+
+
+def _demanded(view: roles.Sentence, i: int, said: set[int]) -> bool:
+    """Token ``i`` is in what a speaker asks of someone ("urged Peru to lift the ban", "called on X to act").
+
+    A demand is not an event: the saying is ("X promised to visit Y", where
+    the speaker commits to it, is the visit, planned).
+    """
+    below = i
+    for a in view.ancestors(i):
+        if a in said:
+            return view.tokens[below].dep == "xcomp" and bool(view.kids(a, "dobj") or roles.addressed(view, a))
+        below = a
+    return False
 
 
 def _governor(view: roles.Sentence, n: int) -> int | None:

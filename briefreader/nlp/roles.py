@@ -21,7 +21,7 @@ from briefreader.nlp.parse import ParsedSentence, Token
 
 RELATIONS = frozenset(
     {"subj", "subjpass", "agent", "obj", "addressee", "poss", "gov_subj", "receiver", "compound", "purpose"}
-    | {"purpose_subj"}
+    | {"purpose_subj", "infinitive"}
 )
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -143,7 +143,8 @@ def subjects(s: Sentence, v: int, depth: int = 0) -> list[int]:
     A relative clause's 'who' is the noun it hangs on; a participle ("a
     letter from Y inviting Z", "..., accusing them") takes the noun it
     modifies or its governor's subject; an infinitive takes its governor's
-    object when there is one ("invited Z to attend"), else its subject;
+    object when there is one ("invited Z to attend", "called on Z to
+    act"), else its subject;
     a second verb of a coordination takes the first one's.
     """
     if depth > 6:
@@ -170,7 +171,7 @@ def subjects(s: Sentence, v: int, depth: int = 0) -> list[int]:
         up = s.head(h)
         if s.tokens[h].pos == "ADJ" and s.tokens[h].dep in ("acomp", "attr", "amod") and up is not None:
             h = up
-        return s.kids(h, "dobj") or s.kids(h, "nsubjpass") or subjects(s, h, depth + 1)
+        return s.kids(h, "dobj") or addressed(s, h) or s.kids(h, "nsubjpass") or subjects(s, h, depth + 1)
     if t.dep in ("conj", "advcl") and s.is_verb(h):
         return subjects(s, h, depth + 1)
     if t.dep in ("acl", "relcl") and not s.is_verb(h):
@@ -183,6 +184,11 @@ def subjects(s: Sentence, v: int, depth: int = 0) -> list[int]:
         if ph is not None:
             return subjects(s, ph, depth + 1)
     return []
+
+
+def addressed(s: Sentence, v: int) -> list[int]:
+    """Who a verb calls on ("called on Peru to lift the ban": Peru)."""
+    return [o for p in s.kids(v, "prep") if s.tokens[p].lemma.lower() in ("on", "upon") for o in pobjs(s, p)]
 
 
 def passive_subjects(s: Sentence, v: int) -> list[int]:
@@ -204,8 +210,16 @@ def passive_subjects(s: Sentence, v: int) -> list[int]:
 
 
 def pobjs(s: Sentence, prep: int) -> list[int]:
-    """Objects of a preposition ('with A and B' -> A; conjuncts are added later)."""
-    return s.kids(prep, "pobj", "pcomp") or s.kids(prep, "dobj")
+    """Objects of a preposition ('with A and B' -> A; conjuncts are added later).
+
+    A preposition the model left without an object right before its verb's
+    object is that object's ("call on X" read as a particle and X).
+    """
+    own = s.kids(prep, "pobj", "pcomp") or s.kids(prep, "dobj")
+    if own or s.kids(prep):
+        return own
+    h = s.head(prep)
+    return [o for o in s.kids(h, "dobj") if o > prep] if h is not None and s.is_verb(h) else []
 
 
 def prep_objects(s: Sentence, v: int, word: str, whole_clause: bool) -> list[int]:
@@ -307,6 +321,9 @@ def relation(s: Sentence, trig: int, name: str, whole_clause: bool = False) -> l
         return _governor_subjects(s, trig, name == "receiver") if nominal else []
     if name == "purpose":
         return _purpose(s, trig)
+    if name == "infinitive":
+        # "called on X to show restraint": the infinitive itself.
+        return purpose_clauses(s, trig)
     if name == "purpose_subj":
         # "an invitation for Z to attend": Z.
         return [k for c in purpose_clauses(s, trig) for k in s.kids(c, "nsubj")]

@@ -39,6 +39,10 @@ class Pattern:
     place: tuple[str, ...] = ("in", "at")
     verb: str | None = None
     """The verb a headline uses for a nominal trigger ('talks' -> 'meet')."""
+    requires: tuple[str, ...] = ()
+    """Relations that must find something for the trigger to count ('call' needs 'on': "call on X")."""
+    unless: tuple[str, ...] = ()
+    """Relations that must find nothing ("called on X to act" is a demand, not a visit: ``infinitive``)."""
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,8 @@ def _patterns(d: dict[str, Any], where: str) -> tuple[Pattern, ...]:
                 targets=_names(p, "targets", pw, Pattern.targets),
                 place=_names(p, "place", pw, Pattern.place),
                 verb=str(p["verb"]) if p.get("verb") else None,
+                requires=_names(p, "requires", pw, ()),
+                unless=_names(p, "unless", pw, ()),
             )
         )
     return tuple(out)

@@ -91,8 +91,9 @@ def headline(doc: Document, found: Found) -> str | None:
                 rest = _complement(doc, view, trig, with_infinitive=False)  # "delivers a letter ... to X"
             partners = _partners(doc, view, found, as_written, second)
             rest = rest if partners.split(" ", 1)[-1] in rest else " ".join(x for x in (rest, partners) if x)
-            if found.target_relation in ("obj", "addressee") and second is None and not found.category.planned:
-                rest += _infinitive(doc, view, trig)  # "urges Indonesia to reconsider the ban"
+            asked = found.target_relation in ("obj", "addressee") or roles.addressed(view, trig)
+            if asked and second is None and not found.category.planned:
+                rest += _infinitive(doc, view, trig)  # "urges Indonesia to reconsider the ban", "calls on X to act"
         elif not rest:
             rest = _complement(doc, view, trig)
         body = " ".join(x for x in (subject, verb, rest) if x)
