@@ -261,3 +261,29 @@ def test_since_in_a_gerund_dates_the_perfect_above_it(calls: Frames) -> None:
     ev = frame(calls, "Nepal and Bhutan have accused")
     assert ev.type == "tension" and calls.names(ev.targets) == ["India"]
     assert ev.when is not None and ev.when.date == "2019"
+
+
+BALTIC = """---
+date: 2026-03-12
+---
+# Baltic ministers
+
+Estonia's foreign minister, Kaja Tamm, spoke by phone with US Secretary of State Mark Holden on Monday.
+
+Ms Tamm later spoke with reporters in Tallinn.
+
+A deal between Lithuania and Latvia on electricity prices was struck in February.
+"""
+
+
+def test_speaking_with_someone_named_is_a_meeting(model: LoadedModel, tmp_path: Path) -> None:
+    f = parse_brief(model, tmp_path, BALTIC)
+    ev = frame(f, "Estonia's foreign minister")
+    assert ev.type == "visit" and f.names(ev.actors) == ["Kaja Tamm"] and f.names(ev.targets) == ["Mark Holden"]
+    # Reporters are nobody in particular: no meeting.
+    assert f.of("Ms Tamm later spoke") is None
+    deal = frame(f, "A deal between")
+    # The noun names the parties; the passive verb's subject is the deal itself, not a party.
+    assert deal.type == "agreement" and f.names(deal.actors) == ["Latvia", "Lithuania"]
+    point = next(k for k in f.doc.key_points if k.event is not None and k.event.trigger == deal.trigger)
+    assert point.title.startswith("Lithuania and Latvia strike deal")

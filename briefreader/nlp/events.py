@@ -124,7 +124,7 @@ def _candidates(view: roles.Sentence, taxonomy: Taxonomy) -> list[Candidate]:
                     for p in cat.patterns
                     if (lemma in p.triggers or word in p.triggers)
                     and (p.pos is None or (p.pos == "VERB") == verbal)
-                    and all(roles.relation(view, i, r) for r in p.requires)
+                    and all(_names_someone(view, roles.relation(view, i, r)) for r in p.requires)
                     and not any(roles.relation(view, i, r) for r in p.unless)
                 ),
                 None,
@@ -261,6 +261,14 @@ def _choose(view: roles.Sentence, cands: list[Candidate], resolver: Resolver) ->
         # What did not happen ("failed to agree at talks") gives way to what did.
         ranked.append((c.is_statement, roles.undone(view, c.index), loose, len(view.ancestors(at)), c.index, c))
     return min(ranked, key=lambda r: r[:5])[5] if ranked else None
+
+
+def _names_someone(view: roles.Sentence, toks: list[int]) -> bool:
+    """A name among the tokens, or a noun with its name beside it ("call on the minister, A")."""
+    return any(
+        t in view.entity_at or view.tokens[t].pos == "PROPN" or any(a in view.entity_at for a in view.kids(t, "appos"))
+        for t in toks
+    )
 
 
 def _demanded(view: roles.Sentence, i: int, said: set[int]) -> bool:

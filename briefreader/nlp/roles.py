@@ -380,4 +380,8 @@ def _governor_subjects(s: Sentence, n: int, receiving: bool) -> list[int]:
         return []
     if not receiving and dep != "pobj" and lemma not in LIGHT_VERBS:
         return []
-    return passive_subjects(s, h) if passive(s, h) else subjects(s, h)
+    if not passive(s, h):
+        return subjects(s, h)
+    # "a deal was struck by A and B": the agent; the trigger itself is no party to it.
+    own = [p for p in passive_subjects(s, h) if p != n]
+    return own if own else [o for a in s.kids(h, "agent") for o in pobjs(s, a)]

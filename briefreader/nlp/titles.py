@@ -56,8 +56,8 @@ def headline(doc: Document, found: Found) -> str | None:
         verb = _third_person(verb) if len(targets) == 1 else verb
         return _with_date(doc, f"{_names(targets)} {verb} {whose}{tok.text.lower()}", found)
     support = roles.support_verb(view, trig)
-    if support is not None and found.actor_relation != "gov_subj":
-        support = None  # "X delivered an invitation from Y": Y invites, X only delivers
+    if support is not None and found.actor_relation != "gov_subj" and not _agentless_passive(view, support):
+        support = None  # "X delivered an invitation from Y": Y invites, X only delivers ("a deal was struck": struck)
     # The verb as written ("expelled"), the support verb with its noun ("imposed tariffs"),
     # or the taxonomy's verb for a noun on its own ("X's visit": visit; "travelled": visit).
     lemma = tok.lemma.lower() if support is None and verbal else found.pattern.verb or tok.lemma.lower()
@@ -108,6 +108,11 @@ def headline(doc: Document, found: Found) -> str | None:
     if found.place is not None and _named_in(found.place, body + goal):
         place_to = place_in = ""
     return _with_date(doc, body + place_to + goal + place_in, found)
+
+
+def _agentless_passive(view: roles.Sentence, v: int) -> bool:
+    """'was struck' with no 'by': nobody else did it, so the parties named in the noun did."""
+    return roles.passive(view, v) and not view.kids(v, "agent")
 
 
 def _receiving_verb(view: roles.Sentence, trig: int) -> int | None:
