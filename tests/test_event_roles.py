@@ -287,3 +287,23 @@ def test_speaking_with_someone_named_is_a_meeting(model: LoadedModel, tmp_path: 
     assert deal.type == "agreement" and f.names(deal.actors) == ["Latvia", "Lithuania"]
     point = next(k for k in f.doc.key_points if k.event is not None and k.event.trigger == deal.trigger)
     assert point.title.startswith("Lithuania and Latvia strike deal")
+
+
+PAIR = """---
+date: 2025-11-05
+---
+# Leaders meet
+
+Mr Mori and Ms Connolly met on the sidelines of the G20 summit in Rio de Janeiro in July. During that meeting, \
+the two leaders agreed to expand joint patrols.
+
+Canada and Mexico signed a border accord in Ottawa. The two countries also pledged to share customs data.
+"""
+
+
+def test_the_two_leaders_are_the_two_who_just_met(model: LoadedModel, tmp_path: Path) -> None:
+    f = parse_brief(model, tmp_path, PAIR)
+    ev = frame(f, "During that meeting")
+    assert ev.type == "agreement" and f.names(ev.actors) == ["Mr Mori", "Ms Connolly"]
+    both = frame(f, "The two countries")
+    assert both.type == "agreement" and f.names(both.actors) == ["Canada", "Mexico"]

@@ -92,6 +92,7 @@ def find_frames(doc: Document, analysis: Analysis, taxonomy: Taxonomy) -> dict[i
     seen: list[Named] = []
     """Persons named in the last sentences (of this section: a heading starts afresh)."""
     section = -1
+    pairs: list[tuple[int, list[Entity]]] = []
     for si, sent in enumerate(analysis.sentences):
         if doc.blocks[sent.block].kind != "paragraph":
             section, seen = si, []
@@ -102,10 +103,15 @@ def find_frames(doc: Document, analysis: Analysis, taxonomy: Taxonomy) -> dict[i
         # a paragraph break, but not past a heading.
         recent = [x for x in seen if max(si - 2, section) <= x.sentence < si]
         pronouns = pronoun_referents(view, si, recent, genders)
-        resolver = Resolver(pronouns, by_word, countries, doc.text)
+        # "the two leaders", "both sides": the two parties of an event just before.
+        pair = pairs[-1][1] if pairs and max(si - 2, section) <= pairs[-1][0] else []
+        resolver = Resolver(pronouns, by_word, countries, doc.text, pair)
         found = _frame(doc, view, si, taxonomy, resolver)
         if found is not None:
             out[si] = found
+            parties = list({e.id: e for e in found.actors + found.targets}.values())
+            if len(parties) == 2:
+                pairs.append((si, parties))
         seen = [x for x in seen if x.sentence >= si - 1] + named_people(view, si, pronouns)
     return out
 

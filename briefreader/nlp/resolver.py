@@ -31,6 +31,8 @@ class Resolver:
     """Nationality (NORP) entity id -> the country the brief names ('Russian' -> Russia)."""
     text: str = ""
     """The brief's text, to see how a name is written elsewhere in it."""
+    pair: list[Entity] = field(default_factory=list)
+    """The two parties of the event just before, whom "the two leaders" or "both sides" stand for."""
 
     def entities(self, s: Sentence, toks: list[int], labels: frozenset[str] = PARTY_LABELS) -> list[Entity]:
         """The entities the tokens name, conjuncts included, in order, without repeats."""
@@ -83,6 +85,8 @@ class Resolver:
                 e = self.pronoun[tok]
                 return [e] if e is not None else []
             return []
+        if t.pos == "NOUN" and self.pair and _the_two(s, tok):
+            return [e for e in self.pair if _fits(t.lemma.lower(), e.label)]
         if depth > 2 or t.pos not in ("NOUN", "PROPN", "NUM", "ADJ"):
             return []
         # A common noun stands for the name beside it: its apposition first
@@ -111,6 +115,26 @@ class Resolver:
                 if found:
                     return found
         return []
+
+
+_PEOPLE_NOUNS = frozenset({"leader", "minister", "president", "premier", "counterpart", "envoy", "diplomat", "man"})
+_STATE_NOUNS = frozenset({"country", "nation", "neighbour", "neighbor", "government", "state", "capital", "ally"})
+
+
+def _the_two(s: Sentence, tok: int) -> bool:
+    """'the two leaders', 'both sides', 'the two countries' (a plural noun counted as two, with no name of its own)."""
+    if s.tokens[tok].tag != "NNS" or any(k in s.entity_at for k in s.children[tok]):
+        return False
+    return any(s.tokens[k].text.lower() in ("two", "both") for k in s.kids(tok, "nummod", "det", "predet", "quantmod"))
+
+
+def _fits(noun: str, label: str) -> bool:
+    """People stand for people, countries for countries; 'sides' for either."""
+    if noun in _PEOPLE_NOUNS:
+        return label == "PERSON"
+    if noun in _STATE_NOUNS:
+        return label in ("GPE", "NORP", "ORG")
+    return noun in ("side", "party")
 
 
 def _nested_coordinated(s: Sentence, name: int) -> list[int]:
