@@ -31,6 +31,9 @@ Opposition leader Tom Reyes accused Ms Silva of hiding the costs.
 Speaking later on the radio, she insisted that the plan was fair.
 
 Foreign Minister Maria Silva met her Peruvian counterpart in Lima.
+
+Bolivia is seeking better ties with Chile, as shown by a recent meeting between an envoy from La Paz and Chile's \
+Foreign Minister, Rosa Vidal.
 """
 
 
@@ -50,6 +53,13 @@ def test_apposition_after_a_place_is_the_person_not_the_place(roles: Frames) -> 
     ev = frame(roles, "The Chilean Foreign Ministry")
     assert ev.type == "tension" and roles.names(ev.targets) == ["Diego Salas"]
     assert roles.name(ev.place) == "Arica"
+
+
+def test_a_title_keeps_its_own_apposition(roles: Frames) -> None:
+    # "between an envoy from La Paz and Chile's Foreign Minister, Rosa Vidal": Rosa Vidal is
+    # the minister, not the envoy.
+    ev = frame(roles, "Bolivia is seeking")
+    assert ev.type == "visit" and roles.names(ev.actors) == ["La Paz", "Rosa Vidal"]
 
 
 def test_partner_named_inside_another_partners_title(roles: Frames) -> None:
