@@ -177,9 +177,9 @@ def surface_appositions(s: Sentence, tok: int) -> list[int]:
     # B's Foreign Minister, C": C is the minister); a town has none, so one the model
     # hung on a town is the noun's.
     owner = s.head(head)
-    if s.tokens[head].dep == "appos" and owner is not None and owner != tok and owner in _subtree(s, tok):
-        if owner not in s.entity_at or s.entity_at[owner].label not in PLACE_LABELS:
-            return []
+    inside = s.tokens[head].dep == "appos" and owner is not None and owner != tok and owner in _subtree(s, tok)
+    if inside and (owner not in s.entity_at or s.entity_at[owner].label not in PLACE_LABELS):
+        return []
     return [head]
 
 
