@@ -317,3 +317,35 @@ def test_the_two_leaders_are_the_two_who_just_met(model: LoadedModel, tmp_path: 
     assert ev.type == "agreement" and f.names(ev.actors) == ["Mr Mori", "Ms Connolly"]
     both = frame(f, "The two countries")
     assert both.type == "agreement" and f.names(both.actors) == ["Canada", "Mexico"]
+
+
+SPEAKERS = """---
+date: 2026-02-10
+---
+# Festival row
+
+The show's director, British playwright Ada Nyberg, defends the programme.
+
+"Nobody was forced to take part," Ms Nyberg told the BBC.
+
+"It is a serious work."
+
+She said the tickets had sold out in a day.
+
+"We sold every seat," said Hart and Moss chief executive Leo Grant.
+
+At a dinner hosted by Culture Minister Ruth Adler on Friday, he said the festival would grow.
+"""
+
+
+def test_speakers_the_model_left_untagged_and_names_that_only_qualify(model: LoadedModel, tmp_path: Path) -> None:
+    f = parse_brief(model, tmp_path, SPEAKERS)
+    # "Ms Nyberg told the BBC", untagged by the model, is still the last woman named as a subject.
+    she = frame(f, "She said the tickets")
+    assert she.type == "statement" and f.names(she.actors) == ["Ada Nyberg"]
+    # "Hart and Moss chief executive Leo Grant": the company's name is no second speaker.
+    grant = frame(f, '"We sold every seat,"')
+    assert f.names(grant.actors) == ["Leo Grant"]
+    # The dinner is where he spoke: the saying is the event, by the last man named.
+    dinner = frame(f, "At a dinner hosted")
+    assert dinner.type == "statement" and f.names(dinner.actors) == ["Leo Grant"]

@@ -102,7 +102,7 @@ def find_frames(doc: Document, analysis: Analysis, taxonomy: Taxonomy) -> dict[i
         # Wire copy puts one sentence in each paragraph, so a pronoun may look back past
         # a paragraph break, but not past a heading.
         recent = [x for x in seen if max(si - 2, section) <= x.sentence < si]
-        pronouns = pronoun_referents(view, si, recent, genders)
+        pronouns = pronoun_referents(view, si, recent, genders, by_word)
         # "the two leaders", "both sides": the two parties of an event just before.
         pair = pairs[-1][1] if pairs and max(si - 2, section) <= pairs[-1][0] else []
         resolver = Resolver(pronouns, by_word, countries, doc.text, pair)
@@ -112,7 +112,7 @@ def find_frames(doc: Document, analysis: Analysis, taxonomy: Taxonomy) -> dict[i
             parties = list({e.id: e for e in found.actors + found.targets}.values())
             if len(parties) == 2:
                 pairs.append((si, parties))
-        seen = [x for x in seen if x.sentence >= si - 1] + named_people(view, si, pronouns)
+        seen = [x for x in seen if x.sentence >= si - 1] + named_people(view, si, pronouns, by_word)
     return out
 
 
@@ -278,14 +278,18 @@ def _names_someone(view: roles.Sentence, toks: list[int]) -> bool:
 
 
 def _demanded(view: roles.Sentence, i: int, said: set[int]) -> bool:
-    """Token ``i`` is in what a speaker asks of someone ("urged Peru to lift the ban", "called on X to act").
+    """Token ``i`` is in what a speaker asks of someone, or in where they said it.
 
-    A demand is not an event: the saying is ("X promised to visit Y", where
-    the speaker commits to it, is the visit, planned).
+    A demand is not an event: the saying is ("urged Peru to lift the ban",
+    "called on X to act"; but "X promised to visit Y", where the speaker
+    commits to it, is the visit, planned). Nor is the setting of a saying
+    ("At a conference hosted by X, he said ...").
     """
     below = i
     for a in view.ancestors(i):
         if a in said:
+            if view.tokens[below].dep == "prep":
+                return True
             return view.tokens[below].dep == "xcomp" and bool(view.kids(a, "dobj") or roles.addressed(view, a))
         below = a
     return False

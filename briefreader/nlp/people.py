@@ -98,13 +98,19 @@ class Named(NamedTuple):
     """Named as the subject of a clause (or as a pronoun subject that was resolved to them)."""
 
 
-def named_people(view: Sentence, si: int, resolved: dict[int, Entity | None] | None = None) -> list[Named]:
+def named_people(
+    view: Sentence,
+    si: int,
+    resolved: dict[int, Entity | None] | None = None,
+    by_word: dict[str, Entity] | None = None,
+) -> list[Named]:
     """The persons a sentence names, in order, each marked when it is a clause's subject.
 
     A subject read through its apposition ("the minister, A, said") is A as
     a subject; with ``resolved`` (the sentence's pronouns and whom they
     stand for), a pronoun subject keeps its person a subject for the
-    sentences after.
+    sentences after; with ``by_word`` (``name_words``), so does a bare
+    surname the model did not tag ("Ms Ensler told the BBC").
     """
     subject_names: set[int] = set()
     for i, t in enumerate(view.tokens):
@@ -121,11 +127,18 @@ def named_people(view: Sentence, si: int, resolved: dict[int, Entity | None] | N
             out.append(Named(si, t.start, view.entity_at[i], i in subject_names))
         elif resolved and t.dep in ("nsubj", "nsubjpass") and t.pos == "PRON" and (e := resolved.get(i)) is not None:
             out.append(Named(si, t.start, e, True))
+        elif by_word and t.dep in ("nsubj", "nsubjpass") and t.pos == "PROPN" and i not in view.entity_at:
+            if t.text in by_word:
+                out.append(Named(si, t.start, by_word[t.text], True))
     return out
 
 
 def pronoun_referents(
-    view: Sentence, si: int, recent: list[Named], genders: dict[str, Gender]
+    view: Sentence,
+    si: int,
+    recent: list[Named],
+    genders: dict[str, Gender],
+    by_word: dict[str, Entity] | None = None,
 ) -> dict[int, Entity | None]:
     """Who each he/she/him/her of a sentence stands for (the rule in the module docstring).
 
@@ -136,7 +149,7 @@ def pronoun_referents(
     each. An object pronoun never stands for the subject of its own clause
     ("A wrote to B, inviting her": not A).
     """
-    local = named_people(view, si)
+    local = named_people(view, si, None, by_word)
     out: dict[int, Entity | None] = {}
     for i, t in enumerate(view.tokens):
         word = t.text.lower()

@@ -138,16 +138,23 @@ def _fits(noun: str, label: str) -> bool:
 
 
 def _nested_coordinated(s: Sentence, name: int) -> list[int]:
-    """Other names with their own 'and' inside the title words of a name ('Ms A and Defence Minister B')."""
+    """Other names with their own 'and' inside the title words of a name ('Ms A and Defence Minister B').
+
+    Only when the words after the 'and' are all a title (capitalised, up
+    to the name): in "Richard and Judy executive producer B" the names
+    qualify the producer, they are not partners.
+    """
     out: list[int] = []
+    first = s.mention_first.get(name, name)
     stack = [c for c in s.kids(name, "compound", "nmod") if c not in s.entity_at]
     while stack:
         t = stack.pop()
         for c in s.kids(t, "compound", "nmod", "amod"):
             if c not in s.entity_at:
                 stack.append(c)
-            elif s.entity_at[c] is not s.entity_at[name] and s.kids(c, "cc"):
-                out.append(c)
+            elif s.entity_at[c] is not s.entity_at[name] and (cc := s.kids(c, "cc")):
+                if all(s.tokens[k].pos == "PROPN" for k in range(cc[0] + 1, first)):
+                    out.append(c)
     return out
 
 
