@@ -152,9 +152,12 @@ def _nested_coordinated(s: Sentence, name: int) -> list[int]:
         for c in s.kids(t, "compound", "nmod", "amod"):
             if c not in s.entity_at:
                 stack.append(c)
-            elif s.entity_at[c] is not s.entity_at[name] and (cc := s.kids(c, "cc")):
-                if all(s.tokens[k].pos == "PROPN" for k in range(cc[0] + 1, first)):
-                    out.append(c)
+            elif (
+                s.entity_at[c] is not s.entity_at[name]
+                and (cc := s.kids(c, "cc"))
+                and all(s.tokens[k].pos == "PROPN" for k in range(cc[0] + 1, first))
+            ):
+                out.append(c)
     return out
 
 
