@@ -127,7 +127,7 @@ def named_people(
             out.append(Named(si, t.start, view.entity_at[i], i in subject_names))
         elif resolved and t.dep in ("nsubj", "nsubjpass") and t.pos == "PRON" and (e := resolved.get(i)) is not None:
             out.append(Named(si, t.start, e, True))
-        elif by_word and t.dep in ("nsubj", "nsubjpass") and t.pos == "PROPN" and t.text in by_word:
+        elif by_word and t.dep in ("nsubj", "nsubjpass") and i not in view.entity_at and t.text in by_word:
             out.append(Named(si, t.start, by_word[t.text], True))
     return out
 
