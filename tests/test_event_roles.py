@@ -349,3 +349,34 @@ def test_speakers_the_model_left_untagged_and_names_that_only_qualify(model: Loa
     # The dinner is where he spoke: the saying is the event, by the last man named.
     dinner = frame(f, "At a dinner hosted")
     assert dinner.type == "statement" and f.names(dinner.actors) == ["Leo Grant"]
+
+
+GULF = """---
+date: 2024-06-20
+---
+# Gulf row
+
+Qatar's foreign ministry condemned the seizure of a Qatari tanker by Bahraini coastguards on Tuesday.
+
+Two Bahraini diplomats were expelled from Doha on Wednesday.
+
+Bahrain's King Hamad al-Khalifa rejected Qatar's claims and accused Doha of smuggling fuel.
+"""
+
+
+def test_whose_act_a_criticised_noun_is(model: LoadedModel, tmp_path: Path) -> None:
+    f = parse_brief(model, tmp_path, GULF)
+    ev = frame(f, "Qatar's foreign ministry")
+    # 'ministry' (tagged a proper noun, written lowercase) is Qatar's; the seizure is the
+    # coastguards' (by), not the tanker's (of).
+    assert ev.type == "tension" and f.names(ev.actors) == ["Qatar"] and f.names(ev.targets) == ["Bahrain"]
+    titles = [k.title for k in f.doc.key_points]
+    assert "Qatar condemns seizure of Qatari tanker by Bahrain" in titles
+    # A nationality the model tagged once is the same nationality where it did not;
+    # "two diplomats" is a count, not "the two" already named.
+    expelled = frame(f, "Two Bahraini diplomats")
+    assert f.names(expelled.targets) == ["Bahrain"]
+    # A second target from "and accused Doha" is in the frame, not in the first verb's headline.
+    both = frame(f, "Bahrain's King")
+    assert f.names(both.targets) == ["Doha", "Qatar"]
+    assert not any(t.endswith("claims and Doha") for t in titles)

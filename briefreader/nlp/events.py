@@ -80,6 +80,8 @@ class Found:
     """The relation that found the targets ('obj', 'with', ...), for the headline's preposition."""
     target_trigger: int | None = None
     """A second trigger of the same kind the targets came from ("scrambled to intercept X": 'intercept')."""
+    joined_targets: list[Entity] = field(default_factory=list)
+    """Targets another trigger of the kind added to the chosen one's ("rejected X's claims and accused Y": Y)."""
 
 
 def find_frames(doc: Document, analysis: Analysis, taxonomy: Taxonomy) -> dict[int, Found]:
@@ -88,6 +90,7 @@ def find_frames(doc: Document, analysis: Analysis, taxonomy: Taxonomy) -> dict[i
     starts = [m.start for m, _e in mentions]
     genders = entity_genders(doc, analysis.sentences)
     by_word, countries = name_words(doc), country_of(doc)
+    nationalities = {e.name: e for e in doc.entities if e.label == "NORP" and e.visible_mentions and " " not in e.name}
     out: dict[int, Found] = {}
     seen: list[Named] = []
     """Persons named in the last sentences (of this section: a heading starts afresh)."""
@@ -105,7 +108,7 @@ def find_frames(doc: Document, analysis: Analysis, taxonomy: Taxonomy) -> dict[i
         pronouns = pronoun_referents(view, si, recent, genders, by_word)
         # "the two leaders", "both sides": the two parties of an event just before.
         pair = pairs[-1][1] if pairs and max(si - 2, section) <= pairs[-1][0] else []
-        resolver = Resolver(pronouns, by_word, countries, doc.text, pair)
+        resolver = Resolver(pronouns, by_word, countries, doc.text, pair, nationalities)
         found = _frame(doc, view, si, taxonomy, resolver)
         if found is not None:
             out[si] = found
@@ -152,6 +155,7 @@ class _Roles:
     target_tokens: list[int] = field(default_factory=list)
     target_relation: str = ""
     target_trigger: int | None = None
+    joined: list[Entity] = field(default_factory=list)
 
 
 def _roles(view: roles.Sentence, c: Candidate, resolver: Resolver) -> _Roles:
@@ -334,7 +338,10 @@ def _frame(doc: Document, view: roles.Sentence, si: int, taxonomy: Taxonomy, res
         known = {e.id for e in r.actors + r.targets}
         if more.targets and not r.targets:
             r.target_tokens, r.target_relation, r.target_trigger = more.target_tokens, more.target_relation, c.index
-        r.targets += [e for e in more.targets if e.id not in known]
+        added = [e for e in more.targets if e.id not in known]
+        if r.targets and r.target_trigger != c.index:
+            r.joined += added
+        r.targets += added
         if not r.actors:
             r.actors = [e for e in more.actors if e not in r.targets]
             r.actor_tokens, r.actor_relation = more.actor_tokens, more.actor_relation
@@ -376,4 +383,5 @@ def _frame(doc: Document, view: roles.Sentence, si: int, taxonomy: Taxonomy, res
         r.target_tokens,
         r.target_relation,
         r.target_trigger,
+        [e for e in r.joined if e in r.targets],
     )

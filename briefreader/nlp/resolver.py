@@ -33,6 +33,8 @@ class Resolver:
     """The brief's text, to see how a name is written elsewhere in it."""
     pair: list[Entity] = field(default_factory=list)
     """The two parties of the event just before, whom "the two leaders" or "both sides" stand for."""
+    nationality: dict[str, Entity] = field(default_factory=dict)
+    """A nationality as the brief writes it ('Bahraini') -> its entity, for a mention the model did not tag."""
 
     def entities(self, s: Sentence, toks: list[int], labels: frozenset[str] = PARTY_LABELS) -> list[Entity]:
         """The entities the tokens name, conjuncts included, in order, without repeats."""
@@ -80,6 +82,8 @@ class Resolver:
             return [s.entity_at[tok]]
         if t.pos == "PROPN" and t.text in self.by_word:
             return [self.by_word[t.text]]
+        if t.pos in ("ADJ", "PROPN") and t.text in self.nationality:
+            return [self.nationality[t.text]]
         if t.pos == "PRON":
             if t.text.lower() in _PERSON_PRONOUNS and tok in self.pronoun:
                 e = self.pronoun[tok]
@@ -96,18 +100,22 @@ class Resolver:
             found = [e for k in self._with_conjuncts(s, [c]) for e in self._one(s, k, depth + 1)]
             if found:
                 return found
-        if t.pos != "NOUN":
-            return []  # a title ('Trade Minister') is not qualified by its department
+        if t.pos != "NOUN" and not t.text.islower():
+            # A title ('Trade Minister') is not qualified by its department; a lowercase
+            # word is a common noun whatever the tagger said ("Qatar's foreign ministry").
+            return []
         for deps in (("compound", "amod", "nmod"), ("poss",)):
-            quals = [c for c in s.kids(tok, *deps) if c in s.entity_at]
+            quals = [c for c in s.kids(tok, *deps) if c in s.entity_at or s.tokens[c].text in self.nationality]
             if quals:
                 # One qualifier ("US State Department officials": US), with its conjuncts
                 # ("Greek and Turkish diplomats": both).
                 both = self._with_conjuncts(s, quals[:1])
-                return list({s.entity_at[c].id: s.entity_at[c] for c in both if c in s.entity_at}.values())
-        for p in s.kids(tok, "prep"):
+                return list({e.id: e for c in both for e in self._one(s, c, depth + 1)}.values())
+        # The doer before the thing done: "the seizure of a tanker by coastguards" is the coastguards'.
+        preps = sorted(s.kids(tok, "prep"), key=lambda p: s.tokens[p].lemma.lower() != "by")
+        for p in preps:
             word = s.tokens[p].lemma.lower()
-            if word in ("of", "from", "between", "in"):
+            if word in ("by", "of", "from", "between", "in"):
                 objs = self._with_conjuncts(s, pobjs(s, p))
                 found = [e for o in objs for e in self._one(s, o, depth + 1)]
                 # 'in' only for a company ("shares in Lumen"), not a place ("officials in Quito").
@@ -122,10 +130,12 @@ _STATE_NOUNS = frozenset({"country", "nation", "neighbour", "neighbor", "governm
 
 
 def _the_two(s: Sentence, tok: int) -> bool:
-    """'the two leaders', 'both sides', 'the two countries' (a plural noun counted as two, with no name of its own)."""
-    if s.tokens[tok].tag != "NNS" or any(k in s.entity_at for k in s.children[tok]):
+    """'the two leaders', 'both sides', 'the two countries' (two, known already, with no name or quality of their own)."""
+    if s.tokens[tok].tag != "NNS" or any(k in s.entity_at or s.tokens[k].pos == "ADJ" for k in s.children[tok]):
         return False
-    return any(s.tokens[k].text.lower() in ("two", "both") for k in s.kids(tok, "nummod", "det", "predet", "quantmod"))
+    words = {s.tokens[k].text.lower() for k in s.kids(tok, "nummod", "det", "predet", "quantmod")}
+    # Counted and definite: "two diplomats were expelled" names nobody known.
+    return "both" in words or ("two" in words and bool(words & {"the", "these", "those"}))
 
 
 def _fits(noun: str, label: str) -> bool:

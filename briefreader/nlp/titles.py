@@ -151,6 +151,8 @@ def _role_phrase(doc: Document, view: roles.Sentence, toks: list[int], ents: lis
     rest = [e for e in ents if e.id not in named]
     if not parts:
         return _names(ents)
+    if rest and len(parts) == 1 and any(view.tokens[p].lemma.lower() == "by" for p in view.kids(toks[0], "prep")):
+        return f"{parts[0]} by {_names(rest)}"  # "seizure of Qatari tanker by Bahrain": whose act it was
     if rest:
         parts.append(_names(rest))
     return " and ".join(parts)
@@ -158,7 +160,7 @@ def _role_phrase(doc: Document, view: roles.Sentence, toks: list[int], ents: lis
 
 def _partners(doc: Document, view: roles.Sentence, found: Found, as_written: bool, second: int | None) -> str:
     """'Omar Haddad', 'with Peru' when the trigger takes them after a preposition, 'to intercept X'."""
-    names = _role_phrase(doc, view, found.target_tokens, found.targets)
+    names = _role_phrase(doc, view, found.target_tokens, [e for e in found.targets if e not in found.joined_targets])
     rel = found.target_relation
     lead = ""
     if second is not None and view.tokens[second].pos == "VERB":
