@@ -130,7 +130,7 @@ _STATE_NOUNS = frozenset({"country", "nation", "neighbour", "neighbor", "governm
 
 
 def _the_two(s: Sentence, tok: int) -> bool:
-    """'the two leaders', 'both sides', 'the two countries' (two, known already, with no name or quality of their own)."""
+    """'the two leaders', 'both sides' (two known already: no name or quality of their own)."""
     if s.tokens[tok].tag != "NNS" or any(k in s.entity_at or s.tokens[k].pos == "ADJ" for k in s.children[tok]):
         return False
     words = {s.tokens[k].text.lower() for k in s.kids(tok, "nummod", "det", "predet", "quantmod")}
