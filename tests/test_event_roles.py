@@ -380,3 +380,40 @@ def test_whose_act_a_criticised_noun_is(model: LoadedModel, tmp_path: Path) -> N
     both = frame(f, "Bahrain's King")
     assert f.names(both.targets) == ["Doha", "Qatar"]
     assert not any(t.endswith("claims and Doha") for t in titles)
+
+
+STATE_VISIT = """---
+date: 2025-09-15
+---
+# State visit
+
+Mr Long's three-day visit to Indonesia is the first by a Vietnamese head of state in a decade.
+
+President Rizal Hartono will host a banquet for his guest, Tran Van Long, on Monday evening.
+
+The two presidents are expected to sign a maritime boundary agreement on Tuesday.
+
+Mr Long has been invited by Philippine President Maria Santos to visit Manila next year.
+
+A meeting between Ms Kusuma and Chinese Foreign Minister Wang Lei is scheduled for October.
+
+Malaysia recalled its ambassador for three weeks in 2023.
+"""
+
+
+def test_scheduled_events_and_the_two_last_named(model: LoadedModel, tmp_path: Path) -> None:
+    f = parse_brief(model, tmp_path, STATE_VISIT)
+    banquet = frame(f, "President Rizal Hartono will host")
+    # "Monday evening": the evening of Monday, the next one after the brief's date.
+    assert banquet.when is not None and banquet.when.date == "2025-09-22"
+    # No event paired them, so "the two presidents" are the two last named.
+    sign = frame(f, "The two presidents")
+    assert sign.type == "agreement" and f.names(sign.actors) == ["Rizal Hartono", "Tran Van Long"]
+    assert sign.status == "planned"
+    meeting = frame(f, "A meeting between")
+    # "is scheduled for October": planned, and "for October" is when, not how long.
+    assert meeting.status == "planned" and meeting.when is not None and meeting.when.date == "2025-10"
+    recalled = frame(f, "Malaysia recalled")
+    assert recalled.when is not None and recalled.when.date == "2023"  # "for three weeks" is how long
+    titles = [k.title for k in f.doc.key_points]
+    assert "Maria Santos invites Tran Van Long to visit Manila (2026)" in titles

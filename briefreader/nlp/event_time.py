@@ -31,6 +31,9 @@ PLANNED_MODIFIERS = frozenset({"upcoming", "planned", "forthcoming", "next", "fu
 REPORTING = frozenset({"say", "tell", "report", "claim", "announce", "confirm", "state", "add", "allege", "insist"})
 REPORTED_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "apparently"})
 _DURATION_PREPS = frozenset({"for", "over", "within", "throughout"})
+_UNITS = frozenset(
+    {"minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century", "while", "time"}
+)
 
 
 def status_of(view: roles.Sentence, trig: int, is_statement: bool, planned_kind: bool) -> EventStatus:
@@ -41,7 +44,7 @@ def status_of(view: roles.Sentence, trig: int, is_statement: bool, planned_kind:
     chain = [trig, *view.ancestors(trig)]
     verbs = [i for i in chain if view.is_verb(i)] or [trig]
     first = verbs[0]
-    if planned_kind or future_verb(view, first):
+    if planned_kind or future_verb(view, first) or _scheduled(view, trig, first):
         return "planned"
     if view.tokens[trig].pos != "VERB" and any(
         view.tokens[m].lemma.lower() in PLANNED_MODIFIERS for m in view.kids(trig, "amod")
@@ -60,6 +63,16 @@ def status_of(view: roles.Sentence, trig: int, is_statement: bool, planned_kind:
     if any(w in REPORTED_ADVERBS for w in words):
         return "reported"
     return "happened"
+
+
+def _scheduled(view: roles.Sentence, trig: int, v: int) -> bool:
+    """A nominal event said to be set for later: "the meeting is scheduled for October", "talks are due in May"."""
+    if view.tokens[trig].pos == "VERB" or view.tokens[trig].dep not in ("nsubj", "nsubjpass") or view.head(trig) != v:
+        return False
+    words = [v, *view.kids(v, "acomp")] if view.tokens[v].pos == "AUX" else [v]
+    return any(view.tokens[w].lemma.lower() in INTENT_WORDS for w in words) and (
+        roles.passive(view, v) or view.tokens[v].pos == "AUX"
+    )
 
 
 def future_verb(view: roles.Sentence, v: int) -> bool:
@@ -189,6 +202,12 @@ def _not_a_time_of(view: roles.Sentence, head: int, trig: int) -> bool:
         t.dep in ("compound", "nummod", "amod", "poss", "nmod")
         and h != trig
         and view.tokens[h].pos in ("NOUN", "PROPN")
+        and view.tokens[h].ent not in ("DATE", "TIME")  # "Monday evening": the day of the evening
     ):
         return True
-    return t.dep == "pobj" and view.tokens[h].lemma.lower() in _DURATION_PREPS
+    # "for several weeks" is how long; "scheduled for October" is when.
+    return (
+        t.dep == "pobj"
+        and view.tokens[h].lemma.lower() in _DURATION_PREPS
+        and (view.tokens[head].lemma.lower() in _UNITS or bool(view.kids(head, "nummod")))
+    )

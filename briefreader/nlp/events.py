@@ -108,7 +108,8 @@ def find_frames(doc: Document, analysis: Analysis, taxonomy: Taxonomy) -> dict[i
         pronouns = pronoun_referents(view, si, recent, genders, by_word)
         # "the two leaders", "both sides": the two parties of an event just before.
         pair = pairs[-1][1] if pairs and max(si - 2, section) <= pairs[-1][0] else []
-        resolver = Resolver(pronouns, by_word, countries, doc.text, pair, nationalities)
+        people = [x.entity for x in recent]
+        resolver = Resolver(pronouns, by_word, countries, doc.text, pair, people, nationalities)
         found = _frame(doc, view, si, taxonomy, resolver)
         if found is not None:
             out[si] = found

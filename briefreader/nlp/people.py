@@ -109,8 +109,8 @@ def named_people(
     A subject read through its apposition ("the minister, A, said") is A as
     a subject; with ``resolved`` (the sentence's pronouns and whom they
     stand for), a pronoun subject keeps its person a subject for the
-    sentences after; with ``by_word`` (``name_words``), so does a bare
-    surname the model did not tag ("Ms Ensler told the BBC").
+    sentences after; with ``by_word`` (``name_words``), a bare surname the
+    model did not tag counts too ("Ms Ensler told the BBC").
     """
     subject_names: set[int] = set()
     for i, t in enumerate(view.tokens):
@@ -127,8 +127,8 @@ def named_people(
             out.append(Named(si, t.start, view.entity_at[i], i in subject_names))
         elif resolved and t.dep in ("nsubj", "nsubjpass") and t.pos == "PRON" and (e := resolved.get(i)) is not None:
             out.append(Named(si, t.start, e, True))
-        elif by_word and t.dep in ("nsubj", "nsubjpass") and i not in view.entity_at and t.text in by_word:
-            out.append(Named(si, t.start, by_word[t.text], True))
+        elif by_word and t.pos == "PROPN" and i not in view.entity_at and t.text in by_word:
+            out.append(Named(si, t.start, by_word[t.text], t.dep in ("nsubj", "nsubjpass")))
     return out
 
 

@@ -33,6 +33,8 @@ class Resolver:
     """The brief's text, to see how a name is written elsewhere in it."""
     pair: list[Entity] = field(default_factory=list)
     """The two parties of the event just before, whom "the two leaders" or "both sides" stand for."""
+    people: list[Entity] = field(default_factory=list)
+    """Persons named in the sentences just before, oldest first ("the two presidents" when no event paired them)."""
     nationality: dict[str, Entity] = field(default_factory=dict)
     """A nationality as the brief writes it ('Bahraini') -> its entity, for a mention the model did not tag."""
 
@@ -89,8 +91,11 @@ class Resolver:
                 e = self.pronoun[tok]
                 return [e] if e is not None else []
             return []
-        if t.pos == "NOUN" and self.pair and _the_two(s, tok):
-            return [e for e in self.pair if _fits(t.lemma.lower(), e.label)]
+        if t.pos == "NOUN" and _the_two(s, tok):
+            two = [e for e in self.pair if _fits(t.lemma.lower(), e.label)]
+            if len(two) < 2 and t.lemma.lower() in _PEOPLE_NOUNS:
+                two = list({e.id: e for e in reversed(self.people)}.values())[:2][::-1]
+            return two if len(two) == 2 else []
         if depth > 2 or t.pos not in ("NOUN", "PROPN", "NUM", "ADJ"):
             return []
         # A common noun stands for the name beside it: its apposition first

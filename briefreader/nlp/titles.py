@@ -239,10 +239,11 @@ def _goal_phrase(doc: Document, view: roles.Sentence, trig: int, found: Found) -
             if phrase:
                 return f" {word} {phrase}"
     if found.category.planned:
-        # "invited Z to attend the Southern Water Summit"
+        # "invited Z to attend the Southern Water Summit", "invited Z to visit Manila"
+        parties = {e.id for e in found.targets + found.actors}
         for c in roles.purpose_clauses(view, trig):
             objs = view.kids(c, "dobj")
-            if objs and not any(o in view.entity_at and view.entity_at[o].id in named for o in objs):
+            if objs and not any(o in view.entity_at and view.entity_at[o].id in parties for o in objs):
                 verb = view.tokens[c].lemma.lower() + _particle(view, c)
                 return f" to {verb} {_noun_phrase(doc, view, objs[0])}"
     return ""
