@@ -417,3 +417,17 @@ def test_scheduled_events_and_the_two_last_named(model: LoadedModel, tmp_path: P
     assert recalled.when is not None and recalled.when.date == "2023"  # "for three weeks" is how long
     titles = [k.title for k in f.doc.key_points]
     assert "Maria Santos invites Tran Van Long to visit Manila (2026)" in titles
+
+
+def test_a_letter_to_someone_addresses_them(model: LoadedModel, tmp_path: Path) -> None:
+    text = """---
+date: 2025-02-14
+---
+# Letter
+
+In a letter to the United Nations, Mali's foreign minister, Abdoulaye Traore, demanded an investigation.
+"""
+    f = parse_brief(model, tmp_path, text)
+    ev = frame(f, "In a letter")
+    assert ev.type == "statement" and f.names(ev.targets) == ["United Nations"]
+    assert any(k.title.endswith("in letter to United Nations") for k in f.doc.key_points)

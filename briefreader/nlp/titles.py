@@ -166,6 +166,9 @@ def _partners(doc: Document, view: roles.Sentence, found: Found, as_written: boo
     if second is not None and view.tokens[second].pos == "VERB":
         lead = "to " + view.tokens[second].lemma.lower() + " "
         as_written = True
+    elif second is not None and as_written and (p := view.head(second)) is not None and view.tokens[p].pos == "ADP":
+        # "In a letter to the UN, X demanded ...": the partner is the letter's.
+        lead = f"{view.tokens[p].text.lower()} {view.tokens[second].text.lower()} "
     if rel and rel not in roles.RELATIONS and as_written:
         return f"{lead}{rel} {names}"
     return lead + names
