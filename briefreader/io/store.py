@@ -19,7 +19,7 @@ from briefreader.io.corrections import corrections_from_data, corrections_to_dat
 from briefreader.io.decode import MAX_YAML_BYTES, read_text
 from briefreader.io.errors import BriefError
 from briefreader.io.safeyaml import FlowDict, FlowList, YamlRefused, safe_dump, safe_load
-from briefreader.io.store_events import event_to_dict, read_event
+from briefreader.io.store_events import event_to_dict, more_events_field, read_event, read_more_events
 from briefreader.model.document import (
     ANCHOR_KINDS,
     BLOCK_KINDS,
@@ -67,6 +67,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
             "pinned": k.pinned,
             "evidence": [FlowDict(start=e.start, end=e.end, quote=e.quote) for e in k.evidence],
             **({"event": event_to_dict(k.event)} if k.event else {}),
+            **more_events_field(k.more_events),
         }
         for k in doc.key_points
     ]
@@ -289,6 +290,7 @@ def _read_key_points(r: _Reader, value: Any, doc: Document) -> None:
             span = r.span(e, f"{where}.evidence[{j}]", "quote")
             kp.evidence.append(Evidence(span[0], span[1], e["quote"]))
         kp.event = read_event(r, d, where, _FieldError)
+        kp.more_events = read_more_events(r, d, where, _FieldError)
         doc.key_points.append(kp)
     _unique([k.id for k in doc.key_points], "key_points")
 

@@ -123,6 +123,9 @@ class KeyPoint:
     pinned: bool = False
     event: EventFrame | None = None
     """What the point says happened (who, what, to whom, where, when), when the parse found it."""
+    more_events: list[EventFrame] = field(default_factory=list)
+    """Dated frames of the point's other evidence sentences (a 1978 war beside a 2019 row), each
+    with its own headline in ``EventFrame.title``: the timeline lists them too."""
 
     @property
     def start(self) -> int:

@@ -54,6 +54,8 @@ class EventFrame:
     """Entity id of where it happens."""
     when: When | None = None
     status: EventStatus = "happened"
+    title: str | None = None
+    """A headline of its own, for a frame that is not its key point's first (``KeyPoint.more_events``)."""
 
     def replace_entity(self, old: str, new: str) -> None:
         """Point at ``new`` wherever the frame pointed at ``old`` (after a merge)."""
@@ -78,7 +80,7 @@ class TimelineEntry:
     """Id of the key point the event comes from."""
     start: int
     end: int
-    """The evidence sentence to jump to."""
+    """The evidence sentence to jump to (the one the event is in)."""
     event: EventFrame
     """The frame itself (participants, place, the date as written)."""
 
@@ -117,27 +119,35 @@ def _day(iso: str) -> datetime.date:
 def timeline(document: Document) -> list[TimelineEntry]:
     """The brief's dated events, oldest first (background, the news, what is planned).
 
-    One entry per key point whose event frame carries a date; dates of
-    different precision sort by their common prefix, the coarser first
-    ('2017' before '2017-03'), then by place in the text.
+    One entry per dated frame of a key point: its own event, titled as the
+    point, and the dated frames of its other evidence sentences, each with
+    its own headline. Dates of different precision sort by their common
+    prefix, the coarser first ('2017' before '2017-03'), then by place in
+    the text.
     """
     entries: list[TimelineEntry] = []
     for k in document.key_points:
-        ev = k.event
-        if ev is None or ev.when is None or not ev.when.date or not k.evidence:
+        if not k.evidence:
             continue
         first = min(k.evidence, key=lambda e: e.start)
-        entries.append(
-            TimelineEntry(
-                date=ev.when.date,
-                phase=phase_of(ev.when.date, ev.status, document.meta.date),
-                title=k.title,
-                category=k.category,
-                status=ev.status,
-                key_point=k.id,
-                start=first.start,
-                end=first.end,
-                event=ev,
+        frames = [(k.event, k.title, first)] if k.event is not None else []
+        for ev in k.more_events:
+            where = next((e for e in k.evidence if e.start <= ev.trigger.start < e.end), first)
+            frames.append((ev, ev.title or k.title, where))
+        for ev, title, span in frames:
+            if ev.when is None or not ev.when.date:
+                continue
+            entries.append(
+                TimelineEntry(
+                    date=ev.when.date,
+                    phase=phase_of(ev.when.date, ev.status, document.meta.date),
+                    title=title,
+                    category=ev.type if ev is not k.event else k.category,
+                    status=ev.status,
+                    key_point=k.id,
+                    start=span.start,
+                    end=span.end,
+                    event=ev,
+                )
             )
-        )
     return sorted(entries, key=lambda t: (t.date, t.start))

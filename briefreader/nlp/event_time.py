@@ -114,7 +114,7 @@ def when_of(doc: Document, view: roles.Sentence, trig: int, status: EventStatus,
         if not toks:
             continue
         head = next((i for i in toks if view.head(i) not in toks), toks[0])
-        if _not_a_time_of(view, head, trig):
+        if _not_a_time_of(view, head, trig, toks[0]):
             continue
         anchor = _since_anchor(view, head, view.clause_of(head), chain)
         if anchor in chain:
@@ -192,11 +192,19 @@ def _inner_date(doc: Document, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _not_a_time_of(view: roles.Sentence, head: int, trig: int) -> bool:
-    """A date qualifying another noun ('a 2016 ruling') or a duration ('for several weeks')."""
+def _not_a_time_of(view: roles.Sentence, head: int, trig: int, first: int) -> bool:
+    """A date qualifying another noun ('a 2016 ruling') or a duration ('for several weeks').
+
+    ``first`` is the date's first token.
+    """
     t = view.tokens[head]
     h = view.head(head)
     if h is None:
+        return False
+    before = first - 1
+    if before >= 0 and view.tokens[before].pos == "ADP" and not view.kids(before):
+        # "In 2019 Argentina recalled ...": the model hung the year on the name after it and
+        # left 'In' without an object; the year is the preposition's, a time of the clause.
         return False
     if (
         t.dep in ("compound", "nummod", "amod", "poss", "nmod")

@@ -91,7 +91,7 @@ class Resolver:
                 e = self.pronoun[tok]
                 return [e] if e is not None else []
             return []
-        if t.pos == "NOUN" and _the_two(s, tok):
+        if t.pos == "NOUN" and the_two(s, tok):
             two = [e for e in self.pair if _fits(t.lemma.lower(), e.label)]
             if len(two) < 2 and t.lemma.lower() in _PEOPLE_NOUNS:
                 two = list({e.id: e for e in reversed(self.people)}.values())[:2][::-1]
@@ -134,7 +134,7 @@ _PEOPLE_NOUNS = frozenset({"leader", "minister", "president", "premier", "counte
 _STATE_NOUNS = frozenset({"country", "nation", "neighbour", "neighbor", "government", "state", "capital", "ally"})
 
 
-def _the_two(s: Sentence, tok: int) -> bool:
+def the_two(s: Sentence, tok: int) -> bool:
     """'the two leaders', 'both sides' (two known already: no name or quality of their own)."""
     if s.tokens[tok].tag != "NNS" or any(k in s.entity_at or s.tokens[k].pos == "ADJ" for k in s.children[tok]):
         return False

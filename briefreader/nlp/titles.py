@@ -23,7 +23,7 @@ from briefreader.nlp.compress import attached, clause_text, clip, join, short, s
 from briefreader.nlp.dates_rel import MONTHS
 from briefreader.nlp.event_time import future_verb
 from briefreader.nlp.events import Found
-from briefreader.nlp.resolver import surface_appositions
+from briefreader.nlp.resolver import surface_appositions, the_two
 
 _MONTH_NAMES = {n: max((k for k, v in MONTHS.items() if v == n), key=len).capitalize() for n in range(1, 13)}
 _IRREGULAR_3SG = {"be": "is", "have": "has", "do": "does", "go": "goes"}
@@ -145,7 +145,7 @@ def _role_phrase(doc: Document, view: roles.Sentence, toks: list[int], ents: lis
     for t in toks:
         tok = view.tokens[t]
         plain = tok.pos == "NOUN" and t not in view.entity_at and not view.kids(t, "appos")
-        if plain and not surface_appositions(view, t):
+        if plain and not surface_appositions(view, t) and not the_two(view, t):  # "the two leaders": their names
             parts.append(_noun_phrase(doc, view, t, 6))
             named |= {e.id for e in ents if _named_in(e, parts[-1])}
     rest = [e for e in ents if e.id not in named]
