@@ -431,3 +431,29 @@ In a letter to the United Nations, Mali's foreign minister, Abdoulaye Traore, de
     ev = frame(f, "In a letter")
     assert ev.type == "statement" and f.names(ev.targets) == ["United Nations"]
     assert any(k.title.endswith("in letter to United Nations") for k in f.doc.key_points)
+
+
+HORN = """---
+date: 2025-06-04
+---
+# Border talks
+
+Djibouti's president, Ismail Farah, hosted the talks at his palace.
+
+Ethiopian troops withdrew from the disputed town of Badme in 2019.
+
+The United States welcomed the talks and urged Ethiopia and Eritrea to keep the border open.
+"""
+
+
+def test_hosting_talks_welcoming_them_and_adjective_participles(model: LoadedModel, tmp_path: Path) -> None:
+    f = parse_brief(model, tmp_path, HORN)
+    hosted = frame(f, "Djibouti's president")
+    # Nobody named is hosted: the talks are the event, and the host holds them.
+    assert hosted.type == "visit" and hosted.trigger.text == "talks" and f.names(hosted.actors) == ["Ismail Farah"]
+    # "the disputed town" is a town, not a dispute.
+    assert f.of("Ethiopian troops withdrew") is None
+    # Welcoming talks is a reaction to them; the demand is the news.
+    urged = frame(f, "The United States welcomed")
+    assert urged.type == "statement" and urged.trigger.text == "urged"
+    assert f.names(urged.actors) == ["United States"] and f.names(urged.targets) == ["Eritrea", "Ethiopia"]

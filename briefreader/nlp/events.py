@@ -127,6 +127,8 @@ def _candidates(view: roles.Sentence, taxonomy: Taxonomy) -> list[Candidate]:
         verbal = t.pos == "VERB"
         if not (verbal or (t.pos in ("NOUN", "PROPN") and i not in view.entity_at)):
             continue
+        if verbal and t.dep == "amod":
+            continue  # a participle as an adjective: "the disputed town", "a banned party"
         for cat in taxonomy.categories:
             pat = next(
                 (
@@ -134,7 +136,7 @@ def _candidates(view: roles.Sentence, taxonomy: Taxonomy) -> list[Candidate]:
                     for p in cat.patterns
                     if (lemma in p.triggers or word in p.triggers)
                     and (p.pos is None or (p.pos == "VERB") == verbal)
-                    and all(_names_someone(view, roles.relation(view, i, r)) for r in p.requires)
+                    and (not p.requires or any(_names_someone(view, roles.relation(view, i, r)) for r in p.requires))
                     and not any(roles.relation(view, i, r) for r in p.unless)
                 ),
                 None,
@@ -244,7 +246,9 @@ def _choose(view: roles.Sentence, cands: list[Candidate], resolver: Resolver) ->
     supports = {
         g
         for c in cands
-        if not c.is_statement and view.tokens[c.index].pos != "VERB" and (g := _governor(view, c.index)) is not None
+        if not c.is_statement
+        and view.tokens[c.index].pos != "VERB"
+        and (g := _governor(view, c.index, c.pattern)) is not None
     }
     cands = [c for c in cands if c.index not in supports]
     for c in cands:
@@ -255,14 +259,14 @@ def _choose(view: roles.Sentence, cands: list[Candidate], resolver: Resolver) ->
             # What a speaker says is an event of its own only when it names who ("X said Y met Z"),
             # not for "the deficit would fall"; and a noun only under its verb ("X said Y imposed
             # tariffs"), not a thing talked about ("X told reporters that Y's quota was fair").
-            if view.tokens[c.index].pos != "VERB" and _governor(view, c.index) is None:
+            if view.tokens[c.index].pos != "VERB" and _governor(view, c.index, c.pattern) is None:
                 continue
             r = _roles(view, c, resolver)
             if not (r.actors or r.targets):
                 continue
         loose = False
         if view.tokens[c.index].pos != "VERB":
-            gov = _governor(view, c.index)
+            gov = _governor(view, c.index, c.pattern)
             # A noun on its own is an event when the parse says whose it is ("X's visit",
             # "talks between A and B"), not merely what it is ("the A-B partnership").
             own = _roles(view, c, resolver) if gov is None else None
@@ -300,14 +304,24 @@ def _demanded(view: roles.Sentence, i: int, said: set[int]) -> bool:
     return False
 
 
-def _governor(view: roles.Sentence, n: int) -> int | None:
-    """The support verb a noun is the object of ('held talks', 'accepted the invitation')."""
+def _governor(view: roles.Sentence, n: int, pattern: Pattern) -> int | None:
+    """The support verb a noun is the object of ('held talks', 'accepted the invitation').
+
+    A verb of receiving supports only a noun whose pattern says who
+    receives it ("accepted the invitation"); "welcomed the talks" is a
+    reaction to them, not the talks.
+    """
     gov = roles.support_verb(view, n)
     if gov is not None:
         return gov
     n = roles.stand_in(view, n)
     h = view.head(n)
-    if h is not None and view.tokens[n].dep == "dobj" and view.is_verb(h):
+    if (
+        h is not None
+        and view.tokens[n].dep == "dobj"
+        and view.is_verb(h)
+        and "receiver" in pattern.actors + pattern.targets
+    ):
         return h if view.tokens[h].lemma.lower() in roles.RECEIVING_VERBS else None
     return None
 

@@ -40,7 +40,7 @@ class Pattern:
     verb: str | None = None
     """The verb a headline uses for a nominal trigger ('talks' -> 'meet')."""
     requires: tuple[str, ...] = ()
-    """Relations that must find a name for the trigger to count ('call' needs 'on': "call on X")."""
+    """Relations one of which must find a name for the trigger to count ('call' needs 'on': "call on X")."""
     unless: tuple[str, ...] = ()
     """Relations that must find nothing ("called on X to act" is a demand, not a visit: ``infinitive``)."""
 
