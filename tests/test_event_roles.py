@@ -457,3 +457,26 @@ def test_hosting_talks_welcoming_them_and_adjective_participles(model: LoadedMod
     urged = frame(f, "The United States welcomed")
     assert urged.type == "statement" and urged.trigger.text == "urged"
     assert f.names(urged.actors) == ["United States"] and f.names(urged.targets) == ["Eritrea", "Ethiopia"]
+
+
+BALKANS = """---
+date: 2025-10-22
+---
+# Envoy recalled
+
+Serbia recalled its ambassador to Montenegro on Monday after Podgorica backed a UN resolution.
+
+Serbian President Milan Jovic accused the Montenegrin government of betraying its neighbours.
+"""
+
+
+def test_an_envoy_stands_for_where_they_are_sent(model: LoadedModel, tmp_path: Path) -> None:
+    f = parse_brief(model, tmp_path, BALKANS)
+    recalled = frame(f, "Serbia recalled")
+    assert recalled.type == "tension" and f.names(recalled.targets) == ["Montenegro"]
+    accused = frame(f, "Serbian President")
+    assert f.names(accused.targets) == ["Montenegro"]
+    # The headline names the government once: "Montenegrin" already says Montenegro.
+    titles = [k.title for k in f.doc.key_points]
+    assert "Milan Jovic accuses Montenegrin government" in titles
+    assert "Serbia recalls its ambassador to Montenegro" in titles

@@ -202,10 +202,16 @@ def country_of(doc: Document) -> dict[str, Entity]:
         nat = e.name.lower()
         for p in places:
             country = p.name.lower()
-            if _DEMONYMS.get(nat) == country or _same_stem(nat, country):
+            if nationality_of(nat, country):
                 out[e.id] = p
                 break
     return out
+
+
+def nationality_of(word: str, country: str) -> bool:
+    """'Russian' is of 'Russia', 'Dutch' of 'Netherlands' (either in any case)."""
+    word, country = word.lower(), country.lower()
+    return _DEMONYMS.get(word) == country or _same_stem(word, country)
 
 
 def _same_stem(nationality: str, country: str) -> bool:

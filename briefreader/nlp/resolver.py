@@ -118,9 +118,13 @@ class Resolver:
                 return list({e.id: e for c in both for e in self._one(s, c, depth + 1)}.values())
         # The doer before the thing done: "the seizure of a tanker by coastguards" is the coastguards'.
         preps = sorted(s.kids(tok, "prep"), key=lambda p: s.tokens[p].lemma.lower() != "by")
+        envoy = t.lemma.lower() in _ENVOYS
+        if envoy and tok + 1 < len(s.tokens) and s.tokens[tok + 1].text.lower() == "to" and tok + 1 not in preps:
+            preps.append(tok + 1)  # "recalled its ambassador to X", 'to' hung on the verb
         for p in preps:
             word = s.tokens[p].lemma.lower()
-            if word in ("by", "of", "from", "between", "in"):
+            # "its ambassador to Montenegro": an envoy stands for where they are sent.
+            if word in ("by", "of", "from", "between", "in") or (word == "to" and envoy):
                 objs = self._with_conjuncts(s, pobjs(s, p))
                 found = [e for o in objs for e in self._one(s, o, depth + 1)]
                 # 'in' only for a company ("shares in Lumen"), not a place ("officials in Quito").
@@ -130,6 +134,7 @@ class Resolver:
         return []
 
 
+_ENVOYS = frozenset({"ambassador", "envoy", "consul", "emissary", "representative", "delegation", "embassy", "mission"})
 _PEOPLE_NOUNS = frozenset({"leader", "minister", "president", "premier", "counterpart", "envoy", "diplomat", "man"})
 _STATE_NOUNS = frozenset({"country", "nation", "neighbour", "neighbor", "government", "state", "capital", "ally"})
 

@@ -23,6 +23,7 @@ from briefreader.nlp.compress import attached, clause_text, clip, join, short, s
 from briefreader.nlp.dates_rel import MONTHS
 from briefreader.nlp.event_time import future_verb
 from briefreader.nlp.events import Found
+from briefreader.nlp.people import nationality_of
 from briefreader.nlp.resolver import surface_appositions, the_two
 
 _MONTH_NAMES = {n: max((k for k, v in MONTHS.items() if v == n), key=len).capitalize() for n in range(1, 13)}
@@ -131,7 +132,10 @@ def _names(ents: list[Entity]) -> str:
 
 
 def _named_in(ent: Entity, text: str) -> bool:
-    return any(n in text for n in (ent.name, short(ent), *ent.aliases))
+    """The entity is named in the text, or its nationality is ("Montenegrin government": Montenegro)."""
+    if any(n in text for n in (ent.name, short(ent), *ent.aliases)):
+        return True
+    return ent.label == "GPE" and any(nationality_of(w, ent.name) for w in text.split() if w[:1].isupper())
 
 
 def _plural(view: roles.Sentence, toks: list[int]) -> bool:
@@ -151,11 +155,30 @@ def _role_phrase(doc: Document, view: roles.Sentence, toks: list[int], ents: lis
     rest = [e for e in ents if e.id not in named]
     if not parts:
         return _names(ents)
-    if rest and len(parts) == 1 and any(view.tokens[p].lemma.lower() == "by" for p in view.kids(toks[0], "prep")):
-        return f"{parts[0]} by {_names(rest)}"  # "seizure of Qatari tanker by Bahrain": whose act it was
+    link = _linking_preposition(view, toks[0], rest) if rest and len(parts) == 1 else None
+    if link:
+        # "seizure of Qatari tanker by Bahrain", "its ambassador to Montenegro"
+        return f"{parts[0]} {link} {_names(rest)}"
     if rest:
         parts.append(_names(rest))
     return " and ".join(parts)
+
+
+def _linking_preposition(view: roles.Sentence, noun: int, ents: list[Entity]) -> str | None:
+    """The preposition after a noun whose object is one of the entities ('by', 'to'), wherever the model hung it."""
+    ids = {e.id for e in ents}
+    for p in [*view.kids(noun, "prep"), noun + 1]:
+        if p >= len(view.tokens) or view.tokens[p].pos != "ADP":
+            continue
+        objs = roles.pobjs(view, p)
+        words = objs + [q for o in objs for q in view.kids(o, "amod", "compound")]
+        if any(
+            (w in view.entity_at and view.entity_at[w].id in ids)
+            or any(nationality_of(view.tokens[w].text, e.name) for e in ents)
+            for w in words
+        ):
+            return view.tokens[p].text.lower()
+    return None
 
 
 def _partners(doc: Document, view: roles.Sentence, found: Found, as_written: bool, second: int | None) -> str:
