@@ -480,3 +480,25 @@ def test_an_envoy_stands_for_where_they_are_sent(model: LoadedModel, tmp_path: P
     titles = [k.title for k in f.doc.key_points]
     assert "Milan Jovic accuses Montenegrin government" in titles
     assert "Serbia recalls its ambassador to Montenegro" in titles
+
+
+STRAIT = """---
+date: 2026-01-20
+---
+# Strait drills
+
+China's military launched large-scale drills around Taiwan on Monday.
+
+The Philippine and Japanese navies will hold joint patrols in the South China Sea next month.
+"""
+
+
+def test_drills_around_a_place_and_joint_patrols(model: LoadedModel, tmp_path: Path) -> None:
+    f = parse_brief(model, tmp_path, STRAIT)
+    drills = frame(f, "China's military")
+    assert drills.type == "security" and f.name(drills.place) == "Taiwan"
+    patrols = frame(f, "The Philippine and Japanese")
+    assert patrols.type == "security" and patrols.status == "planned" and len(patrols.actors) == 2
+    titles = [k.title for k in f.doc.key_points]
+    assert "China's military launches large-scale drills around Taiwan" in titles
+    assert any(t.startswith("Philippine and Japanese navies to hold joint patrols") for t in titles)

@@ -75,7 +75,7 @@ def headline(doc: Document, found: Found) -> str | None:
     place_to = place_in = ""
     if found.place is not None:
         own = lemma == tok.lemma.lower() or support is not None
-        if own and found.place_relation in ("to", "at", "near", "over", "off"):
+        if own and found.place_relation in ("to", "at", "near", "over", "off", "around"):
             place_to = f" {found.place_relation} {found.place.name}"
         else:
             place_in = f" in {found.place.name}"
@@ -287,11 +287,16 @@ def _noun_phrase(doc: Document, view: roles.Sentence, head: int, limit: int = 6)
         for c in view.children[i]:
             dep = view.tokens[c].dep
             word = view.tokens[c].lemma.lower()
-            if dep in ("compound", "amod", "nummod", "nmod", "poss", "case", "quantmod") or (
-                depth < 2
-                and (
-                    dep == "pobj"
-                    or (dep == "prep" and word in ("of", "in", "for", "on", "from") and _names_a_thing(view, c))
+            coordinated = dep in ("conj", "cc") and view.tokens[i].dep in ("amod", "compound")
+            if (
+                coordinated
+                or dep in ("compound", "amod", "nummod", "nmod", "poss", "case", "quantmod")
+                or (
+                    depth < 2
+                    and (
+                        dep == "pobj"
+                        or (dep == "prep" and word in ("of", "in", "for", "on", "from") and _names_a_thing(view, c))
+                    )
                 )
             ):
                 take(c, depth + (dep == "prep"))
