@@ -502,3 +502,19 @@ def test_drills_around_a_place_and_joint_patrols(model: LoadedModel, tmp_path: P
     titles = [k.title for k in f.doc.key_points]
     assert "China's military launches large-scale drills around Taiwan" in titles
     assert any(t.startswith("Philippine and Japanese navies to hold joint patrols") for t in titles)
+
+
+def test_a_pledge_of_money_is_economy_a_pledge_to_cooperate_an_agreement(model: LoadedModel, tmp_path: Path) -> None:
+    text = """---
+date: 2026-01-20
+---
+# Pledges
+
+Norway has pledged 50 million dollars to the Amazon Fund.
+
+Norway and Brazil pledged to cooperate on forest monitoring.
+"""
+    f = parse_brief(model, tmp_path, text)
+    money = frame(f, "Norway has pledged")
+    assert money.type == "economy" and f.names(money.actors) == ["Norway"]
+    assert frame(f, "Norway and Brazil").type == "agreement"

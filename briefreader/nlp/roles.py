@@ -21,7 +21,7 @@ from briefreader.nlp.parse import ParsedSentence, Token
 
 RELATIONS = frozenset(
     {"subj", "subjpass", "agent", "obj", "addressee", "poss", "gov_subj", "receiver", "compound", "purpose"}
-    | {"purpose_subj", "infinitive"}
+    | {"purpose_subj", "infinitive", "sum"}
 )
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -321,6 +321,9 @@ def relation(s: Sentence, trig: int, name: str, whole_clause: bool = False) -> l
         return _governor_subjects(s, trig, name == "receiver") if nominal else []
     if name == "purpose":
         return _purpose(s, trig)
+    if name == "sum":
+        # "pledged 1.2 billion dollars": a sum of money as the object.
+        return [o for o in s.kids(trig, "dobj") if s.tokens[o].ent == "MONEY"] if not nominal else []
     if name == "infinitive":
         # "called on X to show restraint": the infinitive itself.
         return purpose_clauses(s, trig)
