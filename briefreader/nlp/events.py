@@ -138,6 +138,7 @@ def _candidates(view: roles.Sentence, taxonomy: Taxonomy) -> list[Candidate]:
                     and (p.pos is None or (p.pos == "VERB") == verbal)
                     and (not p.requires or any(_names_someone(view, roles.relation(view, i, r)) for r in p.requires))
                     and not any(roles.relation(view, i, r) for r in p.unless)
+                    and (not p.objects or _object_is(view, i, p.objects))
                 ),
                 None,
             )
@@ -276,6 +277,12 @@ def _choose(view: roles.Sentence, cands: list[Candidate], resolver: Resolver) ->
         # What did not happen ("failed to agree at talks") gives way to what did.
         ranked.append((c.is_statement, roles.undone(view, c.index), loose, len(view.ancestors(at)), c.index, c))
     return min(ranked, key=lambda r: r[:5])[5] if ranked else None
+
+
+def _object_is(view: roles.Sentence, i: int, lemmas: frozenset[str]) -> bool:
+    """The verb's object (or passive subject) is one of these words ("cut diplomatic ties")."""
+    objs = view.kids(i, "dobj", "nsubjpass")
+    return any(view.tokens[o].lemma.lower() in lemmas or view.tokens[o].text.lower() in lemmas for o in objs)
 
 
 def _names_someone(view: roles.Sentence, toks: list[int]) -> bool:

@@ -275,10 +275,21 @@ def support_verb(s: Sentence, n: int) -> int | None:
 
 
 def undone(s: Sentence, trig: int) -> bool:
-    """The trigger says what did not happen: 'did not sign', 'failed to agree', 'refused to hold talks'."""
+    """The trigger says what did not happen: 'did not sign', 'failed to agree', 'refused to hold talks'.
+
+    Nor what is only aimed at: "an initiative to normalise relations".
+    """
     v = support_verb(s, trig) if s.tokens[trig].pos != "VERB" else trig
     if v is None:
         return False
+    h = s.head(v)
+    if (
+        s.tokens[v].dep in ("acl", "relcl")
+        and h is not None
+        and s.tokens[h].pos == "NOUN"
+        and any(s.tokens[a].text.lower() == "to" for a in s.kids(v, "aux"))
+    ):
+        return True
     if any(s.tokens[n].lemma.lower() in ("not", "never", "n't") for n in s.kids(v, "neg")):
         return True
     h = s.head(v)

@@ -43,6 +43,8 @@ class Pattern:
     """Relations one of which must find a name for the trigger to count ('call' needs 'on': "call on X")."""
     unless: tuple[str, ...] = ()
     """Relations that must find nothing ("called on X to act" is a demand, not a visit: ``infinitive``)."""
+    objects: frozenset[str] = frozenset()
+    """Lemmas one of which the trigger's object must have ("cut ties", "restored relations"); empty: any."""
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,7 @@ def _patterns(d: dict[str, Any], where: str) -> tuple[Pattern, ...]:
                 verb=str(p["verb"]) if p.get("verb") else None,
                 requires=_names(p, "requires", pw, ()),
                 unless=_names(p, "unless", pw, ()),
+                objects=_words(p, "objects", pw),
             )
         )
     return tuple(out)
