@@ -551,3 +551,16 @@ def test_ties_cut_and_restored_praise_and_aims(model: LoadedModel, tmp_path: Pat
     # An initiative to normalise relations is an aim; the meeting is what happened.
     aim = frame(f, "Peru is pursuing")
     assert aim.type == "visit" and f.names(aim.actors) == ["Ana Rojas", "Luis Mena"]
+
+
+def test_a_place_naming_the_locative_noun_is_the_place(model: LoadedModel, tmp_path: Path) -> None:
+    text = """---
+date: 2026-01-20
+---
+# Markets
+
+Shares in Nordhavn Shipping rose 5 percent in Oslo trading on Monday.
+"""
+    f = parse_brief(model, tmp_path, text)
+    ev = frame(f, "Shares in Nordhavn")
+    assert ev.type == "economy" and f.name(ev.place) == "Oslo"

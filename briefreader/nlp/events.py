@@ -194,8 +194,15 @@ def _place_tokens(view: roles.Sentence, toks: list[int]) -> list[int]:
     for t in toks:
         if t in view.entity_at:
             out.append(t)
-        elif view.tokens[t].pos == "NOUN":
+        elif view.tokens[t].pos == "NOUN" or view.tokens[t].dep == "pobj":
             out += [a for a in view.kids(t, "appos") if a in view.entity_at]
+            # "in Seoul trading", "at the Geneva talks": the place that names the noun
+            # (a gerund too: the model reads "trading" as a verb).
+            out += [
+                c
+                for c in view.kids(t, "compound", "nmod")
+                if c in view.entity_at and view.entity_at[c].label in roles.PLACE_LABELS
+            ]
             out += [
                 o
                 for p in view.kids(t, "prep")
