@@ -1,15 +1,17 @@
 """Event frames: for each sentence that reports something done, who did what to whom, where, when.
 
-1. Triggers: words of a taxonomy category's ``patterns`` (lemma and part
-   of speech). A nominal trigger ("talks", "an invitation") counts when
-   the parse ties it to an actor or it is the object of a verb like
-   "hold", "extend" or "accept"; "China valued the visit" is no visit.
+1. Triggers (``triggers``): words of a taxonomy category's ``patterns``
+   (lemma, part of speech and the pattern's conditions). A nominal
+   trigger ("talks", "an invitation") counts when the parse ties it to an
+   actor or it is the object of a verb like "hold", "extend" or "accept";
+   "China valued the visit" is no visit.
 2. One trigger per sentence: any category before a statement (so "X
    delivered a letter inviting Z" is an invitation and "X said Y met Z"
-   is the meeting, reported), an event noun before its support verb
-   ("imposed sanctions"), verbs before other nouns, then the one nearest
-   the root. What a speaker says is an event of its own only when it
-   names a participant.
+   is the meeting, reported), what happened before what did not or is
+   only aimed at, an event noun before its support verb ("imposed
+   sanctions"), verbs before other nouns, then the one nearest the root.
+   What a speaker says is an event of its own only when it names a
+   participant and is not a demand of someone.
 3. Roles from the pattern's relations (``roles``, ``resolver``); triggers
    of the same category in the chosen one's clause, its infinitive or a
    verb coordinated with it that has no subject of its own add their
@@ -36,22 +38,7 @@ from briefreader.nlp.parse import Analysis
 from briefreader.nlp.people import Named, country_of, entity_genders, name_words, named_people, pronoun_referents
 from briefreader.nlp.resolver import Resolver
 from briefreader.nlp.taxonomy import Category, Pattern, Taxonomy
-
-STATEMENT = "statement"
-
-
-@dataclass
-class Candidate:
-    """A trigger word and the pattern it matched."""
-
-    index: int
-    category: Category
-    pattern: Pattern
-
-    @property
-    def is_statement(self) -> bool:
-        """Statements rank after every other kind of event."""
-        return self.category.id == STATEMENT
+from briefreader.nlp.triggers import Candidate, candidates, demanded, governor, undone
 
 
 @dataclass
@@ -117,34 +104,6 @@ def find_frames(doc: Document, analysis: Analysis, taxonomy: Taxonomy) -> dict[i
             if len(parties) == 2:
                 pairs.append((si, parties))
         seen = [x for x in seen if x.sentence >= si - 1] + named_people(view, si, pronouns, by_word)
-    return out
-
-
-def _candidates(view: roles.Sentence, taxonomy: Taxonomy) -> list[Candidate]:
-    out = []
-    for i, t in enumerate(view.tokens):
-        lemma, word = t.lemma.lower(), t.text.lower()
-        verbal = t.pos == "VERB"
-        if not (verbal or (t.pos in ("NOUN", "PROPN") and i not in view.entity_at)):
-            continue
-        if verbal and t.dep == "amod":
-            continue  # a participle as an adjective: "the disputed town", "a banned party"
-        for cat in taxonomy.categories:
-            pat = next(
-                (
-                    p
-                    for p in cat.patterns
-                    if (lemma in p.triggers or word in p.triggers)
-                    and (p.pos is None or (p.pos == "VERB") == verbal)
-                    and (not p.requires or any(_names_someone(view, roles.relation(view, i, r)) for r in p.requires))
-                    and not any(roles.relation(view, i, r) for r in p.unless)
-                    and (not p.objects or _object_is(view, i, p.objects))
-                ),
-                None,
-            )
-            if pat is not None:
-                out.append(Candidate(i, cat, pat))
-                break
     return out
 
 
@@ -256,25 +215,25 @@ def _choose(view: roles.Sentence, cands: list[Candidate], resolver: Resolver) ->
         for c in cands
         if not c.is_statement
         and view.tokens[c.index].pos != "VERB"
-        and (g := _governor(view, c.index, c.pattern)) is not None
+        and (g := governor(view, c.index, c.pattern)) is not None
     }
     cands = [c for c in cands if c.index not in supports]
     for c in cands:
         at = c.index
-        if not c.is_statement and _demanded(view, c.index, said):
+        if not c.is_statement and demanded(view, c.index, said):
             continue
         if not c.is_statement and any(a in said for a in view.ancestors(c.index)):
             # What a speaker says is an event of its own only when it names who ("X said Y met Z"),
             # not for "the deficit would fall"; and a noun only under its verb ("X said Y imposed
             # tariffs"), not a thing talked about ("X told reporters that Y's quota was fair").
-            if view.tokens[c.index].pos != "VERB" and _governor(view, c.index, c.pattern) is None:
+            if view.tokens[c.index].pos != "VERB" and governor(view, c.index, c.pattern) is None:
                 continue
             r = _roles(view, c, resolver)
             if not (r.actors or r.targets):
                 continue
         loose = False
         if view.tokens[c.index].pos != "VERB":
-            gov = _governor(view, c.index, c.pattern)
+            gov = governor(view, c.index, c.pattern)
             # A noun on its own is an event when the parse says whose it is ("X's visit",
             # "talks between A and B"), not merely what it is ("the A-B partnership").
             own = _roles(view, c, resolver) if gov is None else None
@@ -282,66 +241,12 @@ def _choose(view: roles.Sentence, cands: list[Candidate], resolver: Resolver) ->
                 continue
             at, loose = (gov, False) if gov is not None else (c.index, True)
         # What did not happen ("failed to agree at talks") gives way to what did.
-        ranked.append((c.is_statement, roles.undone(view, c.index), loose, len(view.ancestors(at)), c.index, c))
+        ranked.append((c.is_statement, undone(view, c.index), loose, len(view.ancestors(at)), c.index, c))
     return min(ranked, key=lambda r: r[:5])[5] if ranked else None
 
 
-def _object_is(view: roles.Sentence, i: int, lemmas: frozenset[str]) -> bool:
-    """The verb's object (or passive subject) is one of these words ("cut diplomatic ties")."""
-    objs = view.kids(i, "dobj", "nsubjpass")
-    return any(view.tokens[o].lemma.lower() in lemmas or view.tokens[o].text.lower() in lemmas for o in objs)
-
-
-def _names_someone(view: roles.Sentence, toks: list[int]) -> bool:
-    """A name among the tokens, or a noun with its name beside it ("call on the minister, A")."""
-    return any(
-        t in view.entity_at or view.tokens[t].pos == "PROPN" or any(a in view.entity_at for a in view.kids(t, "appos"))
-        for t in toks
-    )
-
-
-def _demanded(view: roles.Sentence, i: int, said: set[int]) -> bool:
-    """Token ``i`` is in what a speaker asks of someone, or in where they said it.
-
-    A demand is not an event: the saying is ("urged Peru to lift the ban",
-    "called on X to act"; but "X promised to visit Y", where the speaker
-    commits to it, is the visit, planned). Nor is the setting of a saying
-    ("At a conference hosted by X, he said ...").
-    """
-    below = i
-    for a in view.ancestors(i):
-        if a in said:
-            if view.tokens[below].dep == "prep":
-                return True
-            return view.tokens[below].dep == "xcomp" and bool(view.kids(a, "dobj") or roles.addressed(view, a))
-        below = a
-    return False
-
-
-def _governor(view: roles.Sentence, n: int, pattern: Pattern) -> int | None:
-    """The support verb a noun is the object of ('held talks', 'accepted the invitation').
-
-    A verb of receiving supports only a noun whose pattern says who
-    receives it ("accepted the invitation"); "welcomed the talks" is a
-    reaction to them, not the talks.
-    """
-    gov = roles.support_verb(view, n)
-    if gov is not None:
-        return gov
-    n = roles.stand_in(view, n)
-    h = view.head(n)
-    if (
-        h is not None
-        and view.tokens[n].dep == "dobj"
-        and view.is_verb(h)
-        and "receiver" in pattern.actors + pattern.targets
-    ):
-        return h if view.tokens[h].lemma.lower() in roles.RECEIVING_VERBS else None
-    return None
-
-
 def _frame(doc: Document, view: roles.Sentence, si: int, taxonomy: Taxonomy, resolver: Resolver) -> Found | None:
-    cands = _candidates(view, taxonomy)
+    cands = candidates(view, taxonomy)
     chosen = _choose(view, cands, resolver)
     if chosen is None:
         return None

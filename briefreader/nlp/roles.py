@@ -43,8 +43,6 @@ SPEECH_VERBS = frozenset(
     | {"argue", "claim", "write", "comment", "remark", "deny", "confirm", "report"}
 )
 """Verbs of saying: "said at a summit" is a statement made there, not a meeting held."""
-UNDOING_VERBS = frozenset({"fail", "refuse", "decline"})
-"""Verbs whose infinitive did not happen ('failed to agree', 'refused to meet')."""
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 
 
@@ -272,28 +270,6 @@ def support_verb(s: Sentence, n: int) -> int | None:
     if s.tokens[n].dep in ("dobj", "nsubjpass", "attr") and s.is_verb(h) and s.tokens[h].lemma.lower() in LIGHT_VERBS:
         return h
     return None
-
-
-def undone(s: Sentence, trig: int) -> bool:
-    """The trigger says what did not happen: 'did not sign', 'failed to agree', 'refused to hold talks'.
-
-    Nor what is only aimed at: "an initiative to normalise relations".
-    """
-    v = support_verb(s, trig) if s.tokens[trig].pos != "VERB" else trig
-    if v is None:
-        return False
-    h = s.head(v)
-    if (
-        s.tokens[v].dep in ("acl", "relcl")
-        and h is not None
-        and s.tokens[h].pos == "NOUN"
-        and any(s.tokens[a].text.lower() == "to" for a in s.kids(v, "aux"))
-    ):
-        return True
-    if any(s.tokens[n].lemma.lower() in ("not", "never", "n't") for n in s.kids(v, "neg")):
-        return True
-    h = s.head(v)
-    return s.tokens[v].dep == "xcomp" and h is not None and s.tokens[h].lemma.lower() in UNDOING_VERBS
 
 
 def relation(s: Sentence, trig: int, name: str, whole_clause: bool = False) -> list[int]:
