@@ -78,8 +78,8 @@ def render(doc: Document) -> Group:
 def show(doc: Document, console: Console | None = None) -> None:
     """Print the brief to the console."""
     console = console or Console()
-    header = Text(one_line(doc.meta.title), style="bold")
-    if doc.meta.date:
-        header.append(f"  {doc.meta.date}", style="dim")
-    console.print(header)
+    # The title is the text's first block: the header only adds what the text does not say.
+    about = [one_line(x, 80) for x in (doc.meta.date, doc.meta.source) if x]
+    if about:
+        console.print(Text(" · ".join(about), style="dim"))
     console.print(render(doc))

@@ -52,6 +52,18 @@ def parse(model: LoadedModel, tmp_path: Path) -> Callable[[str, str], Document]:
 
 
 @pytest.fixture
+def brief_copy(tmp_path: Path) -> Callable[[str], Path]:
+    """A writable copy of one of the bundled sample briefs, in the test's own folder."""
+
+    def copy(name: str) -> Path:
+        target = tmp_path / name
+        target.write_bytes((BRIEFS / name).read_bytes())
+        return target
+
+    return copy
+
+
+@pytest.fixture
 def sample(model: LoadedModel) -> Callable[[str], Document]:
     """Parse one of the bundled sample briefs."""
 

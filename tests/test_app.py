@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.message import Message
@@ -11,14 +12,16 @@ from textual.widgets import Input, TextArea
 
 from briefreader.io.store import load_document
 from briefreader.ui.article import ArticleView
-from briefreader.ui.dialogs import Choose, Confirm, SearchBar
+from briefreader.ui.dialogs import Choose, Confirm
 from briefreader.ui.entities_pane import EntitiesPane
 from briefreader.ui.help import HelpScreen
 from briefreader.ui.keypoints_pane import KeyPointsPane
-from briefreader.ui.messages import ParseDone
 from briefreader.ui.note_editor import NoteEditor
 from briefreader.ui.notes_pane import NotesPane
-from tests.ui_helpers import BRIEFS, annotated_copy, app_for, main_screen, wait_for
+from briefreader.ui.parsing import Parsed
+from briefreader.ui.search import SearchField
+from briefreader.ui.titlebar import TitleBar
+from tests.ui_helpers import annotated_copy, app_for, reader, saved, shown, status, wait_for
 
 
 def rendered(article: ArticleView) -> str:
@@ -27,37 +30,36 @@ def rendered(article: ArticleView) -> str:
     return "\n".join(article.render_line(y).text for y in range(height))
 
 
-async def test_text_is_on_screen_before_the_parse_and_parse_runs_off_the_main_thread(tmp_path: Path) -> None:
+async def test_text_is_on_screen_before_the_parse_and_parse_runs_off_the_main_thread(
+    brief_copy: Callable[[str], Path],
+) -> None:
     seen: list[tuple[int, int]] = []
     main_thread = threading.get_ident()
 
     def hook(message: Message) -> None:
-        if isinstance(message, ParseDone):
+        if isinstance(message, Parsed):
             screen = app.reader
             seen.append((message.thread_id, len(screen.article.lines) if screen else 0))
 
-    src = tmp_path / "marathon.txt"
-    src.write_text((BRIEFS / "harbour-city-marathon.txt").read_text(encoding="utf-8"), encoding="utf-8")
-    app = app_for(src, parse_in_process=True)
+    app = app_for(brief_copy("harbour-city-marathon.txt"), parse_in_process=True)
     async with app.run_test(size=(140, 45), message_hook=hook) as pilot:
-        screen = main_screen(app)
+        screen = reader(app)
         assert screen.parsing and screen.query_one(EntitiesPane).loading
         assert "Kiptoo breaks course record" in rendered(screen.article)
         await pilot.press("j")  # keys work while the parse runs
-        await wait_for(pilot, lambda: screen.doc.parsed, "parse to finish")
+        await wait_for(pilot, lambda: screen.session.doc.parsed, "parse to finish")
         assert seen and seen[0][0] != main_thread and seen[0][1] > 0
-        pool = app._pool
-        assert pool is not None and all(p.pid != os.getpid() for p in pool._processes.values())
+        assert app.parser.pids and os.getpid() not in app.parser.pids
         assert not screen.query_one(EntitiesPane).loading
-        assert screen.doc.entities and screen.doc.key_points
+        assert screen.session.doc.entities and screen.session.doc.key_points
         # A parse is not the user's work: nothing is unsaved yet.
-        assert screen.doc.revision == screen.session.saved_revision
+        assert not screen.session.dirty
 
 
 async def test_cursor_keys_move_by_sentence_and_page(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
     async with app.run_test(size=(120, 30)) as pilot:
-        art = main_screen(app).article
+        art = reader(app).article
         assert art.cursor == 0
         await pilot.press("j", "j", "down")
         assert art.cursor == 3
@@ -87,24 +89,23 @@ async def test_tab_cycles_panes(tmp_path: Path) -> None:
 async def test_entity_selection_links_mentions_and_brackets_walk_them(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
     async with app.run_test(size=(140, 45)) as pilot:
-        screen = main_screen(app)
+        screen = reader(app)
         ents = screen.query_one(EntitiesPane)
         ents.focus()
-        ents.highlight_id(next(e.id for e in screen.doc.entities if e.name == "Lucía Ferrero"))
+        ents.highlight_id(next(e.id for e in screen.session.doc.entities if e.name == "Lucía Ferrero"))
         await pilot.pause()
-        ent = screen.doc.entity(screen.selected_entity or "")
+        ent = screen.session.doc.entity(screen.selected_entity or "")
         assert ent is not None and ent.name == "Lucía Ferrero"
         assert screen.article.selected_entity == ent.id
         mentions = ent.visible_mentions
         await pilot.press("right_square_bracket")
-        first = screen.query_one("#status").render()
-        assert f"mention 1 of {len(mentions)}" in str(first)
+        assert f"mention 1 of {len(mentions)}" in status(screen)
         await pilot.press("right_square_bracket")
-        assert f"mention 2 of {len(mentions)}" in str(screen.query_one("#status").render())
+        assert f"mention 2 of {len(mentions)}" in status(screen)
         s, e = screen.article.units[screen.article.cursor]
         assert s <= mentions[1].start < e
         await pilot.press("left_square_bracket")
-        assert f"mention 1 of {len(mentions)}" in str(screen.query_one("#status").render())
+        assert f"mention 1 of {len(mentions)}" in status(screen)
         # The key points that involve the entity are marked.
         kp_text = " ".join(str(o.prompt) for o in screen.query_one(KeyPointsPane).options)
         assert "• " in kp_text
@@ -113,13 +114,13 @@ async def test_entity_selection_links_mentions_and_brackets_walk_them(tmp_path: 
 async def test_enter_on_key_point_highlights_its_evidence(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
     async with app.run_test(size=(140, 45)) as pilot:
-        screen = main_screen(app)
+        screen = reader(app)
         kps = screen.query_one(KeyPointsPane)
         kps.focus()
         await pilot.press("j", "enter")
-        kp = screen.doc.key_point(kps.highlighted_id or "")
+        kp = screen.session.doc.key_point(kps.highlighted_id or "")
         assert kp is not None
-        assert screen.article.evidence == [(e.start, e.end) for e in kp.evidence]
+        assert screen.article.evidence == tuple((e.start, e.end) for e in kp.evidence)
         s, e = screen.article.units[screen.article.cursor]
         assert s <= kp.evidence[0].start < e
 
@@ -127,21 +128,21 @@ async def test_enter_on_key_point_highlights_its_evidence(tmp_path: Path) -> Non
 async def test_add_note_to_sentence_with_tags_then_edit_and_delete(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
     async with app.run_test(size=(140, 45)) as pilot:
-        screen = main_screen(app)
-        before = len(screen.doc.notes)
+        screen = reader(app)
+        before = len(screen.session.doc.notes)
         await pilot.press("j", "j", "a")
         assert isinstance(app.screen, NoteEditor)
         await pilot.press(*"Ask about funding")
         await pilot.press("tab", *"budget, water")
         await pilot.press("ctrl+s")
         assert not isinstance(app.screen, NoteEditor)
-        note = screen.doc.notes[-1]
-        assert len(screen.doc.notes) == before + 1
+        note = screen.session.doc.notes[-1]
+        assert len(screen.session.doc.notes) == before + 1
         assert note.text == "Ask about funding" and note.tags == ["budget", "water"]
         s, e = screen.article.units[2]
         assert note.anchor.kind == "sentence" and (note.anchor.start, note.anchor.end) == (s, e)
         assert "Ask about funding" in " ".join(str(o.prompt) for o in screen.query_one(NotesPane).options)
-        assert "● modified" in screen.sub_title
+        assert "● modified" in shown(screen.query_one(TitleBar))
         notes = screen.query_one(NotesPane)
         notes.focus()
         notes.highlight_id(note.id)
@@ -151,30 +152,33 @@ async def test_add_note_to_sentence_with_tags_then_edit_and_delete(tmp_path: Pat
         assert area.text == "Ask about funding"
         area.text = "Ask about funding and staff"
         await pilot.press("ctrl+s")
-        assert screen.doc.note(note.id) is not None and screen.doc.notes[-1].text == "Ask about funding and staff"
+        assert (
+            screen.session.doc.note(note.id) is not None
+            and screen.session.doc.notes[-1].text == "Ask about funding and staff"
+        )
         await pilot.press("d")
         assert isinstance(app.screen, Confirm)
         await pilot.click("#delete")
-        assert screen.doc.note(note.id) is None
+        assert screen.session.doc.note(note.id) is None
         await pilot.press("ctrl+z")
-        assert screen.doc.note(note.id) is not None
+        assert screen.session.doc.note(note.id) is not None
 
 
 async def test_escape_cancels_a_note(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
     async with app.run_test(size=(140, 45)) as pilot:
-        screen = main_screen(app)
-        before = len(screen.doc.notes)
+        screen = reader(app)
+        before = len(screen.session.doc.notes)
         await pilot.press("a", *"draft", "escape")
-        assert len(screen.doc.notes) == before and not isinstance(app.screen, NoteEditor)
+        assert len(screen.session.doc.notes) == before and not isinstance(app.screen, NoteEditor)
 
 
 async def test_note_on_entity_when_entities_pane_has_focus(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
     async with app.run_test(size=(140, 45)) as pilot:
-        screen = main_screen(app)
+        screen = reader(app)
         await pilot.press("tab", "down", "a", *"who is this", "ctrl+s")
-        note = screen.doc.notes[-1]
+        note = screen.session.doc.notes[-1]
         assert note.anchor.kind == "entity" and note.anchor.ref == screen.query_one(EntitiesPane).highlighted_id
 
 
@@ -182,8 +186,8 @@ async def test_relabel_reject_and_merge_entities(tmp_path: Path) -> None:
     path = annotated_copy(tmp_path)
     app = app_for(path)
     async with app.run_test(size=(140, 45)) as pilot:
-        screen = main_screen(app)
-        doc = screen.doc
+        screen = reader(app)
+        doc = screen.session.doc
         ents = screen.query_one(EntitiesPane)
         santiago = next(e for e in doc.entities if e.name == "Santiago")
         ents.focus()
@@ -206,9 +210,8 @@ async def test_relabel_reject_and_merge_entities(tmp_path: Path) -> None:
         assert doc.entity(bare.id) is None
         assert len(full.mentions) >= 2
         await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: screen.doc.revision == screen.session.saved_revision, "save")
-    saved = load_document(path)
-    by_id = {e.id: e for e in saved.entities}
+        await wait_for(pilot, lambda: saved(screen), "save")
+    by_id = {e.id: e for e in load_document(path).entities}
     assert by_id[santiago.id].label == "GPE" and by_id[andes.id].rejected
     assert bare.id not in by_id
 
@@ -216,72 +219,74 @@ async def test_relabel_reject_and_merge_entities(tmp_path: Path) -> None:
 async def test_pin_and_order_key_points(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
     async with app.run_test(size=(140, 45)) as pilot:
-        screen = main_screen(app)
+        screen = reader(app)
         kps = screen.query_one(KeyPointsPane)
         kps.focus()
         await pilot.press("G")
         last = kps.highlighted_id
         await pilot.press("p")
-        kp = screen.doc.key_point(last or "")
+        kp = screen.session.doc.key_point(last or "")
         assert kp is not None and kp.pinned
         assert kps.options[0].id == last  # pinned first in score order
         await pilot.press("o")
         assert not kps.by_score and kps.border_subtitle == "in text order"
-        starts = [screen.doc.key_point(o.id or "").start for o in kps.options]  # type: ignore[union-attr]
+        starts = [screen.session.doc.key_point(o.id or "").start for o in kps.options]  # type: ignore[union-attr]
         assert starts == sorted(starts)
 
 
 async def test_search_counts_and_cycles_matches(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
     async with app.run_test(size=(140, 45)) as pilot:
-        screen = main_screen(app)
+        screen = reader(app)
         await pilot.press("slash")
-        assert isinstance(app.screen, SearchBar) and app.screen.query_one("#search", Input).has_focus
+        assert isinstance(app.focused, SearchField) and app.focused.display
         await pilot.press(*"commission", "enter")
         art = screen.article
-        expected = screen.doc.text.lower().count("commission")
+        assert app.focused is art and not screen.query_one(SearchField).display
+        expected = screen.session.doc.text.lower().count("commission")
         assert len(art.matches) == expected >= 3
-        assert f"match 1 of {expected}" in str(screen.query_one("#status").render())
+        assert f"match 1 of {expected}" in status(screen)
         await pilot.press("n")
         assert art.current_match == 1
         await pilot.press("N", "N")
         assert art.current_match == expected - 1
         await pilot.press("escape")
-        assert art.matches == []
+        assert art.matches == ()
 
 
 async def test_label_toggle_hides_highlights(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
     async with app.run_test(size=(140, 45)) as pilot:
-        art = main_screen(app).article
+        art = reader(app).article
         await pilot.press("1")
         assert art.hidden_labels == {"PERSON"}
         await pilot.press("1")
         assert art.hidden_labels == set()
 
 
-async def test_save_writes_yaml_beside_a_text_brief_and_reopens_the_same(tmp_path: Path) -> None:
-    src = tmp_path / "envoy.txt"
-    src.write_text((BRIEFS / "korea-china-envoy.txt").read_text(encoding="utf-8"), encoding="utf-8")
+async def test_save_writes_yaml_beside_a_text_brief_and_reopens_the_same(
+    tmp_path: Path, brief_copy: Callable[[str], Path]
+) -> None:
+    src = brief_copy("korea-china-envoy.txt")
     app = app_for(src)
     async with app.run_test(size=(140, 45)) as pilot:
-        screen = main_screen(app)
-        await wait_for(pilot, lambda: screen.doc.parsed, "parse")
+        screen = reader(app)
+        await wait_for(pilot, lambda: screen.session.doc.parsed, "parse")
         await pilot.press("a", *"envoy note", "ctrl+s")
         await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: screen.doc.revision == screen.session.saved_revision, "save")
-        before = (screen.doc.entities, screen.doc.key_points, screen.doc.notes)
-    saved = tmp_path / "envoy.yaml"
-    assert saved.exists() and src.read_text(encoding="utf-8").startswith("25 August")
-    again = load_document(saved)
+        await wait_for(pilot, lambda: saved(screen), "save")
+        before = (screen.session.doc.entities, screen.session.doc.key_points, screen.session.doc.notes)
+    yaml = tmp_path / "korea-china-envoy.yaml"
+    assert yaml.exists() and src.read_text(encoding="utf-8").startswith("25 August")
+    again = load_document(yaml)
     assert (again.entities, again.key_points, again.notes) == before
-    app2 = app_for(saved)
+    app2 = app_for(yaml)
     async with app2.run_test(size=(140, 45)) as pilot:
-        screen2 = main_screen(app2)
+        screen2 = reader(app2)
         assert not screen2.parsing  # a saved brief opens as saved, no parse
         shown = {o.id for o in screen2.query_one(EntitiesPane).options if o.id}
         assert shown == {e.id for e in again.visible_entities()}
-        assert screen2.doc.notes[-1].text == "envoy note"
+        assert screen2.session.doc.notes[-1].text == "envoy note"
 
 
 async def test_quit_asks_when_unsaved(tmp_path: Path) -> None:
@@ -315,10 +320,9 @@ async def test_help_lists_keys_and_closes(tmp_path: Path) -> None:
         assert isinstance(app.screen, HelpScreen)
 
 
-async def test_open_another_brief(tmp_path: Path) -> None:
+async def test_open_another_brief(tmp_path: Path, brief_copy: Callable[[str], Path]) -> None:
     first = annotated_copy(tmp_path)
-    other = tmp_path / "marathon.txt"
-    other.write_text((BRIEFS / "harbour-city-marathon.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    other = brief_copy("harbour-city-marathon.txt")
     app = app_for(first)
     async with app.run_test(size=(140, 45)) as pilot:
         await pilot.press("ctrl+o")
@@ -326,35 +330,32 @@ async def test_open_another_brief(tmp_path: Path) -> None:
         app.screen.query_one("#choose-filter", Input).value = str(other)
         await pilot.press("enter")
         await pilot.pause()
-        assert main_screen(app).doc.meta.title.startswith("Kiptoo")
+        assert reader(app).doc.meta.title.startswith("Kiptoo")
 
 
 async def test_command_palette_offers_reader_actions(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
     async with app.run_test(size=(140, 45)):
-        titles = {c.title for c in app.get_system_commands(app.screen)}
-        assert {"Save", "Open brief", "Search", "Add note", "Undo", "Re-parse", "Help"} <= titles
+        titles = {c.title for c in reader(app).palette_commands()}
+        assert {"Save", "Open", "Search", "Note", "Undo", "Redo", "Re-parse", "Help", "Quit"} <= titles
 
 
-async def test_missing_model_is_a_notification_and_the_reader_stays_usable(tmp_path: Path) -> None:
-    src = tmp_path / "m.txt"
-    src.write_text((BRIEFS / "lumen-chip-results.txt").read_text(encoding="utf-8"), encoding="utf-8")
-    app = app_for(src, model="no_such_pipeline_xyz")
+async def test_missing_model_is_a_notification_and_the_reader_stays_usable(brief_copy: Callable[[str], Path]) -> None:
+    app = app_for(brief_copy("lumen-chip-results.txt"), model="no_such_pipeline_xyz")
     async with app.run_test(size=(140, 45)) as pilot:
-        screen = main_screen(app)
-        status = screen.query_one("#status")
-        await wait_for(pilot, lambda: "Not parsed" in str(status.render()), "parse failure")
-        assert "no spaCy pipeline could be loaded" in str(status.render())
+        screen = reader(app)
+        await wait_for(pilot, lambda: "Not parsed" in status(screen), "parse failure")
+        assert "no spaCy pipeline could be loaded" in status(screen)
         assert not screen.parsing and not screen.query_one(EntitiesPane).loading
         await pilot.press("j", "a", *"still works", "ctrl+s")
-        assert screen.doc.notes[-1].text == "still works"
+        assert screen.session.doc.notes[-1].text == "still works"
 
 
 async def test_article_cursor_shows_its_key_point_and_notes(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
     async with app.run_test(size=(140, 45)) as pilot:
-        screen = main_screen(app)
-        doc = screen.doc
+        screen = reader(app)
+        doc = screen.session.doc
         kp = doc.key_points[-1]
         screen.article.move_cursor_to_offset(kp.evidence[0].start)
         await pilot.pause()
@@ -374,8 +375,8 @@ async def test_article_cursor_shows_its_key_point_and_notes(tmp_path: Path) -> N
 async def test_split_a_spelling_off_and_mark_a_missed_entity(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
     async with app.run_test(size=(140, 45)) as pilot:
-        screen = main_screen(app)
-        doc = screen.doc
+        screen = reader(app)
+        doc = screen.session.doc
         ferrero = next(e for e in doc.entities if e.name == "Lucía Ferrero")
         ents = screen.query_one(EntitiesPane)
         ents.focus()
@@ -405,9 +406,9 @@ async def test_split_a_spelling_off_and_mark_a_missed_entity(tmp_path: Path) -> 
 async def test_rejected_entities_can_be_listed_and_restored(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
     async with app.run_test(size=(140, 45)) as pilot:
-        screen = main_screen(app)
+        screen = reader(app)
         ents = screen.query_one(EntitiesPane)
-        andes = next(e for e in screen.doc.entities if e.name == "Andes")
+        andes = next(e for e in screen.session.doc.entities if e.name == "Andes")
         ents.focus()
         ents.highlight_id(andes.id)
         await pilot.press("x")

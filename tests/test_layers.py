@@ -54,7 +54,7 @@ async def run():
     app = make_app([Path({str(data)!r})], recovery=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("j", "tab", "j")
-        assert app.reader is not None and app.reader.doc.parsed and not app.reader.parsing
+        assert app.reader is not None and app.reader.session.doc.parsed and not app.reader.parsing
 
 asyncio.run(run())
 """

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from library_data import GLACIER, HARBOUR, MARKET, annotate_by_hand, annotated, harbour_entities, make_library, write
 
-from briefreader.io.recovery import write_recovery
+from briefreader.io.recovery import new_recovery_path, write_recovery
 from briefreader.io.sources import read_brief
 from briefreader.library import LibraryIndex, Progress
 from briefreader.library.schema import index_path
@@ -171,7 +171,8 @@ def test_recovery_status_comes_from_an_injectable_check(tmp_path: Path) -> None:
     # The default looks for the reader's recovery file of either of the brief's files.
     with opened(root) as index:
         assert all(b.status != "recovery" for b in index.briefs())
-        write_recovery(read_brief(root / "talks" / "harbour.txt"), root / "talks" / "harbour.txt")
+        harbour = root / "talks" / "harbour.txt"
+        write_recovery(read_brief(harbour), new_recovery_path(harbour))
         statuses = {b.rel: b.status_text for b in index.briefs()}
         assert statuses["talks/harbour.yaml"] == "unsaved recovery"
 

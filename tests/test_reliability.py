@@ -9,14 +9,12 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
 from rich.console import Console
 
 from briefreader.cli import main
-from briefreader.io import recovery
 from briefreader.io.errors import BriefError
 from briefreader.io.sources import read_brief
 from briefreader.io.store import dumps, load_document, save_document
@@ -25,12 +23,7 @@ from briefreader.model.display import visible
 from briefreader.model.document import Block, BriefMeta, Document
 from briefreader.nlp.parse import PIECE_CHARS, analyse, pieces
 from briefreader.show import show
-from briefreader.ui.dialogs import Ask, Confirm
-from briefreader.ui.entities_pane import EntitiesPane
-from briefreader.ui.keypoints_pane import KeyPointsPane
-from briefreader.ui.notes_pane import NotesPane
-from tests.test_app import rendered
-from tests.ui_helpers import BRIEFS, annotated_copy, app_for, main_screen, wait_for
+from tests.ui_helpers import BRIEFS
 
 HOSTILE = "[bold]x[/bold] [@click=app.quit]quit[/] [/] [[nested]] [red on white]y"
 CONTROL = "A\x1b[2Jclear \x1b]0;title\x07 \x1b]52;c;Zm9v\x07 \x9b31m c1 \x00 nul \u202eevil\u202c end"
@@ -74,33 +67,6 @@ def test_visible_replaces_controls_one_for_one() -> None:
     assert "␛[2Jclear" in out
 
 
-async def test_markup_and_controls_show_literally_in_every_pane(tmp_path: Path) -> None:
-    path = hostile_doc(tmp_path)
-    app = app_for(path)
-    async with app.run_test(size=(160, 45)) as pilot:
-        screen = main_screen(app)
-        art = rendered(screen.article)
-        assert "[bold]x[/bold] [@click=app.quit]quit[/] [/] [[nested]]" in art
-        assert "\x1b" not in art and "␛[2Jclear" in art
-        for pane in (EntitiesPane, KeyPointsPane, NotesPane):
-            lines = [screen.query_one(pane).render_line(y).text for y in range(8)]
-            joined = "\n".join(lines)
-            assert "[" in joined and "\x1b" not in joined, pane
-        ents = "\n".join(screen.query_one(EntitiesPane).render_line(y).text for y in range(6))
-        assert "[bold]Evil[/] Corp ␛[31m" in ents
-        kps = "\n".join(screen.query_one(KeyPointsPane).render_line(y).text for y in range(4))
-        assert "[@click=app.quit]quit[/]" in kps
-        notes = "\n".join(screen.query_one(NotesPane).render_line(y).text for y in range(4))
-        assert "#[red]tag[/]" in notes
-        assert screen.title.startswith("Title [bold]x[/bold]")
-        # Clicking the text that looks like an action does nothing.
-        await pilot.click("#article", offset=(10, 1))
-        await pilot.pause()
-        assert app.is_running
-    # The YAML still holds the original characters.
-    assert CONTROL in load_document(path).text
-
-
 def test_show_prints_markup_literally_and_no_escape_sequences(tmp_path: Path) -> None:
     path = hostile_doc(tmp_path)
     console = Console(record=True, width=200, force_terminal=True, color_system="truecolor")
@@ -131,18 +97,6 @@ def test_cli_bad_inputs_one_line_exit_1(tmp_path: Path, make, needle: str, capsy
     assert main(["show", str(p)]) == 1
     err = capsys.readouterr().err
     assert needle in err and len(err.strip().splitlines()) == 1
-
-
-async def test_app_notifies_on_a_bad_file_and_keeps_the_brief(tmp_path: Path) -> None:
-    bad = tmp_path / "bin.txt"
-    bad.write_bytes(b"\x00\x01binary")
-    app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(140, 45)) as pilot:
-        title = main_screen(app).doc.meta.title
-        app.open_path(bad)
-        await pilot.pause()
-        assert main_screen(app).doc.meta.title == title
-        assert any("binary" in str(n.message) for n in app._notifications)
 
 
 def test_huge_token_is_cut_into_pieces() -> None:
@@ -215,113 +169,6 @@ def test_killing_a_saving_process_never_leaves_a_broken_file(tmp_path: Path) -> 
     assert all(n.startswith(".brief.yaml.") for n in leftovers)
 
 
-async def test_failed_save_keeps_work_and_offers_another_place(tmp_path: Path) -> None:
-    src = annotated_copy(tmp_path)
-    folder = tmp_path / "is-a-folder.yaml"
-    folder.mkdir()
-    app = app_for(src, save_to=folder)
-    async with app.run_test(size=(140, 45)) as pilot:
-        screen = main_screen(app)
-        await pilot.press("a", *"precious", "ctrl+s", "ctrl+s")
-        await wait_for(pilot, lambda: isinstance(app.screen, Ask), "save-elsewhere dialog")
-        assert any("Not saved" in str(n.title) for n in app._notifications)
-        assert screen.doc.notes[-1].text == "precious" and "● modified" in screen.sub_title
-        other = tmp_path / "elsewhere.yaml"
-        field = app.screen.query_one("#ask-input")
-        field.value = str(other)  # type: ignore[attr-defined]
-        await pilot.press("enter")
-        await wait_for(pilot, lambda: other.exists(), "save elsewhere")
-        await wait_for(pilot, lambda: screen.doc.revision == screen.session.saved_revision, "saved marker")
-    assert load_document(other).notes[-1].text == "precious"
-
-
-async def test_recovery_file_is_written_offered_and_restored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("BRIEFREADER_RECOVERY_DIR", str(tmp_path / "rec"))
-    monkeypatch.setattr("briefreader.ui.app.RECOVERY_DELAY", 0.05)
-    src = annotated_copy(tmp_path)
-    app = app_for(src, recovery=True)
-    async with app.run_test(size=(140, 45)) as pilot:
-        await pilot.press("a", *"unsaved idea", "ctrl+s")
-        await wait_for(pilot, lambda: recovery.recovery_path(src).exists(), "recovery file")
-    # The app was torn down without a clean quit (as if the terminal closed).
-    assert recovery.recovery_path(src).exists()
-    app2 = app_for(src, recovery=True)
-    async with app2.run_test(size=(140, 45)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app2.screen, Confirm), "the offer to restore")
-        await pilot.click("#restore")
-        screen = main_screen(app2)
-        assert screen.doc.notes[-1].text == "unsaved idea"
-        assert "● modified" in screen.sub_title
-        await pilot.press("ctrl+s")
-        await wait_for(pilot, lambda: not recovery.recovery_path(src).exists(), "recovery cleared by save")
-    assert load_document(src).notes[-1].text == "unsaved idea"
-
-
-async def test_clean_quit_removes_recovery(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("BRIEFREADER_RECOVERY_DIR", str(tmp_path / "rec"))
-    src = annotated_copy(tmp_path)
-    doc = load_document(src)
-    recovery.write_recovery(doc, src)
-    app = app_for(src, recovery=True)
-    async with app.run_test(size=(140, 45)) as pilot:
-        await pilot.click("#discard")
-        await pilot.press("q")
-    assert not recovery.recovery_path(src).exists()
-
-
-async def test_crash_writes_recovery(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("BRIEFREADER_RECOVERY_DIR", str(tmp_path / "rec"))
-    monkeypatch.setattr("briefreader.ui.app.RECOVERY_DELAY", 3600)
-    src = annotated_copy(tmp_path)
-    app = app_for(src, recovery=True)
-
-    def boom(self: object) -> None:
-        raise RuntimeError("bug in an action")
-
-    with pytest.raises(RuntimeError):
-        async with app.run_test(size=(140, 45)) as pilot:
-            await pilot.press("a", *"work before crash", "ctrl+s")
-            monkeypatch.setattr("briefreader.ui.main_screen.MainScreen.action_clear", boom)
-            await pilot.press("escape")
-            await pilot.pause()
-    saved = load_document(recovery.recovery_path(src))
-    assert saved.notes[-1].text == "work before crash"
-
-
-async def test_parse_worker_failure_leaves_the_app_usable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(*args: object, **kwargs: object) -> None:
-        raise RuntimeError("spaCy blew up")
-
-    monkeypatch.setattr("briefreader.nlp.annotate.annotate_document", broken)
-    src = tmp_path / "m.txt"
-    src.write_text((BRIEFS / "lumen-chip-results.txt").read_text(encoding="utf-8"), encoding="utf-8")
-    app = app_for(src)
-    async with app.run_test(size=(140, 45)) as pilot:
-        screen = main_screen(app)
-        status = screen.query_one("#status")
-        await wait_for(pilot, lambda: "Not parsed" in str(status.render()), "failure shown")
-        assert "spaCy blew up" in str(status.render())
-        await pilot.press("j", "a", *"ok", "ctrl+s")
-        assert screen.doc.notes[-1].text == "ok"
-
-
-async def test_a_pane_that_fails_to_draw_does_not_take_the_reader_down(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(140, 45)) as pilot:
-
-        def broken(*args: object, **kwargs: object) -> None:
-            raise ValueError("bad option")
-
-        monkeypatch.setattr(KeyPointsPane, "show", broken)
-        await pilot.press("j", "a", *"still here", "ctrl+s")
-        screen = main_screen(app)
-        assert screen.doc.notes[-1].text == "still here"
-        assert any("Key points pane could not be drawn" in str(n.message) for n in app._notifications)
-        assert app.is_running
-
-
 # Batch ----------------------------------------------------------------------------------------------
 
 
@@ -365,44 +212,3 @@ def test_brief_read_from_source_never_changes_the_source(tmp_path: Path) -> None
     read_brief(src)
     assert src.read_bytes() == before
     assert os.access(src, os.R_OK)
-
-
-def _alive(pid: int) -> bool:
-    """True while a process exists and is not a zombie."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    return stat.rsplit(")", 1)[1].split()[0] != "Z"
-
-
-def test_parse_process_does_not_outlive_a_killed_reader(tmp_path: Path) -> None:
-    brief = tmp_path / "b.txt"
-    brief.write_text((BRIEFS / "lumen-chip-results.txt").read_text(encoding="utf-8"), encoding="utf-8")
-    code = textwrap.dedent(
-        """
-        import asyncio, sys
-        from pathlib import Path
-        from briefreader.ui.app import make_app
-
-        async def run():
-            app = make_app([Path(sys.argv[1])], recovery=False)
-            async with app.run_test() as pilot:
-                while app._pool is None or not app._pool._processes:
-                    await pilot.pause(0.05)
-                print(next(iter(app._pool._processes)), flush=True)
-                await asyncio.Event().wait()
-
-        asyncio.run(run())
-        """
-    )
-    reader = subprocess.Popen([sys.executable, "-c", code, str(brief)], stdout=subprocess.PIPE, text=True)
-    assert reader.stdout is not None
-    child = int(reader.stdout.readline())
-    assert _alive(child)
-    reader.send_signal(signal.SIGKILL)  # as when the terminal is closed under it
-    reader.wait()
-    deadline = time.monotonic() + 15
-    while _alive(child) and time.monotonic() < deadline:
-        time.sleep(0.1)  # polling /proc: a process's end sends this test no event
-    assert not _alive(child)

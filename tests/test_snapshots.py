@@ -1,4 +1,4 @@
-"""What the reader looks like, at a fixed size, on a pre-annotated brief (no parse, no clock)."""
+"""What the reader looks like at 80x24 and 160x50, on a pre-annotated brief (no parse, no clock)."""
 
 from __future__ import annotations
 
@@ -10,25 +10,45 @@ from textual.pilot import Pilot
 
 from tests.ui_helpers import annotated_copy, app_for
 
-SIZE = (120, 40)
+SMALL = (80, 24)
+LARGE = (160, 50)
 
 
-def test_main_screen(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
-    assert snap_compare(app_for(annotated_copy(tmp_path)), terminal_size=SIZE, press=["j", "j"])
+def test_main_screen_80x24(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
+    assert snap_compare(app_for(annotated_copy(tmp_path)), terminal_size=SMALL, press=["j", "j"])
 
 
-def test_main_screen_entity_selected(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
+def test_main_screen_entity_selected_160x50(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
     assert snap_compare(
-        app_for(annotated_copy(tmp_path)), terminal_size=SIZE, press=["tab", "down", "right_square_bracket"]
+        app_for(annotated_copy(tmp_path)), terminal_size=LARGE, press=["tab", "down", "right_square_bracket"]
     )
 
 
-def test_help_screen(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
-    assert snap_compare(app_for(annotated_copy(tmp_path)), terminal_size=SIZE, press=["question_mark"])
+def test_relabel_dialog_80x24(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
+    assert snap_compare(app_for(annotated_copy(tmp_path)), terminal_size=SMALL, press=["tab", "e", "up"])
 
 
-def test_note_modal(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
+def test_quit_dialog_80x24(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
+    async def quit_unsaved(pilot: Pilot[Any]) -> None:
+        await pilot.press("a", *"unsaved", "ctrl+s", "q")
+
+    assert snap_compare(app_for(annotated_copy(tmp_path)), terminal_size=SMALL, run_before=quit_unsaved)
+
+
+def test_help_screen_80x24(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
+    assert snap_compare(app_for(annotated_copy(tmp_path)), terminal_size=SMALL, press=["question_mark"])
+
+
+def test_help_screen_160x50(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
+    assert snap_compare(app_for(annotated_copy(tmp_path)), terminal_size=LARGE, press=["question_mark"])
+
+
+def test_note_modal_80x24(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
     async def type_note(pilot: Pilot[Any]) -> None:
         await pilot.press("j", "a", *"Who funds the commission?", "tab", *"budget")
 
-    assert snap_compare(app_for(annotated_copy(tmp_path)), terminal_size=SIZE, run_before=type_note)
+    assert snap_compare(app_for(annotated_copy(tmp_path)), terminal_size=SMALL, run_before=type_note)
+
+
+def test_mark_dialog_160x50(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
+    assert snap_compare(app_for(annotated_copy(tmp_path)), terminal_size=LARGE, press=["j", "j", "plus"])

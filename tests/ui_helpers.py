@@ -1,15 +1,17 @@
-"""Helpers for Pilot tests: build the app as the CLI does, wait on conditions."""
+"""Helpers for Pilot tests: build the app as the CLI does, wait on conditions, read what is shown."""
 
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.widget import Widget
 
 from briefreader.ui.app import BriefReaderApp, make_app
-from briefreader.ui.main_screen import MainScreen
+from briefreader.ui.reader import ReaderScreen
 
 DATA = Path(__file__).resolve().parent / "data"
 BRIEFS = Path(__file__).resolve().parent.parent / "briefs"
@@ -17,8 +19,6 @@ BRIEFS = Path(__file__).resolve().parent.parent / "briefs"
 
 async def wait_for(pilot: Pilot[None], condition: Callable[[], bool], what: str, timeout: float = 60.0) -> None:
     """Let the app run until ``condition`` holds (fails with ``what`` after ``timeout`` seconds)."""
-    import time
-
     end = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > end:
@@ -44,8 +44,37 @@ def app_for(path: Path, **kwargs: object) -> BriefReaderApp:
     return make_app([path], **kwargs)  # type: ignore[arg-type]
 
 
-def main_screen(app: BriefReaderApp) -> MainScreen:
+def reader(app: BriefReaderApp) -> ReaderScreen:
     """The reading screen (fails the test when none is open)."""
     screen = app.reader
     assert screen is not None
     return screen
+
+
+def status(screen: ReaderScreen) -> str:
+    """The status line as shown."""
+    return str(screen.query_one("#status").render())
+
+
+def shown(widget: Widget, lines: int | None = None) -> str:
+    """A widget's visible lines as plain text (what a person reads)."""
+    height = widget.size.height if lines is None else lines
+    return "\n".join(widget.render_line(y).text for y in range(height))
+
+
+def saved(screen: ReaderScreen) -> bool:
+    """True once nothing is unsaved (a save has finished)."""
+    return not screen.session.dirty
+
+
+def record_notifications(app: BriefReaderApp) -> list[str]:
+    """Every notification the app shows from now on, as ``title: message`` (plain text)."""
+    seen: list[str] = []
+    real = app.notify
+
+    def notify(message: str, *, title: str = "", **kwargs: object) -> None:
+        seen.append(f"{title}: {message}")
+        real(message, title=title, **kwargs)  # type: ignore[arg-type]
+
+    app.notify = notify  # type: ignore[method-assign]
+    return seen

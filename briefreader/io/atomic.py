@@ -1,4 +1,10 @@
-"""Write a file so that a crash at any moment leaves the old file or the new one."""
+"""Write a file so that a crash at any moment leaves the old file or the new one.
+
+A symlink is written through: the link stays a link and its target gets the
+new content. A hard link is not kept: the new file replaces the name given,
+and other names of the old file keep the old content (atomic replacement
+cannot write the same inode in place).
+"""
 
 from __future__ import annotations
 
@@ -19,6 +25,8 @@ def atomic_write(path: Path, data: str | bytes) -> None:
     written as UTF-8 with LF line ends; bytes (a spaCy DocBin) as they are.
     """
     path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     if path.is_dir():
         raise BriefError(path, "cannot save: that path is a folder")
     folder = path.parent if str(path.parent) else Path(".")
@@ -46,6 +54,9 @@ def atomic_write(path: Path, data: str | bytes) -> None:
                 os.close(dir_fd)
     except OSError as exc:
         raise BriefError(path, f"cannot save: {exc.strerror or exc}") from None
+    except UnicodeEncodeError as exc:
+        # Text that cannot be UTF-8 (a lone surrogate from an undecodable file name).
+        raise BriefError(path, f"cannot save: {exc.reason} in the text to write") from None
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):

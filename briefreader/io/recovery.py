@@ -1,9 +1,15 @@
 """Recovery files: unsaved work written aside, offered back on the next start.
 
 The reader writes the whole annotated brief here a few seconds after each
-change and when it dies from an unexpected error; a clean quit or a save
-removes it. One file per source path, in the user's data folder
-(``$BRIEFREADER_RECOVERY_DIR`` overrides it, for tests and odd setups).
+change, when it dies from an unexpected error, and on SIGTERM or SIGHUP; a
+save or a clean quit removes it. Each reading session writes a file of its
+own, so work left from an earlier run ("Not now") is never replaced by a
+later one: every file stays until it is restored or discarded.
+
+Files live in the user's data folder (``$BRIEFREADER_RECOVERY_DIR``
+overrides it, for tests and odd setups) and are named from a hash of the
+source's absolute path, so any file name works, even one that is not valid
+UTF-8 or holds control characters.
 """
 
 from __future__ import annotations
@@ -11,6 +17,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
+import time
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -30,15 +39,25 @@ def recovery_dir() -> Path:
     return Path(user_data_dir("briefreader", appauthor=False)) / "recovery"
 
 
-def recovery_path(source: Path) -> Path:
-    """The recovery file for a brief, named after a hash of its absolute path."""
-    digest = hashlib.sha256(str(source.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:20]
-    return recovery_dir() / f"{source.stem[:40]}-{digest}.yaml"
+def recovery_key(source: Path) -> str:
+    """A file-name-safe key for a source: a readable stem and a hash of its absolute path.
+
+    Every recovery file of ``source`` is named ``KEY.SESSION.yaml``.
+    """
+    raw = os.fsencode(source.absolute())
+    digest = hashlib.sha256(raw).hexdigest()[:20]
+    stem = re.sub(r"[^A-Za-z0-9_-]+", "_", source.stem)[:40].strip("_") or "brief"
+    return f"{stem}-{digest}"
 
 
-def write_recovery(doc: Document, source: Path) -> Path:
-    """Write the Document aside, atomically (raises BriefError when it cannot)."""
-    path = recovery_path(source)
+def new_recovery_path(source: Path) -> Path:
+    """A recovery file of its own for a new reading session of ``source``."""
+    stamp = f"{time.time_ns():x}-{os.getpid()}"
+    return recovery_dir() / f"{recovery_key(source)}.{stamp}.yaml"
+
+
+def write_recovery(doc: Document, path: Path) -> Path:
+    """Write the Document to recovery file ``path``, atomically (raises BriefError when it cannot)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -47,20 +66,33 @@ def write_recovery(doc: Document, source: Path) -> Path:
     return path
 
 
-def find_recovery(source: Path) -> tuple[Document, datetime] | None:
-    """The recovered Document for a brief and when it was written, if there is one that loads."""
-    path = recovery_path(source)
-    if not path.is_file():
-        return None
-    try:
-        doc = load_document(path)
-    except BriefError:
-        return None
-    when = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
-    return doc, when
+@dataclass(frozen=True)
+class Pending:
+    """Unsaved work on a brief, left by an earlier reading session."""
+
+    path: Path
+    doc: Document
+    written: datetime
 
 
-def clear_recovery(source: Path) -> None:
-    """Remove a brief's recovery file (after a save or a clean quit)."""
+def find_recoveries(source: Path) -> list[Pending]:
+    """Every recovery file for ``source`` that loads, newest first."""
+    folder = recovery_dir()
+    if not folder.is_dir():
+        return []
+    key = recovery_key(source)
+    found = []
+    for path in folder.glob(f"{key}.*.yaml"):  # the key holds no glob characters
+        try:
+            doc = load_document(path)
+            written = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)
+        except (BriefError, OSError):
+            continue
+        found.append(Pending(path, doc, written))
+    return sorted(found, key=lambda p: p.written, reverse=True)
+
+
+def remove_recovery(path: Path) -> None:
+    """Remove one recovery file (restored, discarded, saved or quit cleanly)."""
     with contextlib.suppress(OSError):
-        recovery_path(source).unlink()
+        path.unlink()

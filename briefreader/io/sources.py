@@ -11,10 +11,9 @@ import re
 from collections import Counter
 from pathlib import Path
 
-import yaml
-
 from briefreader.io.decode import Decoded, read_text
 from briefreader.io.errors import BriefError
+from briefreader.io.safeyaml import YamlRefused, safe_load
 from briefreader.model.document import Block, BlockKind, BriefMeta, Document
 
 BRIEF_SUFFIXES = (".txt", ".md", ".markdown", ".text", "")
@@ -120,9 +119,9 @@ def read_markdown(decoded: Decoded, source: str) -> Document:
     m = re.match(r"---\n(.*?)\n---[ \t]*(?:\n|$)", text, flags=re.S)
     if m:
         try:
-            loaded = yaml.load(m.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        except yaml.YAMLError as exc:
-            warnings.append(f"front matter ignored: {str(exc).splitlines()[0]}")
+            loaded = safe_load(m.group(1))  # the project's loader: no tags, no aliases, bounded depth
+        except YamlRefused as exc:
+            warnings.append(f"front matter ignored: {exc}")
             loaded = None
         if isinstance(loaded, dict):
             front = {str(k): v for k, v in loaded.items()}

@@ -26,6 +26,7 @@ class RecoveryFiles:
     def __init__(self) -> None:
         self._seen: tuple[str, int] | None = None
         self._names: set[str] = set()
+        """The keys (``io.recovery.recovery_key``) of the briefs with recovery files."""
 
     def __call__(self, path: Path) -> bool:
         self.look()
@@ -43,7 +44,8 @@ class RecoveryFiles:
             return
         if key != self._seen:
             try:
-                self._names = set(os.listdir(folder))
+                # Files are KEY.SESSION.yaml: one brief may have several (one per reading session).
+                self._names = {name.split(".", 1)[0] for name in os.listdir(folder)}
             except OSError:
                 self._names = set()
             self._seen = key
@@ -54,6 +56,6 @@ class RecoveryFiles:
 
     def waiting(self, path: Path) -> bool:
         """Whether the last look found a recovery file for ``path``."""
-        from briefreader.io.recovery import recovery_path
+        from briefreader.io.recovery import recovery_key
 
-        return bool(self._names) and recovery_path(path).name in self._names
+        return bool(self._names) and recovery_key(path) in self._names

@@ -3,12 +3,15 @@
 A ``ScrollView`` with ``render_line`` (Textual's line API, as ``Log`` uses):
 the text is wrapped into offsets once per width, and each visible line is
 styled from the Document's spans when it is drawn. Nothing here edits the
-Document; the cursor position goes up as a message.
+Document; the cursor position goes up as a message. What it shows comes
+down from the screen through reactives (bound with ``data_bind``), and each
+watcher repaints: no caller asks for a redraw.
 """
 
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -18,26 +21,40 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from briefreader.labels import style_for
-from briefreader.model.display import visible
-from briefreader.model.document import Document
+from briefreader.model import edits
+from briefreader.model.display import one_line, visible
+from briefreader.model.document import Anchor, Document
+from briefreader.session import changes
+from briefreader.ui.choices import label_items
+from briefreader.ui.dialogs import Ask, Choose
 from briefreader.ui.layout import Line, line_of, wrap_document
-from briefreader.ui.messages import CursorMoved
+from briefreader.ui.messages import ChangeRequested
+
+Span = tuple[int, int]
+MOVE = Binding.Group("Move down / up")
+ENDS = Binding.Group("Top / bottom")
+PAGE = Binding.Group("Page down / up")
 
 
 class ArticleView(ScrollView, can_focus=True):
     """The brief's text with headings, highlights, a sentence cursor and search matches."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor(1)", "Next sentence", show=False),
-        Binding("k,up", "cursor(-1)", "Previous sentence", show=False),
-        Binding("g,home", "cursor_to(0)", "Top", show=False),
-        Binding("G,end", "cursor_to(-1)", "Bottom", show=False),
-        Binding("space,pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup,b", "page(-1)", "Page up", show=False),
+        Binding("j,down", "cursor(1)", "Next sentence", show=False, group=MOVE, tooltip="Next sentence"),
+        Binding("k,up", "cursor(-1)", "Previous sentence", show=False, group=MOVE, tooltip="Previous sentence"),
+        Binding("g,home", "cursor_to(0)", "Top", show=False, group=ENDS, tooltip="First sentence"),
+        Binding("G,end", "cursor_to(-1)", "Bottom", show=False, group=ENDS, tooltip="Last sentence"),
+        Binding("space,pagedown", "page(1)", "Page down", show=False, group=PAGE, tooltip="A page down"),
+        Binding("pageup,b", "page(-1)", "Page up", show=False, group=PAGE, tooltip="A page up"),
+        Binding(
+            "plus", "mark", "Mark entity", tooltip="Mark words of the cursor's sentence as an entity the model missed"
+        ),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article--title",
@@ -50,46 +67,97 @@ class ArticleView(ScrollView, can_focus=True):
         "article--evidence",
     }
 
+    doc: var[Document | None] = var(None, always_update=True)
+    """Bound: the Document shown."""
+    revision: var[int] = var(0)
+    """Bound: the Document's revision; a new one re-reads the highlight spans."""
+    selected_entity: var[str | None] = var(None)
+    """Bound: the entity whose mentions are reversed."""
+    hidden_labels: var[frozenset[str]] = var(frozenset())
+    """Bound: labels whose highlights are hidden (number keys)."""
+    evidence: var[tuple[Span, ...]] = var(())
+    """Bound: spans tinted as evidence (a key point's sentences, a note's anchor)."""
+    matches: var[tuple[Span, ...]] = var(())
+    """Bound: search matches, in text order."""
+    current_match: var[int | None] = var(None)
+    """Bound: the index of the current search match."""
+
+    @dataclass
+    class CursorMoved(Message):
+        """The cursor is on a new sentence (or paragraph before a parse)."""
+
+        start: int
+        end: int
+
+    @dataclass
+    class MarkEntity(ChangeRequested):
+        """Words the model missed, marked as an entity."""
+
+        start: int
+        end: int
+        label: str
+
+        def change(self) -> changes.Change:
+            return changes.MarkEntity(self.start, self.end, self.label)
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.doc: Document | None = None
-        """The Document shown; set by the screen."""
         self.lines: list[Line] = []
         self._starts: list[int] = []
         self._width = 0
         self._cache: LRUCache[int, Strip] = LRUCache(2048)
+        self._style_key: tuple[Style, ...] = ()
+        """The styles the cached lines were drawn with."""
         self._mentions: list[tuple[int, int, str, str]] = []
         """(start, end, label, entity id) of every visible mention, by start."""
         self._mention_starts: list[int] = []
         self._longest = 0
+        self._laid_out: Document | None = None
+        """The Document the lines were wrapped for (edits never change the text)."""
         self.cursor = 0
         """Index into ``units``: the sentence (or paragraph, before a parse) under the cursor."""
-        self.units: list[tuple[int, int]] = []
+        self.units: list[Span] = []
         self._unit_starts: list[int] = []
-        self.selected_entity: str | None = None
-        self.hidden_labels: set[str] = set()
-        self.matches: list[tuple[int, int]] = []
-        self.current_match: int | None = None
-        self.evidence: list[tuple[int, int]] = []
 
     # State from the screen ------------------------------------------------------
 
-    def set_document(self, doc: Document) -> None:
-        """Show a (new or re-parsed) Document, keeping the cursor where it was in the text."""
+    def watch_doc(self) -> None:
+        """A new Document: lay it out, keeping the cursor where it was in the text."""
+        self.set_units()
+
+    def watch_revision(self) -> None:
+        """An edit or a parse: re-read sentences and highlight spans."""
+        self.set_units()
+
+    def on_mount(self) -> None:
+        """Highlight state from the screen repaints the lines; it never changes the layout."""
+        for name in ("selected_entity", "hidden_labels", "evidence", "matches", "current_match"):
+            self.watch(self, name, lambda _value: self.redraw(), init=False)
+
+    def set_units(self) -> None:
+        """Sentences (or paragraphs, before a parse) and spans from the Document; re-wrap if the text changed."""
+        doc = self.doc
+        if doc is None:
+            return
         at = self.units[self.cursor][0] if self.units else 0
-        self.doc = doc
-        self.units = (
+        units = (
             [(s.start, s.end) for s in doc.sentences]
             or [(b.start, b.end) for b in doc.blocks if b.kind != "title"]
             or [(0, len(doc.text))]
         )
-        self._unit_starts = [u[0] for u in self.units]
-        self.cursor = max(0, bisect.bisect_right(self._unit_starts, at) - 1)
+        relayout = doc is not self._laid_out
+        if units != self.units:
+            self.units = units
+            self._unit_starts = [u[0] for u in units]
+            self.cursor = max(0, bisect.bisect_right(self._unit_starts, at) - 1)
+            self.post_message(self.CursorMoved(*units[self.cursor]))  # sentences now, not paragraphs
         self.refresh_spans()
-        self._rewrap(force=True)
+        if relayout:
+            self._laid_out = doc
+            self._rewrap(force=True)
 
     def refresh_spans(self) -> None:
-        """Recompute highlight spans after an entity edit, then redraw."""
+        """Recompute highlight spans from the Document's entities, then redraw."""
         if self.doc is None:
             return
         self._mentions = [(m.start, m.end, e.label, e.id) for m, e in self.doc.mentions()]
@@ -117,9 +185,15 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
 
     def notify_style_update(self) -> None:
-        """Theme, focus or CSS changed: cached lines carry old colours."""
+        """Theme or CSS changed: cached lines carry old colours (a focus change alone keeps them)."""
         super().notify_style_update()
-        self._cache.clear()
+        try:
+            key = (self.rich_style, *(self._component(n) for n in sorted(self.COMPONENT_CLASSES)))
+        except KeyError:  # being registered: component styles are not there yet
+            key = ()
+        if not key or key != self._style_key:
+            self._style_key = key
+            self._cache.clear()
 
     def on_resize(self, event: events.Resize) -> None:
         """Re-wrap to the new width, keeping the cursor on screen."""
@@ -239,7 +313,7 @@ class ArticleView(ScrollView, can_focus=True):
                     self._cache.discard(y)
         self.scroll_to_cursor(center=center)
         self.refresh()
-        self.post_message(CursorMoved(*new))
+        self.post_message(self.CursorMoved(*new))
 
     def action_cursor(self, delta: int) -> None:
         """Move the cursor by sentences."""
@@ -260,7 +334,7 @@ class ArticleView(ScrollView, can_focus=True):
             self.cursor = min(i, len(self.units) - 1)
             self._cache.clear()
             self.refresh()
-            self.post_message(CursorMoved(*self.units[self.cursor]))
+            self.post_message(self.CursorMoved(*self.units[self.cursor]))
 
     def on_click(self, event: events.Click) -> None:
         """A click puts the cursor on the sentence under the pointer."""
@@ -268,3 +342,45 @@ class ArticleView(ScrollView, can_focus=True):
         if 0 <= y < len(self.lines) and self.lines[y].block != -1:
             line = self.lines[y]
             self.move_cursor_to_offset(min(line.end, line.start + max(0, event.x)), center=False)
+
+    # Notes and marking --------------------------------------------------------------
+
+    @property
+    def cursor_span(self) -> Span | None:
+        """The sentence (or paragraph) under the cursor."""
+        return self.units[self.cursor] if self.units else None
+
+    def note_anchor(self) -> Anchor | None:
+        """A note written here is about the cursor's sentence."""
+        doc, span = self.doc, self.cursor_span
+        if doc is None or span is None:
+            return None
+        return edits.make_anchor(doc, "sentence" if doc.sentences else "span", start=span[0], end=span[1])
+
+    def action_mark(self) -> None:
+        """``+``: type words of the cursor's sentence (shown in the dialog), then choose their label."""
+        doc, span = self.doc, self.cursor_span
+        if doc is None or span is None:
+            return
+        start, end = span
+
+        def check(words: str) -> str | None:
+            if doc.text.find(words, start, end) < 0:
+                return f"“{one_line(words, 60)}” is not in this sentence: copy the words exactly."
+            return None
+
+        def marked(words: str | None) -> None:
+            if not words:
+                return
+            at = doc.text.find(words, start, end)
+
+            def labelled(label: str | None) -> None:
+                if label:
+                    self.post_message(self.MarkEntity(at, at + len(words), label))
+
+            chooser = Choose(f"Label for “{one_line(words, 40)}”", label_items(doc), allow_new=True)
+            self.app.push_screen(chooser, labelled)
+
+        sentence = Text(visible(doc.text[start:end]))
+        hint = "Type the words exactly as they stand in the sentence above."
+        self.app.push_screen(Ask("Mark as an entity", "", hint, context=sentence, check=check), marked)

@@ -1,4 +1,4 @@
-"""The help screen: every key, from the one table the footer and README follow."""
+"""The help screen: every key, read from the bindings (see ``keys``)."""
 
 from __future__ import annotations
 
@@ -12,66 +12,65 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-KEYS: list[tuple[str, str, str]] = [
-    ("Anywhere", "tab / shift+tab", "next / previous pane"),
-    ("Anywhere", "j k / ↓ ↑", "move (sentence in the Article, item in a list)"),
-    ("Anywhere", "g / G", "top / bottom"),
-    ("Anywhere", "space, pgdn / pgup", "page down / up"),
-    ("Anywhere", "/", "search the brief; n / N next / previous match"),
-    ("Anywhere", "] / [", "next / previous mention of the selected entity"),
-    ("Anywhere", "a", "add a note: to the sentence, or the entity / key point in focus"),
-    ("Anywhere", "+", "mark words of the cursor's sentence as an entity the model missed"),
-    ("Anywhere", "1 … 9", "show / hide a label's highlights (see the legend)"),
-    ("Anywhere", "escape", "clear search and highlights"),
-    ("Anywhere", "ctrl+z", "undo the last edit"),
-    ("Anywhere", "ctrl+s", "save the annotated brief (YAML)"),
-    ("Anywhere", "ctrl+o", "open another brief"),
-    ("Anywhere", "ctrl+p", "command palette: every action by name"),
-    ("Anywhere", "? / f1", "this help"),
-    ("Anywhere", "q", "quit (asks when there are unsaved changes)"),
-    ("Entities", "enter", "show the first mention"),
-    ("Entities", "e", "relabel (PERSON, ORG, GPE, …)"),
-    ("Entities", "x", "reject: hide it, also after a re-parse"),
-    ("Entities", "m", "merge into another entity"),
-    ("Entities", "R", "rename"),
-    ("Entities", "s", "split one spelling off into an entity of its own"),
-    ("Entities", "h / u", "list rejected entities too / restore the one highlighted"),
-    ("Key points", "enter", "jump to the evidence and highlight it"),
-    ("Key points", "p", "pin / unpin (pinned come first, survive a re-parse)"),
-    ("Key points", "t", "give it your own title"),
-    ("Key points", "o", "order by score / by place in the text"),
-    ("Notes", "moving onto a note", "shows what it is anchored to"),
-    ("Notes", "enter", "edit the note"),
-    ("Notes", "d / delete", "delete the note (asks first)"),
-    ("Note editor", "ctrl+s / escape", "keep / cancel"),
-]
+from briefreader.ui.keybar import KeyBar
+from briefreader.ui.keys import KeyRow
 
 
-def key_table() -> Table:
-    """The keys as a Rich table (plain Text cells: nothing here is markup)."""
-    table = Table(show_header=True, header_style="bold", expand=True, box=None, padding=(0, 2))
-    table.add_column("Where", style="dim", no_wrap=True)
-    table.add_column("Key", style="bold", no_wrap=True)
-    table.add_column("What it does")
+def key_table(rows: list[KeyRow]) -> Table:
+    """The keys as a Rich table, a heading per place (plain Text cells: nothing here is markup).
+
+    Two columns, so "what it does" keeps room to read at 80 columns.
+    """
+    table = Table(show_header=False, expand=True, box=None, padding=(0, 1))
+    table.add_column("Key", style="bold", no_wrap=True, max_width=24)
+    table.add_column("Action", ratio=1)
     last = ""
-    for where, key, what in KEYS:
-        table.add_row(Text(where if where != last else ""), Text(key), Text(what))
-        last = where
+    for r in rows:
+        if r.where != last:
+            table.add_row(Text(("\n" if last else "") + r.where, style="bold underline"), Text(""))
+            last = r.where
+        action = Text(r.name, style="bold")
+        if r.what and r.what != r.name:
+            action.append("  " + r.what, style="dim")
+        table.add_row(Text(r.keys or "ctrl+p"), action)
     return table
 
 
+class HelpScroll(VerticalScroll):
+    """The scrolling box, moved with the reader's keys."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "scroll_down", "Down", show=False),
+        Binding("k,up", "scroll_up", "Up", show=False),
+        Binding("space,pagedown", "page_down", "Page down"),
+        Binding("pageup,b", "page_up", "Page up", show=False),
+        Binding("g,home", "scroll_home", "Top", show=False),
+        Binding("G,end", "scroll_end", "Bottom", show=False),
+    ]
+
+
 class HelpScreen(ModalScreen[None]):
-    """Lists every key; any of escape, q, ? or f1 closes it."""
+    """Lists every key; escape, q, ? or f1 closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "close", "Close"),
     ]
 
+    def __init__(self, rows: list[KeyRow]) -> None:
+        super().__init__()
+        self.rows = rows
+
     def compose(self) -> ComposeResult:
-        """The key table in a scrolling box."""
-        with VerticalScroll(id="help-box") as box:
+        """The key table in a scrolling box; the key bar says how to scroll and close."""
+        with HelpScroll(id="help-box") as box:
             box.border_title = "briefreader keys"
-            yield Static(key_table())
+            box.border_subtitle = "j k space scroll · escape closes"
+            yield Static(key_table(self.rows))
+        yield KeyBar(hints=[("j k", "scroll")])
+
+    def on_mount(self) -> None:
+        """Scroll keys work at once."""
+        self.query_one(HelpScroll).focus()
 
     def action_close(self) -> None:
         """Back to the brief."""

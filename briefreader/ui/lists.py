@@ -1,27 +1,73 @@
-"""An OptionList with the reader's keys, showing document text as plain text."""
+"""The side panes' common list: document text as plain text, the reader's keys, a kept place.
+
+Each pane declares the reactives it draws from (bound to the screen's by
+``data_bind``) and rebuilds itself when they change; nobody calls a redraw.
+"""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
+from textual.reactive import var
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from briefreader.model.display import one_line
+from briefreader.model.document import Document
+
+MOVE = Binding.Group("Move down / up")
+ENDS = Binding.Group("Top / bottom")
+PAGE = Binding.Group("Page down / up")
+
 
 class PaneList(OptionList):
-    """OptionList that never parses markup and moves with j/k/g/G too."""
+    """OptionList that never parses markup, moves with j/k/g/G too, and keeps its place on rebuilds."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "Top", show=False),
-        Binding("G", "last", "Bottom", show=False),
-        Binding("space", "page_down", "Page down", show=False),
+        Binding("j,down", "cursor_down", "Down", show=False, group=MOVE, tooltip="Next item"),
+        Binding("k,up", "cursor_up", "Up", show=False, group=MOVE, tooltip="Previous item"),
+        Binding("g,home", "first", "Top", show=False, group=ENDS, tooltip="First item"),
+        Binding("G,end", "last", "Bottom", show=False, group=ENDS, tooltip="Last item"),
+        Binding("space,pagedown", "page_down", "Page down", show=False, group=PAGE, tooltip="A page down"),
+        Binding("pageup", "page_up", "Page up", show=False, group=PAGE, tooltip="A page up"),
     ]
+
+    doc: var[Document | None] = var(None, always_update=True)
+    """The Document shown (bound to the screen's)."""
+    revision: var[int] = var(0)
+    """The Document's revision (bound): a new one means rebuild."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
+        self._failed = False
+
+    def watch_doc(self) -> None:
+        """A new Document: rebuild."""
+        self.refresh_list()
+
+    def watch_revision(self) -> None:
+        """The Document changed: rebuild."""
+        self.refresh_list()
+
+    def refresh_list(self) -> None:
+        """Rebuild; if that fails, say so once and leave the other panes (and the work) alone."""
+        try:
+            self.rebuild()
+        except Exception as exc:
+            self.log.error(f"{self.id} pane failed", exc)
+            if not self._failed:
+                self._failed = True
+                name = self.border_title or self.id or "side"
+                self.notify(
+                    f"The {name} pane could not be drawn ({type(exc).__name__}: {one_line(str(exc), 120)}); "
+                    "the rest of the reader still works.",
+                    severity="error",
+                    markup=False,
+                )
+
+    def rebuild(self) -> None:
+        """Rebuild the options from the Document (each pane says how)."""
 
     @property
     def highlighted_id(self) -> str | None:
@@ -29,27 +75,47 @@ class PaneList(OptionList):
         option = self.highlighted_option
         return option.id if option is not None else None
 
-    def highlight_id(self, option_id: str | None) -> None:
-        """Move the highlight onto an option by id, if it is there."""
+    def highlight_id(self, option_id: str | None) -> bool:
+        """Move the highlight onto an option by id; False if it is not there."""
         if option_id is None:
-            return
+            return False
         try:
             self.highlighted = self.get_option_index(option_id)
-        except OptionDoesNotExist:  # an id from another brief: leave the highlight alone
-            return
+        except OptionDoesNotExist:
+            return False
+        return True
 
-    def replace_options(self, options: list[Option], keep: str | None, here: set[str] | None = None) -> None:
-        """Swap in rebuilt options, keeping the highlight (or following ``here``).
+    def replace_options(self, options: list[Option], follow: str | None = None) -> None:
+        """Swap in rebuilt options, keeping the highlight and the scroll position.
 
-        Rebuilding is not the user moving, so no highlight messages are sent
-        (they would echo back to the screen, which rebuilds again). When this
-        pane is not the one in use, its highlight follows the Article: it
-        moves onto the first option whose id is in ``here``.
+        The highlight stays on the same id; if that option is gone (an entity
+        just rejected), it stays at the same place in the list. When this pane
+        is not in use, ``follow`` (the option the Article's cursor is on) wins.
+        Rebuilding is not the user moving: no highlight messages are sent.
         """
+        keep, index, scroll = self.highlighted_id, self.highlighted, self.scroll_y
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(options)
-            follow = next((o.id for o in options if here and o.id in here), None)
-            if follow is not None and not self.has_focus:
-                self.highlight_id(follow)
-            elif keep:
-                self.highlight_id(keep)
+            if follow is not None and not self.has_focus and self.highlight_id(follow):
+                pass
+            elif not self.highlight_id(keep) and self.option_count:
+                # The highlighted item is gone (rejected, deleted): stay at its place in the list.
+                # A list always has an item under its cursor, so its keys act on something at once.
+                self._highlight_near(min(index or 0, self.option_count - 1))
+            self.scroll_to(y=scroll, animate=False, immediate=True)
+            if self.highlighted is not None:
+                self.scroll_to_highlight()
+        self.refresh_bindings()
+
+    def _highlight_near(self, index: int) -> None:
+        """The enabled option at ``index``, or the nearest one before it, or after."""
+        order = [*range(index, -1, -1), *range(index + 1, self.option_count)]
+        for i in order:
+            if not self.get_option_at_index(i).disabled:
+                self.highlighted = i
+                return
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        """Keys shown in the key bar depend on whether anything is highlighted."""
+        super().watch_highlighted(highlighted)
+        self.refresh_bindings()

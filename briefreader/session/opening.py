@@ -1,0 +1,108 @@
+"""Opening a brief: the source, and the annotations already saved for it.
+
+``briefreader NAME.txt`` with ``NAME.yaml`` beside it opens the saved
+annotations, not a blank brief that the next save would write over. If the
+source text changed since the save, entities, key points and notes are
+carried onto the new text by their quotes; what cannot be found is kept
+(orphaned) and reported, never dropped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from briefreader.io.sources import YAML_SUFFIXES, read_brief
+from briefreader.model.document import Document
+from briefreader.session.brief import BriefSession, Opening
+from briefreader.session.files import (
+    FileStamp,
+    Loaded,
+    display_name,
+    find_annotations,
+    is_annotated,
+    load_annotated,
+    real_target,
+)
+
+
+def _clean_meta(doc: Document) -> None:
+    """A source name that is not valid UTF-8 would make the Document unsavable: show it as read."""
+    src = doc.meta.source
+    if src is not None:
+        clean = src.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        if clean != src:
+            doc.meta = dataclasses.replace(doc.meta, source=clean)
+
+
+def open_session(path: Path, save_to: Path | None = None, *, first: Document | None = None) -> BriefSession:
+    """A session on ``path`` (raises BriefError for a file that cannot be read).
+
+    ``first`` is the Document the command line already read from ``path``
+    (a large brief is not read twice).
+    """
+    if path.suffix.lower() in YAML_SUFFIXES:
+        return _open_yaml(path, save_to, first)
+    doc = first if first is not None else read_brief(path)
+    _clean_meta(doc)
+    target, loaded = find_annotations(path, doc.text) if save_to is None else (save_to, _own(save_to, path, doc))
+    if loaded is None:
+        return BriefSession(doc, path, target)
+    return _with_annotations(doc, path, target, loaded)
+
+
+def _own(target: Path, source: Path, doc: Document) -> Loaded | None:
+    """The annotations in a ``--save-to`` target, when they are this source's."""
+    if not (target.is_file() and is_annotated(target)):
+        return None
+    loaded = load_annotated(target)
+    saved = loaded.doc
+    # A target named on the command line may hold anything: it is this brief's only if it says so.
+    return loaded if saved.text == doc.text or saved.meta.source == source.name else None
+
+
+def _open_yaml(path: Path, save_to: Path | None, first: Document | None) -> BriefSession:
+    if first is not None:
+        data = real_target(path).read_bytes()
+        loaded = Loaded(first, FileStamp.of(real_target(path), data))
+    else:
+        loaded = load_annotated(path)
+    _clean_meta(loaded.doc)
+    target = save_to or path
+    same = real_target(target) == real_target(path)
+    return BriefSession(loaded.doc, path, target, stamp=loaded.stamp if same else None)
+
+
+def _with_annotations(source_doc: Document, path: Path, target: Path, loaded: Loaded) -> BriefSession:
+    saved = loaded.doc
+    where = display_name(target)
+    if saved.text == source_doc.text:
+        saved.warnings[:0] = source_doc.warnings
+        notes = len(saved.notes)
+        opening = Opening(f"Opened your annotations from {where} ({notes} note{'s' if notes != 1 else ''})")
+        return BriefSession(saved, path, target, stamp=loaded.stamp, opening=opening)
+    from briefreader.model.reanchor import transfer_annotations
+
+    report = transfer_annotations(saved, source_doc)
+    opening = Opening(
+        f"{display_name(path)} changed since {where} was saved: annotations carried onto the new text"
+        f" ({report.moved} moved, {len(report.orphans)} orphaned); ctrl+s updates {where}",
+        list(report.orphans),
+    )
+    # The Document is not what the file holds: unsaved until the next save.
+    return BriefSession(source_doc, path, target, stamp=loaded.stamp, clean=False, opening=opening)
+
+
+def start_fresh(session: BriefSession) -> str:
+    """Set the saved annotations aside and read the source again, unannotated (undo starts again).
+
+    The YAML is left as it is, and the session no longer counts it as
+    read: the next save asks before replacing it.
+    """
+    if session.source.suffix.lower() in YAML_SUFFIXES:
+        return "This brief was opened from its YAML: there is no source to start from."
+    doc = read_brief(session.source)
+    _clean_meta(doc)
+    session.replace(doc, clean=True)
+    session.stamp = None
+    return f"Started fresh from {display_name(session.source)}; {display_name(session.save_path)} is left as it was"

@@ -1,0 +1,110 @@
+"""The parse service: spaCy in one child process, kept for re-parses, stopped on demand.
+
+Importing spaCy holds the GIL for seconds, which would freeze the keys if
+it happened in a thread of the reader; in a child process it also runs on
+the other core. One process is started on first use and keeps the model
+loaded; ``stop`` ends it at once, even mid-parse (quitting, or opening
+another brief, must not wait for spaCy). A watchdog in the child ends it
+if the reader dies without stopping it (see ``nlp.child.quiet_child``).
+
+Tests may parse in the calling thread instead, reusing a model loaded once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import sys
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from briefreader.model.document import Document
+from briefreader.nlp.child import parse_copy, quiet_child
+
+
+class ParseError(Exception):
+    """A parse that could not finish; the message says why in one line."""
+
+
+class ParseService:
+    """Parses copies of briefs with one pipeline and one taxonomy."""
+
+    def __init__(self, model: str | None = None, taxonomy: Path | None = None, *, in_process: bool = True) -> None:
+        self.model = model
+        """The spaCy pipeline asked for (None: the default search order)."""
+        self.taxonomy = taxonomy
+        """A key-point taxonomy file (None: the bundled one)."""
+        self.in_process = in_process
+        """Parse in a child process (the default) rather than the calling thread."""
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    def prepare(self) -> None:
+        """Start the child process; call it on the main thread before the first ``parse``.
+
+        multiprocessing's resource tracker is handed ``sys.stderr``'s file
+        descriptor, and while Textual runs ``sys.stderr`` is its print
+        capture, which has none: the real stderr is lent for the start.
+        """
+        if not self.in_process:
+            return
+        with self._lock:
+            if self._pool is not None:
+                return
+            from multiprocessing import resource_tracker
+
+            with contextlib.redirect_stderr(sys.__stderr__):
+                resource_tracker.ensure_running()
+            ctx = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(
+                max_workers=1, mp_context=ctx, initializer=quiet_child, initargs=(os.getpid(),)
+            )
+
+    def parse(self, doc: Document) -> Document:
+        """Annotate ``doc`` (a copy the caller gives away) and return the result; blocks.
+
+        Raises ParseError with a one-line reason: no model, the process died,
+        or an error inside spaCy.
+        """
+        from briefreader.nlp.pipeline import ModelError
+
+        taxonomy = str(self.taxonomy) if self.taxonomy else None
+        try:
+            if not self.in_process:
+                return parse_copy(doc, self.model, taxonomy)
+            if self._pool is None:
+                raise ParseError("the parse process was stopped")
+            return self._pool.submit(parse_copy, doc, self.model, taxonomy).result()
+        except ModelError as exc:
+            raise ParseError(str(exc)) from None
+        except BrokenProcessPool:
+            self.stop()
+            raise ParseError("the parse process stopped unexpectedly (out of memory?); ctrl+p Re-parse") from None
+        except ParseError:
+            raise
+        except Exception as exc:
+            raise ParseError(f"parsing failed ({type(exc).__name__}: {exc})") from None
+
+    @property
+    def pids(self) -> list[int]:
+        """Process ids of the running parse process (empty when none runs)."""
+        pool = self._pool
+        if pool is None:
+            return []
+        procs = getattr(pool, "_processes", None) or {}
+        return [p.pid for p in list(procs.values()) if p.pid is not None]
+
+    def stop(self) -> None:
+        """End the parse process now, even mid-parse; the next ``prepare`` starts another."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        procs = getattr(pool, "_processes", None) or {}
+        for proc in list(procs.values()):
+            with contextlib.suppress(Exception):
+                proc.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,401 @@
+"""The reading screen: composes the panes over one brief session and links them.
+
+State flows down: the screen's reactives (the Document, its revision, the
+selected entity, the cursor's sentence, search matches...) are bound into
+the panes with ``data_bind``, and each pane redraws itself when they
+change. Intents come up: every pane posts its own messages; change requests
+all go to ``BriefSession.apply``, whatever pane sent them. Saving, recovery
+and opening live in their own small modules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.reactive import Reactive, var
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Static
+
+from briefreader.labels import style_for
+from briefreader.model.display import one_line
+from briefreader.model.document import Anchor, Document, Note
+from briefreader.model.edits import EditError
+from briefreader.session import BriefSession, ParseService
+from briefreader.session.changes import AddNote, Change
+from briefreader.session.files import display_name
+from briefreader.ui import reader_keys as keys
+from briefreader.ui.article import ArticleView, Span
+from briefreader.ui.commands import PaletteCommand
+from briefreader.ui.entities_pane import EntitiesPane, entity_summary
+from briefreader.ui.help import HelpScreen
+from briefreader.ui.keybar import KeyBar
+from briefreader.ui.keypoints_pane import KeyPointsPane, point_summary
+from briefreader.ui.keys import KeyRow
+from briefreader.ui.legend import Legend, legend_labels
+from briefreader.ui.messages import ChangeRequested
+from briefreader.ui.note_editor import NoteDraft, open_note_editor, warm_up
+from briefreader.ui.notes_pane import NotesPane, anchor_label
+from briefreader.ui.opening import choose_brief, confirm_start_fresh
+from briefreader.ui.parsing import Parsed, ParseRunner
+from briefreader.ui.recovery import RecoveryKeeper
+from briefreader.ui.saving import SaveFlow
+from briefreader.ui.search import Search, SearchField, next_index
+from briefreader.ui.titlebar import TitleBar
+
+WARM_UP_DELAY = 1.0
+"""Seconds after opening before the note editor's styles are loaded (never in the way of the first frame)."""
+
+
+class ReaderScreen(Screen[None]):
+    """Article, Entities, Key points and Notes over one brief session."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "app.focus_next", "Next pane", show=False, group=keys.PANE_KEYS, tooltip=keys.PANES_TIP),
+        Binding(
+            "shift+tab", "app.focus_previous", "Previous pane", show=False, group=keys.PANE_KEYS, tooltip=keys.PANES_TIP
+        ),
+        Binding("slash", "search", "Search", tooltip="Search the brief (case-insensitive)"),
+        Binding("n", "next_match(1)", "Next match", show=False, group=keys.MATCHES, tooltip=keys.MATCHES_TIP),
+        Binding("N", "next_match(-1)", "Previous match", show=False, group=keys.MATCHES, tooltip=keys.MATCHES_TIP),
+        Binding(
+            "right_square_bracket",
+            "next_mention(1)",
+            "Next mention",
+            show=False,
+            group=keys.MENTIONS,
+            tooltip=keys.MENTIONS_TIP,
+        ),
+        Binding(
+            "left_square_bracket",
+            "next_mention(-1)",
+            "Previous mention",
+            show=False,
+            group=keys.MENTIONS,
+            tooltip=keys.MENTIONS_TIP,
+        ),
+        Binding("a", "add_note", "Note", tooltip="Add a note to the sentence, or to the entity / key point in focus"),
+        *[
+            Binding(str(i), f"toggle_label({i})", f"Label {i}", show=False, group=keys.LABELS, tooltip=keys.LABEL_TIP)
+            for i in range(1, 10)
+        ],
+        Binding("escape", "clear", "Clear", show=False, tooltip="Clear search matches and evidence highlights"),
+        Binding("ctrl+z", "undo", "Undo", show=False, tooltip="Undo the last edit"),
+        Binding("ctrl+y", "redo", "Redo", show=False, tooltip="Redo the last edit undone"),
+        Binding("ctrl+s", "save", "Save", tooltip="Save the annotated brief (YAML)"),
+        Binding("ctrl+o", "open", "Open", show=False, tooltip="Open another brief, or a folder of them"),
+        Binding("question_mark,f1", "help", "Help", tooltip="Every key"),
+        Binding("q", "app.quit", "Quit", tooltip="Quit (asks when there are unsaved changes)"),
+    ]
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """Textual repaints the whole screen when the focus moves; here only the two panes whose border
+    changes need it, and they repaint themselves (a whole repaint was ~50 ms per tab at 160x50)."""
+    # State bound down into the panes (``data_bind``); the panes' attributes say what each means.
+    doc: var[Document | None] = var(None, always_update=True)
+    revision: var[int] = var(0)
+    dirty: var[bool] = var(False)
+    parsing: var[bool] = var(False)
+    selected_entity: var[str | None] = var(None)
+    cursor_span: var[Span | None] = var(None)
+    hidden_labels: var[frozenset[str]] = var(frozenset())
+    evidence: var[tuple[Span, ...]] = var(())
+    matches: var[tuple[Span, ...]] = var(())
+    current_match: var[int | None] = var(None)
+
+    @dataclass
+    class OpenRequested(Message):
+        """The reader asked to open another brief (the app decides, asking about unsaved work)."""
+
+        path: Path
+
+    def __init__(self, session: BriefSession, parser: ParseService, *, recovery: bool = True) -> None:
+        super().__init__()
+        self.session = session
+        """The brief this screen shows: the one owner of the Document."""
+        self.parser = parser
+        self.recovery_enabled = recovery
+        self.saver = SaveFlow(self, session, self.changed)
+        self.recovery = RecoveryKeeper(self, session, self.changed)
+        self.parse_runner = ParseRunner(self, session, parser, partial(setattr, self, "parsing"), self.changed)
+        self.search = Search()
+        """The last search: its query, matches and the current one."""
+        self._before_search: Widget | None = None
+        self.mention_pos: int | None = None
+        self.set_reactive(ReaderScreen.doc, session.doc)
+        self.set_reactive(ReaderScreen.revision, session.doc.revision)
+        self.set_reactive(ReaderScreen.dirty, session.dirty)
+
+    @classmethod
+    def key_rows(cls) -> list[KeyRow]:
+        """The help table (and the README's), from the bindings."""
+        return keys.help_rows(cls)
+
+    # Layout ----------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        """Title bar, legend and Article beside the three lists, status line, key bar."""
+        s = ReaderScreen
+        yield TitleBar(display_name(self.session.source)).data_bind(s.doc, s.revision, s.dirty)
+        with Horizontal(id="panes"):
+            with Vertical(id="article-column"):
+                yield Legend(id="legend").data_bind(s.doc, s.revision, s.hidden_labels, s.parsing)
+                article = ArticleView(id="article").data_bind(
+                    s.doc, s.revision, s.selected_entity, s.hidden_labels, s.evidence, s.matches, s.current_match
+                )
+                article.border_title = "Article"
+                yield article
+            with Vertical(id="side"):
+                ents = EntitiesPane(id="entities").data_bind(s.doc, s.revision, s.parsing, s.selected_entity)
+                ents.border_title = "Entities"
+                yield ents
+                kps = KeyPointsPane(id="keypoints").data_bind(
+                    s.doc, s.revision, s.parsing, s.cursor_span, s.selected_entity
+                )
+                kps.border_title = "Key points"
+                yield kps
+                notes = NotesPane(id="notes").data_bind(s.doc, s.revision, s.cursor_span, s.selected_entity)
+                notes.border_title = "Notes"
+                yield notes
+        yield Static(id="status")
+        yield SearchField()
+        yield KeyBar()
+
+    @property
+    def article(self) -> ArticleView:
+        """The Article pane."""
+        return self.query_one(ArticleView)
+
+    def on_mount(self) -> None:
+        """Show the text now; say what opening found; parse after the first frame."""
+        self.article.focus()
+        opening = self.session.opening
+        if opening.notice:
+            self.status(opening.notice)
+        for line in [*self.session.doc.warnings, *opening.problems][:6]:
+            self.notify(one_line(line, 300), title="While opening", severity="warning", markup=False, timeout=10)
+        if not self.session.doc.parsed:
+            self.action_reparse()
+        if self.recovery_enabled:
+            self.recovery.offer()
+        self.set_timer(WARM_UP_DELAY, partial(warm_up, self))  # well after the first frame
+
+    # State -----------------------------------------------------------------------------
+
+    def changed(self, message: str = "") -> None:
+        """The session changed: push its state down, note it for recovery, say what happened."""
+        session = self.session
+        self.doc = session.doc
+        self.revision = session.doc.revision
+        self.dirty = session.dirty
+        if self.recovery_enabled and session.dirty:
+            self.recovery.touched()
+        if message:
+            self.status(message)
+
+    def status(self, message: str | Text) -> None:
+        """One line of feedback under the panes (document text goes in as plain text)."""
+        line = message if isinstance(message, Text) else Text(message)
+        self.query_one("#status", Static).update(line, layout=False)  # one line: no new layout
+
+    @on(ChangeRequested)
+    def on_change_requested(self, message: ChangeRequested) -> None:
+        """Any pane's change request: applied through the session, whatever pane sent it."""
+        self.apply(message.change())
+
+    def apply(self, change: Change) -> None:
+        """Make one undoable change, or say why it cannot be made."""
+        try:
+            done = self.session.apply(change)
+        except EditError as exc:
+            self.notify(one_line(str(exc), 200), severity="warning", markup=False)
+            return
+        self.changed(done)
+        self.status(Text.assemble(done, ("   ctrl+z undoes", "dim")))
+
+    def action_undo(self) -> None:
+        """ctrl+z."""
+        label = self.session.undo()
+        self.changed(f"Undone: {label}" if label else "Nothing to undo")
+
+    def action_redo(self) -> None:
+        """ctrl+y."""
+        label = self.session.redo()
+        self.changed(f"Redone: {label}" if label else "Nothing to redo")
+
+    # Parsing ---------------------------------------------------------------------------
+
+    def action_reparse(self) -> None:
+        """Parse a copy of the text in the background (the text stays readable), keeping corrections and notes."""
+        self.parse_runner.start()
+
+    def on_parsed(self, message: Parsed) -> None:
+        """The parse worker is done."""
+        self.parse_runner.finished(message)
+
+    def action_start_fresh(self) -> None:
+        """Set saved annotations aside (after asking) and read the source again."""
+
+        def started(message: str) -> None:
+            self.changed(message)
+            self.action_reparse()
+
+        confirm_start_fresh(self, self.session, started)
+
+    # Links between panes ---------------------------------------------------------------
+
+    def on_article_view_cursor_moved(self, message: ArticleView.CursorMoved) -> None:
+        """Key points and notes mark the cursor's sentence."""
+        self.cursor_span = (message.start, message.end)
+
+    def on_entities_pane_highlighted(self, message: EntitiesPane.Highlighted) -> None:
+        """Every mention of the entity under the Entities cursor is highlighted."""
+        if message.entity_id == self.selected_entity:
+            return
+        self.selected_entity = message.entity_id
+        self.mention_pos = None
+        ent = self.session.doc.entity(message.entity_id) if message.entity_id else None
+        if ent is not None:
+            self.status(entity_summary(ent))
+
+    def on_entities_pane_chosen(self, message: EntitiesPane.Chosen) -> None:
+        """Enter on an entity: its first mention."""
+        self.selected_entity = message.entity_id
+        self.mention_pos = -1
+        self.action_next_mention(1)
+
+    def action_next_mention(self, step: int) -> None:
+        """``]`` / ``[``: the selected entity's next or previous mention, wrapping round."""
+        ent = self.session.doc.entity(self.selected_entity) if self.selected_entity else None
+        if ent is None or not ent.visible_mentions:
+            self.notify("Select an entity in the Entities pane first.", severity="warning", markup=False)
+            return
+        mentions = ent.visible_mentions
+        here = self.article.cursor_span[0] if self.article.cursor_span else 0
+        self.mention_pos = next_index([m.start for m in mentions], self.mention_pos, here, step)
+        self.evidence = ()
+        self.article.move_cursor_to_offset(mentions[self.mention_pos].start)
+        where = f": mention {self.mention_pos + 1} of {len(mentions)}"
+        self.status(Text.assemble((one_line(ent.name, 60), style_for(ent.label)), where))
+
+    def on_key_points_pane_chosen(self, message: KeyPointsPane.Chosen) -> None:
+        """Jump to a key point's evidence and highlight all of it."""
+        kp = self.session.doc.key_point(message.kp_id)
+        if kp is None or not kp.evidence:
+            return
+        self.evidence = tuple((e.start, e.end) for e in kp.evidence)
+        self.article.move_cursor_to_offset(kp.evidence[0].start)
+        self.status(point_summary(kp))
+
+    def on_notes_pane_highlighted(self, message: NotesPane.Highlighted) -> None:
+        """Moving onto a note shows what it is anchored to."""
+        doc = self.session.doc
+        note = doc.note(message.note_id)
+        if note is None:
+            return
+        a = note.anchor
+        if a.kind == "entity" and a.ref and doc.entity(a.ref):
+            self.selected_entity = a.ref
+        if a.start is not None and not a.orphaned:
+            self.evidence = ((a.start, a.end if a.end is not None else a.start),)
+            self.article.move_cursor_to_offset(a.start)
+        self.status(Text("About " + anchor_label(doc, note)))
+
+    # Anywhere keys ---------------------------------------------------------------------
+
+    def action_add_note(self) -> None:
+        """``a``: a note on what has focus: an entity, a key point, or the Article's sentence."""
+        focused = self.focused
+        offer = getattr(focused, "note_anchor", None)
+        anchor = offer() if callable(offer) else None
+        anchor = anchor or self.article.note_anchor() or Anchor("brief")
+        about = anchor_label(self.session.doc, Note("", "", anchor))
+
+        def done(draft: NoteDraft | None) -> None:
+            if draft is not None:
+                self.apply(AddNote(draft.text, anchor, tuple(draft.tags)))
+
+        open_note_editor(self.app, done, about)
+
+    def action_search(self) -> None:
+        """``/``: the search field, over the status line."""
+        self._before_search = self.focused
+        self.query_one(SearchField).open(self.search.query)
+
+    def on_search_field_closed(self, message: SearchField.Closed) -> None:
+        """Back to the pane the search was started from."""
+        (self._before_search or self.article).focus()
+
+    def on_search_field_search(self, message: SearchField.Search) -> None:
+        """Enter in the search field."""
+        self.run_search(message.query)
+
+    def run_search(self, query: str) -> None:
+        """Find every match and go to the first one after the cursor."""
+        here = self.article.cursor_span[0] if self.article.cursor_span else 0
+        self.search.find(self.session.doc.text, query, here)
+        self._show_search()
+
+    def _show_search(self) -> None:
+        self.matches, self.current_match = self.search.matches, self.search.current
+        if self.search.current is not None:
+            s, e = self.search.matches[self.search.current]
+            self.article.scroll_to_span(s, e)
+            self.article.move_cursor_to_offset(s)
+        self.status(self.search.describe())
+
+    def action_next_match(self, step: int) -> None:
+        """``n`` / ``N``."""
+        if not self.search.step(step):
+            self.notify("No search: press / to search.", severity="warning", markup=False)
+            return
+        self._show_search()
+
+    def action_clear(self) -> None:
+        """Escape: clear search matches and evidence highlights."""
+        self.matches, self.current_match, self.evidence = (), None, ()
+        self.status("")
+
+    def action_toggle_label(self, n: int) -> None:
+        """Number keys: hide or show one label's highlights."""
+        labels = legend_labels(self.session.doc)
+        if 1 <= n <= len(labels):
+            label = labels[n - 1]
+            self.hidden_labels = self.hidden_labels ^ {label}
+            self.status(f"{label} highlights {'hidden' if label in self.hidden_labels else 'shown'}")
+
+    def action_save(self) -> None:
+        """ctrl+s."""
+        self.saver.save()
+
+    def action_save_as(self) -> None:
+        """Save somewhere else."""
+        self.saver.save_as()
+
+    def action_open(self) -> None:
+        """ctrl+o: choose from this brief's folder, or type a path."""
+        source = self.session.source.absolute()
+
+        def chosen(path: Path) -> None:
+            self.post_message(self.OpenRequested(path))
+
+        choose_brief(self, source.parent, source, chosen)
+
+    def action_help(self) -> None:
+        """``?``: every key."""
+        self.app.push_screen(HelpScreen(self.key_rows()))
+
+    # The palette -------------------------------------------------------------------------
+
+    def palette_commands(self) -> list[PaletteCommand]:
+        """Every action by the name the help gives it (see ``reader_keys``)."""
+        doc = self.session.doc
+        return keys.palette(self, doc, self.hidden_labels, self.action_toggle_label)
