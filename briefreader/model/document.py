@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 BlockKind = Literal["title", "dateline", "heading", "paragraph"]
 Origin = Literal["model", "user", "rejected"]
@@ -18,6 +18,12 @@ AnchorKind = Literal["brief", "sentence", "entity", "key_point", "span"]
 BLOCK_KINDS: tuple[str, ...] = ("title", "dateline", "heading", "paragraph")
 ORIGINS: tuple[str, ...] = ("model", "user", "rejected")
 ANCHOR_KINDS: tuple[str, ...] = ("brief", "sentence", "entity", "key_point", "span")
+
+Extra = dict[str, tuple[str | None, Any]]
+"""Keys of a saved file this reader does not know (a person's ``reviewer:``, a newer
+version's field): key -> (the key it followed in the file, or None when first; its value).
+Kept on the object they were found on, so a save writes them back where they were; never
+part of an object's hash, so frozen objects stay hashable whatever the file held."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,7 @@ class BriefMeta:
     """Where the brief came from (a file name or a publication)."""
     slug: str | None = None
     tags: tuple[str, ...] = ()
+    extra: Extra = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,7 @@ class Block:
     kind: BlockKind
     start: int
     end: int
+    extra: Extra = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True)
@@ -61,6 +69,7 @@ class Mention:
     origin: Origin = "model"
     label: str | None = None
     """The label the model gave this one mention (the entity keeps the vote)."""
+    extra: Extra = field(default_factory=dict, hash=False)
 
     @property
     def visible(self) -> bool:
@@ -78,6 +87,7 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
     edited: bool = False
     """Set by any user correction; a re-parse keeps edited entities as they are."""
+    extra: Extra = field(default_factory=dict, hash=False)
 
     @property
     def visible_mentions(self) -> list[Mention]:
@@ -106,6 +116,7 @@ class Evidence:
     start: int
     end: int
     quote: str
+    extra: Extra = field(default_factory=dict, hash=False)
 
 
 @dataclass
@@ -118,6 +129,7 @@ class KeyPoint:
     score: float
     evidence: list[Evidence] = field(default_factory=list)
     pinned: bool = False
+    extra: Extra = field(default_factory=dict, hash=False)
 
     @property
     def start(self) -> int:
@@ -137,6 +149,7 @@ class Anchor:
     quote: str | None = None
     orphaned: bool = False
     """True when the quoted text could not be found again after an edit."""
+    extra: Extra = field(default_factory=dict, hash=False)
 
 
 @dataclass
@@ -149,6 +162,7 @@ class Note:
     tags: list[str] = field(default_factory=list)
     created: str = ""
     updated: str = ""
+    extra: Extra = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True)
@@ -158,6 +172,7 @@ class ParserInfo:
     model: str
     model_version: str
     briefreader: str
+    extra: Extra = field(default_factory=dict, hash=False)
 
 
 @dataclass
@@ -176,6 +191,8 @@ class Document:
     """Things the user should know about how the file was read (not saved)."""
     revision: int = 0
     """Bumped by every edit, so views and the recovery writer can tell it changed."""
+    extra: Extra = field(default_factory=dict, hash=False)
+    """Top-level keys of the saved file this reader does not know."""
 
     @property
     def parsed(self) -> bool:

@@ -58,16 +58,19 @@ def is_whole_word(text: str, start: int, end: int) -> bool:
 
 
 def find_quote(text: str, quote: str, near: int, accept: Callable[[int], bool] | None = None) -> int | None:
-    """Start of the whole-word occurrence of ``quote`` nearest ``near``, if any.
+    """Start of the occurrence of ``quote`` nearest ``near``, if any.
 
-    ``accept`` can turn an occurrence down (one already taken by another
-    span). Failing a whole word, an exact match at ``near`` itself counts:
-    that is where the span was (a span may have been cut mid-word on purpose).
+    An exact match at ``near`` itself is where the span was, even mid-word
+    (a span may have been cut there on purpose); anywhere else only whole
+    words count. ``accept`` can turn an occurrence down (one already taken
+    by another span).
     """
     if not quote:
         return None
     n = len(quote)
     near = max(0, min(near, len(text)))
+    if text.startswith(quote, near) and (accept is None or accept(near)):
+        return near
 
     def good(i: int) -> bool:
         return is_whole_word(text, i, i + n) and (accept is None or accept(i))
@@ -81,11 +84,7 @@ def find_quote(text: str, quote: str, near: int, accept: Callable[[int], bool] |
         before = text.rfind(quote, 0, before + n - 1)
     if after != -1 and (before == -1 or after - near <= near - before):
         return after
-    if before != -1:
-        return before
-    if text.startswith(quote, near) and (accept is None or accept(near)):
-        return near
-    return None
+    return None if before == -1 else before
 
 
 class _Taken:

@@ -55,8 +55,72 @@ class Taxonomy:
 def _words(d: dict[str, Any], key: str, where: str) -> frozenset[str]:
     value = d.get(key) or []
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise BriefError(None, f"{where}.{key} should be a list of words")
+        raise BriefError(None, f"{where}.{key} should be a list of words, not {_short(value)}")
     return frozenset(v.lower() for v in value)
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:55] + "…" + text[-4:]
+
+
+def _number(d: dict[str, Any], key: str, where: str, default: float, kind: type[int] | type[float]) -> Any:
+    """A number field: ``int`` accepts whole numbers only, ``float`` any number; never a bool or a word."""
+    value = d.get(key, default)
+    ok = isinstance(value, (int, float)) if kind is float else isinstance(value, int)
+    if isinstance(value, bool) or not ok:
+        what = "a whole number" if kind is int else "a number"
+        raise BriefError(None, f"{where}.{key} should be {what}, not {_short(value)}")
+    return kind(value)
+
+
+def _text(d: dict[str, Any], key: str, where: str) -> str | None:
+    value = d.get(key)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise BriefError(None, f"{where}.{key} should be a word or phrase, not {_short(value)}")
+    return value
+
+
+def _variants(d: dict[str, Any], where: str) -> tuple[Variant, ...]:
+    value = d.get("variants") or []
+    if not isinstance(value, list):
+        raise BriefError(
+            None, f"{where}.variants should be a list of {{lemmas: [...], label: ...}}, not {_short(value)}"
+        )
+    out = []
+    for j, v in enumerate(value):
+        vw = f"{where}.variants[{j}]"
+        if not isinstance(v, dict):
+            raise BriefError(None, f"{vw} should be a mapping {{lemmas: [...], label: ...}}, not {_short(v)}")
+        out.append(Variant(_words(v, "lemmas", vw), _text(v, "label", vw) or d["label"]))
+    return tuple(out)
+
+
+def _category(d: Any, where: str) -> Category:
+    if not isinstance(d, dict) or not isinstance(d.get("id"), str) or not isinstance(d.get("label"), str):
+        raise BriefError(None, f"{where} needs an id and a label")
+    needs_past_year = d.get("needs_past_year", False)
+    if not isinstance(needs_past_year, bool):
+        raise BriefError(None, f"{where}.needs_past_year should be true or false, not {_short(needs_past_year)}")
+    participants = _words(d, "participants", where) if d.get("participants") is not None else None
+    return Category(
+        id=d["id"],
+        label=d["label"],
+        verbs=_words(d, "verbs", where),
+        nouns=_words(d, "nouns", where),
+        variants=_variants(d, where),
+        needs_labels=frozenset(x.upper() for x in _words(d, "needs_labels", where)),
+        requires_any=_words(d, "requires_any", where),
+        needs_past_year=needs_past_year,
+        past_label=_text(d, "past_label", where),
+        min_score=_number(d, "min_score", where, 2, int),
+        weight=_number(d, "weight", where, 1.0, float),
+        # Order matters here (most wanted first): read the list again rather than the set.
+        participants=tuple(x.upper() for x in d["participants"]) if participants else ("PERSON", "ORG", "GPE"),
+        max_participants=_number(d, "max_participants", where, 2, int),
+    )
 
 
 def parse_taxonomy(data: Any, source: str) -> Taxonomy:
@@ -65,32 +129,8 @@ def parse_taxonomy(data: Any, source: str) -> Taxonomy:
         raise BriefError(source, "a taxonomy needs a 'categories:' list")
     cats = []
     for i, d in enumerate(data["categories"]):
-        where = f"categories[{i}]"
-        if not isinstance(d, dict) or not isinstance(d.get("id"), str) or not isinstance(d.get("label"), str):
-            raise BriefError(source, f"{where} needs an id and a label")
-        variants = tuple(
-            Variant(_words(v, "lemmas", f"{where}.variants"), str(v.get("label", d["label"])))
-            for v in d.get("variants") or []
-            if isinstance(v, dict)
-        )
         try:
-            cats.append(
-                Category(
-                    id=d["id"],
-                    label=d["label"],
-                    verbs=_words(d, "verbs", where),
-                    nouns=_words(d, "nouns", where),
-                    variants=variants,
-                    needs_labels=frozenset(x.upper() for x in _words(d, "needs_labels", where)),
-                    requires_any=_words(d, "requires_any", where),
-                    needs_past_year=bool(d.get("needs_past_year", False)),
-                    past_label=str(d["past_label"]) if d.get("past_label") else None,
-                    min_score=int(d.get("min_score", 2)),
-                    weight=float(d.get("weight", 1.0)),
-                    participants=tuple(x.upper() for x in d.get("participants") or ("PERSON", "ORG", "GPE")),
-                    max_participants=int(d.get("max_participants", 2)),
-                )
-            )
+            cats.append(_category(d, f"categories[{i}]"))
         except BriefError as exc:
             raise BriefError(source, exc.reason) from None
     return Taxonomy(tuple(cats))
