@@ -162,11 +162,11 @@ def _write_all(
             from briefreader.nlp.pipeline import ModelError, load_model
             from briefreader.nlp.taxonomy import load_taxonomy
 
+            tax = load_taxonomy(taxonomy) if taxonomy else None
             try:
                 loaded = load_model(model)
             except ModelError as exc:
                 raise BriefError(None, str(exc)) from None
-            tax = load_taxonomy(taxonomy) if taxonomy else None
             befores = [before_parse(j.doc) for j in parse]
             for i, _doc in enumerate(annotate_many([j.doc for j in parse], loaded, tax, jobs=jobs)):
                 written += _save(parse[i], failed, befores[i])

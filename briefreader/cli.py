@@ -119,11 +119,13 @@ def parse_if_needed(doc: Document, path: Path, model: str | None, taxonomy: Path
     from briefreader.nlp.pipeline import ModelError, load_model
     from briefreader.nlp.taxonomy import load_taxonomy
 
+    # The taxonomy first: a mistake in it is reported before the seconds spaCy takes to load.
+    tax = load_taxonomy(taxonomy) if taxonomy else None
     try:
         loaded = load_model(model)
     except ModelError as exc:
         raise BriefError(None, str(exc)) from None
-    annotate_document(doc, loaded, load_taxonomy(taxonomy) if taxonomy else None)
+    annotate_document(doc, loaded, tax)
     return doc
 
 
