@@ -187,7 +187,13 @@ def test_annotate_prints_decoding_warnings(tmp_path: Path, capsys: pytest.Captur
 # Item 17: --save-to never the source ---------------------------------------------------------------
 
 
-def test_save_to_the_source_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_save_to_the_source_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_app(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the reader started with --save-to pointing at the source")
+
+    monkeypatch.setattr("briefreader.ui.app.make_app", no_app)
     src = tmp_path / "brief.txt"
     src.write_text(BRIEF, "utf-8")
     assert main(["open", str(src), "--save-to", str(src)]) == 1

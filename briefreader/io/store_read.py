@@ -185,6 +185,11 @@ def _place(raw: Document, sentences: list[tuple[int, int]], warnings: list[str],
             if end > len(text):
                 raise BriefError(source, f"sentences[{i}] offsets {start}-{end} are outside the text (0-{len(text)})")
             doc.sentences.append(Sentence(start, end, max(0, bisect.bisect_right(starts, start) - 1)))
+        if _all_in_place(raw):
+            # The usual case, a file as the reader saved it: nothing to find again.
+            doc.entities, doc.key_points, doc.notes = raw.entities, raw.key_points, raw.notes
+            doc.warnings.extend(warnings)
+            return doc
         report = carry_over(raw, doc, lambda x: x)
     else:
         blocks, new_sentences, where = relayout(text, raw.blocks, sentences)
@@ -202,6 +207,28 @@ def _place(raw: Document, sentences: list[tuple[int, int]], warnings: list[str],
     warnings.extend(report.orphans)
     doc.warnings.extend(warnings)
     return doc
+
+
+def _all_in_place(raw: Document) -> bool:
+    """True when every span's words are at its offsets (then nothing needs repairing)."""
+    text = raw.text
+    for e in raw.entities:
+        if not e.mentions:
+            continue
+        for m in e.mentions:
+            if not m.text or text[m.start : m.end] != m.text:
+                return False
+    for k in raw.key_points:
+        for ev in k.evidence:
+            if not ev.quote or text[ev.start : ev.end] != ev.quote:
+                return False
+    for n in raw.notes:
+        a = n.anchor
+        if a.start is None or a.end is None or a.orphaned or a.kind == "brief":
+            continue
+        if a.end > len(text) or (a.quote and a.kind != "entity" and text[a.start : a.end] != a.quote):
+            return False
+    return True
 
 
 def _read_meta(r: _Reader, value: Any, doc: Document) -> None:

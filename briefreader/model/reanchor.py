@@ -88,20 +88,29 @@ def find_quote(text: str, quote: str, near: int, accept: Callable[[int], bool] |
 
 
 class _Taken:
-    """Spans already given out, which never overlap one another (bisect on starts)."""
+    """Spans already given out, which must not overlap one another.
+
+    Spans sit in buckets by where they start; a span can only overlap ones
+    starting in its own buckets or up to the longest span before it, so a
+    check looks at one or two buckets (a sorted list costs O(n) per insert).
+    """
+
+    _SIZE = 256
 
     def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
+        self.buckets: dict[int, list[tuple[int, int]]] = {}
+        self.longest = 0
 
     def free(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self.starts, end)
-        return i == 0 or self.ends[i - 1] <= start
+        for b in range((start - self.longest) // self._SIZE, (max(start, end - 1)) // self._SIZE + 1):
+            for s, e in self.buckets.get(b, ()):
+                if (s < end and start < e) or s == start:
+                    return False
+        return True
 
     def add(self, start: int, end: int) -> None:
-        i = bisect.bisect_left(self.starts, start)
-        self.starts.insert(i, start)
-        self.ends.insert(i, end)
+        self.buckets.setdefault(start // self._SIZE, []).append((start, end))
+        self.longest = max(self.longest, end - start)
 
 
 # Mapping offsets from the old text to the new one ------------------------------
