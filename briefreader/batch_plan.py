@@ -5,7 +5,10 @@ Run twice over one folder (``annotate d --out d``), the second run finds
 is updated (its notes and corrections carried onto the source's current
 text) rather than regenerated, and it is not annotated again as an input of
 its own. An output folder inside an input folder is never read as input,
-so ``--out d/out`` does not nest ``out/out`` on the next run.
+so ``--out d/out`` does not nest ``out/out`` on the next run. A source is
+always parsed (with this run's model, taxonomy and corrections); what the
+analyst did in its annotated copy comes through the re-parse merge, and a
+copy holding nothing of the analyst's is simply written anew.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ def _inside(path: Path, folder: Path) -> bool:
     return True
 
 
-def expand(paths: list[Path], out: Path) -> tuple[list[tuple[Path, Path]], list[tuple[Path, str]]]:
+def expand(paths: list[Path], out: Path | None = None) -> tuple[list[tuple[Path, Path]], list[tuple[Path, str]]]:
     """(file, folder it sits in relative to the output) pairs, and inputs that are not there.
 
     A folder is searched with its subfolders, whose layout is kept under the
@@ -51,8 +54,8 @@ def expand(paths: list[Path], out: Path) -> tuple[list[tuple[Path, Path]], list[
     bad: list[tuple[Path, str]] = []
     for p in paths:
         if p.is_dir():
-            skip_out = _inside(out, p) and out.resolve() != p.resolve()
-            found = [f for f in find_briefs(p, recursive=True) if not (skip_out and _inside(f, out))]
+            skip = out is not None and _inside(out, p) and out.resolve() != p.resolve()
+            found = [f for f in find_briefs(p, recursive=True) if not (skip and out is not None and _inside(f, out))]
             if not found:
                 bad.append((p, "holds no briefs"))
             files += [(f, f.parent.relative_to(p)) for f in found]
@@ -68,6 +71,18 @@ def _related(saved: Document, doc: Document) -> bool:
     return saved.text == doc.text or (bool(saved.meta.source) and saved.meta.source == doc.meta.source)
 
 
+def analyst_work(doc: Document) -> bool:
+    """True when a saved brief holds something a person did: a note, a correction, a pin, a key of their own."""
+    return bool(
+        doc.notes
+        or doc.extra
+        or doc.meta.extra
+        # ``edited``, not a mention's origin: corrections.yaml adds and rejects mentions at every parse.
+        or any(e.edited or e.extra or any(m.extra for m in e.mentions) for e in doc.entities)
+        or any(k.pinned or k.extra or any(ev.extra for ev in k.evidence) for k in doc.key_points)
+    )
+
+
 def _candidates(path: Path, folder: Path) -> list[Path]:
     return [folder / f"{path.stem}.yaml", *(folder / f"{path.stem}-{n}.yaml" for n in range(2, 1000))]
 
@@ -80,7 +95,7 @@ def plan(files: list[tuple[Path, Path]], out: Path, reparse: bool, failed: list[
     yamls = [(f, sub) for f, sub in files if f.suffix.lower() in YAML_SUFFIXES]
     for f, sub in sources:
         try:
-            job = _source_job(f, open_any(f), out / sub, claimed, reparse)
+            job = _source_job(f, open_any(f), out / sub, claimed)
         except BriefError as exc:
             failed.append((f, exc.reason))
             continue
@@ -100,7 +115,7 @@ def plan(files: list[tuple[Path, Path]], out: Path, reparse: bool, failed: list[
     return jobs
 
 
-def _source_job(f: Path, doc: Document, folder: Path, claimed: set[Path], reparse: bool) -> Job:
+def _source_job(f: Path, doc: Document, folder: Path, claimed: set[Path]) -> Job:
     """Write beside the first free name, or update the annotated copy already written for this brief."""
     for target in _candidates(f, folder):
         if target.resolve() in claimed:
@@ -113,9 +128,14 @@ def _source_job(f: Path, doc: Document, folder: Path, claimed: set[Path], repars
             continue  # not ours to overwrite
         if not _related(saved, doc):
             continue
+        if not analyst_work(saved):
+            return Job(f, doc, target, parse=True)  # nothing of the analyst's to keep: as a first run
         if saved.text == doc.text:
+            # Parsed again (this run's model, taxonomy and corrections) over what the analyst did:
+            # the re-parse merge keeps notes, corrected entities and pinned points.
+            saved.meta = replace(doc.meta, extra=saved.meta.extra)
             saved.warnings[:0] = doc.warnings
-            return Job(f, saved, target, parse=reparse or not saved.parsed)
+            return Job(f, saved, target, parse=True)
         # The source changed since: its text and blocks win, the notes and corrections come along.
         report = transfer_annotations(saved, doc)
         doc.meta = replace(doc.meta, extra=saved.meta.extra)

@@ -13,11 +13,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from briefreader import __version__
+from briefreader.cli_library import COMMANDS as LIBRARY_COMMANDS
 from briefreader.io.errors import BriefError
 from briefreader.io.sources import YAML_SUFFIXES, find_briefs, open_any
 from briefreader.model.document import Document
 
-COMMANDS = ("annotate", "show", "open")
+COMMANDS = ("annotate", "show", "open", "export", *LIBRARY_COMMANDS)
 
 
 def sample_briefs() -> Path | None:
@@ -53,7 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command (also used by --help)."""
     top = argparse.ArgumentParser(
         prog="briefreader",
-        description="A terminal reader for news and diplomatic briefings. Commands: open (default), annotate, show.",
+        description="A terminal reader for news and diplomatic briefings. "
+        "Commands: open (default), annotate, show, export, search, entities.",
     )
     sub = top.add_subparsers(dest="command")
     op = sub.add_parser("open", help="open the reader (the default command)")
@@ -73,10 +75,25 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="parse with up to N processes (at most one per brief and per usable CPU)",
     )
+    an.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="parse on the Dask cluster at ADDRESS, or 'local' for a local one of --jobs workers "
+        "(pip install 'briefreader[dask]')",
+    )
+    an.add_argument("--no-corrections", action="store_true", help="do not apply corrections.yaml")
     _common(an)
     sh = sub.add_parser("show", help="print a brief with its entities, key points and notes")
     sh.add_argument("path", type=Path)
     _common(sh)
+    from briefreader.export.command import add_arguments as export_arguments
+
+    ex = sub.add_parser("export", help="write briefs as Markdown reports, JSONL spans or a spaCy DocBin")
+    export_arguments(ex)
+    _common(ex)
+    from briefreader.cli_library import register
+
+    register(sub)
     _common(top)
     return top
 
@@ -90,12 +107,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "annotate":
             from briefreader.batch import run_annotate
+            from briefreader.cli_library import corrections_for_cli
 
             return run_annotate(
-                args.paths, args.out, model=args.model, taxonomy=args.taxonomy, reparse=args.reparse, jobs=args.jobs
+                args.paths,
+                args.out,
+                model=args.model,
+                taxonomy=args.taxonomy,
+                reparse=args.reparse,
+                jobs=args.jobs,
+                dask=args.dask,
+                corrections=corrections_for_cli(args.no_corrections),
             )
+        if args.command in LIBRARY_COMMANDS:
+            from briefreader.cli_library import run as run_library
+
+            return run_library(args)
         if args.command == "show":
             return run_show(args.path, args.model, args.taxonomy)
+        if args.command == "export":
+            from briefreader.export.command import run_export
+
+            return run_export(args.paths, args.to, args.out, model=args.model, taxonomy=args.taxonomy, jobs=args.jobs)
         return run_open(args.path, args.model, args.taxonomy, args.save_to)
     except BriefError as exc:
         _error(str(exc))
@@ -125,7 +158,9 @@ def parse_if_needed(doc: Document, path: Path, model: str | None, taxonomy: Path
         loaded = load_model(model)
     except ModelError as exc:
         raise BriefError(None, str(exc)) from None
-    annotate_document(doc, loaded, tax)
+    from briefreader.cli_library import corrections_for_cli
+
+    annotate_document(doc, loaded, tax, corrections_for_cli(False))
     return doc
 
 

@@ -13,6 +13,7 @@ from rich.text import Text
 from briefreader.labels import label_rank, style_for
 from briefreader.model.display import one_line, visible
 from briefreader.model.document import Document
+from briefreader.show_timeline import timeline_table
 
 
 def article_text(doc: Document) -> Text:
@@ -59,6 +60,7 @@ def render(doc: Document) -> Group:
             body.append("”", style="dim")
         kps.add_row(Text(k.id), body, Text(k.category), Text(f"{k.score:.2f}" + (" (pinned)" if k.pinned else "")))
     parts.append(kps)
+    parts.extend(t for t in [timeline_table(doc)] if t is not None)
     if doc.notes:
         notes = Table(title="Notes")
         notes.add_column("Note")

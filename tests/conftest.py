@@ -16,6 +16,16 @@ ROOT = Path(__file__).resolve().parent.parent
 BRIEFS = ROOT / "briefs"
 
 
+@pytest.fixture(autouse=True)
+def private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Config, cache and recovery folders of the test's own: no test reads or writes the real home."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("BRIEFREADER_CONFIG_DIR", str(home / "config"))
+    monkeypatch.setenv("BRIEFREADER_CACHE_DIR", str(home / "cache"))
+    monkeypatch.setenv("BRIEFREADER_RECOVERY_DIR", str(home / "recovery"))
+    return home
+
+
 @pytest.fixture(scope="session")
 def model() -> LoadedModel:
     """The installed English pipeline, loaded once for the whole run."""

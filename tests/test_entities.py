@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from briefreader.model.document import Block, BriefMeta, Document
 from briefreader.nlp.entities import Cleaned, clean, cluster
+from briefreader.nlp.gender import Gender
 from briefreader.nlp.parse import RawMention
 
 
@@ -143,3 +144,84 @@ def test_honorific_with_surname_joins_the_full_name() -> None:
     text = "Frank Stone spoke. Mr Stone said more. Later Mr Stone left."
     ents = cluster(spans(text, ("Frank Stone", "PERSON", 0), ("Mr Stone", "PERSON", 0), ("Mr Stone", "ORG", 1)))
     assert names(ents) == {"Frank Stone": ("PERSON", ["Frank Stone", "Mr Stone", "Mr Stone"])}
+
+
+def test_closing_quotes_stay_with_the_sentence_they_close(parse: Callable[[str, str], Document]) -> None:
+    # Wire copy: one paragraph per line, quotations ending a line with '."'.
+    doc = parse(
+        "Port talks stall\n\n"
+        'The harbour master said: "We will not reopen the quay until the cranes are repaired."\n'
+        '"Nobody wants a second accident," she added.\n'
+        "Union leaders (who met on Monday) said the talks would resume.\n"
+        'A spokesman called the delay "regrettable."\n'
+        "Repairs are expected to take a month.\n"
+    )
+    quotes = [doc.text[s.start : s.end] for s in doc.sentences if doc.blocks[s.block].kind == "paragraph"]
+    assert quotes[0].endswith('repaired."')
+    assert quotes[1] == '"Nobody wants a second accident," she added.'
+    assert 'delay "regrettable."' in quotes[-2] and quotes[-1] == "Repairs are expected to take a month."
+    for q in quotes:
+        assert not q.startswith(('"\n', "\n", "”", ")")), q
+        assert q.count('"') % 2 == 0, q
+    for k in doc.key_points:
+        for ev in k.evidence:
+            assert not ev.quote.startswith(('"\n', "\n")), ev.quote
+
+
+def test_suffixes_do_not_hide_a_surname_tagged_as_a_place() -> None:
+    text = "Carlos Santos Jr. arrived in Hanoi. Santos said the talks went well. Santos left."
+    ents = cluster(
+        spans(text, ("Carlos Santos Jr.", "PERSON", 0), ("Hanoi", "GPE", 0), ("Santos", "GPE", 1), ("Santos", "GPE", 2))
+    )
+    got = names(ents)
+    assert got["Carlos Santos Jr."] == ("PERSON", ["Carlos Santos Jr.", "Santos", "Santos"])
+    assert got["Hanoi"] == ("GPE", ["Hanoi"])
+
+
+def test_a_place_named_before_the_person_stays_a_place() -> None:
+    text = "Flights to Jackson resumed. Ruth Jackson, the mayor, welcomed them. Jackson said more."
+    ents = cluster(
+        spans(text, ("Jackson", "GPE", 0), ("Ruth Jackson", "PERSON", 0), ("Jackson", "GPE", 2)),
+    )
+    got = names(ents)
+    assert got["Ruth Jackson"][1] == ["Jackson", "Ruth Jackson"]
+    assert got["Jackson"] == ("GPE", ["Jackson"])
+
+
+def test_gendered_honorific_joins_only_a_compatible_person() -> None:
+    text = "Michael Grant spoke. Sandra Grant spoke. Mrs Grant left. Mr Grant stayed."
+    mentions = spans(
+        text,
+        ("Michael Grant", "PERSON", 0),
+        ("Sandra Grant", "PERSON", 0),
+        ("Mrs Grant", "PERSON", 0),
+        ("Mr Grant", "PERSON", 0),
+    )
+    genders: dict[int, Gender] = {mentions[0].start: "m", mentions[1].start: "f"}
+    got = names(cluster(mentions, genders))
+    assert got["Sandra Grant"][1] == ["Mrs Grant", "Sandra Grant"]
+    assert got["Michael Grant"][1] == ["Michael Grant", "Mr Grant"]
+    # The brief does not say who is who: the honorific joins neither.
+    unsure = names(cluster(mentions))
+    assert unsure["Mrs Grant"] == ("PERSON", ["Mrs Grant"])
+    assert unsure["Mr Grant"] == ("PERSON", ["Mr Grant"])
+    # Only the husband is named and the brief calls him 'he': 'Mrs Grant' is someone else.
+    alone = spans("Michael Grant spoke. Mrs Grant left.", ("Michael Grant", "PERSON", 0), ("Mrs Grant", "PERSON", 0))
+    assert len(cluster(alone, {alone[0].start: "m"})) == 2
+    assert len(cluster(alone)) == 1
+
+
+def test_the_brief_tells_the_wife_from_the_husband(parse: Callable[[str, str], Document]) -> None:
+    doc = parse(
+        "Campaign trail\n\n"
+        "Opposition leader Michael Grant opened his campaign in Leeds on Monday, where he promised lower taxes. "
+        "His wife, Sandra Grant, visited a hospital in York. "
+        "Mrs Grant said the nurses deserved better pay. "
+        "At a rally in Bradford, Mr Grant told reporters that the economy came first.\n"
+    )
+    by_name = {e.name: e for e in doc.visible_entities()}
+    michael = by_name["Michael Grant"]
+    assert "Mrs Grant" not in [m.text for m in michael.visible_mentions]
+    assert "Mr Grant" in [m.text for m in michael.visible_mentions]
+    sandra = by_name["Sandra Grant"]
+    assert "Mrs Grant" in [m.text for m in sandra.visible_mentions]

@@ -333,11 +333,11 @@ def test_annotate_interrupted_leaves_only_complete_files(
     real = batch._save
     calls = {"n": 0}
 
-    def save_then_interrupt(job: batch.Job, failed: list[tuple[Path, str]], before: object = None) -> int:
+    def save_then_interrupt(doc: Document, target: Path, failed: list[tuple[Path, str]]) -> int:
         calls["n"] += 1
         if calls["n"] == 2:
             raise KeyboardInterrupt
-        return real(job, failed, before)  # type: ignore[arg-type]
+        return real(doc, target, failed)
 
     monkeypatch.setattr(batch, "_save", save_then_interrupt)
     out = tmp_path / "out"

@@ -117,9 +117,9 @@ def test_jobs_are_capped_at_briefs_and_cpus(
     seen: list[int] = []
     real = nlp_annotate.annotate_many
 
-    def spy(docs: list[Document], model: Any, taxonomy: Any = None, jobs: int = 1) -> Iterator[Document]:
+    def spy(docs: list[Document], model: Any, taxonomy: Any = None, jobs: int = 1, *rest: Any) -> Iterator[Document]:
         seen.append(jobs)
-        return real(docs, model, taxonomy, jobs=1)
+        return real(docs, model, taxonomy, 1, *rest)
 
     monkeypatch.setattr(nlp_annotate, "annotate_many", spy)
     for i in range(3):

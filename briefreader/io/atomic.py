@@ -10,12 +10,13 @@ from pathlib import Path
 from briefreader.io.errors import BriefError
 
 
-def atomic_write(path: Path, data: str) -> None:
+def atomic_write(path: Path, data: str | bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, fsync it, then rename over.
 
     ``os.replace`` is atomic on one file system, which is why the temporary
     file lives in the target's own folder. On failure the target is untouched
-    and the temporary file is removed; the error names the reason.
+    and the temporary file is removed; the error names the reason. Text is
+    written as UTF-8 with LF line ends; bytes (a spaCy DocBin) as they are.
     """
     path = Path(path)
     if path.is_dir():
@@ -24,8 +25,8 @@ def atomic_write(path: Path, data: str) -> None:
     tmp: str | None = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(data)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
             fh.flush()
             os.fsync(fh.fileno())
         if path.exists():

@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from briefreader.io.atomic import atomic_write
+from briefreader.io.corrections import corrections_to_data
 from briefreader.io.decode import MAX_YAML_BYTES, read_text
 from briefreader.io.errors import BriefError
 from briefreader.io.safeyaml import FlowDict, FlowList, YamlRefused, safe_dump, safe_load
+from briefreader.io.store_events import event_to_dict
 from briefreader.io.store_read import SCHEMA_VERSION, read_document
 from briefreader.model.document import Document, Entity, Extra, Note
 
@@ -74,12 +76,15 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
                 "score": round(float(k.score), 4),
                 "pinned": k.pinned,
                 "evidence": [placed(FlowDict(start=e.start, end=e.end, quote=e.quote), e.extra) for e in k.evidence],
+                **({"event": event_to_dict(k.event)} if k.event else {}),
             },
             k.extra,
         )
         for k in doc.key_points
     ]
     out["notes"] = [_note_to_dict(n) for n in doc.notes]
+    if doc.corrections:
+        out["corrections"] = corrections_to_data(doc.corrections)  # which corrections.yaml entries the parse used
     if doc.parser is not None:
         p = doc.parser
         out["parser"] = placed(

@@ -17,8 +17,10 @@ from datetime import date as Date
 from typing import Any
 
 from briefreader import __version__
+from briefreader.io.corrections import corrections_from_data
 from briefreader.io.errors import BriefError
 from briefreader.io.relayout import layout_fits, relayout
+from briefreader.io.store_events import read_event
 from briefreader.model.document import (
     ANCHOR_KINDS,
     BLOCK_KINDS,
@@ -41,12 +43,23 @@ from briefreader.model.reanchor import carry_over
 SCHEMA_VERSION = 1
 
 # The keys this reader knows, per place; any other key is kept and written back where it was.
-TOP_KEYS = ("briefreader", "brief", "text", "blocks", "sentences", "entities", "key_points", "notes", "parser")
+TOP_KEYS = (
+    "briefreader",
+    "brief",
+    "text",
+    "blocks",
+    "sentences",
+    "entities",
+    "key_points",
+    "notes",
+    "corrections",
+    "parser",
+)
 BRIEF_KEYS = ("title", "date", "source", "slug", "tags")
 BLOCK_KEYS = ("kind", "start", "end")
 ENTITY_KEYS = ("id", "name", "label", "edited", "mentions")
 MENTION_KEYS = ("start", "end", "text", "origin", "label")
-KEY_POINT_KEYS = ("id", "title", "category", "score", "pinned", "evidence")
+KEY_POINT_KEYS = ("id", "title", "category", "score", "pinned", "evidence", "event")
 EVIDENCE_KEYS = ("start", "end", "quote")
 NOTE_KEYS = ("id", "text", "tags", "created", "updated", "anchor")
 ANCHOR_KEYS = ("kind", "ref", "start", "end", "quote", "orphaned")
@@ -109,6 +122,12 @@ class _Reader:
             raise FieldError(where, f"should be a mapping, not {short(d)}")
         return d
 
+    def span(self, d: Any, where: str, quote_key: str | None) -> tuple[int, int]:
+        """Offsets as written, and the quote checked to be text (``store_events`` reads triggers so)."""
+        if quote_key:
+            self.need(d, quote_key, str, where)
+        return self.offsets(d, where)
+
     def offsets(self, d: Any, where: str) -> tuple[int, int]:
         """Offsets as written (placed on the text later), checked for shape only."""
         start = self.need(d, "start", int, where)
@@ -165,6 +184,10 @@ def read_document(data: Any, source: str = "") -> Document:
         sentences = _read_sentences(data.get("sentences"))
     except FieldError as exc:
         problems.append(str(exc))
+    try:
+        raw.corrections = corrections_from_data(data.get("corrections"))
+    except ValueError as exc:
+        problems.append(str(exc))
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         err = BriefError(source, problems[0] + more)
@@ -177,7 +200,7 @@ def read_document(data: Any, source: str = "") -> Document:
 def _place(raw: Document, sentences: list[tuple[int, int]], warnings: list[str], source: str) -> Document:
     """Put the annotations read as written onto the text, repairing what a hand edit moved."""
     text = raw.text
-    doc = Document(meta=raw.meta, text=text, parser=raw.parser, extra=raw.extra)
+    doc = Document(meta=raw.meta, text=text, parser=raw.parser, corrections=raw.corrections, extra=raw.extra)
     if layout_fits(text, raw.blocks):
         doc.blocks = raw.blocks
         starts = [b.start for b in doc.blocks]
@@ -222,6 +245,9 @@ def _all_in_place(raw: Document) -> bool:
         for ev in k.evidence:
             if not ev.quote or text[ev.start : ev.end] != ev.quote:
                 return False
+        trigger = k.event.trigger if k.event else None
+        if trigger and (not trigger.text or text[trigger.start : trigger.end] != trigger.text):
+            return False
     for n in raw.notes:
         a = n.anchor
         if a.start is None or a.end is None or a.orphaned or a.kind == "brief":
@@ -323,6 +349,7 @@ def _read_key_points(r: _Reader, value: Any, doc: Document) -> None:
             ew = f"{where}.evidence[{j}]"
             start, end = r.offsets(e, ew)
             kp.evidence.append(Evidence(start, end, r.need(e, "quote", str, ew), unknown_keys(e, EVIDENCE_KEYS, ew)))
+        kp.event = read_event(r, d, where, FieldError)
         doc.key_points.append(kp)
     _unique([k.id for k in doc.key_points], "key_points")
 

@@ -13,6 +13,7 @@ from briefreader.model.document import (
     ParserInfo,
     Sentence,
 )
+from briefreader.model.event import EventFrame, TimelineEntry, Trigger, When, timeline
 
 __all__ = [
     "Anchor",
@@ -20,10 +21,15 @@ __all__ = [
     "BriefMeta",
     "Document",
     "Entity",
+    "EventFrame",
     "Evidence",
     "KeyPoint",
     "Mention",
     "Note",
     "ParserInfo",
     "Sentence",
+    "TimelineEntry",
+    "Trigger",
+    "When",
+    "timeline",
 ]

@@ -11,6 +11,9 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from briefreader.model.corrections import Corrections
+from briefreader.model.event import EventFrame
+
 BlockKind = Literal["title", "dateline", "heading", "paragraph"]
 Origin = Literal["model", "user", "rejected"]
 AnchorKind = Literal["brief", "sentence", "entity", "key_point", "span"]
@@ -129,6 +132,8 @@ class KeyPoint:
     score: float
     evidence: list[Evidence] = field(default_factory=list)
     pinned: bool = False
+    event: EventFrame | None = None
+    """What the point says happened (who, what, to whom, where, when), when the parse found it."""
     extra: Extra = field(default_factory=dict, hash=False)
 
     @property
@@ -191,6 +196,8 @@ class Document:
     """Things the user should know about how the file was read (not saved)."""
     revision: int = 0
     """Bumped by every edit, so views and the recovery writer can tell it changed."""
+    corrections: Corrections | None = None
+    """The corrections from ``corrections.yaml`` that the last parse applied (saved with the brief)."""
     extra: Extra = field(default_factory=dict, hash=False)
     """Top-level keys of the saved file this reader does not know."""
 

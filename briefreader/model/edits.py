@@ -189,6 +189,9 @@ def merge_entities(doc: Document, keep_id: str, merge_id: str) -> Entity:
     keep.mentions = sorted(keep.mentions + gone.mentions, key=lambda m: (m.start, m.end))
     keep.edited = True
     doc.entities.remove(gone)
+    for k in doc.key_points:
+        if k.event is not None:
+            k.event.replace_entity(merge_id, keep_id)
     for n in doc.notes:
         if n.anchor.kind == "entity" and n.anchor.ref == merge_id:
             n.anchor.ref = keep_id

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from briefreader.model.document import Anchor, Document, Entity, Evidence, KeyPoint, Mention, Note
+from briefreader.model.event import Trigger
 
 OffsetMap = Callable[[int], int]
 """Where an offset of the old text most likely is in the new text."""
@@ -191,7 +192,7 @@ def _short(text: str, width: int = 40) -> str:
 
 
 def transfer_annotations(old: Document, new: Document) -> ReanchorReport:
-    """Carry old's entities (mentions), key points (evidence) and notes (anchors) onto new,
+    """Carry old's entities (mentions), key points (evidence, event trigger) and notes (anchors) onto new,
     whose text and blocks are authoritative, finding each span by its quote nearest its old
     offset. Notes whose quote is gone are kept with anchor.orphaned = True (never dropped);
     new.sentences are left as they are."""
@@ -271,7 +272,18 @@ class _Mover:
             if kp.evidence and not evidence:
                 # The title, pin and order are the analyst's: keep the point, say it lost its evidence.
                 self.report.orphans.append(f"key point {_short(kp.title)} ({kp.id}) has no evidence left")
-            out.append(replace(kp, evidence=evidence))
+            event = kp.event
+            if event is not None:
+                span = self.find(event.trigger.start, event.trigger.text)
+                if span is None:
+                    self.report.orphans.append(
+                        f"event of key point {_short(kp.title)} (key_points[{i}].event): its word "
+                        f"{_short(event.trigger.text)} is no longer in the text: dropped until the next parse"
+                    )
+                    event = None
+                else:
+                    event = replace(event, trigger=Trigger(span[0], span[1], event.trigger.text))
+            out.append(replace(kp, evidence=evidence, event=event))
         return out
 
     def notes(self, old: list[Note], entities: list[Entity]) -> list[Note]:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 from briefreader import __version__
+from briefreader.model.corrections import Corrections
 from briefreader.model.document import Document, Entity, KeyPoint, ParserInfo
 from briefreader.model.edits import next_id
 from briefreader.nlp.entities import entities_for
@@ -20,19 +21,37 @@ from briefreader.nlp.pipeline import LoadedModel
 from briefreader.nlp.taxonomy import Taxonomy, load_taxonomy
 
 
-def annotate_document(doc: Document, model: LoadedModel, taxonomy: Taxonomy | None = None) -> Analysis:
-    """Fill a Document's sentences, entities and key points from a parse."""
+def annotate_document(
+    doc: Document, model: LoadedModel, taxonomy: Taxonomy | None = None, corrections: Corrections | None = None
+) -> Analysis:
+    """Fill a Document's sentences, entities and key points from a parse.
+
+    ``corrections`` (from ``corrections.yaml``) are applied to the fresh
+    entities before they meet the analyst's own edits of this brief.
+    """
     analysis = analyse(model.nlp, doc)
-    finish(doc, analysis, model, taxonomy)
+    finish(doc, analysis, model, taxonomy, corrections)
     return analysis
 
 
-def finish(doc: Document, analysis: Analysis, model: LoadedModel, taxonomy: Taxonomy | None = None) -> None:
-    """Everything after spaCy: entities, key points, merging with what the user did."""
+def finish(
+    doc: Document,
+    analysis: Analysis,
+    model: LoadedModel,
+    taxonomy: Taxonomy | None = None,
+    corrections: Corrections | None = None,
+) -> None:
+    """Everything after spaCy: entities, corrections, key points, merging with what the user did."""
     from briefreader.model.document import Sentence
 
     doc.sentences = [Sentence(s.start, s.end, s.block) for s in analysis.sentences]
-    fresh = entities_for(doc, analysis.mentions)
+    fresh = entities_for(doc, analysis.mentions, analysis.sentences)
+    doc.corrections = None
+    if corrections:
+        from briefreader.nlp.corrections import apply_corrections
+
+        fresh, used = apply_corrections(doc.text, doc.blocks, fresh, corrections)
+        doc.corrections = used or None
     doc.entities = merge_entities(doc.entities, fresh)
     points = extract(doc, analysis, taxonomy or load_taxonomy())
     doc.key_points = merge_key_points(doc.key_points, points)
@@ -41,7 +60,11 @@ def finish(doc: Document, analysis: Analysis, model: LoadedModel, taxonomy: Taxo
 
 
 def annotate_many(
-    docs: Iterable[Document], model: LoadedModel, taxonomy: Taxonomy | None = None, jobs: int = 1
+    docs: Iterable[Document],
+    model: LoadedModel,
+    taxonomy: Taxonomy | None = None,
+    jobs: int = 1,
+    corrections: Corrections | None = None,
 ) -> Iterator[Document]:
     """Parse many Documents in one ``nlp.pipe`` stream (faster than one call each)."""
     tax = taxonomy or load_taxonomy()
@@ -53,18 +76,24 @@ def annotate_many(
     at = 0
     for sdoc, (di, ctx) in piped:
         while di > at:
-            _finish_one(pending[at], current, model, tax)
+            _finish_one(pending[at], current, model, tax, corrections)
             yield pending[at]
             current, at = [], at + 1
         current.append((sdoc, ctx))
     while at < len(pending):
-        _finish_one(pending[at], current, model, tax)
+        _finish_one(pending[at], current, model, tax, corrections)
         yield pending[at]
         current, at = [], at + 1
 
 
-def _finish_one(doc: Document, parsed: list[tuple[object, tuple[int, int]]], model: LoadedModel, tax: Taxonomy) -> None:
-    finish(doc, collect(parsed), model, tax)  # type: ignore[arg-type]
+def _finish_one(
+    doc: Document,
+    parsed: list[tuple[object, tuple[int, int]]],
+    model: LoadedModel,
+    tax: Taxonomy,
+    corrections: Corrections | None,
+) -> None:
+    finish(doc, collect(parsed), model, tax, corrections)  # type: ignore[arg-type]
 
 
 def merge_entities(old: list[Entity], fresh: list[Entity]) -> list[Entity]:

@@ -38,12 +38,16 @@ def quiet_child(parent: int) -> None:
     threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
 
 
-def parse_copy(doc: Document, model_name: str | None, taxonomy_path: str | None) -> Document:
+def parse_copy(doc: Document, model_name: str | None, taxonomy_path: str | None, corrections: bool = True) -> Document:
     """Load the pipeline (once per process) and annotate ``doc``.
 
-    Errors come back as ``ModelError`` with a one-line message: BriefError's
-    two-argument constructor does not survive pickling between processes.
+    ``corrections.yaml`` is read at every parse, so an edit to it applies
+    to the next parse without restarting anything; its problems come back
+    in ``doc.warnings``. Errors come back as ``ModelError`` with a one-line
+    message: BriefError's two-argument constructor does not survive
+    pickling between processes.
     """
+    from briefreader.io.corrections import load_corrections
     from briefreader.io.errors import BriefError
     from briefreader.nlp.annotate import annotate_document
     from briefreader.nlp.pipeline import ModelError, load_model
@@ -52,7 +56,10 @@ def parse_copy(doc: Document, model_name: str | None, taxonomy_path: str | None)
     try:
         model = load_model(model_name)
         taxonomy = load_taxonomy(taxonomy_path) if taxonomy_path else None
-        annotate_document(doc, model, taxonomy)
+        loaded = load_corrections() if corrections else None
+        if loaded is not None:
+            doc.warnings.extend(loaded.problems)
+        annotate_document(doc, model, taxonomy, loaded.corrections if loaded else None)
     except BriefError as exc:
         raise ModelError(str(exc)) from None
     return doc

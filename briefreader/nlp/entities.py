@@ -13,7 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from briefreader.model.document import Document, Entity, Mention
-from briefreader.nlp.parse import RawMention
+from briefreader.nlp.gender import HONORIFIC_GENDER, Gender, gender_hints
+from briefreader.nlp.parse import ParsedSentence, RawMention
 
 DROPPED_LABELS = frozenset({"CARDINAL", "ORDINAL", "QUANTITY"})
 """Numbers without a unit are not things a reader follows through a brief."""
@@ -21,10 +22,15 @@ NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 )
 _THE_LABELS = frozenset({"GPE", "LOC", "ORG", "FAC", "NORP"})
+_LIST_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG"})
+"""Labels whose spans the model sometimes runs over a comma-separated list."""
 _SURNAME_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 """Labels the model gives a bare surname when it wavers ('Wang' as ORG)."""
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s+")
 """'Mr Stone' is the bare surname 'Stone' for joining with 'Frank Stone'."""
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""Name suffixes left out when a surname is matched ('Carlos Santos Jr.')."""
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.? $")
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "de", "du", "la", "on", "in", "to"})
 _KEEP_FINAL_DOT = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St|Bros)\.$")
 _LEAD = "\"'“”‘’«»([{<-–—,.;:!?*_/\\ \t"
@@ -57,6 +63,14 @@ def clean(doc: Document, raw: list[RawMention]) -> list[Cleaned]:
         if span is None:
             continue
         s, e = span
+        if r.label in _LIST_LABELS and ", " in doc.text[s:e]:
+            out += _split_list(doc, s, e, r)
+            continue
+        if r.label in _SURNAME_LABELS | {"GPE"}:
+            # 'Mr' left outside the span still says who is meant ('Mrs Grant' is not Michael Grant).
+            m = _HONORIFIC_BEFORE.search(doc.text, max(0, s - 8), s)
+            if m and m.end() == s and doc.block_at(m.start()) == doc.block_at(s):
+                s = m.start()
         out.append(Cleaned(s, e, doc.text[s:e], r.label, r.block))
     body = {key(c.text) for c in out if doc.blocks[c.block].kind == "paragraph"}
     kept = [c for c in out if doc.blocks[c.block].kind == "paragraph" or key(c.text) in body]
@@ -68,6 +82,22 @@ def clean(doc: Document, raw: list[RawMention]) -> list[Cleaned]:
             continue
         result.append(c)
     return result
+
+
+def _split_list(doc: Document, start: int, end: int, r: RawMention) -> list[Cleaned]:
+    """'Mali, Burkina Faso' tagged as one place is two places ('Washington, D.C.' stays one)."""
+    parts, pos = [], start
+    for piece in doc.text[start:end].split(", "):
+        parts.append((pos, pos + len(piece)))
+        pos += len(piece) + 2
+    if any(not doc.text[a:b][:1].isupper() or "." in doc.text[a:b] for a, b in parts):
+        return [Cleaned(start, end, doc.text[start:end], r.label, r.block)]
+    out = []
+    for a, b in parts:
+        span = _trim(doc.text, a, b, r.label)
+        if span:
+            out.append(Cleaned(span[0], span[1], doc.text[span[0] : span[1]], r.label, r.block))
+    return out
 
 
 def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
@@ -124,6 +154,11 @@ def key(name: str) -> str:
     return re.sub(r"\s+", " ", k).strip()
 
 
+def compact(name: str) -> str:
+    """The key under which spellings of one name group: 'TimeWarner' = 'Time Warner', 'U.S.' = 'US'."""
+    return re.sub(r"[\s.\-']", "", key(name))
+
+
 def _words(name: str) -> list[str]:
     return [w for w in re.split(r"[\s\-–]+", name) if w]
 
@@ -154,16 +189,20 @@ class _Group:
         return Counter(c.label for c in self.items)
 
 
-def cluster(mentions: list[Cleaned]) -> list[Entity]:
-    """Group cleaned mentions into entities, ordered by first mention."""
+def cluster(mentions: list[Cleaned], genders: dict[int, Gender] | None = None) -> list[Entity]:
+    """Group cleaned mentions into entities, ordered by first mention.
+
+    ``genders`` (mention start -> gender, from ``gender.gender_hints``) lets
+    'Mrs Grant' tell Sandra Grant from Michael Grant.
+    """
     groups: dict[str, _Group] = {}
     for c in mentions:
         # Names group across labels (the model wavers); values (dates, sums) only within one.
         # 'TimeWarner' and 'Time Warner', 'U.S.' and 'US' are spelled apart but one name.
-        k = re.sub(r"[\s.\-']", "", key(c.text)) if c.label in NAME_LABELS else f"{c.label}:{key(c.text)}"
+        k = compact(c.text) if c.label in NAME_LABELS else f"{c.label}:{key(c.text)}"
         groups.setdefault(k, _Group()).items.append(c)
     groups = _join_acronyms(groups)
-    groups = _join_surnames(groups)
+    groups = _join_surnames(groups, genders or {})
     entities: list[Entity] = []
     for g in sorted(groups.values(), key=lambda g: min(c.start for c in g.items)):
         name = g.longest.text
@@ -223,39 +262,65 @@ def _join_acronyms(groups: dict[str, _Group]) -> dict[str, _Group]:
     return groups
 
 
-def _join_surnames(groups: dict[str, _Group]) -> dict[str, _Group]:
+def _bare(name: str) -> tuple[str, str | None]:
+    """('Grant', 'mrs') for 'Mrs Grant'; the honorific is None when there is none."""
+    m = _HONORIFIC.match(name)
+    return (name[m.end() :], m.group(0).strip(" .").lower()) if m else (name, None)
+
+
+def _name_ends(name: str) -> tuple[str, str]:
+    """First and last word of a full name, suffixes ('Jr.', 'III') left out."""
+    words = [w for w in _words(_bare(name)[0]) if w.casefold().rstrip(".") not in _SUFFIXES] or _words(name)
+    return words[0].casefold(), words[-1].casefold()
+
+
+def _join_surnames(groups: dict[str, _Group], genders: dict[int, Gender]) -> dict[str, _Group]:
     """A bare first or last word of a full name joins the one it stands for.
 
     People: 'Xi' or 'Trump' joins 'Xi Jinping' or 'Donald Trump', whatever
-    the model called the bare word; tagged as a place, only once the full
-    name has been seen ('Valdivia' after 'Tomás Valdivia'). Organisations:
-    the first word joins ('Lumen' -> 'Lumen Semiconductor'). When two full
-    names share the word, each bare mention joins the one mentioned most
-    recently before it (else the first one after).
+    the model called the bare word ('Santos' joins 'Carlos Santos Jr.':
+    suffixes do not count); tagged as a place, only the mentions after the
+    full name was seen ('Valdivia' after 'Tomás Valdivia'). 'Mrs Grant'
+    joins only a person whose gender, as the brief gives it (``genders``),
+    fits the honorific; when two people share the surname and the brief
+    does not say which fits, it stays apart (a wrong join would credit one
+    person with the other's words). Organisations: the first word joins
+    ('Lumen' -> 'Lumen Semiconductor'). When two full names share the word,
+    each bare mention joins the one mentioned most recently before it
+    (else the first one after).
     """
-    persons = [k for k, g in groups.items() if len(_words(g.longest.text)) > 1 and "PERSON" in g.labels()]
+    persons = [k for k, g in groups.items() if len(_words(_bare(g.longest.text)[0])) > 1 and "PERSON" in g.labels()]
     orgs = [k for k, g in groups.items() if len(_words(g.longest.text)) > 1 and _label(g) == "ORG"]
+
+    def gender_of(k: str) -> Gender | None:
+        votes = Counter(genders[c.start] for c in groups[k].items if c.start in genders)
+        votes.update(HONORIFIC_GENDER[h] for c in groups[k].items if (h := _bare(c.text)[1]) in HONORIFIC_GENDER)
+        top = votes.most_common(2)
+        return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+
     for k in list(groups):
         g = groups.get(k)
         if g is None:
             continue
-        bare = _HONORIFIC.sub("", g.longest.text)
+        bare, honorific = _bare(g.longest.text)
         if len(_words(bare)) != 1:
             continue
         word = bare.casefold()
-        owners = [
-            p
-            for p in persons
-            if p in groups
-            and word in (_words(groups[p].longest.text)[0].casefold(), _words(groups[p].longest.text)[-1].casefold())
-        ]
-        if owners and all(c.label in _SURNAME_LABELS for c in g.items):
-            pass
-        elif owners and all(c.label in _SURNAME_LABELS | {"GPE"} for c in g.items):
-            first = min(x.start for p in owners for x in groups[p].items)
-            if any(c.start < first for c in g.items):
+        owners = [p for p in persons if p in groups and p != k and word in _name_ends(groups[p].longest.text)]
+        wanted = HONORIFIC_GENDER.get(honorific or "")
+        if owners and wanted:
+            known = [p for p in owners if gender_of(p) == wanted]
+            owners = known or [p for p in owners if gender_of(p) is None]
+            if len(owners) > 1:
                 continue
-        elif not owners and all(c.label in NAME_LABELS for c in g.items):
+        if owners and all(c.label in _SURNAME_LABELS | {"GPE"} for c in g.items):
+            first = min(x.start for p in owners for x in groups[p].items)
+            # A surname tagged as a place joins only once the person was named.
+            movable = [c for c in g.items if c.label != "GPE" or c.start > first]
+        elif (
+            not owners and all(c.label in NAME_LABELS for c in g.items) and not all(c.label == "NORP" for c in g.items)
+        ):
+            # A nationality ('Russian') never stands for an organisation named after it.
             owners = [
                 o for o in orgs if o in groups and o != k and _words(groups[o].longest.text)[0].casefold() == word
             ]
@@ -264,11 +329,12 @@ def _join_surnames(groups: dict[str, _Group]) -> dict[str, _Group]:
                 first = min(x.start for o in owners for x in groups[o].items)
                 if any(c.start < first for c in g.items):
                     continue
+            movable = list(g.items)
         else:
             continue
         if not owners:
             continue
-        for c in list(g.items):
+        for c in movable:
             before = [(max((x.start for x in groups[p].items if x.start < c.start), default=-1), p) for p in owners]
             best = max(before)
             target = best[1] if best[0] >= 0 else min(owners, key=lambda p: min(x.start for x in groups[p].items))
@@ -279,6 +345,21 @@ def _join_surnames(groups: dict[str, _Group]) -> dict[str, _Group]:
     return groups
 
 
-def entities_for(doc: Document, raw: list[RawMention]) -> list[Entity]:
-    """Clean and cluster the model's spans for one Document."""
-    return cluster(clean(doc, raw))
+def entities_for(doc: Document, raw: list[RawMention], sentences: list[ParsedSentence] | None = None) -> list[Entity]:
+    """Clean and cluster the model's spans for one Document (``sentences`` give gender hints)."""
+    cleaned = clean(doc, raw)
+    return cluster(cleaned, gender_hints(list(cleaned), sentences) if sentences else None)
+
+
+# The same rules, for what joins entities beyond one brief (corrections, the library index).
+name_words = _words
+"""The words of a name, split at spaces and hyphens."""
+name_initials = _initials
+"""The initials of a multi-word name, small words skipped ('Asia-Pacific Economic Cooperation' -> 'APEC')."""
+as_acronym = _acronym
+"""The name as an acronym ('U.S.' -> 'US'), or None when it is not one."""
+
+
+def bare_name(name: str) -> str:
+    """A name without its honorific ('Mr Stone' -> 'Stone')."""
+    return _HONORIFIC.sub("", name)

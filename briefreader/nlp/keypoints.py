@@ -8,7 +8,9 @@ Method (measured by ``tests/perf/keypoints_eval.py``):
 3. Pick points greedily by score, skipping near-duplicates, favouring
    sections and categories not yet covered; a sentence of the same
    category and section as a chosen point joins it as more evidence.
-4. Title each point from its category and its main participants.
+4. Give each point the event frame of its first sentence (``events``) and
+   a headline written from it (``titles``); the frame's type is the point's
+   category.
 """
 
 from __future__ import annotations
@@ -20,8 +22,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from briefreader.model.document import Document, Entity, Evidence, KeyPoint
+from briefreader.nlp.compress import compressed
+from briefreader.nlp.events import Found, find_frames
 from briefreader.nlp.parse import Analysis, ParsedSentence, Token
 from briefreader.nlp.taxonomy import Category, Taxonomy
+from briefreader.nlp.titles import headline
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 WINDOW = 400
@@ -29,7 +34,6 @@ WINDOW = 400
 MIN_CONTENT = 4
 """A sentence needs this many content words to be a key point (no fragments)."""
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 
 @dataclass
@@ -183,10 +187,10 @@ def extract(doc: Document, analysis: Analysis, taxonomy: Taxonomy, limit: int | 
         if c.category is not None:
             c.score *= c.category.weight * (1.0 + 0.04 * min(c.cue_strength, 4))
     k = limit or max(3, min(7, 3 + len(cands) // 5))
-    return _select(doc, cands, k, year)
+    return _select(doc, cands, k, find_frames(doc, analysis, taxonomy))
 
 
-def _select(doc: Document, cands: list[_Cand], k: int, year: int | None) -> list[KeyPoint]:
+def _select(doc: Document, cands: list[_Cand], k: int, frames: dict[int, Found]) -> list[KeyPoint]:
     chosen: list[list[_Cand]] = []
     pool = sorted(cands, key=lambda c: -c.score)
     # A brief with headings is about each of its sections: its best sentence
@@ -226,16 +230,19 @@ def _select(doc: Document, cands: list[_Cand], k: int, year: int | None) -> list
                 break
     points: list[KeyPoint] = []
     for g in sorted(chosen, key=lambda g: -g[0].score):
-        title = title_for(g, year)
+        found = frames.get(g[0].index)
+        title = title_for(doc, g[0], found)
         if any(p.title == title for p in points):
-            title = f"{title.split(':')[0]}: {_gist(g[0])}"
+            title = compressed(doc, g[0].sent)
+        category = found.frame.type if found else (g[0].category.id if g[0].category else "other")
         points.append(
             KeyPoint(
                 id=f"k{len(points) + 1}",
                 title=title,
-                category=g[0].category.id if g[0].category else "other",
+                category=category,
                 score=round(g[0].score, 4),
                 evidence=[Evidence(c.sent.start, c.sent.end, doc.text[c.sent.start : c.sent.end]) for c in g],
+                event=found.frame if found else None,
             )
         )
     return points
@@ -259,147 +266,11 @@ def _similar(a: _Cand, b: _Cand) -> bool:
 # Titles ----------------------------------------------------------------------
 
 
-def _role(sent: ParsedSentence, start: int, end: int) -> int:
-    """0 for the subject side of the sentence, 1 otherwise."""
-    for i, t in enumerate(sent.tokens):
-        if start <= t.start < end:
-            j, seen = i, 0
-            while seen < 30:
-                tok = sent.tokens[j]
-                if tok.dep in _SUBJECT_DEPS:
-                    return 0
-                if tok.head == j:
-                    break
-                j, seen = tok.head, seen + 1
-            return 1
-    return 1
-
-
-def _short(ent: Entity) -> str:
-    """An entity's name, or its acronym when it has one (titles stay short)."""
-    acr = [a for a in ent.aliases if a.isupper() and 2 <= len(a) <= 6]
-    return acr[0] if acr and len(ent.name) > 20 else ent.name
-
-
-def _participants(group: list[_Cand], labels: tuple[str, ...]) -> list[tuple[Entity, int]]:
-    """Entities of the evidence: by label preference, subjects first, then the most mentioned."""
-    seen: dict[str, tuple[int, int, int, int, Entity]] = {}
-    for c in group:
-        for ent, s, e in c.entities:
-            if ent.label not in labels:
-                continue
-            role = _role(c.sent, s, e)
-            key = (labels.index(ent.label), role, -len(ent.visible_mentions), s)
-            if ent.id not in seen or key < seen[ent.id][:4]:
-                seen[ent.id] = (*key, ent)
-    ranked = sorted(seen.values(), key=lambda v: v[:4])
-    return [(v[4], v[1]) for v in ranked]
-
-
-def _gist(c: _Cand, words: int = 9) -> str:
-    """The sentence's opening words, as written (a title for uncategorised points)."""
-    toks = [t for t in c.sent.tokens]
-    if len(toks) <= words + 2:
-        return c.text.rstrip(".!?")
-    cut = toks[words - 1].end - c.sent.start
-    return c.text[:cut].rstrip(",;:–—- ") + "…"
-
-
-def _label(cat: Category, group: list[_Cand], past: bool) -> str:
-    if past and cat.past_label:
-        return cat.past_label
-    lemmas = {t.lemma.lower() for c in group for t in c.sent.tokens}
-    for v in cat.variants:
-        if v.lemmas & lemmas:
-            return v.label
-    return cat.label
-
-
-def title_for(group: list[_Cand], year: int | None) -> str:
-    """A title a reader can scan: category label, then who or what."""
-    cat = group[0].category
-    years = sorted({y for c in group for y, _o in _years(c)})
-    past = bool(year and years and all(y < year for y in years))
-    if cat is None:
-        return _gist(group[0])
-    label = _label(cat, group, past)
-    people = [e for e, _r in _participants(group, ("PERSON",))]
-    actors = _participants(group, cat.participants)
-    if cat.id == "visit" and len(people) >= 2:
-        return f"{label}: {people[0].name} meets {people[1].name}"
-    if cat.id == "invitation":
-        return f"{label}: {_invitation(group[0], _participants(group, ('PERSON', 'ORG', 'GPE', 'NORP')))}"
-    if past and years:
-        return f"{label}: {', '.join(_year_phrases(group, cat))}"
-    names = [e.name for e, _r in actors[: cat.max_participants]]
-    if names:
-        return f"{label}: {' and '.join(names)}"
-    return f"{label}: {_gist(group[0])}"
-
-
-def _invitation(c: _Cand, actors: list[tuple[Entity, int]]) -> str:
-    """'Xi Jinping to the APEC summit in October' from an invitation sentence."""
-    guest = _guest(c)
-    guest = guest or next((e.name for e, role in actors if role == 1), None) or (actors[0][0].name if actors else "")
-    event = next((_short(e) for e, _s, _e in c.entities if e.label in ("ORG", "EVENT") and e.name != guest), None)
-    noun = next(
-        (t.text for t in c.sent.tokens if t.lemma.lower() in ("summit", "forum", "conference", "ceremony", "meeting")),
-        None,
-    )
-    when = next((_text_of(c, s, e) for ent, s, e in c.entities if ent.label == "DATE"), None)
-    if event and noun and noun.lower() in event.lower():
-        noun = None
-    parts = [guest] if guest else []
-    if event or noun:
-        parts.append("to the " + " ".join(x for x in (event, noun) if x))
-    if when:
-        parts.append(("in " if not when[0].isdigit() or len(when) == 4 else "on ") + when)
-    return " ".join(parts) if parts else _gist(c)
-
-
-def _path(sent: ParsedSentence, start: int, end: int) -> list[str]:
-    """Dependency labels from a mention's first token up to the root."""
-    i = next((k for k, t in enumerate(sent.tokens) if start <= t.start < end), None)
-    deps: list[str] = []
-    while i is not None and len(deps) < 30:
-        tok = sent.tokens[i]
-        deps.append(tok.dep)
-        if tok.head == i:
-            break
-        i = tok.head
-    return deps
-
-
-def _guest(c: _Cand) -> str | None:
-    """The person invited: outside the subject, nearest the verb, not a possessor.
-
-    In 'X invited Y's president, Z, to ...' the guest is Z, not Y.
-    """
-    best: tuple[int, int, str] | None = None
-    for ent, s, e in c.entities:
-        if ent.label != "PERSON":
-            continue
-        path = _path(c.sent, s, e)
-        if any(d in _SUBJECT_DEPS for d in path):
-            continue
-        key = (int("poss" in path), len(path), ent.name)
-        if best is None or key < best:
-            best = key
-    return best[2] if best else None
-
-
-def _year_phrases(group: list[_Cand], cat: Category) -> list[str]:
-    """'2017 dispute', '2023 comments': each year with the nearest cue noun."""
-    out = []
-    cues = cat.nouns | {"comment", "remark", "dispute", "tension", "crisis", "war", "deal"}
-    for c in group:
-        for y, off in _years(c):
-            nouns = [t for t in c.sent.tokens if t.pos == "NOUN" and t.lemma.lower() in cues]
-            # The category's own word ('tensions') says nothing the label does not.
-            nouns = [t for t in nouns if t.lemma.lower() not in cat.label.lower()] or nouns
-            if nouns:
-                near = min(nouns, key=lambda t: abs(t.start - off))
-                out.append(f"{y} {near.text.lower()}")
-            else:
-                out.append(str(y))
-    return list(dict.fromkeys(out))
+def title_for(doc: Document, c: _Cand, found: Found | None) -> str:
+    """A headline from the sentence's event frame, else its main clause, compressed."""
+    if found is not None:
+        title = headline(doc, found)
+        if title:
+            return title
+        return compressed(doc, c.sent, found.view)
+    return compressed(doc, c.sent)

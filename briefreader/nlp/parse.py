@@ -8,6 +8,7 @@ sees a spaCy object: tokens become small tuples with global offsets.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -100,15 +101,19 @@ def collect(parsed: Iterable[tuple[Doc, tuple[int, int]]]) -> Analysis:
     """Turn spaCy Docs (with their block and offset) into an Analysis."""
     analysis = Analysis()
     for sdoc, (block, offset) in parsed:
-        for sent in sdoc.sents:
-            for start, end in _split_lines(sdoc.text, sent.start_char, sent.end_char):
-                tokens = [t for t in sent if start <= t.idx < end and not t.is_space]
+        spans = _attach_closers(sdoc.text, [(s.start_char, s.end_char) for s in sdoc.sents])
+        starts = [t.idx for t in sdoc]
+        for sent_start, sent_end in spans:
+            for start, end in _split_lines(sdoc.text, sent_start, sent_end):
+                lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+                tokens = [t for t in sdoc[lo:hi] if not t.is_space]
                 if not tokens:
                     continue
-                first = tokens[0].i
+                index = {t.i: k for k, t in enumerate(tokens)}
                 ps = ParsedSentence(offset + start, offset + end, block)
-                for t in tokens:
-                    head = t.head.i - first
+                for k, t in enumerate(tokens):
+                    # A head outside the sentence (a closing quote moved to the
+                    # sentence it closes, a line split) makes the token its own root.
                     ps.tokens.append(
                         Token(
                             t.text,
@@ -116,7 +121,7 @@ def collect(parsed: Iterable[tuple[Doc, tuple[int, int]]]) -> Analysis:
                             t.pos_,
                             t.tag_,
                             t.dep_,
-                            head if 0 <= head < len(tokens) else tokens.index(t),
+                            index.get(t.head.i, k),
                             offset + t.idx,
                             offset + t.idx + len(t.text),
                             t.is_stop,
@@ -127,6 +132,52 @@ def collect(parsed: Iterable[tuple[Doc, tuple[int, int]]]) -> Analysis:
         for ent in sdoc.ents:
             analysis.mentions.append(RawMention(offset + ent.start_char, offset + ent.end_char, ent.label_, block))
     return analysis
+
+
+_CLOSERS = "”’)]»"
+_OPENERS = {")": "(", "]": "[", "»": "«"}
+
+
+def _attach_closers(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Give closing quotes and brackets back to the sentence they close.
+
+    The model often ends a sentence before its closing quote, so the next
+    one starts with the quote (and, in one-paragraph-per-line copy, the line
+    break after it): its evidence began with a stray quote and the cursor
+    highlight took the previous line's quote. A straight quote closes when
+    its line holds an odd number of them before it and whitespace follows.
+    """
+    out = [list(sp) for sp in spans]
+    for i in range(1, len(out)):
+        prev, cur = out[i - 1], out[i]
+        pos = cur[0]
+        while pos < cur[1] and _closes(text, pos):
+            pos += 1
+        if pos > cur[0] and prev[1] == cur[0]:
+            prev[1] = pos
+            cur[0] = pos
+    return [(a, b) for a, b in out if b > a]
+
+
+def _closes(text: str, pos: int) -> bool:
+    """True when ``text[pos]`` closes a quote or bracket opened earlier on its line.
+
+    The line, not the sentence: a quotation often runs over several
+    sentences of one paragraph, and a paragraph is one line in wire copy.
+    """
+    ch = text[pos]
+    before = text[text.rfind("\n", 0, pos) + 1 : pos]
+    after = text[pos + 1 : pos + 2]
+    if ch == '"':
+        # A quote never opens at the end of a line, even where the copy has a stray one.
+        if not after or after == "\n":
+            return True
+        return before.count('"') % 2 == 1 and (not after or after.isspace() or after in _CLOSERS + '"')
+    if ch == "’" or ch == "”":
+        return bool(before.strip())
+    if ch in _OPENERS:
+        return before.count(_OPENERS[ch]) > before.count(ch)
+    return False
 
 
 def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:

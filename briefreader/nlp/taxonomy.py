@@ -21,6 +21,27 @@ class Variant:
 
 
 @dataclass(frozen=True)
+class Pattern:
+    """How a trigger word of a category gives an event frame its roles.
+
+    Each role lists dependency relations of the trigger, looked at in
+    order (``roles.RELATIONS`` documents them; any other name is a
+    preposition: ``with`` is the object of "with"). An entity found by a
+    relation that is listed under ``place`` too is the place when it is a
+    place (GPE, LOC, FAC) and a target otherwise.
+    """
+
+    triggers: frozenset[str]
+    pos: str | None = None
+    """VERB or NOUN; None for both."""
+    actors: tuple[str, ...] = ("subj", "agent")
+    targets: tuple[str, ...] = ("obj", "subjpass")
+    place: tuple[str, ...] = ("in", "at")
+    verb: str | None = None
+    """The verb a headline uses for a nominal trigger ('talks' -> 'meet')."""
+
+
+@dataclass(frozen=True)
 class Category:
     """One kind of event, with the cues that recognise it."""
 
@@ -38,7 +59,10 @@ class Category:
     participants: tuple[str, ...] = ("PERSON", "ORG", "GPE")
     """Entity labels a title names, most wanted first."""
     max_participants: int = 2
-    """How much a briefing reader cares about this kind of event, relative to others."""
+    patterns: tuple[Pattern, ...] = ()
+    """Trigger words that make a sentence an event of this category, with their roles."""
+    planned: bool = False
+    """Events of this kind point ahead (an invitation): planned unless their date is past."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +107,13 @@ def _text(d: dict[str, Any], key: str, where: str) -> str | None:
     return value
 
 
+def _flag(d: dict[str, Any], key: str, where: str) -> bool:
+    value = d.get(key, False)
+    if not isinstance(value, bool):
+        raise BriefError(None, f"{where}.{key} should be true or false, not {_short(value)}")
+    return value
+
+
 def _variants(d: dict[str, Any], where: str) -> tuple[Variant, ...]:
     value = d.get("variants") or []
     if not isinstance(value, list):
@@ -101,9 +132,6 @@ def _variants(d: dict[str, Any], where: str) -> tuple[Variant, ...]:
 def _category(d: Any, where: str) -> Category:
     if not isinstance(d, dict) or not isinstance(d.get("id"), str) or not isinstance(d.get("label"), str):
         raise BriefError(None, f"{where} needs an id and a label")
-    needs_past_year = d.get("needs_past_year", False)
-    if not isinstance(needs_past_year, bool):
-        raise BriefError(None, f"{where}.needs_past_year should be true or false, not {_short(needs_past_year)}")
     participants = _words(d, "participants", where) if d.get("participants") is not None else None
     return Category(
         id=d["id"],
@@ -113,14 +141,49 @@ def _category(d: Any, where: str) -> Category:
         variants=_variants(d, where),
         needs_labels=frozenset(x.upper() for x in _words(d, "needs_labels", where)),
         requires_any=_words(d, "requires_any", where),
-        needs_past_year=needs_past_year,
+        needs_past_year=_flag(d, "needs_past_year", where),
         past_label=_text(d, "past_label", where),
         min_score=_number(d, "min_score", where, 2, int),
         weight=_number(d, "weight", where, 1.0, float),
         # Order matters here (most wanted first): read the list again rather than the set.
         participants=tuple(x.upper() for x in d["participants"]) if participants else ("PERSON", "ORG", "GPE"),
         max_participants=_number(d, "max_participants", where, 2, int),
+        patterns=_patterns(d, where),
+        planned=_flag(d, "planned", where),
     )
+
+
+def _names(d: dict[str, Any], key: str, where: str, default: tuple[str, ...]) -> tuple[str, ...]:
+    """An ordered list of relation names (order matters: the first that finds an entity wins)."""
+    if key not in d:
+        return default
+    _words(d, key, where)
+    return tuple(dict.fromkeys(v.lower() for v in d[key] or []))
+
+
+def _patterns(d: dict[str, Any], where: str) -> tuple[Pattern, ...]:
+    value = d.get("patterns") or []
+    if not isinstance(value, list):
+        raise BriefError(None, f"{where}.patterns should be a list of {{triggers: [...], ...}}, not {_short(value)}")
+    out = []
+    for j, p in enumerate(value):
+        pw = f"{where}.patterns[{j}]"
+        if not isinstance(p, dict) or not p.get("triggers"):
+            raise BriefError(None, f"{pw} needs a list of triggers")
+        pos = p.get("pos")
+        if pos is not None and str(pos).upper() not in ("VERB", "NOUN"):
+            raise BriefError(None, f"{pw}.pos should be VERB or NOUN")
+        out.append(
+            Pattern(
+                triggers=_words(p, "triggers", pw),  # lemmas
+                pos=str(pos).upper() if pos else None,
+                actors=_names(p, "actors", pw, Pattern.actors),
+                targets=_names(p, "targets", pw, Pattern.targets),
+                place=_names(p, "place", pw, Pattern.place),
+                verb=str(p["verb"]) if p.get("verb") else None,
+            )
+        )
+    return tuple(out)
 
 
 def parse_taxonomy(data: Any, source: str) -> Taxonomy:

@@ -219,6 +219,9 @@ class ReaderScreen(Screen[None]):
         doc.entities = merge_entities(doc.entities, message.parsed.entities)
         doc.key_points = merge_key_points(doc.key_points, message.parsed.key_points)
         doc.parser = message.parsed.parser
+        doc.corrections = message.parsed.corrections
+        for w in message.parsed.warnings:  # e.g. a corrections.yaml line that was skipped
+            self.notify(one_line(w, 300), title="Corrections", severity="warning", markup=False, timeout=8)
         doc.revision += 1
         if clean:
             # A parse is not the analyst's work: nothing to lose by quitting.

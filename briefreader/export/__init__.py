@@ -1,0 +1,8 @@
+"""Briefs out: the analyst's report (Markdown), training data (JSONL, spaCy DocBin), clipboard text.
+
+One module per format, each a pure function of a Document (no Textual, no
+files): ``markdown``, ``jsonl``, ``docbin``, ``clip``; ``spans`` holds the
+corrected entity spans the two training formats share, ``events`` the one
+place that reads key points' event frames. ``command`` is ``briefreader
+export``, the only module here that touches files.
+"""

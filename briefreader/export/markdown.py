@@ -1,0 +1,131 @@
+"""The analyst's report as CommonMark (with one GFM table, for the entities).
+
+Title, date and source; the key points as a numbered list, each with its
+event facts and its evidence as block quotes; the timeline; the entities;
+the notes, each with what it is anchored to quoted. It reads as plain text
+and renders as the same structure in any Markdown viewer, because every
+piece of the brief goes through ``mdtext`` (see there why and how).
+"""
+
+from __future__ import annotations
+
+from briefreader.export import mdtext as md
+from briefreader.export.events import event_facts, timeline
+from briefreader.labels import label_rank
+from briefreader.model.document import Document, KeyPoint, Note
+
+REPORT_MARKER = "<!-- briefreader report: exporting again replaces this file -->"
+"""First line of every report: lets ``export`` tell its own earlier output from a file someone wrote."""
+
+
+def report(doc: Document) -> str:
+    """The whole report, ending in one newline."""
+    lines = [REPORT_MARKER, "", md.heading(1, doc.meta.title or "Untitled brief"), ""]
+    about = " · ".join(md.inline(x) for x in (doc.meta.date, doc.meta.source) if x)
+    if about:
+        lines += [about, ""]
+    for section in (_key_points(doc), _timeline(doc), _entities(doc), _notes(doc)):
+        lines += section
+    while lines[-1] == "":
+        lines.pop()
+    return "\n".join(lines) + "\n"
+
+
+def _key_points(doc: Document) -> list[str]:
+    if not doc.key_points:
+        return []
+    lines = [md.heading(2, "Key points"), ""]
+    for i, kp in enumerate(doc.key_points, 1):
+        marker = f"{i}. "
+        head = md.strong(kp.title) or md.inline(kp.category)
+        tags = [md.inline(kp.category)] + (["pinned"] if kp.pinned else [])
+        lines.append(f"{marker}{head} ({', '.join(tags)})")
+        body = _event_lines(doc, kp)
+        for ev in kp.evidence:
+            body += ["", *md.quote(ev.quote)]
+        lines += [*md.indent(body, len(marker)), ""]
+    return lines
+
+
+# Event frames: the one place the report reads them (see export.events). -----
+
+
+def _event_lines(doc: Document, kp: KeyPoint) -> list[str]:
+    """Who, what, where, when of the key point's event, as a nested list ([] without a frame)."""
+    facts = event_facts(doc, kp)
+    if facts is None:
+        return []
+    what = ", ".join(x for x in (facts.what, facts.status) if x)
+    rows = [
+        ("Who", ", ".join(facts.who)),
+        ("What", what),
+        ("With", ", ".join(facts.whom)),
+        ("Where", facts.where or ""),
+        ("When", facts.when or ""),
+    ]
+    return ["", *(f"- **{label}:** {md.inline(value)}" for label, value in rows if value)]
+
+
+def _timeline(doc: Document) -> list[str]:
+    entries = timeline(doc)
+    if not entries:
+        return []
+    lines = [md.heading(2, "Timeline"), ""]
+    for e in entries:
+        status = f" ({md.inline(e.status)})" if e.status else ""
+        lines.append(f"- {md.strong(e.date)}: {md.inline(e.title)}{status}")
+    return [*lines, ""]
+
+
+# -----------------------------------------------------------------------------
+
+
+def _entities(doc: Document) -> list[str]:
+    shown = sorted(doc.visible_entities(), key=lambda e: (label_rank(e.label), -len(e.visible_mentions), e.name))
+    if not shown:
+        return []
+    lines = [
+        md.heading(2, "Entities"),
+        "",
+        "| Entity | Label | Mentions | Also written as |",
+        "| --- | --- | ---: | --- |",
+    ]
+    for e in shown:
+        label = md.inline(e.label) + (" (corrected)" if e.edited else "")
+        also = md.inline(", ".join(e.aliases))
+        lines.append(f"| {md.inline(e.name)} | {label} | {len(e.visible_mentions)} | {also} |")
+    return [*lines, ""]
+
+
+def _notes(doc: Document) -> list[str]:
+    if not doc.notes:
+        return []
+    lines = [md.heading(2, "Notes"), ""]
+    for i, note in enumerate(doc.notes, 1):
+        marker = f"{i}. "
+        text = md.paragraphs(note.text) or ["(empty note)"]
+        body = [*text[1:], "", *_anchor_lines(doc, note)]
+        if note.tags:
+            body += ["", "Tags: " + " ".join(md.inline("#" + t) for t in note.tags)]
+        lines += [marker + text[0], *md.indent(body, len(marker)), ""]
+    return lines
+
+
+def _anchor_lines(doc: Document, note: Note) -> list[str]:
+    """What the note is about, in words, with the text it is anchored to quoted."""
+    a = note.anchor
+    quoted = md.quote(a.quote) if a.quote else []
+    if a.orphaned:
+        return ["About text no longer in the brief:", "", *quoted]
+    if a.kind == "entity":
+        ent = doc.entity(a.ref or "")
+        name = ent.name if ent is not None else a.quote or "an entity"
+        label = f" ({md.inline(ent.label)})" if ent is not None else ""
+        return [f"About {md.strong(name)}{label}"]
+    if a.kind == "key_point":
+        kp = doc.key_point(a.ref or "")
+        title = md.strong(kp.title) if kp is not None else "a key point"
+        return [f"About the key point {title}:", "", *quoted]
+    if a.kind in ("sentence", "span") and quoted:
+        return [f"About the {'sentence' if a.kind == 'sentence' else 'words'}:", "", *quoted]
+    return ["About the whole brief"]
