@@ -2,16 +2,12 @@
 
 Reading happens in two steps. First every field is type-checked and taken
 as written, offsets included, with any key this reader does not know kept
-on the object it was found on. Then the annotations are placed on the text:
-if the blocks still tile the text, offsets that match stay and drifted
-ones are found again by their quote; if the text was edited by hand, its
-blocks and sentences are found again from the text and every span by its
-quote (``io.relayout``, ``model.reanchor``). Loading imports no spaCy.
+on the object it was found on; then ``io.placing`` puts the annotations on
+the text, repairing what a hand edit moved. Loading imports no spaCy.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from datetime import date as Date
 from typing import Any
@@ -19,7 +15,7 @@ from typing import Any
 from briefreader import __version__
 from briefreader.io.corrections import corrections_from_data
 from briefreader.io.errors import BriefError
-from briefreader.io.relayout import layout_fits, relayout
+from briefreader.io.placing import place_annotations
 from briefreader.io.store_events import read_event
 from briefreader.model.document import (
     ANCHOR_KINDS,
@@ -36,9 +32,7 @@ from briefreader.model.document import (
     Mention,
     Note,
     ParserInfo,
-    Sentence,
 )
-from briefreader.model.reanchor import carry_over
 
 SCHEMA_VERSION = 1
 
@@ -193,68 +187,7 @@ def read_document(data: Any, source: str = "") -> Document:
         err = BriefError(source, problems[0] + more)
         err.problems = problems  # type: ignore[attr-defined]
         raise err
-    doc = _place(raw, sentences, r.warnings, source)
-    return doc
-
-
-def _place(raw: Document, sentences: list[tuple[int, int]], warnings: list[str], source: str) -> Document:
-    """Put the annotations read as written onto the text, repairing what a hand edit moved."""
-    text = raw.text
-    doc = Document(meta=raw.meta, text=text, parser=raw.parser, corrections=raw.corrections, extra=raw.extra)
-    if layout_fits(text, raw.blocks):
-        doc.blocks = raw.blocks
-        starts = [b.start for b in doc.blocks]
-        for i, (start, end) in enumerate(sentences):
-            if end > len(text):
-                raise BriefError(source, f"sentences[{i}] offsets {start}-{end} are outside the text (0-{len(text)})")
-            doc.sentences.append(Sentence(start, end, max(0, bisect.bisect_right(starts, start) - 1)))
-        if _all_in_place(raw):
-            # The usual case, a file as the reader saved it: nothing to find again.
-            doc.entities, doc.key_points, doc.notes = raw.entities, raw.key_points, raw.notes
-            doc.warnings.extend(warnings)
-            return doc
-        report = carry_over(raw, doc, lambda x: x)
-    else:
-        blocks, new_sentences, where = relayout(text, raw.blocks, sentences)
-        # The old blocks' extra keys stay with the block they pair with, when the count is unchanged.
-        if len(blocks) == len(raw.blocks):
-            blocks = [Block(b.kind, b.start, b.end, old.extra) for b, old in zip(blocks, raw.blocks, strict=True)]
-        doc.blocks, doc.sentences = blocks, new_sentences
-        warnings.append(
-            "text: changed by hand since it was saved: blocks and sentences found again from the text"
-            " (sentences cut at . ! ? until the next parse)"
-        )
-        report = carry_over(raw, doc, where)
-    if report.moved:
-        warnings.append(f"repaired {report.moved} span{'s' if report.moved != 1 else ''} by their quote")
-    warnings.extend(report.orphans)
-    doc.warnings.extend(warnings)
-    return doc
-
-
-def _all_in_place(raw: Document) -> bool:
-    """True when every span's words are at its offsets (then nothing needs repairing)."""
-    text = raw.text
-    for e in raw.entities:
-        if not e.mentions:
-            continue
-        for m in e.mentions:
-            if not m.text or text[m.start : m.end] != m.text:
-                return False
-    for k in raw.key_points:
-        for ev in k.evidence:
-            if not ev.quote or text[ev.start : ev.end] != ev.quote:
-                return False
-        trigger = k.event.trigger if k.event else None
-        if trigger and (not trigger.text or text[trigger.start : trigger.end] != trigger.text):
-            return False
-    for n in raw.notes:
-        a = n.anchor
-        if a.start is None or a.end is None or a.orphaned or a.kind == "brief":
-            continue
-        if a.end > len(text) or (a.quote and a.kind != "entity" and text[a.start : a.end] != a.quote):
-            return False
-    return True
+    return place_annotations(raw, sentences, r.warnings, source)
 
 
 def _read_meta(r: _Reader, value: Any, doc: Document) -> None:
