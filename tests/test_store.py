@@ -204,3 +204,19 @@ def test_failed_save_leaves_old_file_and_no_temp(tmp_path: Path, monkeypatch: py
         save_document(changed, path)
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b.yaml"]
+
+
+def test_unknown_keys_come_back_after_a_reparse_or_are_named() -> None:
+    from briefreader.io.unknown_keys import before_parse, carry_unknown_keys
+
+    doc = sample()
+    doc.entities[0].extra = {"wikidata": ("label", "Q1")}
+    doc.entities[1].extra = {"note": ("id", "gone soon")}
+    doc.key_points[0].extra = {"by": ("pinned", "ann")}
+    before = before_parse(doc)
+    fresh = Entity("e1", "Anna Berg", "PERSON", [Mention(21, 30, "Anna Berg")])
+    doc.entities = [fresh]  # what a re-parse leaves: e1 found again, e2 not
+    doc.key_points = [KeyPoint("k1", "t", "visit", 1.0, [Evidence(21, 55, TEXT[21:55])])]
+    lost = carry_unknown_keys(before, doc)
+    assert fresh.extra == {"wikidata": ("label", "Q1")} and doc.key_points[0].extra == {"by": ("pinned", "ann")}
+    assert lost == ["entities[e2].note"]
