@@ -132,6 +132,31 @@ def test_fifo_refused_in_process(tmp_path: Path) -> None:
         read_brief("/dev/null")
 
 
+def test_a_file_swapped_for_a_fifo_after_the_check_does_not_hang(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    regular = tmp_path / "regular.txt"
+    regular.write_text(BRIEF, "utf-8")
+    fifo = tmp_path / "f.txt"
+    os.mkfifo(fifo)
+    real_stat = Path.stat
+
+    def stat_then_swap(self: Path, **kwargs: bool) -> os.stat_result:
+        # The check sees a regular file; the open finds the FIFO that replaced it.
+        return real_stat(regular if self == fifo else self, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", stat_then_swap)
+    writer = subprocess.Popen([sys.executable, "-c", f"import time; time.sleep(20); open({str(fifo)!r}, 'w')"])
+    try:
+        t0 = time.perf_counter()
+        with pytest.raises(BriefError, match="named pipe"):
+            read_brief(fifo)
+        assert time.perf_counter() - t0 < 10, "the open waited for a writer"
+    finally:
+        writer.kill()
+        writer.wait()
+
+
 # Item 13: names reach the terminal through the visible-text filter -------------------------------
 
 
