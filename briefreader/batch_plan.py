@@ -124,7 +124,8 @@ def _source_job(f: Path, doc: Document, folder: Path, claimed: set[Path]) -> Job
             return Job(f, doc, target, parse=True)
         try:
             saved = load_document(target)
-        except BriefError:
+        except BriefError as exc:
+            doc.warnings.append(f"{target.name} is there but cannot be read ({exc.reason}); left as it is")
             continue  # not ours to overwrite
         if not _related(saved, doc):
             continue

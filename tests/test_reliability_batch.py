@@ -184,3 +184,16 @@ def test_cli_reports_a_malformed_taxonomy_in_one_line(tmp_path: Path, capsys: py
     assert main(["show", str(tmp_path / "x.txt"), "--taxonomy", str(tmp_path / "t.yaml")]) == 1
     err = capsys.readouterr().err
     assert "categories[0].weight should be a number, not 'heavy'" in err and len(err.strip().splitlines()) == 1
+
+
+def test_an_unreadable_yaml_at_the_target_is_left_as_it_is_and_said(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "x.txt").write_text(BRIEF, "utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "x.yaml").write_text("briefreader: 1\ntext: [half a file\n", "utf-8")
+    assert main(["annotate", str(tmp_path / "x.txt"), "--out", str(out)]) == 0
+    assert (out / "x.yaml").read_text("utf-8") == "briefreader: 1\ntext: [half a file\n"
+    assert load_document(out / "x-2.yaml").text.startswith("Ministers agree")
+    assert "x.yaml is there but cannot be read" in capsys.readouterr().err
