@@ -59,6 +59,21 @@ NOTE_KEYS = ("id", "text", "tags", "created", "updated", "anchor")
 ANCHOR_KEYS = ("kind", "ref", "start", "end", "quote", "orphaned")
 PARSER_KEYS = ("model", "model_version", "briefreader")
 
+_KNOWN: dict[tuple[str, ...], frozenset[str]] = {
+    keys: frozenset(keys)
+    for keys in (
+        TOP_KEYS,
+        BRIEF_KEYS,
+        BLOCK_KEYS,
+        ENTITY_KEYS,
+        MENTION_KEYS,
+        KEY_POINT_KEYS,
+        EVIDENCE_KEYS,
+        NOTE_KEYS,
+        ANCHOR_KEYS,
+        PARSER_KEYS,
+    )
+}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -82,6 +97,8 @@ def _article(noun: str) -> str:
 def unknown_keys(d: dict[Any, Any], known: tuple[str, ...], where: str) -> Extra:
     """The keys of ``d`` not in ``known``, each with the key it followed in the file."""
     extra: Extra = {}
+    if d.keys() <= (_KNOWN.get(known) or frozenset(known)):
+        return extra  # the usual case, checked at C speed
     before: str | None = None
     for key, value in d.items():
         if not isinstance(key, str):
