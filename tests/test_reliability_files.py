@@ -228,3 +228,13 @@ def test_save_to_the_source_is_refused(
     assert main(["open", str(src), "--save-to", str(link)]) == 1
     assert "own source" in capsys.readouterr().err
     assert src.read_text("utf-8") == BRIEF
+
+
+def test_a_245_character_file_name_saves(tmp_path: Path) -> None:
+    """Item 17: the temporary file beside a long name must not pass the 255-byte limit."""
+    from briefreader.io.atomic import atomic_write
+
+    target = tmp_path / ("b" * 240 + ".yaml")  # 245 characters: legal, but .NAME.XXXXXXXX.tmp is not
+    atomic_write(target, "briefreader: 1\n")
+    assert target.read_text(encoding="utf-8") == "briefreader: 1\n"
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
