@@ -17,7 +17,7 @@ import difflib
 import itertools
 import re
 
-from briefreader.io.sources import is_heading
+from briefreader.io.headings import is_heading
 from briefreader.model.document import Block, BlockKind, Sentence
 from briefreader.model.reanchor import OffsetMap
 

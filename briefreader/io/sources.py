@@ -14,6 +14,7 @@ from pathlib import Path
 
 from briefreader.io.decode import Decoded, printable, read_text
 from briefreader.io.errors import BriefError
+from briefreader.io.headings import is_heading
 from briefreader.io.safeyaml import YamlRefused, safe_load
 from briefreader.model.document import Block, BlockKind, BriefMeta, Document
 
@@ -21,18 +22,6 @@ BRIEF_SUFFIXES = (".txt", ".md", ".markdown", ".text", "")
 YAML_SUFFIXES = (".yaml", ".yml")
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
-_FINAL_PUNCT = tuple(".!?:;,…\"'”’)]")
-_MAX_HEADING_WORDS = 12
-
-
-def is_heading(chunk: str) -> bool:
-    """A short stand-alone line with no final punctuation opens a section."""
-    line = chunk.strip()
-    if "\n" in line or not line or len(line) > 90:
-        return False
-    if line.endswith(_FINAL_PUNCT) or not (line[0].isupper() or line[0].isdigit()):
-        return False
-    return len(line.split()) <= _MAX_HEADING_WORDS
 
 
 def _chunks(text: str) -> list[str]:
