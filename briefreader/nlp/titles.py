@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import re
 
+from briefreader.io.dates import MONTHS
 from briefreader.model.document import Document, Entity
 from briefreader.nlp import roles
 from briefreader.nlp.compress import attached, clause_text, clip, join, short, subtree
-from briefreader.nlp.dates_rel import MONTHS
 from briefreader.nlp.event_time import future_verb
 from briefreader.nlp.events import Found
 from briefreader.nlp.people import nationality_of
