@@ -23,7 +23,8 @@ if TYPE_CHECKING:
         ParserInfo,
         Sentence,
     )
-    from briefreader.model.event import EventFrame, TimelineEntry, Trigger, When, timeline
+    from briefreader.model.event import EventFrame, Trigger, When
+    from briefreader.model.timeline import TimelineEntry, timeline
 
 _HOMES = {
     **dict.fromkeys(
@@ -42,7 +43,8 @@ _HOMES = {
         ],
         "document",
     ),
-    **dict.fromkeys(["EventFrame", "TimelineEntry", "Trigger", "When", "timeline"], "event"),
+    **dict.fromkeys(["EventFrame", "Trigger", "When"], "event"),
+    **dict.fromkeys(["TimelineEntry", "timeline"], "timeline"),
 }
 
 __all__ = [
