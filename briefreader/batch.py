@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -28,6 +29,9 @@ from briefreader.io.store import save_document
 from briefreader.io.unknown_keys import BeforeParse, before_parse, carry_unknown_keys
 from briefreader.model.corrections import Corrections
 from briefreader.model.document import Document
+
+if TYPE_CHECKING:
+    from briefreader.nlp.taxonomy import Taxonomy
 
 __all__ = ["Job", "expand", "run_annotate", "usable_cpus"]
 
@@ -162,6 +166,28 @@ def _save(doc: Document, target: Path, failed: list[tuple[Path, str]]) -> int:
     return 1
 
 
+def _save_kept(
+    keep: list[tuple[Document, Path]],
+    failed: list[tuple[Path, str]],
+    to_parse: int,
+    then: Callable[[Callable[[], None]], int],
+) -> int:
+    """Save the briefs that need no parse, then run ``then(advance)``, under one progress bar."""
+    written = 0
+    with _progress(len(keep) + to_parse) as progress:
+        task = progress.add_task("annotate", total=len(keep) + to_parse) if progress else None
+
+        def advance() -> None:
+            if progress and task is not None:
+                progress.advance(task)
+
+        for doc, target in keep:
+            written += _save(doc, target, failed)
+            advance()
+        written += then(advance)
+    return written
+
+
 def _write_all(
     keep: list[tuple[Document, Path]],
     parse: list[tuple[Document, Path]],
@@ -172,27 +198,41 @@ def _write_all(
     corrections: Corrections | None = None,
 ) -> int:
     """Save what needs no parse, then parse and save the rest; returns how many were written."""
-    written = 0
-    with _progress(len(keep) + len(parse)) as progress:
-        task = progress.add_task("annotate", total=len(keep) + len(parse)) if progress else None
-        for doc, target in keep:
-            written += _save(doc, target, failed)
-            if progress and task is not None:
-                progress.advance(task)
-        if parse:
-            from briefreader.nlp.annotate import annotate_many
-            from briefreader.nlp.pipeline import ModelError, load_model
-            from briefreader.nlp.taxonomy import load_taxonomy
+    if not parse:
+        return _save_kept(keep, failed, 0, lambda advance: 0)
+    from briefreader.nlp.taxonomy import load_taxonomy
 
-            # The taxonomy first: a mistake in it is reported before the seconds spaCy takes to load.
-            tax = load_taxonomy(taxonomy) if taxonomy else None
-            try:
-                loaded = load_model(model)
-            except ModelError as exc:
-                raise BriefError(None, str(exc)) from None
-            targets = [t for _d, t in parse]
-            for i, doc in enumerate(annotate_many([d for d, _t in parse], loaded, tax, jobs, corrections)):
-                written += _save(doc, targets[i], failed)
-                if progress and task is not None:
-                    progress.advance(task)
+    # The taxonomy first: a mistake in it is reported before the seconds spaCy takes to load.
+    tax = load_taxonomy(taxonomy) if taxonomy else None
+    if jobs > 1:
+        from briefreader.batch_workers import workers
+
+        with workers(jobs, model, tax, corrections) as pool:  # started before the progress bar's thread
+            return _save_kept(keep, failed, len(parse), lambda advance: pool.parse_and_save(parse, failed, advance))
+    return _save_kept(
+        keep, failed, len(parse), lambda advance: _parse_in_one_stream(parse, failed, model, tax, corrections, advance)
+    )
+
+
+def _parse_in_one_stream(
+    parse: list[tuple[Document, Path]],
+    failed: list[tuple[Path, str]],
+    model: str | None,
+    tax: Taxonomy | None,
+    corrections: Corrections | None,
+    advance: Callable[[], None],
+) -> int:
+    """``--jobs 1``: every block of every brief through one ``nlp.pipe``, each YAML written as its brief is done."""
+    from briefreader.nlp.annotate import annotate_many
+    from briefreader.nlp.pipeline import ModelError, load_model
+
+    try:
+        loaded = load_model(model)
+    except ModelError as exc:
+        raise BriefError(None, str(exc)) from None
+    written = 0
+    targets = [t for _d, t in parse]
+    for i, doc in enumerate(annotate_many([d for d, _t in parse], loaded, tax, 1, corrections)):
+        written += _save(doc, targets[i], failed)
+        advance()
     return written
