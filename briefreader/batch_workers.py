@@ -88,7 +88,9 @@ class Workers:
         outcomes: dict[int, Failures] = {}
         written = 0
         try:
-            for i, (doc, target) in enumerate(parse):
+            # Longest first: the last briefs handed out are short, so the workers finish together.
+            for i in sorted(range(len(parse)), key=lambda i: -len(parse[i][0].text)):
+                doc, target = parse[i]
                 pending[self.pool.submit(_parse_and_save, doc, target)] = i
             while pending:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
