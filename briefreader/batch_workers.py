@@ -4,15 +4,15 @@ spaCy's own ``n_process`` made ``--jobs 2`` only 1.43x faster than one
 process: this process fed the workers texts, rebuilt every parsed Doc they
 sent back, and then did all that comes after spaCy (entities, key points,
 event frames) and wrote every YAML by itself, while the workers waited for
-it. Here the briefs are handed out one at a time to N processes that each
-parse, finish and save their own; this process only counts what comes back
-(the progress bar, the failures).
+it. Here the briefs are handed out a few at a time to N processes that
+each parse, finish and save their own; this process only counts what comes
+back (the progress bar, the failures).
 
 The pipeline is loaded once, here, before the workers are forked, so they
 share it instead of each loading their own; where processes cannot be
-forked, each worker loads it as it starts. Each brief is parsed on its own
-(as on Dask), which writes the same file, byte for byte, as the single
-stream of ``--jobs 1`` (a test compares them). Workers ignore ctrl+c: this
+forked, each worker loads it as it starts. A worker parses its briefs as
+``--jobs 1`` parses all of them (``annotate_many``), and each file is the
+same, byte for byte, as ``--jobs 1`` writes (a test compares them). Workers ignore ctrl+c: this
 process stops handing out briefs and lets the ones being written finish,
 so an interrupted run still leaves only complete files.
 """
@@ -62,44 +62,62 @@ def _ready() -> str | None:
     return _load_error
 
 
-def _parse_and_save(doc: Document, target: Path) -> tuple[int, Failures]:
-    """The unit of work, in a worker: parse one brief and write its YAML; (files written, failures)."""
+def _parse_and_save(briefs: list[tuple[Document, Path]]) -> list[tuple[int, Failures]]:
+    """The unit of work, in a worker: parse a few briefs in one stream, write each one's YAML.
+
+    A few at a time, through ``annotate_many`` as ``--jobs 1`` does: spaCy
+    batches the blocks of several briefs together, which one brief per call
+    (a handful of paragraphs) did not, ~10% slower.
+    """
     from briefreader import batch
-    from briefreader.nlp.annotate import annotate_document
+    from briefreader.nlp.annotate import annotate_many
     from briefreader.nlp.pipeline import load_model
 
     assert _setup is not None
     model, taxonomy, corrections = _setup
-    annotate_document(doc, load_model(model), taxonomy, corrections)
-    failed: Failures = []
-    written = batch._save(doc, target, failed)
-    return written, failed
+    out = []
+    parsed = annotate_many([doc for doc, _target in briefs], load_model(model), taxonomy, 1, corrections)
+    for doc, (_doc, target) in zip(parsed, briefs, strict=True):
+        failed: Failures = []
+        out.append((batch._save(doc, target, failed), failed))
+    return out
+
+
+def chunks(order: list[int], jobs: int, largest: int = 16) -> list[list[int]]:
+    """Hand-outs that shrink as the work runs out: few calls at first, an even finish at the end."""
+    out, at = [], 0
+    while at < len(order):
+        size = max(1, min(largest, -(-(len(order) - at) // (3 * jobs))))
+        out.append(order[at : at + size])
+        at += size
+    return out
 
 
 class Workers:
     """A pool of parsing processes for one run."""
 
-    def __init__(self, pool: ProcessPoolExecutor) -> None:
+    def __init__(self, pool: ProcessPoolExecutor, jobs: int) -> None:
         self.pool = pool
+        self.jobs = jobs
 
     def parse_and_save(self, parse: list[tuple[Document, Path]], failed: Failures, advance: Callable[[], None]) -> int:
         """Parse and write every brief; failures are added in the order of ``parse``; returns files written."""
-        pending: dict[Future[tuple[int, Failures]], int] = {}
+        pending: dict[Future[list[tuple[int, Failures]]], list[int]] = {}
         outcomes: dict[int, Failures] = {}
         written = 0
         try:
             # Longest first: the last briefs handed out are short, so the workers finish together.
-            for i in sorted(range(len(parse)), key=lambda i: -len(parse[i][0].text)):
-                doc, target = parse[i]
-                pending[self.pool.submit(_parse_and_save, doc, target)] = i
+            order = sorted(range(len(parse)), key=lambda i: -len(parse[i][0].text))
+            for part in chunks(order, self.jobs):
+                pending[self.pool.submit(_parse_and_save, [parse[i] for i in part])] = part
             while pending:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
-                    i = pending.pop(future)
-                    n, problems = future.result()
-                    written += n
-                    outcomes[i] = problems
-                    advance()
+                    part = pending.pop(future)
+                    for i, (n, problems) in zip(part, future.result(), strict=True):
+                        written += n
+                        outcomes[i] = problems
+                        advance()
         except KeyboardInterrupt:
             # Briefs not yet started are dropped; the ones being written finish (atomic writes).
             self.pool.shutdown(wait=True, cancel_futures=True)
@@ -137,6 +155,6 @@ def workers(
             problem = future.result()
             if problem:
                 raise BriefError(None, problem)
-        yield Workers(pool)
+        yield Workers(pool, jobs)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
