@@ -12,6 +12,7 @@ and saving are this module's either way.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -230,6 +231,7 @@ def _parse_in_one_stream(
         loaded = load_model(model)
     except ModelError as exc:
         raise BriefError(None, str(exc)) from None
+    gc.freeze()  # the pipeline's objects live as long as the run: the collector need not walk them again
     written = 0
     targets = [t for _d, t in parse]
     for i, doc in enumerate(annotate_many([d for d, _t in parse], loaded, tax, 1, corrections)):

@@ -8,9 +8,10 @@ it. Here the briefs are handed out a few at a time to N processes that
 each parse, finish and save their own; this process only counts what comes
 back (the progress bar, the failures).
 
-The pipeline is loaded once, here, before the workers are forked, so they
-share it instead of each loading their own; where processes cannot be
-forked, each worker loads it as it starts. A worker parses its briefs as
+Each worker loads the pipeline as it starts, the workers side by side, so
+loading takes the time of one load; this process never loads it (which
+also spares it unloading spaCy at exit, and the workers the page copies
+that sharing a loaded pipeline between forked processes costs). A worker parses its briefs as
 ``--jobs 1`` parses all of them (``annotate_many``), and each file is the
 same, byte for byte, as ``--jobs 1`` writes (a test compares them). Workers ignore ctrl+c: this
 process stops handing out briefs and lets the ones being written finish,
@@ -19,6 +20,7 @@ so an interrupted run still leaves only complete files.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import signal
 from collections.abc import Callable, Iterator
@@ -52,9 +54,11 @@ def _start_worker(
 
     batch._before_parse.update(before)  # spawned workers start without it
     try:
-        load_model(model)  # forked workers have it already (cached); spawned ones load it here, once
+        load_model(model)
     except ModelError as exc:
         _load_error = str(exc)
+    # The pipeline lives as long as the worker: the collector need not walk its objects again.
+    gc.freeze()
 
 
 def _ready() -> str | None:
@@ -134,14 +138,8 @@ def workers(
 ) -> Iterator[Workers]:
     """Start ``jobs`` workers now (before any thread of the progress bar exists, as forking wants)."""
     from briefreader import batch
-    from briefreader.nlp.pipeline import ModelError, load_model
 
     fork = "fork" in multiprocessing.get_all_start_methods()
-    if fork:
-        try:
-            load_model(model)  # once, here: the forked workers share it
-        except ModelError as exc:
-            raise BriefError(None, str(exc)) from None
     context = multiprocessing.get_context("fork" if fork else "spawn")
     pool = ProcessPoolExecutor(
         jobs,
