@@ -51,8 +51,12 @@ def _positive(value: str) -> int:
     return n
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for every command (also used by --help)."""
+def build_parser(only_open: bool = False) -> argparse.ArgumentParser:
+    """The argument parser for every command (also used by --help).
+
+    ``only_open``: the reader's own, without the other commands' parsers
+    (building them, and importing their modules, is time before the first frame).
+    """
     top = argparse.ArgumentParser(
         prog="briefreader",
         description="A terminal reader for news and diplomatic briefings. "
@@ -65,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--save-to", type=Path, metavar="PATH", help="where ctrl+s saves (default: NAME.yaml beside the brief)"
     )
     _common(op)
+    if only_open:
+        _common(top)
+        return top
     an = sub.add_parser("annotate", help="parse briefs and write annotated YAML")
     an.add_argument("paths", nargs="+", type=Path, help="briefs or folders of briefs")
     an.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for DIR/<stem>.yaml")
@@ -104,7 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or (args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help", "--version")):
         args_list.insert(0, "open")
-    args = build_parser().parse_args(args_list)
+    args = build_parser(only_open=args_list[0] == "open").parse_args(args_list)
     try:
         if args.command == "annotate":
             from briefreader.batch import run_annotate
