@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefreader.ui.keys import markdown_table
-from briefreader.ui.library import LibraryScreen, reader_rows
+from briefreader.ui.library import LibraryScreen
 from briefreader.ui.reader import ReaderScreen
 
 
@@ -11,7 +11,7 @@ def tables() -> dict[str, str]:
     """Each README table by the name of its markers (``<!-- keys -->`` ... ``<!-- /keys -->``)."""
     return {
         "keys": markdown_table(ReaderScreen.key_rows()),
-        "library-keys": markdown_table(LibraryScreen.key_rows() + reader_rows()),
+        "library-keys": markdown_table(LibraryScreen.key_rows()),
     }
 
 

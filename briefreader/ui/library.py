@@ -84,8 +84,8 @@ class LibraryScreen(Screen[None]):
 
     @classmethod
     def key_rows(cls) -> list[KeyRow]:
-        """The help table, from the bindings."""
-        return key_rows(key_actions(sections()))
+        """The help table, from the bindings: the library's screens, and what a reader opened from them adds."""
+        return key_rows(key_actions(sections())) + reader_rows()
 
     # Layout ------------------------------------------------------------------------------
 
@@ -277,22 +277,20 @@ class LibraryScreen(Screen[None]):
 
     def on_index_refreshed(self, message: IndexRefreshed) -> None:
         """The index is up to date: show it, then parse what nobody has parsed."""
+        self.work.refreshing = False
         self.progress = Text()
         if message.error:
             self.notify(f"The index could not be brought up to date: {message.error}", severity="error", markup=False)
         self._tell_notices()
         self.reload()
-        shown = [b.rel for b in self.rows]
-        rest = [b.rel for b in self.index.briefs() if b.rel not in set(shown)] if self.filter else []
-        todo = [rel for rel in [*shown, *rest] if self._needs_parse(rel)]
+        # The rows on screen first (newest first, by default), then those the filter hides.
+        everything = self.index.briefs() if self.filter else self.rows
+        shown = {b.rel for b in self.rows}
+        todo = [b.rel for b in [*self.rows, *(b for b in everything if b.rel not in shown)] if _needs_parse(b)]
         if todo and self.work.parse_enabled:
             self.progress = Text(f"Parsing {len(todo)} new brief{'s' if len(todo) != 1 else ''}…", style="bold")
             self.show_status()
         self.work.parse(todo)
-
-    def _needs_parse(self, rel: str) -> bool:
-        b = next((r for r in self.rows if r.rel == rel), None) or self.index.brief(rel)
-        return b is not None and not b.parsed and b.status != "error"
 
     def on_brief_parsed(self, message: BriefParsed) -> None:
         """One more brief parsed in the background: its row shows its counts."""
@@ -315,6 +313,10 @@ class LibraryScreen(Screen[None]):
         for notice in self.index.notices:
             self.notify(one_line(notice, 300), title="Library index", severity="warning", markup=False, timeout=10)
         self.index.notices.clear()
+
+
+def _needs_parse(b: BriefInfo) -> bool:
+    return not b.parsed and b.status != "error"
 
 
 def _bar(done: int, total: int, width: int = 12) -> Text:
