@@ -131,8 +131,9 @@ async def test_new_briefs_are_parsed_in_the_background_and_no_yaml_is_written(tm
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await ready(pilot, app)
         assert all(b.parsed and b.entities > 0 and b.status == "new" for b in screen.rows)
-        shown = [screen.table.get_row_at(i) for i in range(screen.table.row_count)]
-        assert all(row[3].plain.strip() not in ("", "–") for row in shown)  # entity counts filled in
+        column = [c.key for c in screen.table.layout_columns].index("entities")
+        shown = [screen.table.get_row_at(i)[column].plain for i in range(screen.table.row_count)]
+        assert all(n.strip().isdigit() and int(n) > 0 for n in shown)  # entity counts filled in
         assert "Parsed 2 new briefs" in screen.progress.plain
     assert sorted(p.name for p in root.rglob("*.yaml")) == []
 
@@ -211,3 +212,18 @@ def test_the_command_line_opens_a_folder_as_a_library_and_a_file_in_the_reader(
     assert main([str(root)]) == 0
     assert main([str(root / "glacier.yaml")]) == 0
     assert seen == [(root, []), (None, [root / "glacier.yaml"])]
+
+
+async def test_the_filter_is_kept_across_a_search_and_a_reader(tmp_path: Path) -> None:
+    app = library_app(annotated_library(tmp_path / "lib"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot, app)
+        await pilot.press("f", *"corvale", "enter")
+        assert titles(screen) == [TITLES["market"], TITLES["harbour"]]
+        await pilot.press("slash", *"frank", "enter")  # typing a query is not typing a filter
+        await pilot.press("enter")
+        assert reading(app) is not None
+        await pilot.press("q", "q")
+        assert app.screen is screen
+        await wait_for(pilot, lambda: not screen.work.refreshing, "the refresh on coming back")
+        assert screen.filter == "corvale" and titles(screen) == [TITLES["market"], TITLES["harbour"]]

@@ -9,7 +9,7 @@ from textual.widgets import OptionList
 
 from briefreader.ui.entity_index import EntityIndexScreen, MentioningScreen
 from briefreader.ui.library import LibraryScreen
-from briefreader.ui.search_results import QueryField, SearchResultsScreen, excerpt
+from briefreader.ui.search_results import QueryField, ResultList, SearchResultsScreen, excerpt
 from tests.ui_helpers import wait_for
 
 
@@ -18,10 +18,10 @@ async def test_search_lists_hits_with_their_brief_and_enter_opens_at_the_sentenc
     app = library_app(root)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot, app)
-        await pilot.press("slash")
+        await pilot.press("slash", *"frank", "enter")  # the field over the status line, then the hits
         results = app.screen
-        assert isinstance(results, SearchResultsScreen) and isinstance(app.focused, QueryField)
-        await pilot.press(*"frank", "enter")
+        assert isinstance(results, SearchResultsScreen) and isinstance(app.focused, ResultList)
+        assert results.query_one(QueryField).value == "frank"
         assert [h.title for h in results.hits] == [TITLES["harbour"]]
         hit = results.hits[0]
         assert hit.sentence == "Arland's foreign minister, Mira Solvik, said the talks were frank."
@@ -65,8 +65,12 @@ async def test_a_search_with_no_match_says_so_and_keeps_the_query(tmp_path: Path
         assert isinstance(screen, SearchResultsScreen) and not screen.hits
         assert "No match for zeppelin" in str(screen.query_one("#search-status").render())
         assert isinstance(app.focused, QueryField) and app.focused.value == "zeppelin"
+        await pilot.press("slash")  # typed into the query (over the selected old one), not run
+        assert app.screen is screen and app.focused.value == "/"
         await pilot.press("escape")
         assert isinstance(app.screen, LibraryScreen)
+        await pilot.press("slash", "escape")  # the library's field: open, then closed unused
+        assert isinstance(app.screen, LibraryScreen) and app.focused is app.screen.table
 
 
 def test_a_long_sentence_is_cut_around_its_match_and_the_match_stays_highlighted() -> None:

@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import Input, Static
 
 from briefreader.labels import style_for
 from briefreader.library import EntityMention, EntitySummary
@@ -37,7 +38,7 @@ class EntityTable(KeyTable):
     """One entity a row; enter lists the briefs that mention it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Briefs", tooltip="List the briefs that mention the entity"),
+        Binding("enter", "select", "Briefs", tooltip="List the briefs that mention the entity"),
     ]
 
 
@@ -45,7 +46,7 @@ class MentionTable(KeyTable):
     """One brief a row; enter opens it at the entity's first mention."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Open", tooltip="Open the brief at the entity's first mention"),
+        Binding("enter", "select", "Open", tooltip="Open the brief at the entity's first mention"),
     ]
 
 
@@ -82,7 +83,9 @@ class EntityIndexScreen(ListScreen):
     AUTO_FOCUS = "EntityTable"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f", "filter", "Filter", tooltip="Narrow the entities by words of their names and aliases"),
+        Binding(
+            "f", "filter", "Filter", priority=True, tooltip="Narrow the entities by words of their names and aliases"
+        ),
     ]
 
     def __init__(self, link: LibraryLink) -> None:
@@ -105,7 +108,7 @@ class EntityIndexScreen(ListScreen):
 
     def on_mount(self) -> None:
         """Lay out the columns; list in a worker thread."""
-        self.table.focus()
+        self.set_focus(self.table)
         self.table.set_columns(entity_columns(self.app.size.width), [])
         self.load()
 
@@ -149,23 +152,28 @@ class EntityIndexScreen(ListScreen):
         if cols != self.table.layout_columns:
             self.table.set_columns(cols, [(str(i), entity_cells(e)) for i, e in enumerate(self.entities)])
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``f`` is typed, not run, in the filter (priority: the focus moves before the next key arrives)."""
+        return not (action == "filter" and isinstance(self.focused, Input))
+
     def action_filter(self) -> None:
         """``f``: type words of a name or alias."""
-        self.query_one(FilterField).focus()
+        self.set_focus(self.query_one(FilterField))
 
-    def on_input_changed(self, event: FilterField.Changed) -> None:
+    @on(Input.Changed, "#entity-filter")
+    def filter_changed(self, event: Input.Changed) -> None:
         """Every keystroke narrows the list."""
         self.filter = event.value.strip()
         self.load()
 
     def on_filter_field_done(self, event: FilterField.Done) -> None:
         """Back to the table."""
-        self.table.focus()
+        self.set_focus(self.table)
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_key_table_row_selected(self, message: KeyTable.RowSelected) -> None:
         """Enter: the briefs that mention the entity."""
-        event.stop()
-        i = int(event.row_key.value or 0)
+        message.stop()
+        i = int(message.key)
         if i < len(self.entities):
             self.app.push_screen(MentioningScreen(self.link, self.entities[i]))
 
@@ -198,7 +206,7 @@ class MentioningScreen(ListScreen):
 
     def on_mount(self) -> None:
         """Find the briefs in a worker thread."""
-        self.table.focus()
+        self.set_focus(self.table)
         self.table.set_columns(mention_columns(self.app.size.width), [])
         self.table.loading = True
         key = self.entity.key
@@ -231,15 +239,15 @@ class MentioningScreen(ListScreen):
         line.append("   enter opens it at the first mention", style="dim")
         self._set("mention-status", line)
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_key_table_row_highlighted(self, message: KeyTable.RowHighlighted) -> None:
         """The status line names the file under the cursor."""
         self.show_status()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_key_table_row_selected(self, message: KeyTable.RowSelected) -> None:
         """Enter: open the brief at the first mention; J / K go on through the others."""
-        event.stop()
+        message.stop()
         stops = [Stop(m.brief.path, m.brief.rel, (m.start, m.end), m.name) for m in self.mentions]
-        i = int(event.row_key.value or 0)
+        i = int(message.key)
         if i < len(stops):
             open_stop(self.app, self.link, Trail(stops, i))
 

@@ -16,10 +16,11 @@ import time
 from typing import ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import Input, Static
 
 from briefreader.library import BriefInfo, LibraryIndex
 from briefreader.model.display import one_line
@@ -35,6 +36,7 @@ from briefreader.ui.keys import KeyRow, key_actions, key_rows
 from briefreader.ui.library_reader import LibraryLink, LibraryReaderScreen, Stop, Trail, open_stop
 from briefreader.ui.library_rows import SORT_NAMES, cells, columns
 from briefreader.ui.library_work import BriefParsed, IndexProgress, IndexRefreshed, LibraryWork
+from briefreader.ui.search import SearchField
 from briefreader.ui.search_results import QueryField, ResultList, SearchResultsScreen
 from briefreader.ui.tables import KeyTable
 
@@ -46,8 +48,16 @@ class BriefTable(KeyTable):
     """The briefs, one row each; enter opens the one under the cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select_cursor", "Open", tooltip="Open the brief in the reader (q there comes back)"),
+        Binding("enter", "select", "Open", tooltip="Open the brief in the reader (q there comes back)"),
     ]
+
+
+class LibrarySearchField(SearchField):
+    """The library's ``/`` field: like the reader's, over the status line; enter searches every brief."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.placeholder = 'search every brief: words, "a phrase", prefix*  (enter: search, escape: close)'
 
 
 class LibraryScreen(Screen[None]):
@@ -56,10 +66,21 @@ class LibraryScreen(Screen[None]):
     AUTO_FOCUS = "BriefTable"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f", "filter", "Filter", tooltip="Narrow the rows by words of titles, entity names, tags and notes"),
+        # Priority (checked as the key arrives): the focus moves before the next key is handed on,
+        # so the words typed straight after f or / land in the field (check_action lets an f typed
+        # into a field through).
+        Binding(
+            "f",
+            "filter",
+            "Filter",
+            priority=True,
+            tooltip="Narrow the rows by words of titles, entity names, tags and notes",
+        ),
         Binding("s", "sort", "Sort", tooltip="Sort by a column: date, title, file, status, counts"),
         Binding("S", "reverse", "Reverse", show=False, tooltip="Reverse the order"),
-        Binding("slash", "search", "Search", tooltip="Search the text, key points and notes of every brief"),
+        Binding(
+            "slash", "search", "Search", priority=True, tooltip="Search the text, key points and notes of every brief"
+        ),
         Binding("e", "entities", "Entities", tooltip="The entity index: every entity across the briefs"),
         Binding("r", "refresh", "Refresh", show=False, tooltip="Read the folder again (new, edited, moved briefs)"),
         Binding("question_mark,f1", "help", "Help", tooltip="Every key"),
@@ -81,6 +102,7 @@ class LibraryScreen(Screen[None]):
         self._width = 0
         self._reloaded = 0.0
         self._resumed = False
+        self.last_query = ""
 
     @classmethod
     def key_rows(cls) -> list[KeyRow]:
@@ -95,6 +117,7 @@ class LibraryScreen(Screen[None]):
         yield FilterField("f  filter by title, entity, tag or note words", id="library-filter")
         yield BriefTable(id="library-table")
         yield Static(id="library-status")
+        yield LibrarySearchField()
         yield KeyBar()
 
     @property
@@ -105,7 +128,7 @@ class LibraryScreen(Screen[None]):
     def on_mount(self) -> None:
         """Paint what the index holds now; bring it up to date after the first frame."""
         self.reload(width=self.app.size.width)
-        self.table.focus()
+        self.set_focus(self.table)
         self.call_after_refresh(self._start)
 
     def _start(self) -> None:
@@ -130,7 +153,8 @@ class LibraryScreen(Screen[None]):
         self.rows = self.index.briefs(self.sort, self.descending, self.filter)
         self._reloaded = time.monotonic()
         cols = columns(width or self._width, self.sort, self.descending)
-        data = [(b.rel, cells(b, cols)) for b in self.rows]
+        rows = self.rows  # read lazily: a row parsed before its turn is shown as it is then
+        data = ((b.rel, cells(b, cols)) for b in rows)
         table = self.table
         if width is not None or cols != table.layout_columns:
             self._width = width or self._width
@@ -155,17 +179,21 @@ class LibraryScreen(Screen[None]):
         self.query_one("#library-title", Static).update(line, layout=False)
 
     def show_status(self) -> None:
-        """The work in progress, then the brief under the cursor (its file, or why it cannot be read)."""
-        line = self.progress.copy()
+        """The brief under the cursor (its file, or why it cannot be read) on the left, work in progress right."""
+        line = Text(no_wrap=True, overflow="ellipsis")
         b = self.current
         if b is not None:
-            if line:
-                line.append("  ·  ", style="dim")
-            line.append(one_line(b.rel, 100), style="dim")
+            line.append(one_line(b.rel, 200), style="dim")
             if b.error:
-                line.append(f"  {one_line(b.error, 120)}", style="red")
-        elif not self.rows:
-            line.append("No brief matches the filter (escape in the filter clears it)." if self.filter else "")
+                line.append(f"  {one_line(b.error, 200)}", style="red")
+        elif not self.rows and self.filter:
+            line.append("No brief matches the filter (f, then escape, clears it).")
+        width = max(20, (self.size.width or self.app.size.width) - 2)
+        room = width - self.progress.cell_len - 2
+        if self.progress and room > 10:
+            line.truncate(room, overflow="ellipsis")
+            line.append(" " * (room - line.cell_len + 2))
+            line.append_text(self.progress)
         self.query_one("#library-status", Static).update(line, layout=False)
 
     @property
@@ -174,14 +202,14 @@ class LibraryScreen(Screen[None]):
         key = self.table.current_key
         return next((b for b in self.rows if b.rel == key), None) if key else None
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+    def on_key_table_row_highlighted(self, message: KeyTable.RowHighlighted) -> None:
         """The status line names the brief under the cursor."""
         self.show_status()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_key_table_row_selected(self, message: KeyTable.RowSelected) -> None:
         """Enter: open the brief; J / K in the reader follow the table's order."""
-        event.stop()
-        key = event.row_key.value
+        message.stop()
+        key = message.key
         stops = [Stop(b.path, b.rel) for b in self.rows]
         at = next((i for i, b in enumerate(self.rows) if b.rel == key), None)
         if at is not None:
@@ -189,15 +217,13 @@ class LibraryScreen(Screen[None]):
 
     def _follow(self, stop: Stop) -> None:
         """The reader moved to another brief of the table: the cursor follows, so q comes back to it."""
-        table = self.table
-        try:
-            table.move_cursor(row=table.get_row_index(stop.key), animate=False)
-        except Exception:  # the row was filtered away meanwhile: the cursor stays
-            return
+        row = self.table.row_index(stop.key)
+        if row is not None:  # else the row was filtered away meanwhile: the cursor stays
+            self.table.move_cursor(row)
 
-    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+    def on_key_table_header_selected(self, message: KeyTable.HeaderSelected) -> None:
         """A click on a heading sorts by it (again: the other way)."""
-        self.sort_by(str(event.column_key.value))
+        self.sort_by(message.column)
 
     def sort_by(self, key: str) -> None:
         """Sort by a column; the same one again reverses the order."""
@@ -210,17 +236,18 @@ class LibraryScreen(Screen[None]):
     # Filter -------------------------------------------------------------------------------
 
     def action_filter(self) -> None:
-        """``f``: type words to narrow the rows."""
-        self.query_one(FilterField).focus()
+        """``f``: type words to narrow the rows (the focus moves at once: the next keys typed are the words)."""
+        self.set_focus(self.query_one(FilterField))
 
-    def on_input_changed(self, event: FilterField.Changed) -> None:
+    @on(Input.Changed, "#library-filter")
+    def filter_changed(self, event: Input.Changed) -> None:
         """Every keystroke narrows the rows."""
         self.filter = event.value.strip()
         self.reload()
 
     def on_filter_field_done(self, event: FilterField.Done) -> None:
         """Back to the table."""
-        self.table.focus()
+        self.set_focus(self.table)
 
     # Keys ---------------------------------------------------------------------------------
 
@@ -243,9 +270,25 @@ class LibraryScreen(Screen[None]):
         """``S``: the other way round."""
         self.sort_by(self.sort)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``f`` and ``/`` are typed, not run, while a field has the keys."""
+        return not (action in ("filter", "search") and isinstance(self.focused, Input))
+
     def action_search(self) -> None:
-        """``/``: search every brief."""
-        self.app.push_screen(SearchResultsScreen(self.link))
+        """``/``: the search field, over the status line (enter lists the hits of every brief)."""
+        field = self.query_one(LibrarySearchField)
+        field.open(self.last_query)
+        self.set_focus(field)
+
+    def on_search_field_search(self, message: SearchField.Search) -> None:
+        """Enter in the search field: the hits, on their own screen."""
+        if message.query.strip():
+            self.last_query = message.query.strip()
+            self.app.push_screen(SearchResultsScreen(self.link, self.last_query))
+
+    def on_search_field_closed(self, message: SearchField.Closed) -> None:
+        """Back to the table."""
+        self.set_focus(self.table)
 
     def action_entities(self) -> None:
         """``e``: the entity index."""
@@ -296,8 +339,12 @@ class LibraryScreen(Screen[None]):
         """One more brief parsed in the background: its row shows its counts."""
         b = self.index.brief(message.rel)
         if b is not None:
-            self.rows = [b if r.rel == b.rel else r for r in self.rows]
+            for i, r in enumerate(self.rows):
+                if r.rel == b.rel:
+                    self.rows[i] = b
             self.table.update_row(b.rel, cells(b, self.table.layout_columns))
+        if not message.current:
+            return
         bar = _bar(message.done, message.total)
         self.progress = Text.assemble(("Parsing new briefs ", "bold"), f"{message.done} of {message.total} ", bar)
         if not message.ok and message.reason:

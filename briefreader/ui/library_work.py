@@ -55,6 +55,8 @@ class BriefParsed(Message):
     reason: str
     done: int
     total: int
+    current: bool = True
+    """False for a run that a newer one replaced (its row still counts; its progress does not)."""
 
 
 class LibraryWork:
@@ -70,6 +72,8 @@ class LibraryWork:
         self.parsing = False
         self.failed: dict[str, str] = {}
         """Briefs whose background parse failed, and why (not tried again this session)."""
+        self._run = 0
+        """Which parse run is the current one (a refresh starts a new one)."""
         self._held = 0
         self._go = threading.Event()
         self._go.set()
@@ -79,7 +83,7 @@ class LibraryWork:
     def refresh(self) -> None:
         """Compare the index with the files in a worker thread; ``IndexRefreshed`` says when it is done."""
         self.refreshing = True
-        self.screen.run_worker(self._refresh, thread=True, group="library-index", exclusive=True)
+        self.screen.run_worker(self._refresh, thread=True, group="library-index", exclusive=True, exit_on_error=False)
 
     def _refresh(self) -> None:
         worker = get_current_worker()
@@ -110,10 +114,14 @@ class LibraryWork:
         if not self.parse_enabled or not todo:
             return
         self.parsing = True
+        self._run += 1
+        run = self._run
         self.parser.prepare()  # on the main thread (see ParseService.prepare)
-        self.screen.run_worker(lambda: self._parse(todo), thread=True, group="library-parse", exclusive=True)
+        self.screen.run_worker(
+            lambda: self._parse(todo, run), thread=True, group="library-parse", exclusive=True, exit_on_error=False
+        )
 
-    def _parse(self, rels: list[str]) -> None:
+    def _parse(self, rels: list[str], run: int) -> None:
         worker = get_current_worker()
         for done, rel in enumerate(rels, 1):
             while not self._go.wait(0.2):  # a reader is open: wait, but notice being cancelled
@@ -121,11 +129,15 @@ class LibraryWork:
                     return
             if worker.is_cancelled:
                 return
-            ok, reason = self._parse_one(rel)
+            try:
+                ok, reason = self._parse_one(rel)
+            except Exception as exc:  # one brief's trouble is one line, never the end of the others
+                ok, reason = False, f"{type(exc).__name__}: {one_line(str(exc), 200)}"
             if not ok and reason:
                 self.failed[rel] = reason
-            self.screen.post_message(BriefParsed(rel, ok, reason, done, len(rels)))
-        self.parsing = False
+            self.screen.post_message(BriefParsed(rel, ok, reason, done, len(rels), run == self._run))
+        if run == self._run:
+            self.parsing = False
 
     def _parse_one(self, rel: str) -> tuple[bool, str]:
         path = self.index.root / rel

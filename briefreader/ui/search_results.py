@@ -82,7 +82,7 @@ class SearchResultsScreen(Screen[None]):
     AUTO_FOCUS = "QueryField"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "new_search", "Search", tooltip="Change the query"),
+        Binding("slash", "new_search", "Search", priority=True, tooltip="Change the query"),
         Binding("q,escape", "back", "Back", tooltip="Back to the library"),
     ]
 
@@ -107,7 +107,7 @@ class SearchResultsScreen(Screen[None]):
         if self.query_text:
             self.run_search(self.query_text)
         else:
-            self.query_one(QueryField).focus()
+            self.set_focus(self.query_one(QueryField))
             self._status(Text('All words must match; "quoted words" a phrase; word* a prefix.', style="dim"))
 
     @property
@@ -133,10 +133,10 @@ class SearchResultsScreen(Screen[None]):
         self.results.set_options(grouped(self.hits))
         if not self.hits:
             self._status(Text.assemble("No match for ", (one_line(query, 60), "bold"), ("   / to search again", "dim")))
-            self.query_one(QueryField).focus()
+            self.set_focus(self.query_one(QueryField))
             return
         self.results.highlighted = 1  # the first hit, under its brief's heading
-        self.results.focus()
+        self.set_focus(self.results)
         briefs = len({h.rel for h in self.hits})
         ranking = "bm25" if self.link.index.fts else "BM25 without FTS5"
         line = Text(f"{len(self.hits)}{'+' if len(self.hits) == LIMIT else ''} matches in {briefs} briefs")
@@ -160,18 +160,22 @@ class SearchResultsScreen(Screen[None]):
     def on_query_field_leave(self, message: QueryField.Leave) -> None:
         """Escape in the query: to the results if any, else back to the library."""
         if self.hits:
-            self.results.focus()
+            self.set_focus(self.results)
         else:
             self.dismiss(None)
 
     def on_query_field_to_results(self, message: QueryField.ToResults) -> None:
         """Down from the query."""
         if self.hits:
-            self.results.focus()
+            self.set_focus(self.results)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``/`` is typed, not run, in the query (priority: the focus moves before the next key arrives)."""
+        return not (action == "new_search" and isinstance(self.focused, Input))
 
     def action_new_search(self) -> None:
         """``/``: back to the query."""
-        self.query_one(QueryField).focus()
+        self.set_focus(self.query_one(QueryField))
 
     def action_back(self) -> None:
         """``q`` / escape: back to the library."""
