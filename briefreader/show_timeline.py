@@ -1,6 +1,6 @@
 """The timeline part of ``briefreader show``: the brief's dated events, oldest first.
 
-Rows come from ``model.event.timeline`` (the function the reader's
+Rows come from ``model.timeline.timeline`` (the function the reader's
 timeline view uses too), so the command line and the reader agree. Text
 from the brief goes in as plain ``Text``, never as markup.
 """
@@ -14,7 +14,7 @@ from rich.text import Text
 
 from briefreader.model.display import one_line
 from briefreader.model.document import Document
-from briefreader.model.event import timeline
+from briefreader.model.timeline import timeline
 
 PHASE_LABELS = {"background": "background", "news": "the news", "planned": "planned"}
 PHASE_STYLES = {"background": "dim", "news": "bold", "planned": "italic"}

@@ -15,7 +15,7 @@ from briefreader.export.markdown import REPORT_MARKER, report
 from briefreader.model import edits
 from briefreader.model.display import visible
 from briefreader.model.document import Block, BriefMeta, Document, Entity, Evidence, KeyPoint, Mention
-from briefreader.model.event import timeline
+from briefreader.model.timeline import timeline
 
 
 def parse(md: str) -> SyntaxTreeNode:
@@ -230,7 +230,7 @@ def test_without_event_frames_the_report_leaves_them_out() -> None:
 
 
 def test_event_frames_and_timeline_appear_once_the_model_has_them(monkeypatch: pytest.MonkeyPatch) -> None:
-    """What the integrator switches on: frames on key points and ``briefreader.model.event.timeline``."""
+    """What the integrator switches on: frames on key points and ``briefreader.model.timeline.timeline``."""
     doc = framed_doc()
     met = doc.text.index("met")
     frame = SimpleNamespace(
@@ -245,9 +245,9 @@ def test_event_frames_and_timeline_appear_once_the_model_has_them(monkeypatch: p
     later = SimpleNamespace(type="visit", trigger=None, actors=[], targets=[], place=None, when=None, status="planned")
     doc.key_points[0].event = frame  # type: ignore[attr-defined]
     doc.key_points[1].event = later  # type: ignore[attr-defined]
-    fake = types.ModuleType("briefreader.model.event")
+    fake = types.ModuleType("briefreader.model.timeline")
     fake.timeline = lambda d: [(k, k.event) for k in d.key_points if k.event.when]  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "briefreader.model.event", fake)
+    monkeypatch.setitem(sys.modules, "briefreader.model.timeline", fake)
 
     parts = sections(parse(report(doc)))
     assert list(parts) == ["", "Key points", "Timeline", "Entities"]

@@ -2,7 +2,7 @@
 
 Event frames (``KeyPoint.event``: ``type``, ``trigger``, ``actors``,
 ``targets``, ``place``, ``when`` with ``text`` and ``date``, ``status``) and
-``briefreader.model.event.timeline(document)`` are being added to the model
+``briefreader.model.timeline.timeline(document)`` are being added to the model
 separately. Until they land a key point has no ``event`` and the module is
 missing, so these functions return nothing and the report leaves those
 parts out. Fields are read by name and kind, not by type, so a frame
@@ -72,9 +72,9 @@ def event_facts(doc: Document, kp: KeyPoint) -> EventFacts | None:
 
 
 def timeline(doc: Document) -> list[TimelineEntry]:
-    """The brief's timeline from ``briefreader.model.event.timeline``, or [] while that is missing."""
+    """The brief's timeline from ``briefreader.model.timeline.timeline``, or [] while that is missing."""
     try:
-        module = importlib.import_module("briefreader.model.event")
+        module = importlib.import_module("briefreader.model.timeline")
     except ImportError:
         return []
     build = getattr(module, "timeline", None)
