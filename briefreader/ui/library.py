@@ -26,6 +26,7 @@ from briefreader.library import BriefInfo, LibraryIndex
 from briefreader.model.display import one_line
 from briefreader.session import ParseService
 from briefreader.session.files import display_name
+from briefreader.ui.brief_table import SORT_NAMES, BriefTable, LibrarySearchField, bar, cells, columns
 from briefreader.ui.commands import PaletteCommand, key_commands
 from briefreader.ui.dialogs import Choose
 from briefreader.ui.entity_index import EntityIndexScreen, EntityTable, ListScreen, MentionTable
@@ -34,7 +35,6 @@ from briefreader.ui.help import HelpScreen
 from briefreader.ui.keybar import KeyBar
 from briefreader.ui.keys import KeyRow, key_actions, key_rows
 from briefreader.ui.library_reader import LibraryLink, LibraryReaderScreen, Stop, Trail, open_stop
-from briefreader.ui.library_rows import SORT_NAMES, cells, columns
 from briefreader.ui.library_work import BriefParsed, IndexProgress, IndexRefreshed, LibraryWork
 from briefreader.ui.search import SearchField
 from briefreader.ui.search_results import QueryField, ResultList, SearchResultsScreen
@@ -42,22 +42,6 @@ from briefreader.ui.tables import KeyTable
 
 RELOAD_EVERY = 0.5
 """Seconds between re-reading the table while a refresh indexes briefs (a cold index fills in)."""
-
-
-class BriefTable(KeyTable):
-    """The briefs, one row each; enter opens the one under the cursor."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Open", tooltip="Open the brief in the reader (q there comes back)"),
-    ]
-
-
-class LibrarySearchField(SearchField):
-    """The library's ``/`` field: like the reader's, over the status line; enter searches every brief."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.placeholder = 'search every brief: words, "a phrase", prefix*  (enter: search, escape: close)'
 
 
 class LibraryScreen(Screen[None]):
@@ -345,8 +329,8 @@ class LibraryScreen(Screen[None]):
             self.table.update_row(b.rel, cells(b, self.table.layout_columns))
         if not message.current:
             return
-        bar = _bar(message.done, message.total)
-        self.progress = Text.assemble(("Parsing new briefs ", "bold"), f"{message.done} of {message.total} ", bar)
+        progress = bar(message.done, message.total)
+        self.progress = Text.assemble(("Parsing new briefs ", "bold"), f"{message.done} of {message.total} ", progress)
         if not message.ok and message.reason:
             self.notify(
                 f"{one_line(message.rel, 80)}: {one_line(message.reason, 200)}", title="Not parsed", markup=False
@@ -364,11 +348,6 @@ class LibraryScreen(Screen[None]):
 
 def _needs_parse(b: BriefInfo) -> bool:
     return not b.parsed and b.status != "error"
-
-
-def _bar(done: int, total: int, width: int = 12) -> Text:
-    full = round(width * done / total) if total else width
-    return Text.assemble(("▰" * full, "bold"), ("▱" * (width - full), "dim"))
 
 
 def sections() -> list[tuple[str, type]]:

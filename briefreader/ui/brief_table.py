@@ -1,4 +1,4 @@
-"""The library table's columns for a terminal width, and one brief's row as plain ``Text`` cells.
+"""The library's table of briefs: the widget, its columns for a terminal width, a brief's row as ``Text``.
 
 At 80 columns the title gets the room and the file column goes (the
 status line names the file under the cursor); from 100 columns the file
@@ -8,11 +8,32 @@ spelled out in full.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
+from textual.binding import Binding, BindingType
 
 from briefreader.library import BriefInfo
 from briefreader.model.display import one_line
-from briefreader.ui.tables import Column, share
+from briefreader.ui.search import SearchField
+from briefreader.ui.tables import Column, KeyTable, share
+
+
+class BriefTable(KeyTable):
+    """The briefs, one row each; enter opens the one under the cursor."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Open", tooltip="Open the brief in the reader (q there comes back)"),
+    ]
+
+
+class LibrarySearchField(SearchField):
+    """The library's ``/`` field: like the reader's, over the status line; enter searches every brief."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.placeholder = 'search every brief: words, "a phrase", prefix*  (enter: search, escape: close)'
+
 
 SORT_NAMES: dict[str, str] = {
     "date": "date",
@@ -80,3 +101,9 @@ def _cell(b: BriefInfo, c: Column) -> Text:
     if c.key != "notes" and not b.parsed:
         return Text("–", style=dim, justify="right")
     return Text(str(value), justify="right", style="" if value else dim)
+
+
+def bar(done: int, total: int, width: int = 12) -> Text:
+    """A progress bar of ``width`` cells."""
+    full = round(width * done / total) if total else width
+    return Text.assemble(("▰" * full, "bold"), ("▱" * (width - full), "dim"))
