@@ -227,3 +227,24 @@ async def test_the_filter_is_kept_across_a_search_and_a_reader(tmp_path: Path) -
         assert app.screen is screen
         await wait_for(pilot, lambda: not screen.work.refreshing, "the refresh on coming back")
         assert screen.filter == "corvale" and titles(screen) == [TITLES["market"], TITLES["harbour"]]
+
+
+async def test_an_empty_folder_says_so(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    app = library_app(tmp_path / "empty")
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = library(app)
+        await wait_for(pilot, lambda: not screen.work.refreshing, "the refresh")
+        await pilot.pause()
+        assert "No briefs in this folder" in str(screen.query_one("#library-status").render())
+
+
+async def test_the_palette_offers_the_library_actions_once(tmp_path: Path) -> None:
+    app = library_app(annotated_library(tmp_path / "lib"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot, app)
+        titles_offered = [c.title for c in screen.palette_commands()]
+        assert {"Filter", "Sort", "Search", "Entities", "Library: Open"} <= set(titles_offered)
+        assert "Quit" not in titles_offered  # the App's own Quit is the one offered
+        await pilot.press("ctrl+p", *"Entities", "enter")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "EntityIndexScreen", "the entity index")

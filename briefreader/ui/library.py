@@ -172,6 +172,8 @@ class LibraryScreen(Screen[None]):
                 line.append(f"  {one_line(b.error, 200)}", style="red")
         elif not self.rows and self.filter:
             line.append("No brief matches the filter (f, then escape, clears it).")
+        elif not self.rows and not self.work.refreshing:
+            line.append("No briefs in this folder or its subfolders (.txt, .md, .yaml); r reads it again.")
         width = max(20, (self.size.width or self.app.size.width) - 2)
         room = width - self.progress.cell_len - 2
         if self.progress and room > 10:
@@ -289,7 +291,8 @@ class LibraryScreen(Screen[None]):
 
     def palette_commands(self) -> list[PaletteCommand]:
         """The library's actions, named as the help names them."""
-        return key_commands(self, key_actions(sections()[:3]))
+        acts = [a for a in key_actions(sections()[:2]) if a.action != "app.quit"]  # the App offers Quit
+        return key_commands(self, acts)
 
     # Background work ----------------------------------------------------------------------
 

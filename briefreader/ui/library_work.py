@@ -68,7 +68,8 @@ class LibraryWork:
         self.parser = parser
         self.parse_enabled = parse
         """False: new briefs are left unparsed (tests, and ``--no-parse``)."""
-        self.refreshing = False
+        self.refreshing = True
+        """True until the first refresh is done, and while any runs (the table is not the whole truth yet)."""
         self.parsing = False
         self.failed: dict[str, str] = {}
         """Briefs whose background parse failed, and why (not tried again this session)."""
