@@ -16,7 +16,7 @@ from pathlib import Path
 from briefreader import __version__
 from briefreader.cli_library import COMMANDS as LIBRARY_COMMANDS
 from briefreader.io.errors import BriefError
-from briefreader.io.sources import YAML_SUFFIXES, find_briefs, open_any
+from briefreader.io.sources import YAML_SUFFIXES, open_any
 from briefreader.model.document import Document
 
 COMMANDS = ("annotate", "show", "open", "export", *LIBRARY_COMMANDS)
@@ -217,20 +217,18 @@ def _open(path: Path | None, model: str | None, taxonomy: Path | None, save_to: 
             raise BriefError(None, "no brief given and no sample briefs found; run: briefreader PATH")
     if not path.exists():
         raise BriefError(path, "no such file or folder")
+    if path.is_dir() and save_to is not None:
+        raise BriefError(path, "--save-to needs one brief, not a folder")
     if save_to is not None:
         check_save_to(save_to, path)
-    first = None
-    if path.is_dir():
-        files = find_briefs(path)
-        if not files:
-            raise BriefError(path, "holds no briefs (.txt, .md, .yaml)")
-    else:
-        files = [path]
-        # Read it now so a bad file is one line on stderr, before the screen switches.
-        first = open_any(path)
     from briefreader.ui.app import make_app
 
-    app = make_app(files, model=model, taxonomy=taxonomy, save_to=save_to, first=first)
+    if path.is_dir():
+        app = make_app([], model=model, taxonomy=taxonomy, library=path)
+    else:
+        # Read it now so a bad file is one line on stderr, before the screen switches.
+        first = open_any(path)
+        app = make_app([path], model=model, taxonomy=taxonomy, save_to=save_to, first=first)
     app.call_after_refresh(_collect_from_now_on)
     app.run()
     return app.return_code or 0

@@ -35,6 +35,7 @@ from briefreader.session.files import display_name
 from briefreader.ui import reader_keys as keys
 from briefreader.ui.article import ArticleView, Span
 from briefreader.ui.commands import PaletteCommand
+from briefreader.ui.correction_scope import CorrectionScope
 from briefreader.ui.entities_pane import EntitiesPane, entity_summary
 from briefreader.ui.keybar import KeyBar
 from briefreader.ui.keypoints_pane import KeyPointsPane, point_summary
@@ -129,6 +130,8 @@ class ReaderScreen(Screen[None]):
         self.parse_runner = ParseRunner(self, session, parser, partial(setattr, self, "parsing"), self.changed)
         self.search = Search()
         """The last search: its query, matches and the current one."""
+        self.corrections = CorrectionScope(self, lambda: self.session.doc, self.apply)
+        """Asks whether an entity correction applies to this brief only or to all briefs."""
         self._before_search: Widget | None = None
         self.mention_pos: int | None = None
         self.set_reactive(ReaderScreen.doc, session.doc)
@@ -209,18 +212,19 @@ class ReaderScreen(Screen[None]):
 
     @on(ChangeRequested)
     def on_change_requested(self, message: ChangeRequested) -> None:
-        """Any pane's change request: applied through the session, whatever pane sent it."""
-        self.apply(message.change())
+        """Any pane's change request: applied through the session (an entity correction asks where first)."""
+        self.corrections.request(message.change())
 
-    def apply(self, change: Change) -> None:
-        """Make one undoable change, or say why it cannot be made."""
+    def apply(self, change: Change) -> bool:
+        """Make one undoable change, or say why it cannot be made; True when made."""
         try:
             done = self.session.apply(change)
         except EditError as exc:
             self.notify(one_line(str(exc), 200), severity="warning", markup=False)
-            return
+            return False
         self.changed(done)
         self.status(Text.assemble(done, ("   ctrl+z undoes", "dim")))
+        return True
 
     def action_undo(self) -> None:
         """ctrl+z."""
@@ -391,6 +395,10 @@ class ReaderScreen(Screen[None]):
             self.post_message(self.OpenRequested(path))
 
         choose_brief(self, source.parent, source, chosen)
+
+    def action_corrections_scope(self) -> None:
+        """Palette: where entity corrections apply (ask each time, this brief, all briefs)."""
+        self.corrections.choose_default()
 
     def action_help(self) -> None:
         """``?``: every key."""
