@@ -18,7 +18,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import App, ComposeResult, SystemCommand
@@ -27,15 +27,16 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from briefreader.io.errors import BriefError
-from briefreader.library import LibraryIndex
 from briefreader.model.display import one_line
 from briefreader.model.document import Document
 from briefreader.session import ParseService, open_session
 from briefreader.ui.commands import ReaderCommands
 from briefreader.ui.dialogs import Ask, Confirm
 from briefreader.ui.keybar import KeyBar
-from briefreader.ui.library import LibraryScreen
 from briefreader.ui.reader import ReaderScreen
+
+if TYPE_CHECKING:
+    from briefreader.ui.library import LibraryScreen
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,10 @@ class BriefReaderApp(App[None]):
 
     def _library_screen(self, folder: Path) -> LibraryScreen:
         """The library's table (its index opened now; brought up to date by the screen, in a thread)."""
+        # Imported here: the library's screens and index are not needed to read one brief.
+        from briefreader.library import LibraryIndex
+        from briefreader.ui.library import LibraryScreen
+
         index = LibraryIndex.open(folder)
         parse = self.options.parse_library
         return LibraryScreen(index, self.parser, recovery=self.options.recovery, parse=parse)

@@ -11,7 +11,7 @@ and opening live in their own small modules.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -35,7 +35,6 @@ from briefreader.session.files import display_name
 from briefreader.ui import reader_keys as keys
 from briefreader.ui.article import ArticleView, Span
 from briefreader.ui.commands import PaletteCommand
-from briefreader.ui.correction_scope import CorrectionScope
 from briefreader.ui.entities_pane import EntitiesPane, entity_summary
 from briefreader.ui.keybar import KeyBar
 from briefreader.ui.keypoints_pane import KeyPointsPane, point_summary
@@ -53,6 +52,7 @@ from briefreader.ui.titlebar import TitleBar
 
 if TYPE_CHECKING:
     from briefreader.session.changes import Change
+    from briefreader.ui.correction_scope import CorrectionScope
 
 WARM_UP_DELAY = 1.0
 """Seconds after opening before the note editor's styles are loaded (never in the way of the first frame)."""
@@ -130,13 +130,22 @@ class ReaderScreen(Screen[None]):
         self.parse_runner = ParseRunner(self, session, parser, partial(setattr, self, "parsing"), self.changed)
         self.search = Search()
         """The last search: its query, matches and the current one."""
-        self.corrections = CorrectionScope(self, lambda: self.session.doc, self.apply)
-        """Asks whether an entity correction applies to this brief only or to all briefs."""
         self._before_search: Widget | None = None
         self.mention_pos: int | None = None
         self.set_reactive(ReaderScreen.doc, session.doc)
         self.set_reactive(ReaderScreen.revision, session.doc.revision)
         self.set_reactive(ReaderScreen.dirty, session.dirty)
+
+    @cached_property
+    def corrections(self) -> CorrectionScope:
+        """Asks whether an entity correction applies to this brief only or to all briefs.
+
+        Made at the first correction: its module reads settings and ``corrections.yaml``
+        (``yaml`` and the session's change types), which the first frame does not need.
+        """
+        from briefreader.ui.correction_scope import CorrectionScope
+
+        return CorrectionScope(self, lambda: self.session.doc, self.apply)
 
     @classmethod
     def key_rows(cls) -> list[KeyRow]:
