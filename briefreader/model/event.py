@@ -9,6 +9,7 @@ that names them. Dates are ISO strings at the precision the brief gives:
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -19,6 +20,8 @@ EventStatus = Literal["happened", "planned", "reported"]
 STATUSES: tuple[str, ...] = ("happened", "planned", "reported")
 Phase = Literal["background", "news", "planned"]
 PHASES: tuple[Phase, ...] = ("background", "news", "planned")
+PHASE_NAMES: dict[Phase, str] = {"background": "background", "news": "the news", "planned": "planned"}
+"""How a phase reads in a sentence (a report line, the timeline's headings)."""
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,19 @@ def phase_of(date: str, status: EventStatus, brief_date: str | None) -> Phase:
             return "background"
         return "news" if gap <= NEWS_DAYS else "background"
     return "background"
+
+
+_YEAR_PREFIX = re.compile(r"^\d{4}: ")
+_DATE_SUFFIX = re.compile(r" \((?:\d{1,2} )?(?:[A-Z][a-z]+ )?\d{4}\)$")
+
+
+def undated(title: str) -> str:
+    """A headline without the date it carries ('2017: ...', '... (October 2025)').
+
+    Titles carry their date for the Key points list; a timeline shows the
+    date in a column of its own and would say it twice.
+    """
+    return _DATE_SUFFIX.sub("", _YEAR_PREFIX.sub("", title))
 
 
 def _day(iso: str) -> datetime.date:
