@@ -1,0 +1,172 @@
+"""The Timeline pane: the brief's dated events by phase, shown in place of the Key points (``T``).
+
+Its rows are ``model.event.timeline(document)``, the list ``briefreader
+show`` prints and the report exports, so the three agree. Like the other
+side panes it redraws itself from the bound Document, so a parse, a
+retitle or an undo shows at once; enter asks the screen to jump the
+Article to the event's sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.console import Group
+from rich.padding import Padding
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.reactive import var
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from briefreader.model import edits
+from briefreader.model.display import one_line
+from briefreader.model.document import Anchor, KeyPoint
+from briefreader.model.event import PHASE_NAMES, PHASES, TimelineEntry, timeline, undated
+from briefreader.ui.keypoints_pane import KeyPointsPane
+from briefreader.ui.lists import PaneList
+
+EMPTY = "No dated events"
+"""What the pane says when no key point says when it happened."""
+
+
+def entry_id(entry: TimelineEntry) -> str:
+    """A row's id: stable across rebuilds, unique even when one key point gives several events."""
+    return f"{entry.key_point}@{entry.start}"
+
+
+class TimelinePane(PaneList):
+    """Dated events oldest first, under Background, The news and Planned; ▶ marks those at the cursor."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Evidence", tooltip="Jump to the event's sentence and highlight it"),
+    ]
+
+    parsing: var[bool] = var(False)
+    """Bound: the brief is being parsed (events come with the parse)."""
+    cursor_span: var[tuple[int, int] | None] = var(None)
+    """Bound: the Article cursor's sentence; its events get ▶ and the highlight follows."""
+    selected_entity: var[str | None] = var(None)
+    """Bound: the selected entity; events it takes part in get •."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.entries: dict[str, TimelineEntry] = {}
+        """The rows shown, by option id."""
+        self._shown: object = None
+
+    @dataclass
+    class Chosen(Message):
+        """Enter on an event: show its sentence in the Article, highlighted."""
+
+        entry: TimelineEntry
+
+    def watch_parsing(self, parsing: bool) -> None:
+        """Show that events are coming."""
+        self.loading = parsing
+
+    def watch_cursor_span(self) -> None:
+        """Markers follow the Article's cursor."""
+        self.refresh_list()
+
+    def watch_selected_entity(self) -> None:
+        """Markers follow the selected entity."""
+        self.refresh_list()
+
+    def rebuild(self) -> None:
+        """Rebuild from the Document when what it shows has changed."""
+        doc = self.doc
+        if doc is None:
+            return
+        span = self.cursor_span
+        state = (id(doc), self.revision, span, self.selected_entity)
+        if state == self._shown:
+            return
+        self._shown = state
+        entries = timeline(doc)
+        self.entries = {entry_id(e): e for e in entries}
+        here = {i for i, e in self.entries.items() if span and e.start < span[1] and span[0] < e.end}
+        options: list[Option] = []
+        for phase in PHASES:
+            group = [(i, e) for i, e in self.entries.items() if e.phase == phase]
+            if group:
+                heading = PHASE_NAMES[phase].capitalize()
+                options.append(Option(Text(f"{heading} ({len(group)})", style="bold underline"), disabled=True))
+            for i, e in group:
+                options.append(Option(_entry_line(e, i in here, self._involved(e)), id=i))
+        if not options:
+            why = "key points carry dates once the brief is parsed" if not doc.parsed else "no key point says when"
+            options.append(Option(Text(f"{EMPTY}: {why}.", style="dim italic"), disabled=True))
+        self.replace_options(options, follow=next(iter(sorted(here)), None))
+        self.border_subtitle = f"{len(entries)} dated" if entries else ""
+
+    def _involved(self, e: TimelineEntry) -> bool:
+        who = self.selected_entity
+        return who is not None and (who in e.event.actors or who in e.event.targets or who == e.event.place)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Moving in the list is local to it."""
+        event.stop()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter: jump to the event's sentence."""
+        event.stop()
+        entry = self.entries.get(event.option_id or "")
+        if entry is not None:
+            self.post_message(self.Chosen(entry))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter is hidden while no event is highlighted (an empty timeline)."""
+        if action == "select":
+            return self.highlighted_id is not None
+        return True
+
+    @property
+    def highlighted_entry(self) -> TimelineEntry | None:
+        """The event under the list's cursor."""
+        return self.entries.get(self.highlighted_id or "")
+
+    def highlighted_point(self) -> KeyPoint | None:
+        """The key point the highlighted event comes from."""
+        entry = self.highlighted_entry
+        return self.doc.key_point(entry.key_point) if entry is not None and self.doc is not None else None
+
+    def note_anchor(self) -> Anchor | None:
+        """A note written here is about the highlighted event's key point."""
+        kp = self.highlighted_point()
+        return edits.make_anchor(self.doc, "key_point", ref=kp.id) if kp is not None and self.doc else None
+
+
+def _entry_line(e: TimelineEntry, here: bool, involved: bool) -> Group:
+    """``▶ 2026-03-12 · visit`` over the title, indented as it wraps (its own date left out: it leads)."""
+    head = Text(no_wrap=True, overflow="ellipsis")
+    head.append("▶ " if here else ("• " if involved else "  "), style="bold")
+    head.append(e.date, style="bold")
+    meta = one_line(e.category, 30) + ("" if e.status == "happened" else f" · {e.status}")
+    head.append(f" · {meta}", style="dim")
+    title = Text(one_line(undated(e.title), 200), style="bold" if here or involved else "")
+    return Group(head, Padding(title, (0, 0, 0, 4)))
+
+
+def swap_panes(key_points: KeyPointsPane, events: TimelinePane) -> Text:
+    """Show the timeline in place of the Key points (focused, so enter works at once), or back.
+
+    Returns the status line. The pane going away hands the focus to the
+    other only if it had it: ``T`` from the Article keeps reading there.
+    """
+    showing = not events.display
+    had_focus = key_points.has_focus or events.has_focus
+    events.display, key_points.display = showing, not showing
+    if events.parent is not None:
+        events.parent.set_class(showing, "-timeline")  # more room: the Entities give some up
+    if showing:
+        events.focus()
+        n = len(events.entries)
+        if not n:
+            return Text(f"{EMPTY}   T returns to the key points")
+        return Text(f"Timeline: {n} dated event{'s' if n != 1 else ''}; enter shows one in the Article, T goes back")
+    if had_focus:
+        key_points.focus()
+    return Text("Key points")
