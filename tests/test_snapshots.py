@@ -8,7 +8,7 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from tests.ui_helpers import annotated_copy, app_for
+from tests.ui_helpers import annotated_copy, app_for, events_copy
 
 SMALL = (80, 24)
 LARGE = (160, 50)
@@ -52,3 +52,8 @@ def test_note_modal_80x24(snap_compare: Callable[..., bool], tmp_path: Path) -> 
 
 def test_mark_dialog_160x50(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
     assert snap_compare(app_for(annotated_copy(tmp_path)), terminal_size=LARGE, press=["j", "j", "plus"])
+
+
+def test_timeline_80x24(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
+    """T, then enter on the news: the event's sentence highlighted in the Article, ▶ on its entry."""
+    assert snap_compare(app_for(events_copy(tmp_path)), terminal_size=SMALL, press=["T", "j", "enter"])

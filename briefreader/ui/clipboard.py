@@ -31,7 +31,7 @@ class Clip:
 
     text: str
     what: str
-    """``sentence “…” and a citation``, ``key point “…”, its evidence and a citation``, ..."""
+    """``sentence “…” with citation``, ``key point “…” with evidence and citation``, ..."""
 
     def said(self) -> Text:
         """The status line after copying (plain text: the quote is the brief's)."""
@@ -43,7 +43,7 @@ class NothingToCopy(Exception):
 
 
 def _short(text: str) -> str:
-    return f"“{one_line(text, 32)}”"
+    return f"“{one_line(text, 30)}”"
 
 
 def clip_for(doc: Document, focused: Widget | None, article: ArticleView) -> Clip:
@@ -62,19 +62,19 @@ def clip_for(doc: Document, focused: Widget | None, article: ArticleView) -> Cli
         )
         if kp is None:
             raise NothingToCopy("Move onto a key point or an event first.")
-        return Clip(clip.key_point_text(doc, kp), f"key point {_short(kp.title)}, its evidence and a citation")
+        return Clip(clip.key_point_text(doc, kp), f"key point {_short(kp.title)} with evidence and citation")
     if isinstance(focused, NotesPane):
         note = doc.note(focused.highlighted_id or "")
         if note is None:
             raise NothingToCopy("No note to copy: press a to write one.")
-        return Clip(clip.note_text(doc, note), f"note {_short(note.text)} and a citation")
+        return Clip(clip.note_text(doc, note), f"note {_short(note.text)} with citation")
     span = article.cursor_span
     if span is None:
         raise NothingToCopy("Nothing to copy: the brief has no text.")
     index = doc.sentence_at(span[0])
     if index is not None and (doc.sentences[index].start, doc.sentences[index].end) == span:
-        return Clip(clip.sentence_text(doc, index), f"sentence {_short(doc.text[span[0] : span[1]])} and a citation")
-    return Clip(clip.passage_text(doc, *span), f"paragraph {_short(doc.text[span[0] : span[1]])} and a citation")
+        return Clip(clip.sentence_text(doc, index), f"sentence {_short(doc.text[span[0] : span[1]])} with citation")
+    return Clip(clip.passage_text(doc, *span), f"paragraph {_short(doc.text[span[0] : span[1]])} with citation")
 
 
 def copy_focused(app: App[Any], doc: Document, focused: Widget | None, article: ArticleView) -> Text | None:

@@ -35,12 +35,12 @@ from briefreader.session.changes import AddNote, Change
 from briefreader.session.files import display_name
 from briefreader.ui import reader_keys as keys
 from briefreader.ui.article import ArticleView, Span
+from briefreader.ui.clipboard import copy_focused
 from briefreader.ui.commands import PaletteCommand
+from briefreader.ui.editor import EditFlow
 from briefreader.ui.entities_pane import EntitiesPane, entity_summary
 from briefreader.ui.help import HelpScreen
 from briefreader.ui.keybar import KeyBar
-from briefreader.ui.clipboard import copy_focused
-from briefreader.ui.editor import EditFlow
 from briefreader.ui.keypoints_pane import KeyPointsPane, point_summary
 from briefreader.ui.keys import KeyRow
 from briefreader.ui.legend import Legend, legend_labels

@@ -18,6 +18,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.reactive import var
+from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -55,6 +56,8 @@ class TimelinePane(PaneList):
         super().__init__(id=id)
         self.entries: dict[str, TimelineEntry] = {}
         """The rows shown, by option id."""
+        self.return_to: Widget | None = None
+        """Where the focus was when T showed the timeline: T hands it back there."""
         self._shown: object = None
 
     @dataclass
@@ -153,20 +156,26 @@ def _entry_line(e: TimelineEntry, here: bool, involved: bool) -> Group:
 def swap_panes(key_points: KeyPointsPane, events: TimelinePane) -> Text:
     """Show the timeline in place of the Key points (focused, so enter works at once), or back.
 
-    Returns the status line. The pane going away hands the focus to the
-    other only if it had it: ``T`` from the Article keeps reading there.
+    Returns the status line. Hiding it hands the focus back where it was
+    when it was shown (a glance from the Article returns to reading), or
+    to the Key points when that was the timeline's own place.
     """
+    screen = events.screen
     showing = not events.display
-    had_focus = key_points.has_focus or events.has_focus
     events.display, key_points.display = showing, not showing
     if events.parent is not None:
         events.parent.set_class(showing, "-timeline")  # more room: the Entities give some up
     if showing:
-        events.focus()
+        before = screen.focused
+        events.return_to = before if before is not key_points else None
+        screen.set_focus(events)  # now, not after the keys already typed: "T j" moves in the timeline
         n = len(events.entries)
+        if not n and events.loading:
+            return Text("Timeline: the parse is still dating the events…   T returns to the key points")
         if not n:
             return Text(f"{EMPTY}   T returns to the key points")
         return Text(f"Timeline: {n} dated event{'s' if n != 1 else ''}; enter shows one in the Article, T goes back")
-    if had_focus:
-        key_points.focus()
+    back, events.return_to = events.return_to, None
+    if screen.focused is None or screen.focused is events:
+        screen.set_focus(back if back is not None and back.is_attached and back.display else key_points)
     return Text("Key points")
