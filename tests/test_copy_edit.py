@@ -180,8 +180,9 @@ async def test_E_edits_the_source_and_carries_notes_and_corrections_over(
         assert used == ["suspended", "resumed"] and log.read_text(encoding="utf-8").splitlines()[-1] == str(source)
         doc = screen.session.doc
         assert INSERTED.strip() in doc.text and DELETED.strip() not in doc.text
-        assert any("moved, 3 orphaned)" in s for s in seen)  # two mentions of the sentence, and its note
-        assert any("'Gone'" in s and "kept as an orphaned note" in s for s in seen)
+        (after,) = [s for s in seen if s.startswith("After the edit:")]  # one notice, every orphan in it
+        assert "moved, 3 orphaned)" in after  # two mentions in the deleted sentence, and its note
+        assert "'Gone'" in after and "kept as an orphaned note" in after
         await wait_for(pilot, lambda: screen.session.doc.parsed and not screen.parsing, "the new text's parse")
 
         doc = screen.session.doc
@@ -242,6 +243,16 @@ async def test_E_when_the_terminal_cannot_be_handed_over_or_the_editor_is_missin
         seen = record_notifications(app)
         await pilot.press("E")
         assert any("cannot be handed over" in s for s in seen) and source.read_text(encoding="utf-8") == before
+
+    # An editor that saves nothing, on a read-only file: the reader says why nothing changed.
+    source.chmod(0o444)
+    monkeypatch.setenv("EDITOR", "true")
+    app = app_for(source)
+    suspensions(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("E")
+        assert status(reader(app)) == "glacier.md is unchanged (it is read-only: the editor could not save it)"
+    source.chmod(0o644)
 
     monkeypatch.setenv("EDITOR", str(tmp_path / "no-such-editor"))
     app = app_for(source)

@@ -19,7 +19,7 @@ def test_an_unchanged_source_changes_nothing(tmp_path: Path) -> None:
     session.apply(ch.AddNote("who chairs?", sentence_anchor(session.doc, "Haddad invited Berg"), ()))
     doc, position = session.doc, session.history.position
     result = reload_source(session)
-    assert result.message == "talks.txt is unchanged" and not result.needs_parse
+    assert result.message == "talks.txt is unchanged" and not result.changed and not result.needs_parse
     assert session.doc is doc and session.history.position == position and session.undo() == "Note added"
 
 

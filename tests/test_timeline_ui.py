@@ -9,6 +9,7 @@ from pathlib import Path
 from briefreader.model.document import Document
 from briefreader.session import changes as ch
 from briefreader.ui.keypoints_pane import KeyPointsPane
+from briefreader.ui.note_editor import NoteEditor
 from briefreader.ui.timeline import EMPTY, TimelinePane
 from tests.ui_helpers import annotated_copy, app_for, events_copy, reader, shown, status, wait_for
 
@@ -44,7 +45,7 @@ async def test_events_are_listed_by_phase_in_date_order_without_repeating_their_
         assert order == sorted(order)
         assert "Argentina recalls its ambassador" in text and "2019: Argentina" not in text
         assert "Buenos Aires (June 2026)" not in text  # the date leads the entry; the title does not repeat it
-        assert "invitation · planned" in text
+        assert "2026-06 · invitation" in text and "invitation · planned" not in text  # its heading says so
 
 
 async def test_enter_shows_the_events_sentence_in_the_article_highlighted(tmp_path: Path) -> None:
@@ -61,6 +62,10 @@ async def test_enter_shows_the_events_sentence_in_the_article_highlighted(tmp_pa
         assert status(screen).startswith("2026-03-12  Lucía Ferrero meets Tomás Valdivia")
         # The event under the Article's cursor is marked.
         assert "▶ 2026-03-12" in shown(screen.query_one(TimelinePane))
+        # A note written here is about the event's key point.
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, NoteEditor), "the note editor")
+        assert "key point Lucía Ferrero meets" in shown(app.screen.query_one("#note-about"), 1)
 
 
 async def test_a_brief_without_dated_events_says_so(tmp_path: Path) -> None:

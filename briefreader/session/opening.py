@@ -119,6 +119,8 @@ class Reloaded:
     """One line per annotation that could not be carried over, and any warning from reading the file."""
     needs_parse: bool = False
     """The text changed: sentences, entities and key points want a parse of the new text."""
+    changed: bool = True
+    """False when the file says what the Document already did (nothing was replaced)."""
 
 
 def reload_source(session: BriefSession) -> Reloaded:
@@ -136,7 +138,7 @@ def reload_source(session: BriefSession) -> Reloaded:
     _clean_meta(fresh)
     old, name = session.doc, display_name(session.source)
     if fresh.text == old.text and fresh.meta == old.meta:
-        return Reloaded(f"{name} is unchanged")
+        return Reloaded(f"{name} is unchanged", changed=False)
     clean = not session.dirty and session.stamp is None
     if fresh.text == old.text:
         # Only the front matter changed (title, date, source, tags): everything else stands.

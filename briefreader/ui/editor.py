@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import stat
 import subprocess
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -31,6 +32,9 @@ from briefreader.model.display import one_line
 from briefreader.session.brief import BriefSession
 from briefreader.session.files import display_name
 from briefreader.session.opening import reload_source
+
+SHOWN_PROBLEMS = 5
+"""Orphans listed after an edit; the rest are counted (all are kept, and each orphaned note says so)."""
 
 
 def editor_command(environ: Mapping[str, str]) -> list[str] | None:
@@ -54,6 +58,14 @@ def source_beside(yaml: Path) -> Path | None:
         if suffix and (other := yaml.with_suffix(suffix)).is_file():
             return other
     return None
+
+
+def _read_only(path: Path) -> bool:
+    """No write permission (the mode too: root may write anything, but vim still opens 0444 read-only)."""
+    try:
+        return not (path.stat().st_mode & stat.S_IWUSR and os.access(path, os.W_OK))
+    except OSError:
+        return False
 
 
 class EditFlow:
@@ -105,11 +117,22 @@ class EditFlow:
             return
         if result.needs_parse:
             self.reparse()
-        self.changed(result.message + ("; parsing the new text…" if result.needs_parse else ""))
+        message = result.message + ("; parsing the new text…" if result.needs_parse else "")
+        if not result.changed and _read_only(source):
+            message += " (it is read-only: the editor could not save it)"
+        self.changed(message)
         if result.needs_parse or result.problems:
-            self._say(result.message, "information")
-        for line in result.problems[:6]:
-            self._say(line)
+            # One notice, not one per orphan: a deleted paragraph can take a dozen spans with it.
+            shown = [result.message, *result.problems[:SHOWN_PROBLEMS]]
+            if len(result.problems) > SHOWN_PROBLEMS:
+                shown.append(f"… and {len(result.problems) - SHOWN_PROBLEMS} more")
+            self.screen.notify(
+                "\n".join(one_line(line, 200) for line in shown),
+                title="After the edit",
+                severity="warning" if result.problems else "information",
+                timeout=20 if result.problems else 6,
+                markup=False,
+            )
 
     def _run(self, command: list[str], source: Path) -> int | None:
         """The editor's exit status, or None when it could not run (said why)."""

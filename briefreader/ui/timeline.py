@@ -147,7 +147,7 @@ def _entry_line(e: TimelineEntry, here: bool, involved: bool) -> Group:
     head = Text(no_wrap=True, overflow="ellipsis")
     head.append("▶ " if here else ("• " if involved else "  "), style="bold")
     head.append(e.date, style="bold")
-    meta = one_line(e.category, 30) + ("" if e.status == "happened" else f" · {e.status}")
+    meta = one_line(e.category, 30) + ("" if e.status in ("happened", e.phase) else f" · {e.status}")
     head.append(f" · {meta}", style="dim")
     title = Text(one_line(undated(e.title), 200), style="bold" if here or involved else "")
     return Group(head, Padding(title, (0, 0, 0, 4)))
