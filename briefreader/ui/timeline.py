@@ -59,6 +59,9 @@ class TimelinePane(PaneList):
         self.return_to: Widget | None = None
         """Where the focus was when T showed the timeline: T hands it back there."""
         self._shown: object = None
+        """What the list was last built from."""
+        self._entries_of: tuple[int, int] | None = None
+        """The Document (id, revision) ``entries`` were read from."""
 
     @dataclass
     class Chosen(Message):
@@ -79,18 +82,25 @@ class TimelinePane(PaneList):
         self.refresh_list()
 
     def rebuild(self) -> None:
-        """Rebuild from the Document when what it shows has changed."""
+        """Rebuild from the Document when what it shows has changed; nothing while hidden.
+
+        A hidden timeline would otherwise redraw on every cursor move in the
+        Article; ``swap_panes`` brings it up to date when it is shown. Moving
+        within one sentence, or between sentences with no event, rebuilds nothing.
+        """
         doc = self.doc
-        if doc is None:
+        if doc is None or not self.display:
             return
+        if self._entries_of != (id(doc), self.revision):
+            self.entries = {entry_id(e): e for e in timeline(doc)}
+            self._entries_of = (id(doc), self.revision)
         span = self.cursor_span
-        state = (id(doc), self.revision, span, self.selected_entity)
+        here = frozenset(i for i, e in self.entries.items() if span and e.start < span[1] and span[0] < e.end)
+        involved = frozenset(i for i, e in self.entries.items() if self._involved(e))
+        state = (id(doc), self.revision, here, involved)
         if state == self._shown:
             return
         self._shown = state
-        entries = timeline(doc)
-        self.entries = {entry_id(e): e for e in entries}
-        here = {i for i, e in self.entries.items() if span and e.start < span[1] and span[0] < e.end}
         options: list[Option] = []
         for phase in PHASES:
             group = [(i, e) for i, e in self.entries.items() if e.phase == phase]
@@ -98,12 +108,12 @@ class TimelinePane(PaneList):
                 heading = PHASE_NAMES[phase].capitalize()
                 options.append(Option(Text(f"{heading} ({len(group)})", style="bold underline"), disabled=True))
             for i, e in group:
-                options.append(Option(_entry_line(e, i in here, self._involved(e)), id=i))
+                options.append(Option(_entry_line(e, i in here, i in involved), id=i))
         if not options:
             why = "key points carry dates once the brief is parsed" if not doc.parsed else "no key point says when"
             options.append(Option(Text(f"{EMPTY}: {why}.", style="dim italic"), disabled=True))
         self.replace_options(options, follow=next(iter(sorted(here)), None))
-        self.border_subtitle = f"{len(entries)} dated" if entries else ""
+        self.border_subtitle = f"{len(self.entries)} dated" if self.entries else ""
 
     def _involved(self, e: TimelineEntry) -> bool:
         who = self.selected_entity
@@ -166,6 +176,7 @@ def swap_panes(key_points: KeyPointsPane, events: TimelinePane) -> Text:
     if events.parent is not None:
         events.parent.set_class(showing, "-timeline")  # more room: the Entities give some up
     if showing:
+        events.refresh_list()  # it was not kept up to date while hidden
         before = screen.focused
         events.return_to = before if before is not key_points else None
         screen.set_focus(events)  # now, not after the keys already typed: "T j" moves in the timeline
