@@ -173,8 +173,10 @@ def swap_panes(key_points: KeyPointsPane, events: TimelinePane) -> Text:
     screen = events.screen
     showing = not events.display
     events.display, key_points.display = showing, not showing
-    if events.parent is not None:
-        events.parent.set_class(showing, "-timeline")  # more room: the Entities give some up
+    # More room for the timeline: the Entities give some up. An inline height, not a CSS class on
+    # the column: a class makes Textual match the stylesheet again for every widget in it (~15 ms).
+    for entities in screen.query("#entities"):
+        entities.styles.height = "1fr" if showing else None
     if showing:
         events.refresh_list()  # it was not kept up to date while hidden
         before = screen.focused
@@ -189,4 +191,4 @@ def swap_panes(key_points: KeyPointsPane, events: TimelinePane) -> Text:
     back, events.return_to = events.return_to, None
     if screen.focused is None or screen.focused is events:
         screen.set_focus(back if back is not None and back.is_attached and back.display else key_points)
-    return Text("Key points")
+    return Text("Key points   T shows the timeline")
