@@ -88,6 +88,27 @@ async def test_y_with_nothing_under_the_cursor_says_so_and_copies_nothing(tmp_pa
         assert app.clipboard == "" and any("No note to copy" in s for s in seen)
 
 
+async def test_y_before_the_parse_copies_the_cursors_paragraph(brief_copy: Callable[[str], Path]) -> None:
+    app = app_for(brief_copy("chile-argentina-glacier-talks.md"))
+    gate, parse = threading.Event(), app.parser.parse
+
+    def held(doc: Document) -> Document:
+        gate.wait(60)
+        return parse(doc)
+
+    app.parser.parse = held  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = reader(app)
+        doc = screen.session.doc
+        await pilot.press("j", "y")  # no sentences yet: the cursor is on a paragraph
+        start, end = screen.article.cursor_span or (0, 0)
+        assert not doc.sentences and doc.text[start:end].startswith("Argentina's Foreign Minister")
+        assert app.clipboard == f"“{doc.text[start:end]}”\n{citation(doc)}\n"
+        assert status(screen).startswith("Copied: paragraph “Argentina's Foreign Minister")
+        gate.set()
+        await wait_for(pilot, lambda: not screen.parsing, "the parse")
+
+
 async def test_copy_and_timeline_run_from_the_palette(tmp_path: Path) -> None:
     app = app_for(events_copy(tmp_path))
     async with app.run_test(size=(120, 40)) as pilot:

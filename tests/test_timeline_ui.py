@@ -7,10 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from briefreader.model.document import Document
+from briefreader.model.event import EventFrame, TimelineEntry, Trigger, When
 from briefreader.session import changes as ch
 from briefreader.ui.keypoints_pane import KeyPointsPane
 from briefreader.ui.note_editor import NoteEditor
-from briefreader.ui.timeline import EMPTY, TimelinePane
+from briefreader.ui.timeline import EMPTY, TimelinePane, entry_ids
 from tests.ui_helpers import annotated_copy, app_for, events_copy, reader, shown, status, wait_for
 
 
@@ -111,3 +112,11 @@ async def test_the_timeline_fills_in_when_the_parse_finishes(brief_copy: Callabl
         await pilot.pause()
         assert [e.date for e in events.entries.values()] == ["2019", "2026-03-12", "2026-06"]
         assert "Planned (1)" in shown(events)
+
+
+def test_two_events_of_one_sentence_get_rows_of_their_own() -> None:
+    frame = EventFrame("visit", Trigger(0, 3, "met"), when=When("June", "2026-06"))
+    entry = TimelineEntry("2026-06", "planned", "Talks", "visit", "planned", "k1", 0, 10, frame)
+    later = TimelineEntry("2026-10", "planned", "Talks again", "visit", "planned", "k1", 0, 10, frame)
+    ids = entry_ids([entry, entry, later])
+    assert len(ids) == 3 and list(ids.values()) == [entry, entry, later]

@@ -34,9 +34,17 @@ EMPTY = "No dated events"
 """What the pane says when no key point says when it happened."""
 
 
-def entry_id(entry: TimelineEntry) -> str:
-    """A row's id: stable across rebuilds, unique even when one key point gives several events."""
-    return f"{entry.key_point}@{entry.start}"
+def entry_ids(entries: list[TimelineEntry]) -> dict[str, TimelineEntry]:
+    """Rows by id: stable across rebuilds, unique even for two events of one sentence."""
+    out: dict[str, TimelineEntry] = {}
+    for e in entries:
+        base = f"{e.key_point}@{e.start}:{e.date}"
+        key, n = base, 1
+        while key in out:
+            n += 1
+            key = f"{base}#{n}"
+        out[key] = e
+    return out
 
 
 class TimelinePane(PaneList):
@@ -93,7 +101,7 @@ class TimelinePane(PaneList):
         if doc is None or not self.display:
             return
         if self._entries_of != (id(doc), self.revision):
-            self.entries = {entry_id(e): e for e in timeline(doc)}
+            self.entries = entry_ids(timeline(doc))
             self._entries_of = (id(doc), self.revision)
         span = self.cursor_span
         here = frozenset(i for i, e in self.entries.items() if span and e.start < span[1] and span[0] < e.end)
