@@ -7,26 +7,15 @@ from the brief goes in as plain ``Text``, never as markup.
 
 from __future__ import annotations
 
-import re
-
 from rich.table import Table
 from rich.text import Text
 
 from briefreader.model.display import one_line
 from briefreader.model.document import Document
-from briefreader.model.timeline import timeline
+from briefreader.model.event import PHASE_NAMES
+from briefreader.model.timeline import timeline, undated
 
-PHASE_LABELS = {"background": "background", "news": "the news", "planned": "planned"}
 PHASE_STYLES = {"background": "dim", "news": "bold", "planned": "italic"}
-
-
-_YEAR_PREFIX = re.compile(r"^\d{4}: ")
-_DATE_SUFFIX = re.compile(r" \((?:\d{1,2} )?(?:[A-Z][a-z]+ )?\d{4}\)$")
-
-
-def undated(title: str) -> str:
-    """A headline without the date it carries ('2017: ...', '... (October 2025)'): the Date column says it."""
-    return _DATE_SUFFIX.sub("", _YEAR_PREFIX.sub("", title))
 
 
 def timeline_table(doc: Document) -> Table | None:
@@ -43,6 +32,6 @@ def timeline_table(doc: Document) -> Table | None:
         table.add_row(
             Text(t.date, style=style),
             Text(one_line(undated(t.title)), style=style),
-            Text(f"{t.category} · {PHASE_LABELS[t.phase]}", style="dim"),
+            Text(f"{t.category} · {PHASE_NAMES[t.phase]}", style="dim"),
         )
     return table

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import sys
-import types
 from collections.abc import Callable
-from types import SimpleNamespace
 
-import pytest
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
@@ -15,6 +11,7 @@ from briefreader.export.markdown import REPORT_MARKER, report
 from briefreader.model import edits
 from briefreader.model.display import visible
 from briefreader.model.document import Block, BriefMeta, Document, Entity, Evidence, KeyPoint, Mention
+from briefreader.model.event import EventFrame, Trigger, When
 from briefreader.model.timeline import timeline
 
 
@@ -229,25 +226,14 @@ def test_without_event_frames_the_report_leaves_them_out() -> None:
     assert all(n.type != "bullet_list" for i in items for n in i.children)
 
 
-def test_event_frames_and_timeline_appear_once_the_model_has_them(monkeypatch: pytest.MonkeyPatch) -> None:
-    """What the integrator switches on: frames on key points and ``briefreader.model.timeline.timeline``."""
+def test_event_frames_and_timeline_read_the_real_frames() -> None:
     doc = framed_doc()
     met = doc.text.index("met")
-    frame = SimpleNamespace(
-        type="visit",
-        trigger=SimpleNamespace(start=met, end=met + 3),
-        actors=["e1"],
-        targets=["e2"],
-        place="e3",
-        when=SimpleNamespace(text="on 3 March", date="2026-03-03"),
-        status="happened",
+    doc.key_points[0].event = EventFrame(
+        "visit", Trigger(met, met + 3, "met"), ["e1"], ["e2"], "e3", When("on 3 March", "2026-03-03")
     )
-    later = SimpleNamespace(type="visit", trigger=None, actors=[], targets=[], place=None, when=None, status="planned")
-    doc.key_points[0].event = frame  # type: ignore[attr-defined]
-    doc.key_points[1].event = later  # type: ignore[attr-defined]
-    fake = types.ModuleType("briefreader.model.timeline")
-    fake.timeline = lambda d: [(k, k.event) for k in d.key_points if k.event.when]  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "briefreader.model.timeline", fake)
+    again = doc.text.index("meet again")
+    doc.key_points[1].event = EventFrame("visit", Trigger(again, again + 4, "meet"), ["e9"], status="planned")
 
     parts = sections(parse(report(doc)))
     assert list(parts) == ["", "Key points", "Timeline", "Entities"]
@@ -260,7 +246,24 @@ def test_event_frames_and_timeline_appear_once_the_model_has_them(monkeypatch: p
         "Where: Oslo",
         "When: on 3 March (2026-03-03)",
     ]
+    # An actor id with no entity (left by an edit) is not shown as an id.
     (facts2,) = [n for n in second.children if n.type == "bullet_list"]
-    assert [plain(i) for i in facts2.children] == ["What: visit, planned"]
-    (timeline,) = parts["Timeline"]
-    assert [plain(i) for i in timeline.children] == ["2026-03-03: Meeting: Anna Berg meets Omar Haddad (happened)"]
+    assert [plain(i) for i in facts2.children] == ["What: visit (meet), planned"]
+    (dated,) = parts["Timeline"]
+    assert [plain(i) for i in dated.children] == ["2026-03-03: Meeting: Anna Berg meets Omar Haddad (the news)"]
+
+
+def test_timeline_of_a_parsed_brief_says_each_date_once_with_its_phase(sample: Callable[[str], Document]) -> None:
+    doc = sample("chile-argentina-glacier-talks.md")
+    parts = sections(parse(report(doc)))
+    (dated,) = parts["Timeline"]
+    lines = [plain(i) for i in dated.children]
+    assert [line.split(": ")[0] for line in lines] == ["2019", "2026-03-12", "2026-06"]
+    assert [line.rsplit(" (", 1)[1] for line in lines] == ["background)", "the news)", "planned)"]
+    assert "2019: 2019" not in lines[0] and "(June 2026)" not in lines[2]  # the date leads the line, once
+    visit = next(k for k in doc.key_points if k.event is not None and k.event.type == "visit")
+    item = parts["Key points"][0].children[doc.key_points.index(visit)]
+    (facts,) = [n for n in item.children if n.type == "bullet_list"]
+    shown = dict(plain(i).split(": ", 1) for i in facts.children)
+    assert shown["Who"] == "Lucía Ferrero" and shown["With"] == "Tomás Valdivia" and shown["Where"] == "Santiago"
+    assert shown["When"].endswith("(2026-03-12)") and shown["What"].endswith(", happened")

@@ -9,7 +9,7 @@ from typing import Any
 from library_ui import annotated_library, library_app, ready
 from textual.pilot import Pilot
 
-from tests.ui_helpers import annotated_copy, app_for, wait_for
+from tests.ui_helpers import annotated_copy, app_for, events_copy, wait_for
 
 SMALL = (80, 24)
 LARGE = (160, 50)
@@ -87,3 +87,8 @@ def test_entity_index_80x24(snap_compare: Callable[..., bool], tmp_path: Path) -
         await wait_for(pilot, lambda: bool(getattr(screen, "entities", None)), "the entity listing")
 
     assert snap_compare(app, terminal_size=SMALL, run_before=entities)
+
+
+def test_timeline_80x24(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
+    """T, then enter on the news: the event's sentence highlighted in the Article, ▶ on its entry."""
+    assert snap_compare(app_for(events_copy(tmp_path)), terminal_size=SMALL, press=["T", "j", "enter"])

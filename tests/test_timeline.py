@@ -9,9 +9,8 @@ from rich.console import Console
 
 from briefreader.model.document import BriefMeta, Document, Evidence, KeyPoint
 from briefreader.model.event import EventFrame, EventStatus, Trigger, When
-from briefreader.model.timeline import phase_of, timeline
+from briefreader.model.timeline import phase_of, timeline, undated
 from briefreader.show import show
-from briefreader.show_timeline import undated
 
 TEXT = "Title\n\nOne. Two. Three. Four. Five."
 

@@ -37,6 +37,13 @@ def annotated_copy(tmp_path: Path) -> Path:
     return target
 
 
+def events_copy(tmp_path: Path) -> Path:
+    """A writable copy of the test brief saved with event frames (a timeline; opens without spaCy)."""
+    target = tmp_path / "glacier-events.yaml"
+    shutil.copy(DATA / "glacier-events.yaml", target)
+    return target
+
+
 def app_for(path: Path, corrections_scope: str = "brief", **kwargs: object) -> BriefReaderApp:
     """The app on one file, with recovery off unless asked for.
 

@@ -1,4 +1,4 @@
-"""The text the reader's ``y`` key will copy: a sentence, a key point with its evidence, a note.
+"""The text the reader's ``y`` key copies: a sentence, a key point with its evidence, a note.
 
 Plain text for an email or a chat, not Markdown, each ending in a citation
 line (title, date, source) so a quote never travels without where it came
@@ -27,7 +27,12 @@ def _quoted(text: str) -> str:
 def sentence_text(doc: Document, index: int) -> str:
     """Sentence ``index`` of the brief, quoted, then the citation."""
     s = doc.sentences[index]
-    return f"{_quoted(doc.text[s.start : s.end])}\n{citation(doc)}\n"
+    return passage_text(doc, s.start, s.end)
+
+
+def passage_text(doc: Document, start: int, end: int) -> str:
+    """Any stretch of the brief (a paragraph, before the parse has found sentences), quoted, then the citation."""
+    return f"{_quoted(doc.text[start:end])}\n{citation(doc)}\n"
 
 
 def key_point_text(doc: Document, kp: KeyPoint) -> str:

@@ -55,7 +55,7 @@ def _event_lines(doc: Document, kp: KeyPoint) -> list[str]:
     facts = event_facts(doc, kp)
     if facts is None:
         return []
-    what = ", ".join(x for x in (facts.what, facts.status) if x)
+    what = f"{facts.what}, {facts.status}"
     rows = [
         ("Who", ", ".join(facts.who)),
         ("What", what),
@@ -72,8 +72,7 @@ def _timeline(doc: Document) -> list[str]:
         return []
     lines = [md.heading(2, "Timeline"), ""]
     for e in entries:
-        status = f" ({md.inline(e.status)})" if e.status else ""
-        lines.append(f"- {md.strong(e.date)}: {md.inline(e.title)}{status}")
+        lines.append(f"- {md.strong(e.date)}: {md.inline(e.title)} ({md.inline(e.context)})")
     return [*lines, ""]
 
 

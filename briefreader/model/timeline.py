@@ -7,6 +7,7 @@ the frame itself is a part of a key point (``document.py`` imports it).
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from briefreader.model.document import Document
@@ -98,3 +99,16 @@ def timeline(document: Document) -> list[TimelineEntry]:
                 )
             )
     return sorted(entries, key=lambda t: (t.date, t.start))
+
+
+_YEAR_PREFIX = re.compile(r"^\d{4}: ")
+_DATE_SUFFIX = re.compile(r" \((?:\d{1,2} )?(?:[A-Z][a-z]+ )?\d{4}\)$")
+
+
+def undated(title: str) -> str:
+    """A headline without the date it carries ('2017: ...', '... (October 2025)').
+
+    Titles carry their date for the Key points list; a timeline shows the
+    date in a column of its own and would say it twice.
+    """
+    return _DATE_SUFFIX.sub("", _YEAR_PREFIX.sub("", title))

@@ -4,13 +4,17 @@
 annotations, not a blank brief that the next save would write over. If the
 source text changed since the save, entities, key points and notes are
 carried onto the new text by their quotes; what cannot be found is kept
-(orphaned) and reported, never dropped.
+(orphaned) and reported, never dropped. Reading the source again after the
+reader handed it to ``$EDITOR`` (``reload_source``) carries the session's
+own annotations, saved or not, the same way.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefreader.io.sources import YAML_SUFFIXES, read_brief
 from briefreader.model.document import Document
@@ -24,6 +28,9 @@ from briefreader.session.files import (
     load_annotated,
     real_target,
 )
+
+if TYPE_CHECKING:
+    from briefreader.model.reanchor import ReanchorReport
 
 
 def _clean_meta(doc: Document) -> None:
@@ -81,16 +88,66 @@ def _with_annotations(source_doc: Document, path: Path, target: Path, loaded: Lo
         notes = len(saved.notes)
         opening = Opening(f"Opened your annotations from {where} ({notes} note{'s' if notes != 1 else ''})")
         return BriefSession(saved, path, target, stamp=loaded.stamp, opening=opening)
-    from briefreader.model.reanchor import transfer_annotations
-
-    report = transfer_annotations(saved, source_doc)
+    report = _carry(saved, source_doc)
     opening = Opening(
         f"{display_name(path)} changed since {where} was saved: annotations carried onto the new text"
-        f" ({report.moved} moved, {len(report.orphans)} orphaned); ctrl+s updates {where}",
+        f" ({_counts(report)}); ctrl+s updates {where}",
         list(report.orphans),
     )
     # The Document is not what the file holds: unsaved until the next save.
     return BriefSession(source_doc, path, target, stamp=loaded.stamp, clean=False, opening=opening)
+
+
+def _carry(old: Document, new: Document) -> ReanchorReport:
+    """Old's entities, key points and notes onto new's text, by their quotes (new's text, blocks and meta win)."""
+    from briefreader.model.reanchor import transfer_annotations
+
+    return transfer_annotations(old, new)
+
+
+def _counts(report: ReanchorReport) -> str:
+    return f"{report.moved} moved, {len(report.orphans)} orphaned"
+
+
+@dataclass
+class Reloaded:
+    """What reading the source again (after an edit in ``$EDITOR``) found, for the status line."""
+
+    message: str
+    """One line: unchanged, or what moved and what was orphaned."""
+    problems: list[str] = field(default_factory=list)
+    """One line per annotation that could not be carried over, and any warning from reading the file."""
+    needs_parse: bool = False
+    """The text changed: sentences, entities and key points want a parse of the new text."""
+    changed: bool = True
+    """False when the file says what the Document already did (nothing was replaced)."""
+
+
+def reload_source(session: BriefSession) -> Reloaded:
+    """Read the session's source file again, keeping every annotation, saved or not.
+
+    The same carrying-over as opening a source whose YAML is older: each
+    mention, evidence span and note anchor is found again by its quote
+    near its old place; a note whose words are gone is kept and marked
+    orphaned. Raises BriefError (and changes nothing) when the file can no
+    longer be read. Undo starts again: earlier steps point at the old
+    text. The brief is unsaved afterwards unless it was clean with no
+    annotations file behind it (a source just opened, nothing to save).
+    """
+    fresh = read_brief(session.source)
+    _clean_meta(fresh)
+    old, name = session.doc, display_name(session.source)
+    if fresh.text == old.text and fresh.meta == old.meta:
+        return Reloaded(f"{name} is unchanged", changed=False)
+    clean = not session.dirty and session.stamp is None
+    if fresh.text == old.text:
+        # Only the front matter changed (title, date, source, tags): everything else stands.
+        session.replace(dataclasses.replace(old, meta=fresh.meta, warnings=fresh.warnings), clean=clean)
+        return Reloaded(f"Read {name} again: title, date, source or tags changed", list(fresh.warnings))
+    report = _carry(old, fresh)
+    session.replace(fresh, clean=clean)
+    message = f"Read {name} again: annotations carried onto the new text ({_counts(report)})"
+    return Reloaded(message, [*report.orphans, *fresh.warnings], needs_parse=True)
 
 
 def start_fresh(session: BriefSession) -> str:

@@ -86,7 +86,10 @@ class ParseRunner:
             self.changed("Not parsed: " + one_line(message.reason, 200))
             return
         if not self.session.merge_parse(message.parsed):
-            return  # a parse of a text that is no longer open
+            # A parse of a text no longer open: the source was edited (E) while it ran. Parse the new one.
+            if not self.session.doc.parsed:
+                self.start()
+            return
         for warning in message.parsed.warnings:  # e.g. a corrections.yaml line that was skipped
             self.screen.notify(one_line(warning, 300), title="Corrections", severity="warning", markup=False)
         doc = self.session.doc

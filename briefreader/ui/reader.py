@@ -34,7 +34,9 @@ from briefreader.session import BriefSession, ParseService
 from briefreader.session.files import display_name
 from briefreader.ui import reader_keys as keys
 from briefreader.ui.article import ArticleView, Span
+from briefreader.ui.clipboard import copy_focused
 from briefreader.ui.commands import PaletteCommand
+from briefreader.ui.editor import EditFlow
 from briefreader.ui.entities_pane import EntitiesPane, entity_summary
 from briefreader.ui.keybar import KeyBar
 from briefreader.ui.keypoints_pane import KeyPointsPane, point_summary
@@ -47,7 +49,9 @@ from briefreader.ui.opening import choose_brief, confirm_start_fresh
 from briefreader.ui.parsing import Parsed, ParseRunner
 from briefreader.ui.recovery import RecoveryKeeper
 from briefreader.ui.saving import SaveFlow
-from briefreader.ui.search import Search, SearchField, next_index
+from briefreader.ui.search import SearchField, next_index
+from briefreader.ui.search_flow import SearchFlow
+from briefreader.ui.timeline import TimelinePane, swap_panes
 from briefreader.ui.titlebar import TitleBar
 
 if TYPE_CHECKING:
@@ -59,37 +63,21 @@ WARM_UP_DELAY = 1.0
 
 
 class ReaderScreen(Screen[None]):
-    """Article, Entities, Key points and Notes over one brief session."""
+    """Article, Entities, Key points (or the Timeline) and Notes over one brief session."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "app.focus_next", "Next pane", show=False, group=keys.PANE_KEYS, tooltip=keys.PANES_TIP),
-        Binding(
-            "shift+tab", "app.focus_previous", "Previous pane", show=False, group=keys.PANE_KEYS, tooltip=keys.PANES_TIP
-        ),
+        keys.grouped("tab", "app.focus_next", "Next pane", keys.PANE_KEYS, keys.PANES_TIP),
+        keys.grouped("shift+tab", "app.focus_previous", "Previous pane", keys.PANE_KEYS, keys.PANES_TIP),
         Binding("slash", "search", "Search", tooltip="Search the brief (case-insensitive)"),
-        Binding("n", "next_match(1)", "Next match", show=False, group=keys.MATCHES, tooltip=keys.MATCHES_TIP),
-        Binding("N", "next_match(-1)", "Previous match", show=False, group=keys.MATCHES, tooltip=keys.MATCHES_TIP),
-        Binding(
-            "right_square_bracket",
-            "next_mention(1)",
-            "Next mention",
-            show=False,
-            group=keys.MENTIONS,
-            tooltip=keys.MENTIONS_TIP,
-        ),
-        Binding(
-            "left_square_bracket",
-            "next_mention(-1)",
-            "Previous mention",
-            show=False,
-            group=keys.MENTIONS,
-            tooltip=keys.MENTIONS_TIP,
-        ),
+        keys.grouped("n", "next_match(1)", "Next match", keys.MATCHES, keys.MATCHES_TIP),
+        keys.grouped("N", "next_match(-1)", "Previous match", keys.MATCHES, keys.MATCHES_TIP),
+        keys.grouped("right_square_bracket", "next_mention(1)", "Next mention", keys.MENTIONS, keys.MENTIONS_TIP),
+        keys.grouped("left_square_bracket", "next_mention(-1)", "Previous mention", keys.MENTIONS, keys.MENTIONS_TIP),
         Binding("a", "add_note", "Note", tooltip="Add a note to the sentence, or to the entity / key point in focus"),
-        *[
-            Binding(str(i), f"toggle_label({i})", f"Label {i}", show=False, group=keys.LABELS, tooltip=keys.LABEL_TIP)
-            for i in range(1, 10)
-        ],
+        *[keys.grouped(str(i), f"toggle_label({i})", f"Label {i}", keys.LABELS, keys.LABEL_TIP) for i in range(1, 10)],
+        Binding("T", "timeline", "Timeline", show=False, tooltip=keys.TIMELINE_TIP),
+        Binding("y", "copy", "Copy", show=False, tooltip=keys.COPY_TIP),
+        Binding("E", "edit_source", "Edit source", show=False, tooltip=keys.EDIT_TIP),
         Binding("escape", "clear", "Clear", show=False, tooltip="Clear search matches and evidence highlights"),
         Binding("ctrl+z", "undo", "Undo", show=False, tooltip="Undo the last edit"),
         Binding("ctrl+y", "redo", "Redo", show=False, tooltip="Redo the last edit undone"),
@@ -128,9 +116,9 @@ class ReaderScreen(Screen[None]):
         self.saver = SaveFlow(self, session, self.changed)
         self.recovery = RecoveryKeeper(self, session, self.changed)
         self.parse_runner = ParseRunner(self, session, parser, partial(setattr, self, "parsing"), self.changed)
-        self.search = Search()
-        """The last search: its query, matches and the current one."""
-        self._before_search: Widget | None = None
+        self.editor = EditFlow(self, session, self.changed, self.action_reparse)
+        self.finder = SearchFlow(self, lambda: self.article, lambda: self.session.doc.text, self._matches, self.status)
+        """`/`, `n` / `N`: the last search and the pane it was started from."""
         self.mention_pos: int | None = None
         self.set_reactive(ReaderScreen.doc, session.doc)
         self.set_reactive(ReaderScreen.revision, session.doc.revision)
@@ -175,6 +163,11 @@ class ReaderScreen(Screen[None]):
                 )
                 kps.border_title = "Key points"
                 yield kps
+                events = TimelinePane(id="timeline").data_bind(
+                    s.doc, s.revision, s.parsing, s.cursor_span, s.selected_entity
+                )
+                events.border_title = "Timeline"
+                yield events
                 notes = NotesPane(id="notes").data_bind(s.doc, s.revision, s.cursor_span, s.selected_entity)
                 notes.border_title = "Notes"
                 yield notes
@@ -206,9 +199,7 @@ class ReaderScreen(Screen[None]):
     def changed(self, message: str = "") -> None:
         """The session changed: push its state down, note it for recovery, say what happened."""
         session = self.session
-        self.doc = session.doc
-        self.revision = session.doc.revision
-        self.dirty = session.dirty
+        self.doc, self.revision, self.dirty = session.doc, session.doc.revision, session.dirty
         if self.recovery_enabled and session.dirty:
             self.recovery.touched()
         if message:
@@ -244,8 +235,6 @@ class ReaderScreen(Screen[None]):
         """ctrl+y."""
         label = self.session.redo()
         self.changed(f"Redone: {label}" if label else "Nothing to redo")
-
-    # Parsing ---------------------------------------------------------------------------
 
     def action_reparse(self) -> None:
         """Parse a copy of the text in the background (the text stays readable), keeping corrections and notes."""
@@ -303,11 +292,19 @@ class ReaderScreen(Screen[None]):
     def on_key_points_pane_chosen(self, message: KeyPointsPane.Chosen) -> None:
         """Jump to a key point's evidence and highlight all of it."""
         kp = self.session.doc.key_point(message.kp_id)
-        if kp is None or not kp.evidence:
-            return
-        self.evidence = tuple((e.start, e.end) for e in kp.evidence)
-        self.article.move_cursor_to_offset(kp.evidence[0].start)
-        self.status(point_summary(kp))
+        if kp is not None and kp.evidence:
+            self.show_evidence(tuple((e.start, e.end) for e in kp.evidence), point_summary(kp))
+
+    def on_timeline_pane_chosen(self, message: TimelinePane.Chosen) -> None:
+        """Jump to an event's sentence and highlight it."""
+        e = message.entry
+        self.show_evidence(((e.start, e.end),), Text.assemble((e.date, "bold"), "  ", one_line(e.title, 100)))
+
+    def show_evidence(self, spans: tuple[Span, ...], summary: Text) -> None:
+        """Highlight spans of the text and put the Article's cursor on the first."""
+        self.evidence = spans
+        self.article.move_cursor_to_offset(spans[0][0])
+        self.status(summary)
 
     def on_notes_pane_highlighted(self, message: NotesPane.Highlighted) -> None:
         """Moving onto a note shows what it is anchored to."""
@@ -343,37 +340,20 @@ class ReaderScreen(Screen[None]):
 
     def action_search(self) -> None:
         """``/``: the search field, over the status line."""
-        self._before_search = self.focused
-        self.query_one(SearchField).open(self.search.query)
+        self.finder.open()
 
     def on_search_field_closed(self, message: SearchField.Closed) -> None:
-        """Back to the pane the search was started from."""
-        (self._before_search or self.article).focus()
+        self.finder.closed()
 
     def on_search_field_search(self, message: SearchField.Search) -> None:
-        """Enter in the search field."""
-        self.run_search(message.query)
-
-    def run_search(self, query: str) -> None:
-        """Find every match and go to the first one after the cursor."""
-        here = self.article.cursor_span[0] if self.article.cursor_span else 0
-        self.search.find(self.session.doc.text, query, here)
-        self._show_search()
-
-    def _show_search(self) -> None:
-        self.matches, self.current_match = self.search.matches, self.search.current
-        if self.search.current is not None:
-            s, e = self.search.matches[self.search.current]
-            self.article.scroll_to_span(s, e)
-            self.article.move_cursor_to_offset(s)
-        self.status(self.search.describe())
+        self.finder.run(message.query)
 
     def action_next_match(self, step: int) -> None:
         """``n`` / ``N``."""
-        if not self.search.step(step):
-            self.notify("No search: press / to search.", severity="warning", markup=False)
-            return
-        self._show_search()
+        self.finder.step(step)
+
+    def _matches(self, matches: tuple[tuple[int, int], ...], current: int | None) -> None:
+        self.matches, self.current_match = matches, current
 
     def action_clear(self) -> None:
         """Escape: clear search matches and evidence highlights."""
@@ -409,15 +389,25 @@ class ReaderScreen(Screen[None]):
         """Palette: where entity corrections apply (ask each time, this brief, all briefs)."""
         self.corrections.choose_default()
 
+    def action_timeline(self) -> None:
+        """``T``: the timeline in place of the Key points, or back."""
+        self.status(swap_panes(self.query_one(KeyPointsPane), self.query_one(TimelinePane)))
+
+    def action_copy(self) -> None:
+        """``y``: the sentence, key point, event or note in focus, with its citation, to the clipboard."""
+        if said := copy_focused(self.app, self.session.doc, self.focused, self.article):
+            self.status(said)
+
+    def action_edit_source(self) -> None:
+        """``E``: the source in ``$EDITOR``; read again on return, annotations carried over."""
+        self.editor.edit()
+
     def action_help(self) -> None:
         """``?``: every key."""
         from briefreader.ui.help import HelpScreen  # not needed for the first frame
 
         self.app.push_screen(HelpScreen(self.key_rows()))
 
-    # The palette -------------------------------------------------------------------------
-
     def palette_commands(self) -> list[PaletteCommand]:
         """Every action by the name the help gives it (see ``reader_keys``)."""
-        doc = self.session.doc
-        return keys.palette(self, doc, self.hidden_labels, self.action_toggle_label)
+        return keys.palette(self, self.session.doc, self.hidden_labels, self.action_toggle_label)

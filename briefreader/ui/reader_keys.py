@@ -23,15 +23,24 @@ from briefreader.ui.legend import legend_labels
 from briefreader.ui.lists import PaneList
 from briefreader.ui.note_editor import NoteEditor
 from briefreader.ui.notes_pane import NotesPane
+from briefreader.ui.timeline import TimelinePane
 
 PANE_KEYS = Binding.Group("Next / previous pane")
-PANES_TIP = "Between Article, Entities, Key points and Notes"
+PANES_TIP = "Between Article, Entities, Key points (or Timeline) and Notes"
 MATCHES = Binding.Group("Next / previous match")
 MATCHES_TIP = "Of the last search (“match 2 of 7”)"
 MENTIONS = Binding.Group("Next / previous mention")
 MENTIONS_TIP = "Of the selected entity (“mention 2 of 4”)"
 LABELS = Binding.Group("Hide / show a label")
 LABEL_TIP = "Hide or show one label's highlights (numbers as in the legend)"
+TIMELINE_TIP = "The dated events by phase, in place of the Key points (T again: back)"
+COPY_TIP = "Copy the sentence, or the key point / event / note in focus, with a citation line"
+EDIT_TIP = "Edit the source in $EDITOR; on return it is read again, notes and corrections kept"
+
+
+def grouped(key: str, action: str, name: str, group: Binding.Group, tip: str) -> Binding:
+    """A key listed in help as one row with the others of its group (``n`` / ``N``), not in the key bar."""
+    return Binding(key, action, name, show=False, group=group, tooltip=tip)
 
 
 PANES: list[tuple[str, type]] = [
@@ -39,6 +48,7 @@ PANES: list[tuple[str, type]] = [
     ("Lists", PaneList),
     ("Entities", EntitiesPane),
     ("Key points", KeyPointsPane),
+    ("Timeline", TimelinePane),
     ("Notes", NotesPane),
     ("Note editor", NoteEditor),
 ]

@@ -312,6 +312,8 @@ def keys(seed: Path) -> dict[str, float]:
         "N",
         "right_square_bracket",
         "left_square_bracket",
+        "T",  # alternately shows and hides the timeline
+        "y",
         "note editor",
     ]
     lat, _ = asyncio.run(_key_latencies(seed, nav, wait_parse=True))
