@@ -15,7 +15,6 @@ import bisect
 from briefreader.io.errors import BriefError
 from briefreader.io.relayout import layout_fits, relayout
 from briefreader.model.document import Block, Document, Sentence
-from briefreader.model.reanchor import carry_over
 
 
 def place_annotations(raw: Document, sentences: list[tuple[int, int]], warnings: list[str], source: str) -> Document:
@@ -34,8 +33,12 @@ def place_annotations(raw: Document, sentences: list[tuple[int, int]], warnings:
             doc.entities, doc.key_points, doc.notes = raw.entities, raw.key_points, raw.notes
             doc.warnings.extend(warnings)
             return doc
+        from briefreader.model.reanchor import carry_over  # only for spans that moved (a hand edit)
+
         report = carry_over(raw, doc, lambda x: x)
     else:
+        from briefreader.model.reanchor import carry_over
+
         blocks, new_sentences, where = relayout(text, raw.blocks, sentences)
         # The old blocks' extra keys stay with the block they pair with, when the count is unchanged.
         if len(blocks) == len(raw.blocks):

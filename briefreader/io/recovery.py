@@ -15,7 +15,6 @@ UTF-8 or holds control characters.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
 import time
@@ -44,6 +43,8 @@ def recovery_key(source: Path) -> str:
     Every recovery file of ``source`` is named ``KEY.SESSION.yaml``.
     """
     raw = os.fsencode(source.absolute())
+    import hashlib  # here: not needed before the reader's first frame
+
     digest = hashlib.sha256(raw).hexdigest()[:20]
     return f"{recovery_stem(source)}-{digest}"
 

@@ -13,13 +13,15 @@ went, which is how the annotations are found again (``model.reanchor``).
 from __future__ import annotations
 
 import bisect
-import difflib
 import itertools
 import re
+from typing import TYPE_CHECKING
 
 from briefreader.io.headings import is_heading
 from briefreader.model.document import Block, BlockKind, Sentence
-from briefreader.model.reanchor import OffsetMap
+
+if TYPE_CHECKING:  # opening a saved brief needs layout_fits only; the rest is for a hand-edited text
+    from briefreader.model.reanchor import OffsetMap
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _SEPARATOR = re.compile(r"\n(?:[ \t]*\n)+")
@@ -64,6 +66,8 @@ def _pairs(old: list[Block], new: list[tuple[int, int]]) -> list[tuple[int | Non
     Blocks of the same length in the same order are the same block; within
     a changed stretch, blocks pair up by position while both sides last.
     """
+    import difflib
+
     matcher = difflib.SequenceMatcher(None, [b.end - b.start for b in old], [e - s for s, e in new], autojunk=False)
     out: list[tuple[int | None, int]] = []
     for _tag, i1, i2, j1, j2 in matcher.get_opcodes():

@@ -11,7 +11,6 @@ UI, so the screen only has to ask the person.
 from __future__ import annotations
 
 import enum
-import hashlib
 import os
 import stat
 from dataclasses import dataclass
@@ -59,6 +58,8 @@ class FileStamp:
     def of(cls, path: Path, data: bytes) -> FileStamp:
         """The stamp of ``path`` whose content is ``data`` (just read or just written)."""
         st = path.stat()
+        import hashlib  # here: a brief read from its source needs no stamp before the first frame
+
         return cls(path, st.st_mtime_ns, st.st_size, hashlib.sha256(data).hexdigest())
 
     def unchanged(self) -> bool:
@@ -70,6 +71,8 @@ class FileStamp:
         if (st.st_mtime_ns, st.st_size) == (self.mtime_ns, self.size):
             return True
         try:
+            import hashlib
+
             return hashlib.sha256(self.path.read_bytes()).hexdigest() == self.sha256
         except OSError:
             return False
