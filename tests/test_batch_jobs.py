@@ -66,3 +66,31 @@ def test_two_workers_carry_the_analysts_work_on_a_reparse(tmp_path: Path, two_cp
     again = ["annotate", str(out / "x.yaml"), str(out / "y.yaml"), "--out", str(out), "--reparse", "--jobs", "2"]
     assert main(again) == 0
     assert (out / "x.yaml").read_text("utf-8").endswith("reviewer: Ann\n")
+
+
+def test_ctrl_c_with_two_workers_leaves_only_complete_files(
+    tmp_path: Path, two_cpus: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import briefreader.batch_workers as batch_workers
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(6):
+        shutil.copy(BRIEFS / "harbour-city-marathon.txt", src / f"b{i}.txt")
+    real_wait = batch_workers.wait
+    calls = {"n": 0}
+
+    def wait_then_interrupt(*args: object, **kwargs: object) -> object:
+        calls["n"] += 1
+        if calls["n"] == 2:  # ctrl+c once the first hand-out is back
+            raise KeyboardInterrupt
+        return real_wait(*args, **kwargs)
+
+    monkeypatch.setattr(batch_workers, "wait", wait_then_interrupt)
+    out = tmp_path / "out"
+    assert main(["annotate", str(src), "--out", str(out), "--jobs", "2"]) == 130
+    assert "interrupted" in capsys.readouterr().err
+    files = sorted(out.iterdir())
+    assert files and not any(f.name.startswith(".") for f in files)  # no half-written temporary file
+    for f in files:
+        assert f.read_text("utf-8").startswith("briefreader: 1")

@@ -42,7 +42,7 @@ def _child_first_paint(path: str) -> None:
     def painted() -> None:
         screen = app.reader
         lines = len(screen.article.lines) if screen else 0
-        print(f"painted {lines} {'spacy' in sys.modules}", flush=True)
+        print(f"painted {lines} {'spacy' in sys.modules}", file=sys.__stdout__, flush=True)  # Textual captures stdout
         os._exit(0)
 
     app.call_after_refresh(lambda: app.call_after_refresh(painted))
