@@ -43,7 +43,7 @@ from briefreader.ui.keypoints_pane import KeyPointsPane, point_summary
 from briefreader.ui.keys import KeyRow
 from briefreader.ui.legend import Legend, legend_labels
 from briefreader.ui.messages import ChangeRequested
-from briefreader.ui.note_editor import NoteDraft, open_note_editor, warm_up
+from briefreader.ui.note_editor import add_note, warm_up
 from briefreader.ui.notes_pane import NotesPane, anchor_label
 from briefreader.ui.opening import choose_brief, confirm_start_fresh
 from briefreader.ui.parsing import Parsed, ParseRunner
@@ -128,8 +128,7 @@ class ReaderScreen(Screen[None]):
     def corrections(self) -> CorrectionScope:
         """Asks whether an entity correction applies to this brief only or to all briefs.
 
-        Made at the first correction: its module reads settings and ``corrections.yaml``
-        (``yaml`` and the session's change types), which the first frame does not need.
+        Made at the first correction: the first frame needs none of its imports (settings, YAML).
         """
         from briefreader.ui.correction_scope import CorrectionScope
 
@@ -320,23 +319,11 @@ class ReaderScreen(Screen[None]):
             self.article.move_cursor_to_offset(a.start)
         self.status(Text("About " + anchor_label(doc, note)))
 
-    # Anywhere keys ---------------------------------------------------------------------
-
     def action_add_note(self) -> None:
         """``a``: a note on what has focus: an entity, a key point, or the Article's sentence."""
-        focused = self.focused
-        offer = getattr(focused, "note_anchor", None)
-        anchor = offer() if callable(offer) else None
-        anchor = anchor or self.article.note_anchor() or Anchor("brief")
-        about = anchor_label(self.session.doc, Note("", "", anchor))
-
-        def done(draft: NoteDraft | None) -> None:
-            if draft is not None:
-                from briefreader.session.changes import AddNote
-
-                self.apply(AddNote(draft.text, anchor, tuple(draft.tags)))
-
-        open_note_editor(self.app, done, about)
+        offer = getattr(self.focused, "note_anchor", None)
+        anchor = (offer() if callable(offer) else None) or self.article.note_anchor() or Anchor("brief")
+        add_note(self.app, anchor_label(self.session.doc, Note("", "", anchor)), anchor, self.apply)
 
     def action_search(self) -> None:
         """``/``: the search field, over the status line."""
