@@ -15,7 +15,7 @@ from pathlib import Path
 from briefreader import __version__
 from briefreader.cli_library import COMMANDS as LIBRARY_COMMANDS
 from briefreader.io.errors import BriefError
-from briefreader.io.sources import YAML_SUFFIXES, find_briefs, open_any
+from briefreader.io.sources import YAML_SUFFIXES, open_any
 from briefreader.model.document import Document
 
 COMMANDS = ("annotate", "show", "open", "export", *LIBRARY_COMMANDS)
@@ -40,6 +40,16 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--version", action="version", version=f"briefreader {__version__}")
 
 
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command (also used by --help)."""
     top = argparse.ArgumentParser(
@@ -58,7 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
     an.add_argument("paths", nargs="+", type=Path, help="briefs or folders of briefs")
     an.add_argument("--out", type=Path, required=True, metavar="DIR", help="folder for DIR/<stem>.yaml")
     an.add_argument("--reparse", action="store_true", help="re-parse annotated YAML inputs (corrections are kept)")
-    an.add_argument("--jobs", type=int, default=1, metavar="N", help="parse with N processes (spaCy n_process)")
+    an.add_argument(
+        "--jobs",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="parse with up to N processes (at most one per brief and per usable CPU)",
+    )
     an.add_argument(
         "--dask",
         metavar="ADDRESS",
@@ -123,9 +139,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _error(message: str) -> None:
-    from briefreader.model.display import one_line
+    from briefreader.io.decode import printable
 
-    print(f"briefreader: {one_line(message)}", file=sys.stderr)
+    print(f"briefreader: {printable(message)}", file=sys.stderr)
 
 
 def parse_if_needed(doc: Document, path: Path, model: str | None, taxonomy: Path | None) -> Document:
@@ -136,13 +152,15 @@ def parse_if_needed(doc: Document, path: Path, model: str | None, taxonomy: Path
     from briefreader.nlp.pipeline import ModelError, load_model
     from briefreader.nlp.taxonomy import load_taxonomy
 
+    # The taxonomy first: a mistake in it is reported before the seconds spaCy takes to load.
+    tax = load_taxonomy(taxonomy) if taxonomy else None
     try:
         loaded = load_model(model)
     except ModelError as exc:
         raise BriefError(None, str(exc)) from None
     from briefreader.cli_library import corrections_for_cli
 
-    annotate_document(doc, loaded, load_taxonomy(taxonomy) if taxonomy else None, corrections_for_cli(False))
+    annotate_document(doc, loaded, tax, corrections_for_cli(False))
     return doc
 
 
@@ -157,6 +175,16 @@ def run_show(path: Path, model: str | None, taxonomy: Path | None) -> int:
     return 0
 
 
+def check_save_to(save_to: Path, source: Path) -> None:
+    """``--save-to`` writes annotated YAML: never over a brief source, and only to a YAML name."""
+    if save_to.suffix.lower() not in YAML_SUFFIXES:
+        raise BriefError(save_to, "--save-to must name a .yaml or .yml file (it is written as annotated YAML)")
+    # A YAML name can still lead to the source through a link.
+    same = save_to.exists() and source.is_file() and save_to.resolve() == source.resolve()
+    if same and source.suffix.lower() not in YAML_SUFFIXES:
+        raise BriefError(save_to, "--save-to is the brief's own source; it would be replaced by YAML")
+
+
 def run_open(path: Path | None, model: str | None, taxonomy: Path | None, save_to: Path | None) -> int:
     """Open the reader on a brief, a folder, or the sample briefs."""
     if path is None:
@@ -165,17 +193,17 @@ def run_open(path: Path | None, model: str | None, taxonomy: Path | None, save_t
             raise BriefError(None, "no brief given and no sample briefs found; run: briefreader PATH")
     if not path.exists():
         raise BriefError(path, "no such file or folder")
-    first = None
-    if path.is_dir():
-        files = find_briefs(path)
-        if not files:
-            raise BriefError(path, "holds no briefs (.txt, .md, .yaml)")
-    else:
-        files = [path]
-        # Read it now so a bad file is one line on stderr, before the screen switches.
-        first = open_any(path)
+    if path.is_dir() and save_to is not None:
+        raise BriefError(path, "--save-to needs one brief, not a folder")
+    if save_to is not None:
+        check_save_to(save_to, path)
     from briefreader.ui.app import make_app
 
-    app = make_app(files, model=model, taxonomy=taxonomy, save_to=save_to, first=first)
+    if path.is_dir():
+        app = make_app([], model=model, taxonomy=taxonomy, library=path)
+    else:
+        # Read it now so a bad file is one line on stderr, before the screen switches.
+        first = open_any(path)
+        app = make_app([path], model=model, taxonomy=taxonomy, save_to=save_to, first=first)
     app.run()
     return app.return_code or 0

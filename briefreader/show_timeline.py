@@ -1,6 +1,6 @@
 """The timeline part of ``briefreader show``: the brief's dated events, oldest first.
 
-Rows come from ``model.event.timeline`` (the function the reader's
+Rows come from ``model.timeline.timeline`` (the function the reader's
 timeline view uses too), so the command line and the reader agree. Text
 from the brief goes in as plain ``Text``, never as markup.
 """
@@ -12,7 +12,7 @@ from rich.text import Text
 
 from briefreader.model.display import one_line
 from briefreader.model.document import Document
-from briefreader.model.event import PHASE_NAMES, timeline, undated
+from briefreader.model.timeline import PHASE_NAMES, timeline, undated
 
 PHASE_STYLES = {"background": "dim", "news": "bold", "planned": "italic"}
 

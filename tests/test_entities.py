@@ -82,6 +82,15 @@ def test_trimming_possessives_hyphens_the_and_punctuation() -> None:
     assert got == ["South Korea", "South Korea", "United Nations", "Reuters", "Acme Inc."]
 
 
+def test_a_span_that_ran_into_a_coordination_ends_before_it() -> None:
+    text = "Niger and Burkina Faso sent troops. Marks & Spencer grew."
+    raw = [
+        RawMention(0, len("Niger and"), "GPE", 0),  # the small model's "Niger and"
+        RawMention(text.index("Marks"), text.index(" grew"), "ORG", 0),
+    ]
+    assert [c.text for c in clean(doc_of(text), raw)] == ["Niger", "Marks & Spencer"]
+
+
 def test_span_across_line_break_keeps_one_line() -> None:
     text = "He met Omar\nHaddad later."
     got = clean(doc_of(text), [RawMention(7, 18, "PERSON", 0)])

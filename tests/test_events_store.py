@@ -123,3 +123,43 @@ def test_merging_entities_repoints_the_frame() -> None:
     assert ev is not None and ev.targets == ["e2"]
     edits.merge_entities(doc, "e1", "e2")
     assert ev.actors == ["e1"] and ev.targets == []
+
+
+def with_more_events() -> Document:
+    doc = brief()
+    k = doc.key_points[0]
+    at = TEXT.index("accepted")
+    k.evidence.append(Evidence(TEXT.index("Haddad acc"), len(TEXT), TEXT[TEXT.index("Haddad acc") :]))
+    k.more_events = [
+        EventFrame(
+            "invitation",
+            Trigger(at, at + 8, "accepted"),
+            ["e1"],
+            ["e4"],
+            when=When("in 2025", "2025"),
+            title="2025: Haddad accepts",
+        )
+    ]
+    return doc
+
+
+def test_more_events_round_trip_with_their_own_titles() -> None:
+    out = dumps(with_more_events())
+    assert dumps(loads(out)) == out
+    again = loads(out).key_points[0]
+    assert again.more_events == with_more_events().key_points[0].more_events
+    block = out[out.index("  more_events:") :].splitlines()
+    assert block[:3] == ["  more_events:", "  - title: '2025: Haddad accepts'", "    type: invitation"]
+    # The point's own frame is titled by the point: no title key in it.
+    assert "title" not in out[out.index("  event:") : out.index("  more_events:")]
+    # Files without the field open with none.
+    assert loads(dumps(brief())).key_points[0].more_events == []
+
+
+def test_more_events_follow_merges_and_name_their_bad_fields() -> None:
+    doc = with_more_events()
+    edits.merge_entities(doc, "e2", "e4")
+    assert doc.key_points[0].more_events[0].targets == ["e2"]
+    out = dumps(with_more_events())
+    with pytest.raises(BriefError, match=r"key_points\[0\]\.more_events\[0\]\.status 'maybe' is not one of"):
+        loads(out.replace("status: happened", "status: maybe"))

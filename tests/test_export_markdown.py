@@ -11,7 +11,8 @@ from briefreader.export.markdown import REPORT_MARKER, report
 from briefreader.model import edits
 from briefreader.model.display import visible
 from briefreader.model.document import Block, BriefMeta, Document, Entity, Evidence, KeyPoint, Mention
-from briefreader.model.event import EventFrame, Trigger, When, timeline
+from briefreader.model.event import EventFrame, Trigger, When
+from briefreader.model.timeline import timeline
 
 
 def parse(md: str) -> SyntaxTreeNode:

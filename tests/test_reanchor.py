@@ -125,11 +125,12 @@ def test_only_whole_words_match() -> None:
 
 def test_find_quote_prefers_nearest_whole_word() -> None:
     text = "Bergen Berg x Berg"
-    assert find_quote(text, "Berg", 0) == 7
+    assert find_quote(text, "Berg", 1) == 7
+    assert find_quote(text, "Berg", 0) == 0, "an exact match where the span was counts, even mid-word"
     assert find_quote(text, "Berg", 17) == 14
     assert find_quote(text, "Berg", 17, accept=lambda i: i != 14) == 7
     assert find_quote(text, "Bergen", 10) == 0
-    assert find_quote(text, "erg", 1) == 1, "failing a whole word, an exact match where the span was counts"
+    assert find_quote(text, "erg", 1) == 1
     assert find_quote(text, "erg", 5) is None
     assert find_quote(text, "", 0) is None
 

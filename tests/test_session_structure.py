@@ -87,10 +87,11 @@ def test_the_session_imports_no_textual() -> None:
     assert out.strip() == "False"
 
 
-def test_readme_keys_table_is_the_one_the_bindings_give() -> None:
-    from briefreader.ui.keys import markdown_table
-    from briefreader.ui.reader import ReaderScreen
+def test_readme_keys_tables_are_the_ones_the_bindings_give() -> None:
+    """The reader's table and the library's, each between its markers."""
+    from briefreader.ui.keytable import tables
 
     readme = README.read_text(encoding="utf-8")
-    start, end = readme.index("<!-- keys -->"), readme.index("<!-- /keys -->")
-    assert readme[start + len("<!-- keys -->") : end].strip() == markdown_table(ReaderScreen.key_rows())
+    for name, table in tables().items():
+        start, end = readme.index(f"<!-- {name} -->"), readme.index(f"<!-- /{name} -->")
+        assert readme[start + len(f"<!-- {name} -->") : end].strip() == table, name

@@ -1,4 +1,4 @@
-"""What the reader looks like at 80x24 and 160x50, on a pre-annotated brief (no parse, no clock)."""
+"""What the reader and the library look like at 80x24 and 160x50, on pre-annotated briefs (no parse, no clock)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from library_ui import annotated_library, library_app, ready
 from textual.pilot import Pilot
 
-from tests.ui_helpers import annotated_copy, app_for, events_copy
+from tests.ui_helpers import annotated_copy, app_for, events_copy, wait_for
 
 SMALL = (80, 24)
 LARGE = (160, 50)
@@ -57,3 +58,37 @@ def test_mark_dialog_160x50(snap_compare: Callable[..., bool], tmp_path: Path) -
 def test_timeline_80x24(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
     """T, then enter on the news: the event's sentence highlighted in the Article, ▶ on its entry."""
     assert snap_compare(app_for(events_copy(tmp_path)), terminal_size=SMALL, press=["T", "j", "enter"])
+
+
+# The library's screens, on a library of three annotated briefs (no parse, no clock).
+
+
+def test_library_80x24(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
+    app = library_app(annotated_library(tmp_path / "lib"))
+
+    async def indexed(pilot: Pilot[Any]) -> None:
+        await ready(pilot, app)
+
+    assert snap_compare(app, terminal_size=SMALL, run_before=indexed)
+
+
+def test_search_results_80x24(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
+    app = library_app(annotated_library(tmp_path / "lib"))
+
+    async def search(pilot: Pilot[Any]) -> None:
+        await ready(pilot, app)
+        await pilot.press("slash", *"corvale", "enter")
+
+    assert snap_compare(app, terminal_size=SMALL, run_before=search)
+
+
+def test_entity_index_80x24(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
+    app = library_app(annotated_library(tmp_path / "lib"))
+
+    async def entities(pilot: Pilot[Any]) -> None:
+        await ready(pilot, app)
+        await pilot.press("e")
+        screen = app.screen
+        await wait_for(pilot, lambda: bool(getattr(screen, "entities", None)), "the entity listing")
+
+    assert snap_compare(app, terminal_size=SMALL, run_before=entities)

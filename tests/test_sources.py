@@ -133,7 +133,7 @@ def test_missing_folder_and_unreadable(tmp_path: Path, monkeypatch: pytest.Monke
         raise PermissionError(13, "Permission denied")
 
     # Tests run as root in CI, where chmod 000 cannot deny a read: simulate it.
-    monkeypatch.setattr("builtins.open", denied)
+    monkeypatch.setattr("briefreader.io.decode.os.open", denied)
     with pytest.raises(BriefError, match="permission denied"):
         read_brief(p)
 

@@ -103,7 +103,7 @@ def test_malformed_yaml_names_file_and_line(tmp_path: Path) -> None:
     ("mutate", "field"),
     [
         (lambda d: d.update(briefreader=7), "schema version 7"),
-        (lambda d: d["blocks"][1].update(end=5000), "blocks[1] offsets 21-5000 are outside the text"),
+        (lambda d: d["blocks"][1].update(start=50, end=40), "blocks[1] offsets 50-40 are not a span"),
         (lambda d: d["sentences"][0].__setitem__(1, -1), "sentences[0]"),
         (lambda d: d["blocks"][0].update(kind="chapter"), "blocks[0].kind"),
         (lambda d: d["key_points"][0].update(score="high"), "key_points[0].score"),
@@ -119,11 +119,12 @@ def test_structural_errors_name_the_field(mutate, field: str) -> None:  # type: 
     assert field in str(info.value)
 
 
-def test_mention_text_mismatch_not_found_is_an_error() -> None:
+def test_mention_whose_text_is_nowhere_is_dropped_and_named() -> None:
     data = yaml.safe_load(dumps(sample()))
     data["entities"][0]["mentions"][0]["text"] = "Nobody Here"
-    with pytest.raises(BriefError, match=r"entities\[0\]\.mentions\[0\]\.text"):
-        loads(yaml.safe_dump(data))
+    doc = loads(yaml.safe_dump(data))
+    assert [m.text for m in doc.entities[0].mentions] == ["Berg"]
+    assert any("entities[0].mentions[0]" in w and "dropped" in w for w in doc.warnings)
 
 
 def test_hand_edited_text_is_repaired_by_quote() -> None:
@@ -203,3 +204,19 @@ def test_failed_save_leaves_old_file_and_no_temp(tmp_path: Path, monkeypatch: py
         save_document(changed, path)
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b.yaml"]
+
+
+def test_unknown_keys_come_back_after_a_reparse_or_are_named() -> None:
+    from briefreader.io.unknown_keys import before_parse, carry_unknown_keys
+
+    doc = sample()
+    doc.entities[0].extra = {"wikidata": ("label", "Q1")}
+    doc.entities[1].extra = {"note": ("id", "gone soon")}
+    doc.key_points[0].extra = {"by": ("pinned", "ann")}
+    before = before_parse(doc)
+    fresh = Entity("e1", "Anna Berg", "PERSON", [Mention(21, 30, "Anna Berg")])
+    doc.entities = [fresh]  # what a re-parse leaves: e1 found again, e2 not
+    doc.key_points = [KeyPoint("k1", "t", "visit", 1.0, [Evidence(21, 55, TEXT[21:55])])]
+    lost = carry_unknown_keys(before, doc)
+    assert fresh.extra == {"wikidata": ("label", "Q1")} and doc.key_points[0].extra == {"by": ("pinned", "ann")}
+    assert lost == ["entities[e2].note"]

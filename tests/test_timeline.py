@@ -8,7 +8,8 @@ from collections.abc import Callable
 from rich.console import Console
 
 from briefreader.model.document import BriefMeta, Document, Evidence, KeyPoint
-from briefreader.model.event import EventFrame, EventStatus, Trigger, When, phase_of, timeline, undated
+from briefreader.model.event import EventFrame, EventStatus, Trigger, When
+from briefreader.model.timeline import phase_of, timeline, undated
 from briefreader.show import show
 
 TEXT = "Title\n\nOne. Two. Three. Four. Five."
@@ -93,3 +94,56 @@ def test_timeline_of_a_parsed_brief(sample: Callable[[str], Document]) -> None:
     assert by_phase["planned"].date == "2026-06" and by_phase["planned"].category == "invitation"
     for t in entries:
         assert doc.text[t.start : t.end] in [e.quote for k in doc.key_points for e in k.evidence]
+
+
+def test_further_dated_sentences_of_a_point_have_entries_of_their_own() -> None:
+    doc = brief()
+    k3 = doc.key_points[2]
+    # "Old row" also has the sentence at 23 as evidence, with a war of its own in 1978.
+    k3.evidence.append(Evidence(23, 28, TEXT[23:28]))
+    war = EventFrame("tension", Trigger(23, 26, TEXT[23:26]), when=When("in 1978", "1978"), title="1978: War")
+    k3.more_events = [war, EventFrame("tension", Trigger(24, 26, TEXT[24:26]), when=None, title="Undated")]
+    entries = timeline(doc)
+    first = entries[0]
+    assert (first.date, first.title, first.key_point, first.event) == ("1978", "1978: War", "k3", war)
+    assert (first.start, first.end) == (23, 28)  # its own sentence, not the point's first
+    assert [t.title for t in entries].count("[bold]Old row[/]") == 1 and "Undated" not in [t.title for t in entries]
+
+
+HISTORY = """---
+date: 2026-03-14
+---
+# Chile and Argentina reopen glacier talks
+
+## The visit
+
+Argentine Foreign Minister Lucia Ferro travelled to Santiago on Thursday and met her Chilean counterpart, Tomas \
+Vidal. The two ministers agreed to set up a joint commission on the glaciers. Vidal invited Argentine President \
+Martin Aguero to a water summit in Buenos Aires in June.
+
+## Old quarrels
+
+Relations between Chile and Argentina have long been difficult. Chile and Argentina clashed over the Beagle Channel \
+in 1978. In 2019 Argentina recalled its ambassador from Santiago over a mining dispute. Chile accused Argentina of \
+spying on its navy in 2021.
+
+## What next
+
+Officials on both sides say the commission will report by the end of the year. Farmers in both countries depend on \
+the glaciers for water.
+"""
+
+
+def test_every_dated_event_of_a_history_paragraph_is_on_the_timeline(parse: Callable[[str, str], Document]) -> None:
+    doc = parse(HISTORY, "history.md")
+    entries = timeline(doc)
+    background = [t for t in entries if t.phase == "background"]
+    # One key point holds the three quarrels; each is on the timeline, in order, titled on its own,
+    # and jumps to its own sentence.
+    assert [t.date for t in background] == ["1978", "2019", "2021"]
+    assert len({t.key_point for t in background}) < len(background)
+    assert len({t.title for t in background}) == 3
+    for t in background:
+        assert t.date in doc.text[t.start : t.end]
+    # "the two ministers" are the two who just met, and the headline says so.
+    assert any(k.title.startswith("Lucia Ferro and Tomas Vidal agree") for k in doc.key_points)

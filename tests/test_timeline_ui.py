@@ -7,7 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from briefreader.model.document import Document
-from briefreader.model.event import EventFrame, TimelineEntry, Trigger, When
+from briefreader.model.event import EventFrame, Trigger, When
+from briefreader.model.timeline import TimelineEntry
 from briefreader.session import changes as ch
 from briefreader.ui.keypoints_pane import KeyPointsPane
 from briefreader.ui.note_editor import NoteEditor

@@ -10,6 +10,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widget import Widget
 
+from briefreader.io.settings import SCOPE_KEY, save_setting
 from briefreader.ui.app import BriefReaderApp, make_app
 from briefreader.ui.reader import ReaderScreen
 
@@ -40,12 +41,16 @@ def events_copy(tmp_path: Path) -> Path:
     return target
 
 
-def app_for(path: Path, **kwargs: object) -> BriefReaderApp:
+def app_for(path: Path, corrections_scope: str = "brief", **kwargs: object) -> BriefReaderApp:
     """The app on one file, with recovery off unless asked for.
 
     Tests parse in the worker thread, where the model loaded once per test
     run is reused; one test covers the parse process the CLI uses.
+    Entity corrections apply to this brief only without asking (the
+    setting, in the test's own config folder) unless a test asks for
+    ``corrections_scope="ask"`` (the product's default) or ``"all"``.
     """
+    save_setting(SCOPE_KEY, corrections_scope)
     kwargs.setdefault("recovery", False)
     kwargs.setdefault("parse_in_process", False)
     return make_app([path], **kwargs)  # type: ignore[arg-type]

@@ -3,7 +3,7 @@
 A frame (``model.event.EventFrame``) names its participants by entity id,
 so the words come from the Document's entities at export time: a rename or
 a merge the analyst made shows in the report. The timeline is
-``model.event.timeline``, the one the reader's timeline view and
+``model.timeline.timeline``, the one the reader's timeline view and
 ``briefreader show`` list, so the three never disagree on order or phase.
 """
 
@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from briefreader.model import event
 from briefreader.model.document import Document, KeyPoint
-from briefreader.model.event import PHASE_NAMES, Phase, When
+from briefreader.model.event import Phase, When
+from briefreader.model.timeline import PHASE_NAMES, undated
+from briefreader.model.timeline import timeline as dated_events
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def event_facts(doc: Document, kp: KeyPoint) -> EventFacts | None:
 
 def timeline(doc: Document) -> list[TimelineLine]:
     """The brief's dated events, oldest first, as the report lists them."""
-    return [TimelineLine(t.date, event.undated(t.title), t.phase, t.status) for t in event.timeline(doc)]
+    return [TimelineLine(t.date, undated(t.title), t.phase, t.status) for t in dated_events(doc)]
 
 
 def _when(when: When | None) -> str | None:

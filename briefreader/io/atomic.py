@@ -32,7 +32,7 @@ def atomic_write(path: Path, data: str | bytes) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     tmp: str | None = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path.name), suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
             fh.flush()
@@ -61,3 +61,13 @@ def atomic_write(path: Path, data: str | bytes) -> None:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def _temp_prefix(name: str) -> str:
+    """A hidden prefix for the temporary file that leaves room for mkstemp's suffix.
+
+    File names may be up to 255 bytes; ``.NAME.XXXXXXXX.tmp`` would pass that
+    for a long NAME and make the save fail, so the name is cut (in bytes,
+    never inside a character) to keep the whole temporary name short.
+    """
+    return "." + os.fsencode(name)[:200].decode("utf-8", "ignore") + "."

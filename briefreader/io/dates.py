@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_MONTHS = {
+MONTHS: dict[str, int] = {
     name: i
     for i, names in enumerate(
         [
@@ -26,6 +26,7 @@ _MONTHS = {
     )
     for name in names
 }
+"""Month names and their abbreviations to month numbers (datelines and dates in the text)."""
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})")
 _MONTH_DAY_YEAR = re.compile(r"([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -43,7 +44,7 @@ def parse_dateline(line: str) -> str | None:
         if not m:
             continue
         parts = dict(zip(order, m.groups(), strict=True))
-        month = int(parts["m"]) if parts["m"].isdigit() else _MONTHS.get(parts["m"].lower())
+        month = int(parts["m"]) if parts["m"].isdigit() else MONTHS.get(parts["m"].lower())
         if month is None:
             continue
         try:

@@ -1,18 +1,28 @@
 """Turn a file's bytes into text, refusing what is not a brief.
 
 Briefs come from scraped pages, mail and other tools, so the reader accepts
-UTF-8 (with or without BOM), UTF-16 with BOM, and falls back to cp1252 for
-other bytes with a warning, rather than failing on one stray byte.
+UTF-8 (with or without BOM), UTF-16 with BOM; a UTF-8 file with a stray bad
+byte is read as UTF-8 with that byte replaced, and other bytes as cp1252,
+each with a warning, rather than failing on one stray byte.
+
+Only regular files are read, and the open never blocks: a FIFO or a device
+named like a brief is refused, not waited on forever.
 """
 
 from __future__ import annotations
 
 import codecs
 import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefreader.io.errors import BriefError
+from briefreader.model.display import one_line
+
+_ESCAPED = re.compile("[\udc80-\udcff]")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 
 MAX_BRIEF_BYTES = 8 * 1024 * 1024
 """Largest brief read (8 MiB): far above any real brief, below what would stall the UI."""
@@ -37,23 +47,50 @@ def read_bytes(path: Path, limit: int) -> bytes:
         raise BriefError(path, "no such file") from None
     except OSError as exc:
         raise BriefError(path, f"cannot read: {exc.strerror or exc}") from None
-    if path.is_dir():
-        raise BriefError(path, "is a folder, not a brief file")
+    _regular(path, st.st_mode)
     if st.st_size > limit:
         raise BriefError(path, f"too large ({st.st_size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB)")
     try:
-        with open(path, "rb") as fh:
-            # Read one byte past the limit: a file that grew (or a pipe) is still refused.
-            data = fh.read(limit + 1)
+        # O_NONBLOCK: if the path was swapped for a FIFO since the stat, the open still returns.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except IsADirectoryError:
         raise BriefError(path, "is a folder, not a brief file") from None
     except PermissionError:
         raise BriefError(path, "permission denied") from None
     except OSError as exc:
         raise BriefError(path, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        _regular(path, os.fstat(fd).st_mode)
+        with os.fdopen(fd, "rb") as fh:
+            fd = -1
+            # Read one byte past the limit: a file that grew is still refused.
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise BriefError(path, f"cannot read: {exc.strerror or exc}") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
     if len(data) > limit:
         raise BriefError(path, f"too large (the limit is {limit / 1e6:.0f} MB)")
     return data
+
+
+def _regular(path: Path, mode: int) -> None:
+    """Refuse anything but a regular file, saying what it is."""
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise BriefError(path, "is a folder, not a brief file")
+    what = (
+        "a named pipe (FIFO)"
+        if stat.S_ISFIFO(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "a device"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "not a regular file"
+    )
+    raise BriefError(path, f"is {what}, not a brief file; only regular files are read")
 
 
 def decode(data: bytes, path: Path) -> Decoded:
@@ -72,15 +109,53 @@ def decode(data: bytes, path: Path) -> Decoded:
         try:
             text, enc, warnings = data.decode("utf-8"), "utf-8", []
         except UnicodeDecodeError as exc:
-            text = data.decode("cp1252", errors="replace")
-            enc = "cp1252"
-            warnings = [
-                f"{path.name}: not valid UTF-8 (byte {exc.start}); read as Windows-1252 - check accented letters"
-            ]
+            text, enc, warnings = _not_utf8(data, exc.start, shown_name(path))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise BriefError(path, "is empty" if not text else "holds only white space")
     return Decoded(text, enc, warnings)
+
+
+def _not_utf8(data: bytes, first_bad: int, name: str) -> tuple[str, str, list[str]]:
+    """Mostly UTF-8 with a few bad bytes stays UTF-8; otherwise the bytes are Windows-1252.
+
+    In Windows-1252 text every accented letter is a bad UTF-8 byte, while a
+    UTF-8 file damaged in one place has far more good multi-byte letters
+    than bad bytes: reading it as Windows-1252 would garble every accent.
+    """
+    loose = data.decode("utf-8", errors="surrogateescape")
+    bad = len(_ESCAPED.findall(loose))
+    good = len(_NON_ASCII.findall(loose)) - bad
+    if good > bad:
+        text = data.decode("utf-8", errors="replace")
+        what = "a byte that is" if bad == 1 else f"{bad} bytes that are"
+        return text, "utf-8", [f"{name}: {what} not valid UTF-8 (first at byte {first_bad}) replaced by �"]
+    text = data.decode("cp1252", errors="replace")
+    warning = f"{name}: not valid UTF-8 (byte {first_bad}); read as Windows-1252 - check accented letters"
+    return text, "cp1252", [warning]
+
+
+def printable(text: str) -> str:
+    """Text fit for a terminal line: a file name's undecodable bytes as �, controls as placeholders.
+
+    Names on Linux are bytes; Python keeps the ones that are not UTF-8 as
+    lone surrogates, which cannot be printed or saved as UTF-8.
+    """
+    try:
+        raw = text.encode("utf-8", errors="surrogateescape")
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8", errors="replace")
+    return one_line(raw.decode("utf-8", errors="replace"))
+
+
+def shown_name(path: Path | str) -> str:
+    """A file's name (last part) fit to show: see ``printable``."""
+    return printable(Path(path).name)
+
+
+def shown_path(path: Path | str) -> str:
+    """A whole path fit to show: see ``printable``."""
+    return printable(str(path))
 
 
 def read_text(path: Path | str, limit: int = MAX_BRIEF_BYTES) -> Decoded:

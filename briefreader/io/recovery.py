@@ -46,8 +46,13 @@ def recovery_key(source: Path) -> str:
     """
     raw = os.fsencode(source.absolute())
     digest = hashlib.sha256(raw).hexdigest()[:20]
-    stem = re.sub(r"[^A-Za-z0-9_-]+", "_", source.stem)[:40].strip("_") or "brief"
-    return f"{stem}-{digest}"
+    return f"{recovery_stem(source)}-{digest}"
+
+
+def recovery_stem(source: Path | str) -> str:
+    """The readable part of ``recovery_key`` (cheap: a library checks thousands of briefs with it first)."""
+    stem = os.path.splitext(os.path.basename(source))[0]
+    return re.sub(r"[^A-Za-z0-9_-]+", "_", stem)[:40].strip("_") or "brief"
 
 
 def new_recovery_path(source: Path) -> Path:

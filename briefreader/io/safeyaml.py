@@ -5,10 +5,17 @@ what a brief file never needs and what could hurt: tags beyond the plain
 scalar types (``!!python/...``), anchors and aliases (alias bombs), and
 nesting deeper than a saved brief ever goes (no RecursionError, no
 C-stack overflow). It uses libyaml's C parser when it is installed.
+
+Loading keeps what a round trip needs: a collection written on one line
+comes back as ``FlowDict``/``FlowList`` and a date written plain as a
+``PlainDate``, so keys the reader does not know are written back as they
+were written.
 """
 
 from __future__ import annotations
 
+import re
+import uuid
 from typing import Any
 
 import yaml
@@ -76,6 +83,8 @@ def _scalar(event: ScalarEvent) -> Any:
         tag = _resolver.resolve(ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
     if tag not in _SCALAR_TAGS:
         raise YamlRefused(_line(event), f"tag {event.tag or tag} is not allowed (only plain values)")
+    if tag == "tag:yaml.org,2002:timestamp":
+        return PlainDate(event.value)
     build = _BUILD.get(tag)
     if build is None:
         return event.value
@@ -122,7 +131,11 @@ def safe_load(text: str | bytes) -> Any:
                     raise YamlRefused(_line(event), f"tag {event.tag} is not allowed (only plain values)")
                 if len(stack) >= MAX_DEPTH:
                     raise YamlRefused(_line(event), f"nested deeper than {MAX_DEPTH} levels")
-                container: Any = {} if isinstance(event, MappingStartEvent) else []
+                flow = bool(event.flow_style)
+                if isinstance(event, MappingStartEvent):
+                    container: Any = FlowDict() if flow else {}
+                else:
+                    container = FlowList() if flow else []
                 add(container, event)
                 stack.append(container)
                 keys.append(_NO_KEY)
@@ -145,6 +158,10 @@ class _NoKey:
 
 
 _NO_KEY = _NoKey()
+
+
+class PlainDate(str):
+    """A date or time written plain in the file (``2026-03-14``): kept a string, written back plain."""
 
 
 class _BriefDumper(_Dumper):  # type: ignore[valid-type,misc]
@@ -172,13 +189,34 @@ def _flow_dict(dumper: yaml.SafeDumper, value: FlowDict) -> yaml.MappingNode:
     return dumper.represent_mapping("tag:yaml.org,2002:map", value.items(), flow_style=True)
 
 
+def _plain_date(dumper: yaml.SafeDumper, value: PlainDate) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:timestamp", str(value))
+
+
 _BriefDumper.add_representer(str, _str)
+_BriefDumper.add_representer(PlainDate, _plain_date)
 _BriefDumper.add_representer(FlowList, _flow)
 _BriefDumper.add_representer(FlowDict, _flow_dict)
 
 
 def safe_dump(data: Any) -> str:
-    """Dump plain data readably: key order kept, block-style text, unicode as is."""
+    """Dump plain data readably: key order kept, block-style text, unicode as is.
+
+    libyaml will not write a string holding a tab, an emoji or a space at a
+    line end in block style: it makes the whole brief one escaped line. A
+    top-level multi-line string is therefore written as a literal block here
+    whenever YAML allows it (checked by reading it back).
+    """
+    blocks: dict[str, str] = {}
+    if isinstance(data, dict):
+        data = dict(data)
+        for key, value in data.items():
+            if isinstance(key, str) and isinstance(value, str) and "\n" in value and _NEEDS_OWN_BLOCK.search(value):
+                block = literal_block(key, value)
+                if block is not None:
+                    slot = f"briefreader-slot-{uuid.uuid4().hex}"
+                    blocks[f"{key}: {slot}\n"] = block
+                    data[key] = slot
     out: str = yaml.dump(
         data,
         Dumper=_BriefDumper,
@@ -187,4 +225,32 @@ def safe_dump(data: Any) -> str:
         default_flow_style=False,
         width=100,
     )
+    for line, block in blocks.items():
+        out = out.replace(line, block, 1)
     return out
+
+
+# What libyaml refuses in a block scalar but YAML allows: tab, a space before a line end, beyond the BMP.
+_NEEDS_OWN_BLOCK = re.compile("[\t\U00010000-\U0010ffff]| \n| $")
+# What no block scalar can hold: other controls, and characters YAML reads as line breaks or a BOM.
+_NOT_IN_BLOCK = re.compile("[^\n\t\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029\ufeff]")
+
+
+def literal_block(key: str, value: str) -> str | None:
+    """``key: |-`` and the value indented two spaces, or None when YAML cannot hold it so."""
+    if _NOT_IN_BLOCK.search(value):
+        return None
+    body = value
+    if value.endswith("\n"):
+        body = value[:-1]
+        chomp = "+" if body.endswith("\n") or not body else ""
+    else:
+        chomp = "-"
+    indicator = "2" if value[:1] in (" ", "\t", "\n") else ""
+    lines = "".join(f"  {line}\n" if line else "\n" for line in body.split("\n"))
+    block = f"{key}: |{indicator}{chomp}\n{lines}"
+    try:
+        back = safe_load(block)
+    except YamlRefused:
+        return None
+    return block if isinstance(back, dict) and back.get(key) == value else None

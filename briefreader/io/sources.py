@@ -7,12 +7,14 @@ model holds points into a text that is the same for every source format.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from pathlib import Path
 
-from briefreader.io.decode import Decoded, read_text
+from briefreader.io.decode import Decoded, printable, read_text
 from briefreader.io.errors import BriefError
+from briefreader.io.headings import is_heading
 from briefreader.io.safeyaml import YamlRefused, safe_load
 from briefreader.model.document import Block, BlockKind, BriefMeta, Document
 
@@ -20,18 +22,6 @@ BRIEF_SUFFIXES = (".txt", ".md", ".markdown", ".text", "")
 YAML_SUFFIXES = (".yaml", ".yml")
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
-_FINAL_PUNCT = tuple(".!?:;,…\"'”’)]")
-_MAX_HEADING_WORDS = 12
-
-
-def is_heading(chunk: str) -> bool:
-    """A short stand-alone line with no final punctuation opens a section."""
-    line = chunk.strip()
-    if "\n" in line or not line or len(line) > 90:
-        return False
-    if line.endswith(_FINAL_PUNCT) or not (line[0].isupper() or line[0].isdigit()):
-        return False
-    return len(line.split()) <= _MAX_HEADING_WORDS
 
 
 def _chunks(text: str) -> list[str]:
@@ -118,13 +108,16 @@ def read_markdown(decoded: Decoded, source: str) -> Document:
     warnings = list(decoded.warnings)
     m = re.match(r"---\n(.*?)\n---[ \t]*(?:\n|$)", text, flags=re.S)
     if m:
+        # The project's own loader: no tags, no aliases (a nine-level alias bomb), bounded depth.
         try:
-            loaded = safe_load(m.group(1))  # the project's loader: no tags, no aliases, bounded depth
+            loaded = safe_load(m.group(1))
         except YamlRefused as exc:
-            warnings.append(f"front matter ignored: {exc}")
+            warnings.append(f"front matter ignored: {printable(str(exc))}")
             loaded = None
         if isinstance(loaded, dict):
             front = {str(k): v for k, v in loaded.items()}
+        elif loaded is not None:
+            warnings.append("front matter ignored: it is not a mapping of keys to values")
         text = text[m.end() :]
     parts: list[tuple[BlockKind, str]] = []
     title = str(front.get("title") or "").strip()
@@ -149,18 +142,28 @@ def read_markdown(decoded: Decoded, source: str) -> Document:
             parts[0] = ("title", parts[0][1].split("\n")[0])
     if not parts:
         raise BriefError(source, "has no text after its front matter")
-    date_value = front.get("date")
-    date_str: str | None = None
-    if date_value is not None:
-        from briefreader.io.dates import parse_dateline
-
-        date_str = (
-            str(date_value) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(date_value)) else parse_dateline(str(date_value))
-        )
+    date_str = _front_date(front.get("date"), warnings)
     raw_tags = front.get("tags") or ()
     tags = tuple(str(t) for t in raw_tags) if isinstance(raw_tags, list) else (str(raw_tags),)
     src = str(front["source"]) if front.get("source") else source
     return build_document(BriefMeta(title, date_str, src, None, tags), parts, warnings)
+
+
+def _front_date(value: object, warnings: list[str]) -> str | None:
+    """The front matter's date as ISO, or None with a warning when it is no real date."""
+    if value is None or value == "":
+        return None
+    from briefreader.io.dates import parse_dateline
+
+    day = parse_dateline(str(value))
+    if day is None:
+        warnings.append(f"front matter date {printable(repr(value))} is not a date; the brief has no date")
+    return day
+
+
+def name_text(path: Path) -> str:
+    """A file's name as text that can be saved: bytes that are not UTF-8 become �."""
+    return os.fsencode(path.name).decode("utf-8", errors="replace")
 
 
 def read_brief(path: Path | str) -> Document:
@@ -168,8 +171,8 @@ def read_brief(path: Path | str) -> Document:
     p = Path(path)
     decoded = read_text(p)
     if p.suffix.lower() in (".md", ".markdown"):
-        return read_markdown(decoded, p.name)
-    return read_seed_or_plain(decoded, p.name)
+        return read_markdown(decoded, name_text(p))
+    return read_seed_or_plain(decoded, name_text(p))
 
 
 def open_any(path: Path | str) -> Document:

@@ -1,10 +1,11 @@
-"""The ``event`` field of a saved key point: its YAML form, and reading it back.
+"""The ``event`` and ``more_events`` fields of a saved key point: their YAML form, and reading them back.
 
 Kept apart from ``store.py`` so the frame's schema lives in one place. The
-field is optional (files saved before event frames still open) and goes
-after ``evidence``; an entity id the file no longer holds (a hand edit) is
-kept as written, so saving again gives the same bytes, and is simply not
-named in titles or the timeline.
+fields are optional (files saved before event frames still open) and go
+after ``evidence``; a frame's ``title`` is written only for the further
+frames, which have a headline of their own; an entity id the file no
+longer holds (a hand edit) is kept as written, so saving again gives the
+same bytes, and is simply not named in titles or the timeline.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ def event_to_dict(ev: EventFrame) -> dict[str, Any]:
     """The frame as plain data, in the order the schema documents."""
     when = None if ev.when is None else FlowDict(text=ev.when.text, date=ev.when.date)
     return {
+        **({"title": ev.title} if ev.title is not None else {}),
         "type": ev.type,
         "trigger": FlowDict(start=ev.trigger.start, end=ev.trigger.end, text=ev.trigger.text),
         "actors": FlowList(ev.actors),
@@ -28,6 +30,11 @@ def event_to_dict(ev: EventFrame) -> dict[str, Any]:
         "when": when,
         "status": ev.status,
     }
+
+
+def more_events_field(events: list[EventFrame]) -> dict[str, Any]:
+    """The ``more_events`` field of a key point: its other dated frames, left out when there are none."""
+    return {"more_events": [event_to_dict(ev) for ev in events]} if events else {}
 
 
 class _Reader(Protocol):
@@ -46,7 +53,21 @@ def read_event(r: _Reader, d: Any, where: str, error: Callable[[str, str], Excep
     ev = r.need(d, "event", dict, where, default=None)
     if ev is None:
         return None
-    w = f"{where}.event"
+    return _frame(r, ev, f"{where}.event", error)
+
+
+def read_more_events(r: _Reader, d: Any, where: str, error: Callable[[str, str], Exception]) -> list[EventFrame]:
+    """The ``more_events`` under a key point (absent in files saved before it: none)."""
+    items = r.need(d, "more_events", list, where, default=[])
+    out = []
+    for j, ev in enumerate(items):
+        if not isinstance(ev, dict):
+            raise error(f"{where}.more_events[{j}]", "should be an event frame (a mapping)")
+        out.append(_frame(r, ev, f"{where}.more_events[{j}]", error))
+    return out
+
+
+def _frame(r: _Reader, ev: dict[str, Any], w: str, error: Callable[[str, str], Exception]) -> EventFrame:
     trig = r.need(ev, "trigger", dict, w)
     start, end = r.span(trig, f"{w}.trigger", "text")
     status = r.need(ev, "status", str, w, default="happened")
@@ -58,6 +79,7 @@ def read_event(r: _Reader, d: Any, where: str, error: Callable[[str, str], Excep
         date = r.need(when_d, "date", (str, int), f"{w}.when", default=None)
         when = When(r.need(when_d, "text", str, f"{w}.when"), None if date is None else str(date))
     return EventFrame(
+        title=r.need(ev, "title", str, w, default=None),
         type=r.need(ev, "type", str, w),
         trigger=Trigger(start, end, str(trig["text"])),
         actors=_ids(r, ev, "actors", w, error),

@@ -255,12 +255,15 @@ class LibraryIndex:
 
     def _info(self, r: Any) -> BriefInfo:
         status = r[7]
-        check: RecoveryCheck | None = self.recovery_check
-        if isinstance(check, RecoveryFiles):
-            check = check.waiting if not check.nothing_waiting() else None  # looked once per query
+        check: Callable[[str], bool] | None
+        files = self.recovery_check
+        if isinstance(files, RecoveryFiles):  # looked once per query; most briefs need no path built
+            check = None if files.nothing_waiting() else (lambda rel: files.waiting_under(self.root, rel))
+        else:
+            check = lambda rel: files(self.root / rel)  # noqa: E731
         if status != "error" and check is not None:
             source = r[2]
-            if check(self.root / r[1]) or (source and check(self.root / source)):
+            if check(r[1]) or (source and check(source)):
                 status = "recovery"
         return BriefInfo(
             root=self.root, rel=r[1], title=r[4], date=r[5], status=status, entities=r[10], key_points=r[11],

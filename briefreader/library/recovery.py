@@ -27,6 +27,8 @@ class RecoveryFiles:
         self._seen: tuple[str, int] | None = None
         self._names: set[str] = set()
         """The keys (``io.recovery.recovery_key``) of the briefs with recovery files."""
+        self._stems: set[str] = set()
+        """Their readable parts: a brief whose stem is not here needs no hashing."""
 
     def __call__(self, path: Path) -> bool:
         self.look()
@@ -40,7 +42,7 @@ class RecoveryFiles:
         try:
             key = (str(folder), folder.stat().st_mtime_ns)
         except OSError:
-            self._names, self._seen = set(), None
+            self._names, self._stems, self._seen = set(), set(), None
             return
         if key != self._seen:
             try:
@@ -48,14 +50,25 @@ class RecoveryFiles:
                 self._names = {name.split(".", 1)[0] for name in os.listdir(folder)}
             except OSError:
                 self._names = set()
+            self._stems = {name.rsplit("-", 1)[0] for name in self._names}
             self._seen = key
 
     def nothing_waiting(self) -> bool:
         """True when the last look found no recovery file at all."""
         return not self._names
 
+    def waiting_under(self, root: Path, rel: str) -> bool:
+        """``waiting(root / rel)``, building the path only for a brief whose stem has a recovery file."""
+        from briefreader.io.recovery import recovery_stem
+
+        if not self._names or recovery_stem(rel) not in self._stems:
+            return False
+        return self.waiting(root / rel)
+
     def waiting(self, path: Path) -> bool:
         """Whether the last look found a recovery file for ``path``."""
-        from briefreader.io.recovery import recovery_key
+        from briefreader.io.recovery import recovery_key, recovery_stem
 
-        return bool(self._names) and recovery_key(path) in self._names
+        if not self._names or recovery_stem(path) not in self._stems:
+            return False
+        return recovery_key(path) in self._names

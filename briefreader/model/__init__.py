@@ -13,7 +13,8 @@ from briefreader.model.document import (
     ParserInfo,
     Sentence,
 )
-from briefreader.model.event import EventFrame, TimelineEntry, Trigger, When, timeline
+from briefreader.model.event import EventFrame, Trigger, When
+from briefreader.model.timeline import TimelineEntry, timeline
 
 __all__ = [
     "Anchor",

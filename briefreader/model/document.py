@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from briefreader.model.corrections import Corrections
 from briefreader.model.event import EventFrame
@@ -21,6 +21,12 @@ AnchorKind = Literal["brief", "sentence", "entity", "key_point", "span"]
 BLOCK_KINDS: tuple[str, ...] = ("title", "dateline", "heading", "paragraph")
 ORIGINS: tuple[str, ...] = ("model", "user", "rejected")
 ANCHOR_KINDS: tuple[str, ...] = ("brief", "sentence", "entity", "key_point", "span")
+
+Extra = dict[str, tuple[str | None, Any]]
+"""Keys of a saved file this reader does not know (a person's ``reviewer:``, a newer
+version's field): key -> (the key it followed in the file, or None when first; its value).
+Kept on the object they were found on, so a save writes them back where they were; never
+part of an object's hash, so frozen objects stay hashable whatever the file held."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,7 @@ class BriefMeta:
     """Where the brief came from (a file name or a publication)."""
     slug: str | None = None
     tags: tuple[str, ...] = ()
+    extra: Extra = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,7 @@ class Block:
     kind: BlockKind
     start: int
     end: int
+    extra: Extra = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,7 @@ class Mention:
     origin: Origin = "model"
     label: str | None = None
     """The label the model gave this one mention (the entity keeps the vote)."""
+    extra: Extra = field(default_factory=dict, hash=False)
 
     @property
     def visible(self) -> bool:
@@ -81,6 +90,7 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
     edited: bool = False
     """Set by any user correction; a re-parse keeps edited entities as they are."""
+    extra: Extra = field(default_factory=dict, hash=False)
 
     @property
     def visible_mentions(self) -> list[Mention]:
@@ -109,6 +119,7 @@ class Evidence:
     start: int
     end: int
     quote: str
+    extra: Extra = field(default_factory=dict, hash=False)
 
 
 @dataclass
@@ -123,6 +134,10 @@ class KeyPoint:
     pinned: bool = False
     event: EventFrame | None = None
     """What the point says happened (who, what, to whom, where, when), when the parse found it."""
+    more_events: list[EventFrame] = field(default_factory=list)
+    """Dated frames of the point's other evidence sentences (a 1978 war beside a 2019 row), each
+    with its own headline in ``EventFrame.title``: the timeline lists them too."""
+    extra: Extra = field(default_factory=dict, hash=False)
 
     @property
     def start(self) -> int:
@@ -142,6 +157,7 @@ class Anchor:
     quote: str | None = None
     orphaned: bool = False
     """True when the quoted text could not be found again after an edit."""
+    extra: Extra = field(default_factory=dict, hash=False)
 
 
 @dataclass
@@ -154,6 +170,7 @@ class Note:
     tags: list[str] = field(default_factory=list)
     created: str = ""
     updated: str = ""
+    extra: Extra = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True)
@@ -163,6 +180,7 @@ class ParserInfo:
     model: str
     model_version: str
     briefreader: str
+    extra: Extra = field(default_factory=dict, hash=False)
 
 
 @dataclass
@@ -183,6 +201,8 @@ class Document:
     """Bumped by every edit, so views and the recovery writer can tell it changed."""
     corrections: Corrections | None = None
     """The corrections from ``corrections.yaml`` that the last parse applied (saved with the brief)."""
+    extra: Extra = field(default_factory=dict, hash=False)
+    """Top-level keys of the saved file this reader does not know."""
 
     @property
     def parsed(self) -> bool:

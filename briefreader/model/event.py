@@ -1,4 +1,4 @@
-"""What a key point says happened: an event frame, and the brief's timeline of them.
+"""What a key point says happened: an event frame (the timeline of them is in ``timeline.py``).
 
 A frame names its participants by entity id, so an analyst's corrections
 to the entities (a rename, a merge) show in every title and timeline entry
@@ -8,20 +8,13 @@ that names them. Dates are ISO strings at the precision the brief gives:
 
 from __future__ import annotations
 
-import datetime
-import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
-
-if TYPE_CHECKING:
-    from briefreader.model.document import Document
+from typing import Literal
 
 EventStatus = Literal["happened", "planned", "reported"]
 STATUSES: tuple[str, ...] = ("happened", "planned", "reported")
 Phase = Literal["background", "news", "planned"]
 PHASES: tuple[Phase, ...] = ("background", "news", "planned")
-PHASE_NAMES: dict[Phase, str] = {"background": "background", "news": "the news", "planned": "planned"}
-"""How a phase reads in a sentence (a report line, the timeline's headings)."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +50,8 @@ class EventFrame:
     """Entity id of where it happens."""
     when: When | None = None
     status: EventStatus = "happened"
+    title: str | None = None
+    """A headline of its own, for a frame that is not its key point's first (``KeyPoint.more_events``)."""
 
     def replace_entity(self, old: str, new: str) -> None:
         """Point at ``new`` wherever the frame pointed at ``old`` (after a merge)."""
@@ -65,95 +60,3 @@ class EventFrame:
         self.targets = [t for t in targets if t not in self.actors]
         if self.place == old:
             self.place = new
-
-
-@dataclass(frozen=True)
-class TimelineEntry:
-    """One dated event of the brief, for the timeline."""
-
-    date: str
-    phase: Phase
-    """Before the brief's date (background), at it (the news), after it (planned)."""
-    title: str
-    category: str
-    status: EventStatus
-    key_point: str
-    """Id of the key point the event comes from."""
-    start: int
-    end: int
-    """The evidence sentence to jump to."""
-    event: EventFrame
-    """The frame itself (participants, place, the date as written)."""
-
-
-NEWS_DAYS = 31
-"""Events this many days before the brief's date, or fewer, are its news, not background."""
-
-
-def phase_of(date: str, status: EventStatus, brief_date: str | None) -> Phase:
-    """Where a date falls against the brief's own date: background, the news, or planned.
-
-    Compared at the precision the event's date has: a day within a month
-    before the brief is the news, and so is the brief's own month or year;
-    anything after it is planned. Without a brief date the status decides.
-    """
-    if not brief_date:
-        return "planned" if status == "planned" else "news"
-    n = min(len(date), len(brief_date))
-    if date[:n] > brief_date[:n]:
-        return "planned"
-    if date[:n] == brief_date[:n]:
-        return "planned" if status == "planned" else "news"
-    if len(date) >= 10 and len(brief_date) >= 10:
-        try:
-            gap = (_day(brief_date) - _day(date)).days
-        except ValueError:
-            return "background"
-        return "news" if gap <= NEWS_DAYS else "background"
-    return "background"
-
-
-_YEAR_PREFIX = re.compile(r"^\d{4}: ")
-_DATE_SUFFIX = re.compile(r" \((?:\d{1,2} )?(?:[A-Z][a-z]+ )?\d{4}\)$")
-
-
-def undated(title: str) -> str:
-    """A headline without the date it carries ('2017: ...', '... (October 2025)').
-
-    Titles carry their date for the Key points list; a timeline shows the
-    date in a column of its own and would say it twice.
-    """
-    return _DATE_SUFFIX.sub("", _YEAR_PREFIX.sub("", title))
-
-
-def _day(iso: str) -> datetime.date:
-    return datetime.date.fromisoformat(iso[:10])
-
-
-def timeline(document: Document) -> list[TimelineEntry]:
-    """The brief's dated events, oldest first (background, the news, what is planned).
-
-    One entry per key point whose event frame carries a date; dates of
-    different precision sort by their common prefix, the coarser first
-    ('2017' before '2017-03'), then by place in the text.
-    """
-    entries: list[TimelineEntry] = []
-    for k in document.key_points:
-        ev = k.event
-        if ev is None or ev.when is None or not ev.when.date or not k.evidence:
-            continue
-        first = min(k.evidence, key=lambda e: e.start)
-        entries.append(
-            TimelineEntry(
-                date=ev.when.date,
-                phase=phase_of(ev.when.date, ev.status, document.meta.date),
-                title=k.title,
-                category=k.category,
-                status=ev.status,
-                key_point=k.id,
-                start=first.start,
-                end=first.end,
-                event=ev,
-            )
-        )
-    return sorted(entries, key=lambda t: (t.date, t.start))

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from briefreader.model.document import Anchor, Document, Entity, Evidence, KeyPoint, Mention, Note
+from briefreader.model.event import Trigger
 
 OffsetMap = Callable[[int], int]
 """Where an offset of the old text most likely is in the new text."""
@@ -58,16 +59,19 @@ def is_whole_word(text: str, start: int, end: int) -> bool:
 
 
 def find_quote(text: str, quote: str, near: int, accept: Callable[[int], bool] | None = None) -> int | None:
-    """Start of the whole-word occurrence of ``quote`` nearest ``near``, if any.
+    """Start of the occurrence of ``quote`` nearest ``near``, if any.
 
-    ``accept`` can turn an occurrence down (one already taken by another
-    span). Failing a whole word, an exact match at ``near`` itself counts:
-    that is where the span was (a span may have been cut mid-word on purpose).
+    An exact match at ``near`` itself is where the span was, even mid-word
+    (a span may have been cut there on purpose); anywhere else only whole
+    words count. ``accept`` can turn an occurrence down (one already taken
+    by another span).
     """
     if not quote:
         return None
     n = len(quote)
     near = max(0, min(near, len(text)))
+    if text.startswith(quote, near) and (accept is None or accept(near)):
+        return near
 
     def good(i: int) -> bool:
         return is_whole_word(text, i, i + n) and (accept is None or accept(i))
@@ -81,28 +85,33 @@ def find_quote(text: str, quote: str, near: int, accept: Callable[[int], bool] |
         before = text.rfind(quote, 0, before + n - 1)
     if after != -1 and (before == -1 or after - near <= near - before):
         return after
-    if before != -1:
-        return before
-    if text.startswith(quote, near) and (accept is None or accept(near)):
-        return near
-    return None
+    return None if before == -1 else before
 
 
 class _Taken:
-    """Spans already given out, which never overlap one another (bisect on starts)."""
+    """Spans already given out, which must not overlap one another.
+
+    Spans sit in buckets by where they start; a span can only overlap ones
+    starting in its own buckets or up to the longest span before it, so a
+    check looks at one or two buckets (a sorted list costs O(n) per insert).
+    """
+
+    _SIZE = 256
 
     def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
+        self.buckets: dict[int, list[tuple[int, int]]] = {}
+        self.longest = 0
 
     def free(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self.starts, end)
-        return i == 0 or self.ends[i - 1] <= start
+        for b in range((start - self.longest) // self._SIZE, (max(start, end - 1)) // self._SIZE + 1):
+            for s, e in self.buckets.get(b, ()):
+                if (s < end and start < e) or s == start:
+                    return False
+        return True
 
     def add(self, start: int, end: int) -> None:
-        i = bisect.bisect_left(self.starts, start)
-        self.starts.insert(i, start)
-        self.ends.insert(i, end)
+        self.buckets.setdefault(start // self._SIZE, []).append((start, end))
+        self.longest = max(self.longest, end - start)
 
 
 # Mapping offsets from the old text to the new one ------------------------------
@@ -183,7 +192,7 @@ def _short(text: str, width: int = 40) -> str:
 
 
 def transfer_annotations(old: Document, new: Document) -> ReanchorReport:
-    """Carry old's entities (mentions), key points (evidence) and notes (anchors) onto new,
+    """Carry old's entities (mentions), key points (evidence, event trigger) and notes (anchors) onto new,
     whose text and blocks are authoritative, finding each span by its quote nearest its old
     offset. Notes whose quote is gone are kept with anchor.orphaned = True (never dropped);
     new.sentences are left as they are."""
@@ -263,7 +272,18 @@ class _Mover:
             if kp.evidence and not evidence:
                 # The title, pin and order are the analyst's: keep the point, say it lost its evidence.
                 self.report.orphans.append(f"key point {_short(kp.title)} ({kp.id}) has no evidence left")
-            out.append(replace(kp, evidence=evidence))
+            event = kp.event
+            if event is not None:
+                span = self.find(event.trigger.start, event.trigger.text)
+                if span is None:
+                    self.report.orphans.append(
+                        f"event of key point {_short(kp.title)} (key_points[{i}].event): its word "
+                        f"{_short(event.trigger.text)} is no longer in the text: dropped until the next parse"
+                    )
+                    event = None
+                else:
+                    event = replace(event, trigger=Trigger(span[0], span[1], event.trigger.text))
+            out.append(replace(kp, evidence=evidence, event=event))
         return out
 
     def notes(self, old: list[Note], entities: list[Entity]) -> list[Note]:

@@ -135,6 +135,12 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None
             end -= len(seg) - len(stripped)
             changed = True
             continue
+        # "Niger and" of "Niger and Burkina Faso": the model ran into the coordination.
+        m = re.search(r"\s+(?:and|or|&)$", seg)
+        if m and m.start() > 0:
+            end = start + m.start()
+            changed = True
+            continue
         if label in _THE_LABELS:
             m = re.match(r"(?:the|The)\s+", seg)
             if m and m.end() < len(seg):

@@ -31,6 +31,9 @@ PLANNED_MODIFIERS = frozenset({"upcoming", "planned", "forthcoming", "next", "fu
 REPORTING = frozenset({"say", "tell", "report", "claim", "announce", "confirm", "state", "add", "allege", "insist"})
 REPORTED_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "apparently"})
 _DURATION_PREPS = frozenset({"for", "over", "within", "throughout"})
+_UNITS = frozenset(
+    {"minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century", "while", "time"}
+)
 
 
 def status_of(view: roles.Sentence, trig: int, is_statement: bool, planned_kind: bool) -> EventStatus:
@@ -41,7 +44,7 @@ def status_of(view: roles.Sentence, trig: int, is_statement: bool, planned_kind:
     chain = [trig, *view.ancestors(trig)]
     verbs = [i for i in chain if view.is_verb(i)] or [trig]
     first = verbs[0]
-    if planned_kind or future_verb(view, first):
+    if planned_kind or future_verb(view, first) or _scheduled(view, trig, first):
         return "planned"
     if view.tokens[trig].pos != "VERB" and any(
         view.tokens[m].lemma.lower() in PLANNED_MODIFIERS for m in view.kids(trig, "amod")
@@ -60,6 +63,16 @@ def status_of(view: roles.Sentence, trig: int, is_statement: bool, planned_kind:
     if any(w in REPORTED_ADVERBS for w in words):
         return "reported"
     return "happened"
+
+
+def _scheduled(view: roles.Sentence, trig: int, v: int) -> bool:
+    """A nominal event said to be set for later: "the meeting is scheduled for October", "talks are due in May"."""
+    if view.tokens[trig].pos == "VERB" or view.tokens[trig].dep not in ("nsubj", "nsubjpass") or view.head(trig) != v:
+        return False
+    words = [v, *view.kids(v, "acomp")] if view.tokens[v].pos == "AUX" else [v]
+    return any(view.tokens[w].lemma.lower() in INTENT_WORDS for w in words) and (
+        roles.passive(view, v) or view.tokens[v].pos == "AUX"
+    )
 
 
 def future_verb(view: roles.Sentence, v: int) -> bool:
@@ -101,9 +114,9 @@ def when_of(doc: Document, view: roles.Sentence, trig: int, status: EventStatus,
         if not toks:
             continue
         head = next((i for i in toks if view.head(i) not in toks), toks[0])
-        if _not_a_time_of(view, head, trig):
+        if _not_a_time_of(view, head, trig, toks[0]):
             continue
-        anchor = view.clause_of(head)
+        anchor = _since_anchor(view, head, view.clause_of(head), chain)
         if anchor in chain:
             rank = chain.index(anchor)
         elif anchor in inner or any(anchor in view.ancestors(x) or anchor == x for x in inner):
@@ -121,6 +134,25 @@ def when_of(doc: Document, view: roles.Sentence, trig: int, status: EventStatus,
         return None
     _d, _r, a, b, date = best
     return When(doc.text[a:b], date)
+
+
+def _since_anchor(view: roles.Sentence, head: int, anchor: int, chain: list[int]) -> int:
+    """'since 2021' in a gerund or infinitive belongs to the perfect verb above it.
+
+    "have accused Belarus of orchestrating crossings since 2021": a point
+    in time after 'since' needs a perfect ('have accused'); the gerund has
+    none, so the accusation is what runs since 2021.
+    """
+    h = view.head(head)
+    if anchor in chain or h is None or view.tokens[h].lemma.lower() != "since":
+        return anchor
+    if view.kids(anchor, "aux", "auxpass") or view.tokens[anchor].tag not in ("VBG", "VB", "VBN"):
+        return anchor
+    for up in view.ancestors(anchor):
+        if up in chain and view.is_verb(up):
+            perfect = any(view.tokens[a].lemma.lower() == "have" for a in view.kids(up, "aux"))
+            return up if perfect else anchor
+    return anchor
 
 
 def _invited_event_clauses(view: roles.Sentence, trig: int) -> list[int]:
@@ -160,16 +192,30 @@ def _inner_date(doc: Document, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _not_a_time_of(view: roles.Sentence, head: int, trig: int) -> bool:
-    """A date qualifying another noun ('a 2016 ruling') or a duration ('for several weeks')."""
+def _not_a_time_of(view: roles.Sentence, head: int, trig: int, first: int) -> bool:
+    """A date qualifying another noun ('a 2016 ruling') or a duration ('for several weeks').
+
+    ``first`` is the date's first token.
+    """
     t = view.tokens[head]
     h = view.head(head)
     if h is None:
+        return False
+    before = first - 1
+    if before >= 0 and view.tokens[before].pos == "ADP" and not view.kids(before):
+        # "In 2019 Argentina recalled ...": the model hung the year on the name after it and
+        # left 'In' without an object; the year is the preposition's, a time of the clause.
         return False
     if (
         t.dep in ("compound", "nummod", "amod", "poss", "nmod")
         and h != trig
         and view.tokens[h].pos in ("NOUN", "PROPN")
+        and view.tokens[h].ent not in ("DATE", "TIME")  # "Monday evening": the day of the evening
     ):
         return True
-    return t.dep == "pobj" and view.tokens[h].lemma.lower() in _DURATION_PREPS
+    # "for several weeks" is how long; "scheduled for October" is when.
+    return (
+        t.dep == "pobj"
+        and view.tokens[h].lemma.lower() in _DURATION_PREPS
+        and (view.tokens[head].lemma.lower() in _UNITS or bool(view.kids(head, "nummod")))
+    )

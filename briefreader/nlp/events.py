@@ -1,15 +1,17 @@
 """Event frames: for each sentence that reports something done, who did what to whom, where, when.
 
-1. Triggers: words of a taxonomy category's ``patterns`` (lemma and part
-   of speech). A nominal trigger ("talks", "an invitation") counts when
-   the parse ties it to an actor or it is the object of a verb like
-   "hold", "extend" or "accept"; "China valued the visit" is no visit.
+1. Triggers (``triggers``): words of a taxonomy category's ``patterns``
+   (lemma, part of speech and the pattern's conditions). A nominal
+   trigger ("talks", "an invitation") counts when the parse ties it to an
+   actor or it is the object of a verb like "hold", "extend" or "accept";
+   "China valued the visit" is no visit.
 2. One trigger per sentence: any category before a statement (so "X
    delivered a letter inviting Z" is an invitation and "X said Y met Z"
-   is the meeting, reported), an event noun before its support verb
-   ("imposed sanctions"), verbs before other nouns, then the one nearest
-   the root. What a speaker says is an event of its own only when it
-   names a participant.
+   is the meeting, reported), what happened before what did not or is
+   only aimed at, an event noun before its support verb ("imposed
+   sanctions"), verbs before other nouns, then the one nearest the root.
+   What a speaker says is an event of its own only when it names a
+   participant and is not a demand of someone.
 3. Roles from the pattern's relations (``roles``, ``resolver``); triggers
    of the same category in the chosen one's clause, its infinitive or a
    verb coordinated with it that has no subject of its own add their
@@ -18,8 +20,8 @@
    event planned; an invitation to something already past happened.
 
 Pronouns stand for whom ``people.pronoun_referents`` says: the nearest
-person named as a subject before them, by a rule that leaves the role
-empty rather than guess.
+person named before them whom the brief's words allow (subjects first),
+by a rule that leaves the role empty rather than guess.
 """
 
 from __future__ import annotations
@@ -33,25 +35,10 @@ from briefreader.model.event import EventFrame, Trigger
 from briefreader.nlp import roles
 from briefreader.nlp.event_time import status_of, when_of
 from briefreader.nlp.parse import Analysis
-from briefreader.nlp.people import country_of, entity_genders, name_words, pronoun_referents
+from briefreader.nlp.people import Named, country_of, entity_genders, name_words, named_people, pronoun_referents
 from briefreader.nlp.resolver import Resolver
 from briefreader.nlp.taxonomy import Category, Pattern, Taxonomy
-
-STATEMENT = "statement"
-
-
-@dataclass
-class Candidate:
-    """A trigger word and the pattern it matched."""
-
-    index: int
-    category: Category
-    pattern: Pattern
-
-    @property
-    def is_statement(self) -> bool:
-        """Statements rank after every other kind of event."""
-        return self.category.id == STATEMENT
+from briefreader.nlp.triggers import Candidate, candidates, demanded, governor, undone
 
 
 @dataclass
@@ -80,6 +67,8 @@ class Found:
     """The relation that found the targets ('obj', 'with', ...), for the headline's preposition."""
     target_trigger: int | None = None
     """A second trigger of the same kind the targets came from ("scrambled to intercept X": 'intercept')."""
+    joined_targets: list[Entity] = field(default_factory=list)
+    """Targets another trigger of the kind added to the chosen one's ("rejected X's claims and accused Y": Y)."""
 
 
 def find_frames(doc: Document, analysis: Analysis, taxonomy: Taxonomy) -> dict[int, Found]:
@@ -88,45 +77,33 @@ def find_frames(doc: Document, analysis: Analysis, taxonomy: Taxonomy) -> dict[i
     starts = [m.start for m, _e in mentions]
     genders = entity_genders(doc, analysis.sentences)
     by_word, countries = name_words(doc), country_of(doc)
+    nationalities = {e.name: e for e in doc.entities if e.label == "NORP" and e.visible_mentions and " " not in e.name}
     out: dict[int, Found] = {}
-    seen: list[tuple[int, int, Entity]] = []
-    """(sentence index, offset, person) of persons named as a subject so far."""
+    seen: list[Named] = []
+    """Persons named in the last sentences (of this section: a heading starts afresh)."""
+    section = -1
+    pairs: list[tuple[int, list[Entity]]] = []
     for si, sent in enumerate(analysis.sentences):
         if doc.blocks[sent.block].kind != "paragraph":
+            section, seen = si, []
             continue
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         view = roles.build(sent, [(m.start, m.end, e) for m, e in mentions[lo:hi] if m.end <= sent.end])
-        recent = [x for x in seen if si - 2 <= x[0] < si and analysis.sentences[x[0]].block == sent.block]
-        resolver = Resolver(pronoun_referents(view, si, recent, genders), by_word, countries, doc.text)
+        # Wire copy puts one sentence in each paragraph, so a pronoun may look back past
+        # a paragraph break, but not past a heading.
+        recent = [x for x in seen if max(si - 2, section) <= x.sentence < si]
+        pronouns = pronoun_referents(view, si, recent, genders, by_word)
+        # "the two leaders", "both sides": the two parties of an event just before.
+        pair = pairs[-1][1] if pairs and max(si - 2, section) <= pairs[-1][0] else []
+        people = [x.entity for x in recent]
+        resolver = Resolver(pronouns, by_word, countries, doc.text, pair, people, nationalities)
         found = _frame(doc, view, si, taxonomy, resolver)
         if found is not None:
             out[si] = found
-        seen = [x for x in seen if x[0] >= si - 1]  # only the last sentences can be referred to
-        for i, t in enumerate(view.tokens):
-            if t.dep in ("nsubj", "nsubjpass") and t.pos != "PRON":
-                seen += [(si, t.start, e) for e in resolver.entities(view, [i], frozenset({"PERSON"}))]
-    return out
-
-
-def _candidates(view: roles.Sentence, taxonomy: Taxonomy) -> list[Candidate]:
-    out = []
-    for i, t in enumerate(view.tokens):
-        lemma, word = t.lemma.lower(), t.text.lower()
-        verbal = t.pos == "VERB"
-        if not (verbal or (t.pos in ("NOUN", "PROPN") and i not in view.entity_at)):
-            continue
-        for cat in taxonomy.categories:
-            pat = next(
-                (
-                    p
-                    for p in cat.patterns
-                    if (lemma in p.triggers or word in p.triggers) and (p.pos is None or (p.pos == "VERB") == verbal)
-                ),
-                None,
-            )
-            if pat is not None:
-                out.append(Candidate(i, cat, pat))
-                break
+            parties = list({e.id: e for e in found.actors + found.targets}.values())
+            if len(parties) == 2:
+                pairs.append((si, parties))
+        seen = [x for x in seen if x.sentence >= si - 1] + named_people(view, si, pronouns, by_word)
     return out
 
 
@@ -141,6 +118,7 @@ class _Roles:
     target_tokens: list[int] = field(default_factory=list)
     target_relation: str = ""
     target_trigger: int | None = None
+    joined: list[Entity] = field(default_factory=list)
 
 
 def _roles(view: roles.Sentence, c: Candidate, resolver: Resolver) -> _Roles:
@@ -175,8 +153,15 @@ def _place_tokens(view: roles.Sentence, toks: list[int]) -> list[int]:
     for t in toks:
         if t in view.entity_at:
             out.append(t)
-        elif view.tokens[t].pos == "NOUN":
+        elif view.tokens[t].pos == "NOUN" or view.tokens[t].dep == "pobj":
             out += [a for a in view.kids(t, "appos") if a in view.entity_at]
+            # "in Seoul trading", "at the Geneva talks": the place that names the noun
+            # (a gerund too: the model reads "trading" as a verb).
+            out += [
+                c
+                for c in view.kids(t, "compound", "nmod")
+                if c in view.entity_at and view.entity_at[c].label in roles.PLACE_LABELS
+            ]
             out += [
                 o
                 for p in view.kids(t, "prep")
@@ -217,7 +202,9 @@ def _choose(view: roles.Sentence, cands: list[Candidate], resolver: Resolver) ->
     """The sentence's one event: any category before a statement, then the main clause's.
 
     A noun under a support verb ("imposed a levy", "held talks") stands
-    where its verb stands; other nouns come after every verb.
+    where its verb stands; other nouns come after every verb. What the
+    sentence says did not happen ("did not sign", "failed to agree") comes
+    after what did.
     """
     ranked = []
     said = {c.index for c in cands if c.is_statement}
@@ -226,43 +213,40 @@ def _choose(view: roles.Sentence, cands: list[Candidate], resolver: Resolver) ->
     supports = {
         g
         for c in cands
-        if not c.is_statement and view.tokens[c.index].pos != "VERB" and (g := _governor(view, c.index)) is not None
+        if not c.is_statement
+        and view.tokens[c.index].pos != "VERB"
+        and (g := governor(view, c.index, c.pattern)) is not None
     }
     cands = [c for c in cands if c.index not in supports]
     for c in cands:
         at = c.index
+        if not c.is_statement and demanded(view, c.index, said):
+            continue
         if not c.is_statement and any(a in said for a in view.ancestors(c.index)):
             # What a speaker says is an event of its own only when it names who ("X said Y met Z"),
-            # not for "the deficit would fall".
+            # not for "the deficit would fall"; and a noun only under its verb ("X said Y imposed
+            # tariffs"), not a thing talked about ("X told reporters that Y's quota was fair").
+            if view.tokens[c.index].pos != "VERB" and governor(view, c.index, c.pattern) is None:
+                continue
             r = _roles(view, c, resolver)
             if not (r.actors or r.targets):
                 continue
         loose = False
         if view.tokens[c.index].pos != "VERB":
-            gov = _governor(view, c.index)
+            gov = governor(view, c.index, c.pattern)
             # A noun on its own is an event when the parse says whose it is ("X's visit",
             # "talks between A and B"), not merely what it is ("the A-B partnership").
             own = _roles(view, c, resolver) if gov is None else None
             if own is not None and (not own.actors or own.actor_relation == "compound"):
                 continue
             at, loose = (gov, False) if gov is not None else (c.index, True)
-        ranked.append((c.is_statement, loose, len(view.ancestors(at)), c.index, c))
-    return min(ranked, key=lambda r: r[:4])[4] if ranked else None
-
-
-def _governor(view: roles.Sentence, n: int) -> int | None:
-    """The support verb a noun is the object of ('held talks', 'accepted the invitation')."""
-    gov = roles.support_verb(view, n)
-    if gov is not None:
-        return gov
-    h = view.head(n)
-    if h is not None and view.tokens[n].dep == "dobj" and view.is_verb(h):
-        return h if view.tokens[h].lemma.lower() in roles.RECEIVING_VERBS else None
-    return None
+        # What did not happen ("failed to agree at talks") gives way to what did.
+        ranked.append((c.is_statement, undone(view, c.index), loose, len(view.ancestors(at)), c.index, c))
+    return min(ranked, key=lambda r: r[:5])[5] if ranked else None
 
 
 def _frame(doc: Document, view: roles.Sentence, si: int, taxonomy: Taxonomy, resolver: Resolver) -> Found | None:
-    cands = _candidates(view, taxonomy)
+    cands = candidates(view, taxonomy)
     chosen = _choose(view, cands, resolver)
     if chosen is None:
         return None
@@ -288,7 +272,10 @@ def _frame(doc: Document, view: roles.Sentence, si: int, taxonomy: Taxonomy, res
         known = {e.id for e in r.actors + r.targets}
         if more.targets and not r.targets:
             r.target_tokens, r.target_relation, r.target_trigger = more.target_tokens, more.target_relation, c.index
-        r.targets += [e for e in more.targets if e.id not in known]
+        added = [e for e in more.targets if e.id not in known]
+        if r.targets and r.target_trigger != c.index:
+            r.joined += added
+        r.targets += added
         if not r.actors:
             r.actors = [e for e in more.actors if e not in r.targets]
             r.actor_tokens, r.actor_relation = more.actor_tokens, more.actor_relation
@@ -330,4 +317,5 @@ def _frame(doc: Document, view: roles.Sentence, si: int, taxonomy: Taxonomy, res
         r.target_tokens,
         r.target_relation,
         r.target_trigger,
+        [e for e in r.joined if e in r.targets],
     )

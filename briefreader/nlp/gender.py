@@ -1,9 +1,10 @@
 """Grammatical gender of the people a brief names, from its own words.
 
-Used for one decision only: whether "Mrs Grant" may join "Michael Grant".
-The evidence is the brief's: a gendered noun in apposition ("his wife,
-Sandra Grant") and the first he/she pronoun after a full name that is a
-subject, before any other person is named. No list of first names: the brief says it or the
+Used to decide whether "Mrs Grant" may join "Michael Grant", and whom a
+"she" may stand for. The evidence is the brief's: a gendered noun in
+apposition ("his wife, Sandra Grant") or as a title before the name
+("spokeswoman Sandra Grant"), and the first he/she pronoun after a full
+name that is a subject, before any other person is named. No list of first names: the brief says it or the
 gender stays unknown, and an unknown gender never blocks a join on its own.
 """
 
@@ -87,7 +88,7 @@ def gender_hints(mentions: list[PersonSpan], sentences: list[ParsedSentence]) ->
 
 
 def _apposed_noun(sent: ParsedSentence, inside: list[int]) -> Gender | None:
-    """'his wife, Sandra Grant' / 'Sandra Grant, his wife': the noun in apposition."""
+    """'his wife, Sandra Grant' / 'Sandra Grant, his wife' / 'spokeswoman Sandra Grant': the gendered noun."""
     head = next((k for k in inside if sent.tokens[k].head not in inside or sent.tokens[k].head == k), inside[-1])
     tok = sent.tokens[head]
     if tok.dep in ("appos", "compound") and tok.head != head:
@@ -95,7 +96,8 @@ def _apposed_noun(sent: ParsedSentence, inside: list[int]) -> Gender | None:
         if g:
             return g
     for k, t in enumerate(sent.tokens):
-        if t.head == head and k != head and t.dep == "appos":
+        # 'Sandra Grant, his wife' (apposition) and 'spokeswoman Lotte Berg' (a title word before the name).
+        if t.head == head and k != head and k not in inside and t.dep in ("appos", "compound", "nmod"):
             g = _NOUNS.get(t.lemma.lower())
             if g:
                 return g

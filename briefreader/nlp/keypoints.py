@@ -10,7 +10,8 @@ Method (measured by ``tests/perf/keypoints_eval.py``):
    category and section as a chosen point joins it as more evidence.
 4. Give each point the event frame of its first sentence (``events``) and
    a headline written from it (``titles``); the frame's type is the point's
-   category.
+   category. The dated frames of its other sentences go with it, titled,
+   so the timeline has them too.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from briefreader.model.document import Document, Entity, Evidence, KeyPoint
+from briefreader.model.event import EventFrame
 from briefreader.nlp.compress import compressed
 from briefreader.nlp.events import Found, find_frames
 from briefreader.nlp.parse import Analysis, ParsedSentence, Token
@@ -243,9 +245,22 @@ def _select(doc: Document, cands: list[_Cand], k: int, frames: dict[int, Found])
                 score=round(g[0].score, 4),
                 evidence=[Evidence(c.sent.start, c.sent.end, doc.text[c.sent.start : c.sent.end]) for c in g],
                 event=found.frame if found else None,
+                more_events=_dated_frames(doc, g[1:], frames),
             )
         )
     return points
+
+
+def _dated_frames(doc: Document, more: list[_Cand], frames: dict[int, Found]) -> list[EventFrame]:
+    """The dated frames of a point's other evidence sentences, each titled, for the timeline."""
+    out = []
+    for c in more:
+        found = frames.get(c.index)
+        if found is None or found.frame.when is None or not found.frame.when.date:
+            continue
+        found.frame.title = title_for(doc, c, found)
+        out.append(found.frame)
+    return out
 
 
 def _effective(c: _Cand, sections_done: set[int], categories_done: set[str]) -> float:

@@ -13,9 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from briefreader.model.document import Entity
-from briefreader.nlp.roles import PARTY_LABELS, Sentence, pobjs
+from briefreader.nlp.roles import PARTY_LABELS, PLACE_LABELS, Sentence, pobjs
 
 _PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
+_PLACE_PREPS = frozenset({"in", "at", "to", "from"})
 
 
 @dataclass
@@ -30,6 +31,12 @@ class Resolver:
     """Nationality (NORP) entity id -> the country the brief names ('Russian' -> Russia)."""
     text: str = ""
     """The brief's text, to see how a name is written elsewhere in it."""
+    pair: list[Entity] = field(default_factory=list)
+    """The two parties of the event just before, whom "the two leaders" or "both sides" stand for."""
+    people: list[Entity] = field(default_factory=list)
+    """Persons named in the sentences just before, oldest first ("the two presidents" when no event paired them)."""
+    nationality: dict[str, Entity] = field(default_factory=dict)
+    """A nationality as the brief writes it ('Bahraini') -> its entity, for a mention the model did not tag."""
 
     def entities(self, s: Sentence, toks: list[int], labels: frozenset[str] = PARTY_LABELS) -> list[Entity]:
         """The entities the tokens name, conjuncts included, in order, without repeats."""
@@ -65,6 +72,10 @@ class Resolver:
                     and (s.kids(c, "cc") or s.kids(c, "conj"))
                     and (s.tokens[c].dep != "appos" or s.entity_at[t].label != "PERSON")
                 ]
+                # Deeper in the title: "with Ms A and Defence Minister B" comes out as A
+                # modifying 'Minister', B's compound. A is a conjunct; its own conjunct
+                # ('Defence') is the start of B's title, so it is not followed.
+                out += [c for c in _nested_coordinated(s, t) if c not in out]
         return out
 
     def _one(self, s: Sentence, tok: int, depth: int = 0) -> list[Entity]:
@@ -73,11 +84,18 @@ class Resolver:
             return [s.entity_at[tok]]
         if t.pos == "PROPN" and t.text in self.by_word:
             return [self.by_word[t.text]]
+        if t.pos in ("ADJ", "PROPN") and t.text in self.nationality:
+            return [self.nationality[t.text]]
         if t.pos == "PRON":
             if t.text.lower() in _PERSON_PRONOUNS and tok in self.pronoun:
                 e = self.pronoun[tok]
                 return [e] if e is not None else []
             return []
+        if t.pos == "NOUN" and the_two(s, tok):
+            two = [e for e in self.pair if _fits(t.lemma.lower(), e.label)]
+            if len(two) < 2 and t.lemma.lower() in _PEOPLE_NOUNS:
+                two = list({e.id: e for e in reversed(self.people)}.values())[:2][::-1]
+            return two if len(two) == 2 else []
         if depth > 2 or t.pos not in ("NOUN", "PROPN", "NUM", "ADJ"):
             return []
         # A common noun stands for the name beside it: its apposition first
@@ -87,15 +105,26 @@ class Resolver:
             found = [e for k in self._with_conjuncts(s, [c]) for e in self._one(s, k, depth + 1)]
             if found:
                 return found
-        if t.pos != "NOUN":
-            return []  # a title ('Trade Minister') is not qualified by its department
+        if t.pos != "NOUN" and not t.text.islower():
+            # A title ('Trade Minister') is not qualified by its department; a lowercase
+            # word is a common noun whatever the tagger said ("Qatar's foreign ministry").
+            return []
         for deps in (("compound", "amod", "nmod"), ("poss",)):
-            found = [e for c in s.kids(tok, *deps) if c in s.entity_at for e in [s.entity_at[c]]]
-            if found:
-                return found[:1]
-        for p in s.kids(tok, "prep"):
+            quals = [c for c in s.kids(tok, *deps) if c in s.entity_at or s.tokens[c].text in self.nationality]
+            if quals:
+                # One qualifier ("US State Department officials": US), with its conjuncts
+                # ("Greek and Turkish diplomats": both).
+                both = self._with_conjuncts(s, quals[:1])
+                return list({e.id: e for c in both for e in self._one(s, c, depth + 1)}.values())
+        # The doer before the thing done: "the seizure of a tanker by coastguards" is the coastguards'.
+        preps = sorted(s.kids(tok, "prep"), key=lambda p: s.tokens[p].lemma.lower() != "by")
+        envoy = t.lemma.lower() in _ENVOYS
+        if envoy and tok + 1 < len(s.tokens) and s.tokens[tok + 1].text.lower() == "to" and tok + 1 not in preps:
+            preps.append(tok + 1)  # "recalled its ambassador to X", 'to' hung on the verb
+        for p in preps:
             word = s.tokens[p].lemma.lower()
-            if word in ("of", "from", "between", "in"):
+            # "its ambassador to Montenegro": an envoy stands for where they are sent.
+            if word in ("by", "of", "from", "between", "in") or (word == "to" and envoy):
                 objs = self._with_conjuncts(s, pobjs(s, p))
                 found = [e for o in objs for e in self._one(s, o, depth + 1)]
                 # 'in' only for a company ("shares in Lumen"), not a place ("officials in Quito").
@@ -105,9 +134,63 @@ class Resolver:
         return []
 
 
+_ENVOYS = frozenset({"ambassador", "envoy", "consul", "emissary", "representative", "delegation", "embassy", "mission"})
+_PEOPLE_NOUNS = frozenset({"leader", "minister", "president", "premier", "counterpart", "envoy", "diplomat", "man"})
+_STATE_NOUNS = frozenset({"country", "nation", "neighbour", "neighbor", "government", "state", "capital", "ally"})
+
+
+def the_two(s: Sentence, tok: int) -> bool:
+    """'the two leaders', 'both sides' (two known already: no name or quality of their own)."""
+    if s.tokens[tok].tag != "NNS" or any(k in s.entity_at or s.tokens[k].pos == "ADJ" for k in s.children[tok]):
+        return False
+    words = {s.tokens[k].text.lower() for k in s.kids(tok, "nummod", "det", "predet", "quantmod")}
+    # Counted and definite: "two diplomats were expelled" names nobody known.
+    return "both" in words or ("two" in words and bool(words & {"the", "these", "those"}))
+
+
+def _fits(noun: str, label: str) -> bool:
+    """People stand for people, countries for countries; 'sides' for either."""
+    if noun in _PEOPLE_NOUNS:
+        return label == "PERSON"
+    if noun in _STATE_NOUNS:
+        return label in ("GPE", "NORP", "ORG")
+    return noun in ("side", "party")
+
+
+def _nested_coordinated(s: Sentence, name: int) -> list[int]:
+    """Other names with their own 'and' inside the title words of a name ('Ms A and Defence Minister B').
+
+    Only when the words after the 'and' are all a title (capitalised, up
+    to the name): in "Richard and Judy executive producer B" the names
+    qualify the producer, they are not partners.
+    """
+    out: list[int] = []
+    first = s.mention_first.get(name, name)
+    stack = [c for c in s.kids(name, "compound", "nmod") if c not in s.entity_at]
+    while stack:
+        t = stack.pop()
+        for c in s.kids(t, "compound", "nmod", "amod"):
+            if c not in s.entity_at:
+                stack.append(c)
+            elif (
+                s.entity_at[c] is not s.entity_at[name]
+                and (cc := s.kids(c, "cc"))
+                and all(s.tokens[k].pos == "PROPN" for k in range(cc[0] + 1, first))
+            ):
+                out.append(c)
+    return out
+
+
 def surface_appositions(s: Sentence, tok: int) -> list[int]:
-    """A name right after ', ' that follows a common noun's phrase, whatever the parse made of it."""
-    right = max([tok] + [d for d in _subtree(s, tok) if d > tok and s.tokens[d].dep not in ("punct", "appos")])
+    """A name right after ', ' that follows a common noun's phrase, whatever the parse made of it.
+
+    The phrase ends where its last word does, not counting an apposition
+    the model hung inside it, and a place right after it belongs to it
+    wherever the model hung it ("the envoy in Tehran, A": A is the envoy's,
+    not the city's).
+    """
+    right = max([tok] + [d for d in _subtree(s, tok, skip=("appos",)) if d > tok and s.tokens[d].dep != "punct"])
+    right = _past_place(s, right)
     nxt = right + 1
     if nxt + 1 >= len(s.tokens) or s.tokens[nxt].text != ",":
         return []
@@ -120,13 +203,37 @@ def surface_appositions(s: Sentence, tok: int) -> list[int]:
         head += 1
     if s.tokens[head].dep in ("nsubj", "nsubjpass"):
         return []
+    # The apposition of a title inside the phrase is that title's ("an envoy from A and
+    # B's Foreign Minister, C": C is the minister); a town has none, so one the model
+    # hung on a town is the noun's.
+    owner = s.head(head)
+    inside = s.tokens[head].dep == "appos" and owner is not None and owner != tok and owner in _subtree(s, tok)
+    if inside and (owner not in s.entity_at or s.entity_at[owner].label not in PLACE_LABELS):
+        return []
     return [head]
 
 
-def _subtree(s: Sentence, i: int) -> list[int]:
+def _past_place(s: Sentence, right: int) -> int:
+    """The end of 'in Tehran' when it follows token ``right`` (the preposition and a place name only)."""
+    p = right + 1
+    if p + 1 >= len(s.tokens) or s.tokens[p].lemma.lower() not in _PLACE_PREPS or s.tokens[p].pos != "ADP":
+        return right
+    j = p + 1
+    if s.tokens[j].text.lower() == "the":
+        j += 1
+    if j not in s.entity_at or s.entity_at[j].label not in PLACE_LABELS:
+        return right
+    first = s.mention_first[j]
+    while j + 1 in s.entity_at and s.mention_first.get(j + 1) == first:
+        j += 1
+    return j
+
+
+def _subtree(s: Sentence, i: int, skip: tuple[str, ...] = ()) -> list[int]:
+    """Token ``i`` and its descendants, leaving out the branches whose relation is in ``skip``."""
     out, stack = [], [i]
     while stack:
         j = stack.pop()
         out.append(j)
-        stack.extend(s.children[j])
+        stack.extend(c for c in s.children[j] if s.tokens[c].dep not in skip)
     return out

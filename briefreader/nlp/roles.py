@@ -21,7 +21,7 @@ from briefreader.nlp.parse import ParsedSentence, Token
 
 RELATIONS = frozenset(
     {"subj", "subjpass", "agent", "obj", "addressee", "poss", "gov_subj", "receiver", "compound", "purpose"}
-    | {"purpose_subj"}
+    | {"purpose_subj", "infinitive", "sum"}
 )
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -37,7 +37,12 @@ RECEIVING_VERBS = frozenset({"accept", "decline", "reject", "refuse", "receive",
 """Verbs whose subject receives their nominal object ("accepted the invitation")."""
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "csubj", "parataxis", "ROOT"})
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
-_PURPOSE_PREPS = frozenset({"for", "to", "in", "into"})
+_PURPOSE_PREPS = frozenset({"for", "to", "in", "into", "at"})
+SPEECH_VERBS = frozenset(
+    {"say", "tell", "speak", "announce", "declare", "warn", "urge", "insist", "add", "state", "stress", "note"}
+    | {"argue", "claim", "write", "comment", "remark", "deny", "confirm", "report"}
+)
+"""Verbs of saying: "said at a summit" is a statement made there, not a meeting held."""
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 
 
@@ -136,7 +141,8 @@ def subjects(s: Sentence, v: int, depth: int = 0) -> list[int]:
     A relative clause's 'who' is the noun it hangs on; a participle ("a
     letter from Y inviting Z", "..., accusing them") takes the noun it
     modifies or its governor's subject; an infinitive takes its governor's
-    object when there is one ("invited Z to attend"), else its subject;
+    object when there is one ("invited Z to attend", "called on Z to
+    act"), else its subject;
     a second verb of a coordination takes the first one's.
     """
     if depth > 6:
@@ -163,7 +169,7 @@ def subjects(s: Sentence, v: int, depth: int = 0) -> list[int]:
         up = s.head(h)
         if s.tokens[h].pos == "ADJ" and s.tokens[h].dep in ("acomp", "attr", "amod") and up is not None:
             h = up
-        return s.kids(h, "dobj") or s.kids(h, "nsubjpass") or subjects(s, h, depth + 1)
+        return s.kids(h, "dobj") or addressed(s, h) or s.kids(h, "nsubjpass") or subjects(s, h, depth + 1)
     if t.dep in ("conj", "advcl") and s.is_verb(h):
         return subjects(s, h, depth + 1)
     if t.dep in ("acl", "relcl") and not s.is_verb(h):
@@ -176,6 +182,11 @@ def subjects(s: Sentence, v: int, depth: int = 0) -> list[int]:
         if ph is not None:
             return subjects(s, ph, depth + 1)
     return []
+
+
+def addressed(s: Sentence, v: int) -> list[int]:
+    """Who a verb calls on ("called on Peru to lift the ban": Peru)."""
+    return [o for p in s.kids(v, "prep") if s.tokens[p].lemma.lower() in ("on", "upon") for o in pobjs(s, p)]
 
 
 def passive_subjects(s: Sentence, v: int) -> list[int]:
@@ -197,8 +208,16 @@ def passive_subjects(s: Sentence, v: int) -> list[int]:
 
 
 def pobjs(s: Sentence, prep: int) -> list[int]:
-    """Objects of a preposition ('with A and B' -> A; conjuncts are added later)."""
-    return s.kids(prep, "pobj", "pcomp") or s.kids(prep, "dobj")
+    """Objects of a preposition ('with A and B' -> A; conjuncts are added later).
+
+    A preposition the model left without an object right before its verb's
+    object is that object's ("call on X" read as a particle and X).
+    """
+    own = s.kids(prep, "pobj", "pcomp") or s.kids(prep, "dobj")
+    if own or s.kids(prep):
+        return own
+    h = s.head(prep)
+    return [o for o in s.kids(h, "dobj") if o > prep] if h is not None and s.is_verb(h) else []
 
 
 def prep_objects(s: Sentence, v: int, word: str, whole_clause: bool) -> list[int]:
@@ -222,13 +241,33 @@ def _is(s: Sentence, p: int, word: str) -> bool:
     return s.tokens[p].lemma.lower() == word or s.tokens[p].text.lower() == word
 
 
+PARTITIVES = frozenset(
+    {"round", "series", "wave", "set", "package", "batch", "raft", "string", "spate", "part", "rest"}
+    | {"last", "first", "second", "third", "final", "latest", "new", "next", "fresh", "another"}
+)
+"""Nouns that stand for part of an event noun: "joined the next round of talks", "lifted the last of the duties"."""
+
+
+def stand_in(s: Sentence, n: int) -> int:
+    """The word that holds a nominal trigger's place in its clause: 'round' in 'a round of talks', else itself."""
+    p = s.head(n)
+    if p is None or s.tokens[n].dep != "pobj" or s.tokens[p].lemma.lower() != "of":
+        return n
+    h = s.head(p)
+    if h is None or h in s.entity_at or s.tokens[h].lemma.lower() not in PARTITIVES:
+        return n
+    return h
+
+
 def support_verb(s: Sentence, n: int) -> int | None:
-    """The verb a nominal trigger is the object of ('held talks', 'imposed sanctions'), if any."""
-    t = s.tokens[n]
-    h = s.head(n)
-    if t.pos not in ("NOUN", "PROPN") or h is None:
+    """The verb a nominal trigger is the object of ('held talks', 'imposed sanctions', 'joined a round of talks')."""
+    if s.tokens[n].pos not in ("NOUN", "PROPN"):
         return None
-    if t.dep in ("dobj", "nsubjpass", "attr") and s.is_verb(h) and s.tokens[h].lemma.lower() in LIGHT_VERBS:
+    n = stand_in(s, n)
+    h = s.head(n)
+    if h is None:
+        return None
+    if s.tokens[n].dep in ("dobj", "nsubjpass", "attr") and s.is_verb(h) and s.tokens[h].lemma.lower() in LIGHT_VERBS:
         return h
     return None
 
@@ -251,9 +290,16 @@ def relation(s: Sentence, trig: int, name: str, whole_clause: bool = False) -> l
     if name == "obj":
         return s.kids(trig, "dobj", "dative") if not nominal else []
     if name == "addressee":
-        # Who is told, urged or warned: a name or a pronoun, never the owner of what is said.
+        # Who is told, urged or warned: a name, a pronoun or a noun with its name beside it
+        # ("told the broadcaster NRK"), never the owner of what is said ("Chile's commitment").
         objs = s.kids(trig, "dobj", "dative") if not nominal else []
-        return [o for o in objs if o in s.entity_at or s.tokens[o].pos in ("PROPN", "PRON")]
+        return [
+            o
+            for o in objs
+            if o in s.entity_at
+            or s.tokens[o].pos in ("PROPN", "PRON")
+            or any(a in s.entity_at for a in s.kids(o, "appos"))
+        ]
     if name == "poss":
         return s.kids(trig, "poss") if nominal else []
     if name == "compound":
@@ -262,6 +308,12 @@ def relation(s: Sentence, trig: int, name: str, whole_clause: bool = False) -> l
         return _governor_subjects(s, trig, name == "receiver") if nominal else []
     if name == "purpose":
         return _purpose(s, trig)
+    if name == "sum":
+        # "pledged 1.2 billion dollars": a sum of money as the object.
+        return [o for o in s.kids(trig, "dobj") if s.tokens[o].ent == "MONEY"] if not nominal else []
+    if name == "infinitive":
+        # "called on X to show restraint": the infinitive itself.
+        return purpose_clauses(s, trig)
     if name == "purpose_subj":
         # "an invitation for Z to attend": Z.
         return [k for c in purpose_clauses(s, trig) for k in s.kids(c, "nsubj")]
@@ -298,14 +350,19 @@ def _purpose(s: Sentence, trig: int) -> list[int]:
 
 def _governor_subjects(s: Sentence, n: int, receiving: bool) -> list[int]:
     """Subjects of the verb a nominal trigger is the object of ('A held talks', 'Z accepted the invitation')."""
+    n = stand_in(s, n)
     h = s.head(n)
     dep = s.tokens[n].dep
     if h is not None and dep == "pobj":
-        # "flew to Paris for talks with ...": the travellers hold the talks ("during the
-        # visit" only says when something else happened).
-        if s.tokens[h].lemma.lower() not in _PURPOSE_PREPS:
+        # "flew to Paris for talks with ...", "failed to agree at talks": the subject holds
+        # the talks ("during the visit" only says when something else happened; "said at a
+        # summit" is a statement made there).
+        prep = s.tokens[h].lemma.lower()
+        if prep not in _PURPOSE_PREPS:
             return []
         h = s.head(h)
+        if prep == "at" and h is not None and s.tokens[h].lemma.lower() in SPEECH_VERBS:
+            return []
     if h is None or not s.is_verb(h):
         return []
     lemma = s.tokens[h].lemma.lower()
@@ -313,4 +370,8 @@ def _governor_subjects(s: Sentence, n: int, receiving: bool) -> list[int]:
         return []
     if not receiving and dep != "pobj" and lemma not in LIGHT_VERBS:
         return []
-    return passive_subjects(s, h) if passive(s, h) else subjects(s, h)
+    if not passive(s, h):
+        return subjects(s, h)
+    # "a deal was struck by A and B": the agent; the trigger itself is no party to it.
+    own = [p for p in passive_subjects(s, h) if p != n]
+    return own if own else [o for a in s.kids(h, "agent") for o in pobjs(s, a)]

@@ -39,6 +39,12 @@ class Pattern:
     place: tuple[str, ...] = ("in", "at")
     verb: str | None = None
     """The verb a headline uses for a nominal trigger ('talks' -> 'meet')."""
+    requires: tuple[str, ...] = ()
+    """Relations one of which must find a name for the trigger to count ('call' needs 'on': "call on X")."""
+    unless: tuple[str, ...] = ()
+    """Relations that must find nothing ("called on X to act" is a demand, not a visit: ``infinitive``)."""
+    objects: frozenset[str] = frozenset()
+    """Lemmas one of which the trigger's object must have ("cut ties", "restored relations"); empty: any."""
 
 
 @dataclass(frozen=True)
@@ -79,8 +85,78 @@ class Taxonomy:
 def _words(d: dict[str, Any], key: str, where: str) -> frozenset[str]:
     value = d.get(key) or []
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise BriefError(None, f"{where}.{key} should be a list of words")
+        raise BriefError(None, f"{where}.{key} should be a list of words, not {_short(value)}")
     return frozenset(v.lower() for v in value)
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:55] + "…" + text[-4:]
+
+
+def _number(d: dict[str, Any], key: str, where: str, default: float, kind: type[int] | type[float]) -> Any:
+    """A number field: ``int`` accepts whole numbers only, ``float`` any number; never a bool or a word."""
+    value = d.get(key, default)
+    ok = isinstance(value, (int, float)) if kind is float else isinstance(value, int)
+    if isinstance(value, bool) or not ok:
+        what = "a whole number" if kind is int else "a number"
+        raise BriefError(None, f"{where}.{key} should be {what}, not {_short(value)}")
+    return kind(value)
+
+
+def _text(d: dict[str, Any], key: str, where: str) -> str | None:
+    value = d.get(key)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise BriefError(None, f"{where}.{key} should be a word or phrase, not {_short(value)}")
+    return value
+
+
+def _flag(d: dict[str, Any], key: str, where: str) -> bool:
+    value = d.get(key, False)
+    if not isinstance(value, bool):
+        raise BriefError(None, f"{where}.{key} should be true or false, not {_short(value)}")
+    return value
+
+
+def _variants(d: dict[str, Any], where: str) -> tuple[Variant, ...]:
+    value = d.get("variants") or []
+    if not isinstance(value, list):
+        raise BriefError(
+            None, f"{where}.variants should be a list of {{lemmas: [...], label: ...}}, not {_short(value)}"
+        )
+    out = []
+    for j, v in enumerate(value):
+        vw = f"{where}.variants[{j}]"
+        if not isinstance(v, dict):
+            raise BriefError(None, f"{vw} should be a mapping {{lemmas: [...], label: ...}}, not {_short(v)}")
+        out.append(Variant(_words(v, "lemmas", vw), _text(v, "label", vw) or d["label"]))
+    return tuple(out)
+
+
+def _category(d: Any, where: str) -> Category:
+    if not isinstance(d, dict) or not isinstance(d.get("id"), str) or not isinstance(d.get("label"), str):
+        raise BriefError(None, f"{where} needs an id and a label")
+    participants = _words(d, "participants", where) if d.get("participants") is not None else None
+    return Category(
+        id=d["id"],
+        label=d["label"],
+        verbs=_words(d, "verbs", where),
+        nouns=_words(d, "nouns", where),
+        variants=_variants(d, where),
+        needs_labels=frozenset(x.upper() for x in _words(d, "needs_labels", where)),
+        requires_any=_words(d, "requires_any", where),
+        needs_past_year=_flag(d, "needs_past_year", where),
+        past_label=_text(d, "past_label", where),
+        min_score=_number(d, "min_score", where, 2, int),
+        weight=_number(d, "weight", where, 1.0, float),
+        # Order matters here (most wanted first): read the list again rather than the set.
+        participants=tuple(x.upper() for x in d["participants"]) if participants else ("PERSON", "ORG", "GPE"),
+        max_participants=_number(d, "max_participants", where, 2, int),
+        patterns=_patterns(d, where),
+        planned=_flag(d, "planned", where),
+    )
 
 
 def _names(d: dict[str, Any], key: str, where: str, default: tuple[str, ...]) -> tuple[str, ...]:
@@ -92,8 +168,11 @@ def _names(d: dict[str, Any], key: str, where: str, default: tuple[str, ...]) ->
 
 
 def _patterns(d: dict[str, Any], where: str) -> tuple[Pattern, ...]:
+    value = d.get("patterns") or []
+    if not isinstance(value, list):
+        raise BriefError(None, f"{where}.patterns should be a list of {{triggers: [...], ...}}, not {_short(value)}")
     out = []
-    for j, p in enumerate(d.get("patterns") or []):
+    for j, p in enumerate(value):
         pw = f"{where}.patterns[{j}]"
         if not isinstance(p, dict) or not p.get("triggers"):
             raise BriefError(None, f"{pw} needs a list of triggers")
@@ -108,6 +187,9 @@ def _patterns(d: dict[str, Any], where: str) -> tuple[Pattern, ...]:
                 targets=_names(p, "targets", pw, Pattern.targets),
                 place=_names(p, "place", pw, Pattern.place),
                 verb=str(p["verb"]) if p.get("verb") else None,
+                requires=_names(p, "requires", pw, ()),
+                unless=_names(p, "unless", pw, ()),
+                objects=_words(p, "objects", pw),
             )
         )
     return tuple(out)
@@ -119,34 +201,8 @@ def parse_taxonomy(data: Any, source: str) -> Taxonomy:
         raise BriefError(source, "a taxonomy needs a 'categories:' list")
     cats = []
     for i, d in enumerate(data["categories"]):
-        where = f"categories[{i}]"
-        if not isinstance(d, dict) or not isinstance(d.get("id"), str) or not isinstance(d.get("label"), str):
-            raise BriefError(source, f"{where} needs an id and a label")
-        variants = tuple(
-            Variant(_words(v, "lemmas", f"{where}.variants"), str(v.get("label", d["label"])))
-            for v in d.get("variants") or []
-            if isinstance(v, dict)
-        )
         try:
-            cats.append(
-                Category(
-                    id=d["id"],
-                    label=d["label"],
-                    verbs=_words(d, "verbs", where),
-                    nouns=_words(d, "nouns", where),
-                    variants=variants,
-                    needs_labels=frozenset(x.upper() for x in _words(d, "needs_labels", where)),
-                    requires_any=_words(d, "requires_any", where),
-                    needs_past_year=bool(d.get("needs_past_year", False)),
-                    past_label=str(d["past_label"]) if d.get("past_label") else None,
-                    min_score=int(d.get("min_score", 2)),
-                    weight=float(d.get("weight", 1.0)),
-                    participants=tuple(x.upper() for x in d.get("participants") or ("PERSON", "ORG", "GPE")),
-                    max_participants=int(d.get("max_participants", 2)),
-                    patterns=_patterns(d, where),
-                    planned=bool(d.get("planned", False)),
-                )
-            )
+            cats.append(_category(d, f"categories[{i}]"))
         except BriefError as exc:
             raise BriefError(source, exc.reason) from None
     return Taxonomy(tuple(cats))

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import re
 
+from briefreader.io.dates import MONTHS
 from briefreader.model.document import Document, Entity
 from briefreader.nlp import roles
 from briefreader.nlp.compress import attached, clause_text, clip, join, short, subtree
-from briefreader.nlp.dates_rel import MONTHS
 from briefreader.nlp.event_time import future_verb
 from briefreader.nlp.events import Found
-from briefreader.nlp.resolver import surface_appositions
+from briefreader.nlp.people import nationality_of
+from briefreader.nlp.resolver import surface_appositions, the_two
 
 _MONTH_NAMES = {n: max((k for k, v in MONTHS.items() if v == n), key=len).capitalize() for n in range(1, 13)}
 _IRREGULAR_3SG = {"be": "is", "have": "has", "do": "does", "go": "goes"}
@@ -56,8 +57,8 @@ def headline(doc: Document, found: Found) -> str | None:
         verb = _third_person(verb) if len(targets) == 1 else verb
         return _with_date(doc, f"{_names(targets)} {verb} {whose}{tok.text.lower()}", found)
     support = roles.support_verb(view, trig)
-    if support is not None and found.actor_relation != "gov_subj":
-        support = None  # "X delivered an invitation from Y": Y invites, X only delivers
+    if support is not None and found.actor_relation != "gov_subj" and not _agentless_passive(view, support):
+        support = None  # "X delivered an invitation from Y": Y invites, X only delivers ("a deal was struck": struck)
     # The verb as written ("expelled"), the support verb with its noun ("imposed tariffs"),
     # or the taxonomy's verb for a noun on its own ("X's visit": visit; "travelled": visit).
     lemma = tok.lemma.lower() if support is None and verbal else found.pattern.verb or tok.lemma.lower()
@@ -74,7 +75,7 @@ def headline(doc: Document, found: Found) -> str | None:
     place_to = place_in = ""
     if found.place is not None:
         own = lemma == tok.lemma.lower() or support is not None
-        if own and found.place_relation in ("to", "at", "near", "over", "off"):
+        if own and found.place_relation in ("to", "at", "near", "over", "off", "around"):
             place_to = f" {found.place_relation} {found.place.name}"
         else:
             place_in = f" in {found.place.name}"
@@ -91,8 +92,9 @@ def headline(doc: Document, found: Found) -> str | None:
                 rest = _complement(doc, view, trig, with_infinitive=False)  # "delivers a letter ... to X"
             partners = _partners(doc, view, found, as_written, second)
             rest = rest if partners.split(" ", 1)[-1] in rest else " ".join(x for x in (rest, partners) if x)
-            if found.target_relation in ("obj", "addressee") and second is None and not found.category.planned:
-                rest += _infinitive(doc, view, trig)  # "urges Indonesia to reconsider the ban"
+            asked = found.target_relation in ("obj", "addressee") or roles.addressed(view, trig)
+            if asked and second is None and not found.category.planned:
+                rest += _infinitive(doc, view, trig)  # "urges Indonesia to reconsider the ban", "calls on X to act"
         elif not rest:
             rest = _complement(doc, view, trig)
         body = " ".join(x for x in (subject, verb, rest) if x)
@@ -107,6 +109,11 @@ def headline(doc: Document, found: Found) -> str | None:
     if found.place is not None and _named_in(found.place, body + goal):
         place_to = place_in = ""
     return _with_date(doc, body + place_to + goal + place_in, found)
+
+
+def _agentless_passive(view: roles.Sentence, v: int) -> bool:
+    """'was struck' with no 'by': nobody else did it, so the parties named in the noun did."""
+    return roles.passive(view, v) and not view.kids(v, "agent")
 
 
 def _receiving_verb(view: roles.Sentence, trig: int) -> int | None:
@@ -125,7 +132,10 @@ def _names(ents: list[Entity]) -> str:
 
 
 def _named_in(ent: Entity, text: str) -> bool:
-    return any(n in text for n in (ent.name, short(ent), *ent.aliases))
+    """The entity is named in the text, or its nationality is ("Montenegrin government": Montenegro)."""
+    if any(n in text for n in (ent.name, short(ent), *ent.aliases)):
+        return True
+    return ent.label == "GPE" and any(nationality_of(w, ent.name) for w in text.split() if w[:1].isupper())
 
 
 def _plural(view: roles.Sentence, toks: list[int]) -> bool:
@@ -139,25 +149,49 @@ def _role_phrase(doc: Document, view: roles.Sentence, toks: list[int], ents: lis
     for t in toks:
         tok = view.tokens[t]
         plain = tok.pos == "NOUN" and t not in view.entity_at and not view.kids(t, "appos")
-        if plain and not surface_appositions(view, t):
+        if plain and not surface_appositions(view, t) and not the_two(view, t):  # "the two leaders": their names
             parts.append(_noun_phrase(doc, view, t, 6))
             named |= {e.id for e in ents if _named_in(e, parts[-1])}
     rest = [e for e in ents if e.id not in named]
     if not parts:
         return _names(ents)
+    link = _linking_preposition(view, toks[0], rest) if rest and len(parts) == 1 else None
+    if link:
+        # "seizure of Qatari tanker by Bahrain", "its ambassador to Montenegro"
+        return f"{parts[0]} {link} {_names(rest)}"
     if rest:
         parts.append(_names(rest))
     return " and ".join(parts)
 
 
+def _linking_preposition(view: roles.Sentence, noun: int, ents: list[Entity]) -> str | None:
+    """The preposition after a noun whose object is one of the entities ('by', 'to'), wherever the model hung it."""
+    ids = {e.id for e in ents}
+    for p in [*view.kids(noun, "prep"), noun + 1]:
+        if p >= len(view.tokens) or view.tokens[p].pos != "ADP":
+            continue
+        objs = roles.pobjs(view, p)
+        words = objs + [q for o in objs for q in view.kids(o, "amod", "compound")]
+        if any(
+            (w in view.entity_at and view.entity_at[w].id in ids)
+            or any(nationality_of(view.tokens[w].text, e.name) for e in ents)
+            for w in words
+        ):
+            return view.tokens[p].text.lower()
+    return None
+
+
 def _partners(doc: Document, view: roles.Sentence, found: Found, as_written: bool, second: int | None) -> str:
     """'Omar Haddad', 'with Peru' when the trigger takes them after a preposition, 'to intercept X'."""
-    names = _role_phrase(doc, view, found.target_tokens, found.targets)
+    names = _role_phrase(doc, view, found.target_tokens, [e for e in found.targets if e not in found.joined_targets])
     rel = found.target_relation
     lead = ""
     if second is not None and view.tokens[second].pos == "VERB":
         lead = "to " + view.tokens[second].lemma.lower() + " "
         as_written = True
+    elif second is not None and as_written and (p := view.head(second)) is not None and view.tokens[p].pos == "ADP":
+        # "In a letter to the UN, X demanded ...": the partner is the letter's.
+        lead = f"{view.tokens[p].text.lower()} {view.tokens[second].text.lower()} "
     if rel and rel not in roles.RELATIONS and as_written:
         return f"{lead}{rel} {names}"
     return lead + names
@@ -231,10 +265,11 @@ def _goal_phrase(doc: Document, view: roles.Sentence, trig: int, found: Found) -
             if phrase:
                 return f" {word} {phrase}"
     if found.category.planned:
-        # "invited Z to attend the Southern Water Summit"
+        # "invited Z to attend the Southern Water Summit", "invited Z to visit Manila"
+        parties = {e.id for e in found.targets + found.actors}
         for c in roles.purpose_clauses(view, trig):
             objs = view.kids(c, "dobj")
-            if objs and not any(o in view.entity_at and view.entity_at[o].id in named for o in objs):
+            if objs and not any(o in view.entity_at and view.entity_at[o].id in parties for o in objs):
                 verb = view.tokens[c].lemma.lower() + _particle(view, c)
                 return f" to {verb} {_noun_phrase(doc, view, objs[0])}"
     return ""
@@ -252,11 +287,16 @@ def _noun_phrase(doc: Document, view: roles.Sentence, head: int, limit: int = 6)
         for c in view.children[i]:
             dep = view.tokens[c].dep
             word = view.tokens[c].lemma.lower()
-            if dep in ("compound", "amod", "nummod", "nmod", "poss", "case", "quantmod") or (
-                depth < 2
-                and (
-                    dep == "pobj"
-                    or (dep == "prep" and word in ("of", "in", "for", "on", "from") and _names_a_thing(view, c))
+            coordinated = dep in ("conj", "cc") and view.tokens[i].dep in ("amod", "compound")
+            if (
+                coordinated
+                or dep in ("compound", "amod", "nummod", "nmod", "poss", "case", "quantmod")
+                or (
+                    depth < 2
+                    and (
+                        dep == "pobj"
+                        or (dep == "prep" and word in ("of", "in", "for", "on", "from") and _names_a_thing(view, c))
+                    )
                 )
             ):
                 take(c, depth + (dep == "prep"))

@@ -1,9 +1,9 @@
 """The briefreader app: thin. It opens briefs onto reading screens and guards quitting.
 
 The App holds what outlives one brief (the parse service, the options
-from the command line) and pushes a screen per brief: the reading screen
-now, a library screen later. It knows screens only through their public
-face (``session``, ``saver``), never their panes. Quitting, from any key
+from the command line) and pushes a screen: the library's table for a
+folder, the reading screen for a brief. It knows screens only through
+their public face (``session``, ``saver``), never their panes. Quitting, from any key
 or from the palette, asks first when there is unsaved work; SIGTERM and
 SIGHUP write that work aside and put the terminal back.
 """
@@ -27,12 +27,14 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from briefreader.io.errors import BriefError
+from briefreader.library import LibraryIndex
 from briefreader.model.display import one_line
 from briefreader.model.document import Document
 from briefreader.session import ParseService, open_session
 from briefreader.ui.commands import ReaderCommands
 from briefreader.ui.dialogs import Ask, Confirm
 from briefreader.ui.keybar import KeyBar
+from briefreader.ui.library import LibraryScreen
 from briefreader.ui.reader import ReaderScreen
 
 
@@ -48,6 +50,10 @@ class Options:
     """Write unsaved work aside and offer it back (tests turn it off unless they test it)."""
     parse_in_process: bool = True
     """Parse in a child process (tests may parse in a thread, reusing one loaded model)."""
+    library: Path | None = None
+    """A folder to open as a library (its table of briefs) instead of ``files``."""
+    parse_library: bool = True
+    """Parse the library's new briefs in the background (tests may leave them unparsed)."""
 
 
 class ErrorScreen(Screen[None]):
@@ -101,6 +107,9 @@ class BriefReaderApp(App[None]):
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGTERM, signal.SIGHUP):
                 loop.add_signal_handler(sig, self._on_signal, sig)
+        if self.options.library is not None:
+            self.open_library(self.options.library)
+            return
         errors = []
         for i, path in enumerate(self.files):
             first, self._first = (self._first if i == 0 else None), None
@@ -118,6 +127,12 @@ class BriefReaderApp(App[None]):
     def on_unmount(self) -> None:
         """Leave no parse process behind."""
         self.parser.stop()
+
+    def open_library(self, folder: Path) -> None:
+        """The library's table (its index opened now; brought up to date by the screen, in a thread)."""
+        index = LibraryIndex.open(folder)
+        parse = self.options.parse_library
+        self.push_screen(LibraryScreen(index, self.parser, recovery=self.options.recovery, parse=parse))
 
     @property
     def reader(self) -> ReaderScreen | None:
@@ -221,7 +236,9 @@ def make_app(
     recovery: bool = True,
     first: Document | None = None,
     parse_in_process: bool = True,
+    library: Path | None = None,
+    parse_library: bool = True,
 ) -> BriefReaderApp:
-    """The one way to build the app, for the CLI and the tests alike."""
-    options = Options(model, taxonomy, save_to, recovery, parse_in_process)
+    """The one way to build the app, for the CLI and the tests alike (``library``: a folder's table)."""
+    options = Options(model, taxonomy, save_to, recovery, parse_in_process, library, parse_library)
     return BriefReaderApp(files, options, first=first)

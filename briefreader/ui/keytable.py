@@ -1,14 +1,24 @@
-"""Print the README's keys table from the bindings: ``python -m briefreader.ui.keytable``."""
+"""Print the README's keys tables from the bindings: ``python -m briefreader.ui.keytable``."""
 
 from __future__ import annotations
 
 from briefreader.ui.keys import markdown_table
+from briefreader.ui.library import LibraryScreen
 from briefreader.ui.reader import ReaderScreen
 
 
+def tables() -> dict[str, str]:
+    """Each README table by the name of its markers (``<!-- keys -->`` ... ``<!-- /keys -->``)."""
+    return {
+        "keys": markdown_table(ReaderScreen.key_rows()),
+        "library-keys": markdown_table(LibraryScreen.key_rows()),
+    }
+
+
 def main() -> None:
-    """Print the table (paste it between the README's ``<!-- keys -->`` markers)."""
-    print(markdown_table(ReaderScreen.key_rows()))
+    """Print the tables between their markers (paste each over the README's)."""
+    for name, table in tables().items():
+        print(f"<!-- {name} -->\n{table}\n<!-- /{name} -->\n")
 
 
 if __name__ == "__main__":

@@ -37,6 +37,7 @@ from briefreader.ui import reader_keys as keys
 from briefreader.ui.article import ArticleView, Span
 from briefreader.ui.clipboard import copy_focused
 from briefreader.ui.commands import PaletteCommand
+from briefreader.ui.correction_scope import CorrectionScope
 from briefreader.ui.editor import EditFlow
 from briefreader.ui.entities_pane import EntitiesPane, entity_summary
 from briefreader.ui.help import HelpScreen
@@ -51,7 +52,7 @@ from briefreader.ui.opening import choose_brief, confirm_start_fresh
 from briefreader.ui.parsing import Parsed, ParseRunner
 from briefreader.ui.recovery import RecoveryKeeper
 from briefreader.ui.saving import SaveFlow
-from briefreader.ui.search import Search, SearchField, next_index
+from briefreader.ui.search import SearchField, SearchFlow, next_index
 from briefreader.ui.timeline import TimelinePane, swap_panes
 from briefreader.ui.titlebar import TitleBar
 
@@ -114,9 +115,11 @@ class ReaderScreen(Screen[None]):
         self.recovery = RecoveryKeeper(self, session, self.changed)
         self.parse_runner = ParseRunner(self, session, parser, partial(setattr, self, "parsing"), self.changed)
         self.editor = EditFlow(self, session, self.changed, self.action_reparse)
-        self.search = Search()
-        """The last search: its query, matches and the current one."""
-        self._before_search: Widget | None = None
+        self.searching = SearchFlow(
+            self, lambda: self.article, lambda: self.session.doc.text, self._show_matches, self.status
+        )
+        self.corrections = CorrectionScope(self, lambda: self.session.doc, self.apply)
+        """Asks whether an entity correction applies to this brief only or to all briefs."""
         self.mention_pos: int | None = None
         self.set_reactive(ReaderScreen.doc, session.doc)
         self.set_reactive(ReaderScreen.revision, session.doc.revision)
@@ -201,18 +204,19 @@ class ReaderScreen(Screen[None]):
 
     @on(ChangeRequested)
     def on_change_requested(self, message: ChangeRequested) -> None:
-        """Any pane's change request: applied through the session, whatever pane sent it."""
-        self.apply(message.change())
+        """Any pane's change request: applied through the session (an entity correction asks where first)."""
+        self.corrections.request(message.change())
 
-    def apply(self, change: Change) -> None:
-        """Make one undoable change, or say why it cannot be made."""
+    def apply(self, change: Change) -> bool:
+        """Make one undoable change, or say why it cannot be made; True when made."""
         try:
             done = self.session.apply(change)
         except EditError as exc:
             self.notify(one_line(str(exc), 200), severity="warning", markup=False)
-            return
+            return False
         self.changed(done)
         self.status(Text.assemble(done, ("   ctrl+z undoes", "dim")))
+        return True
 
     def action_undo(self) -> None:
         """ctrl+z."""
@@ -328,37 +332,22 @@ class ReaderScreen(Screen[None]):
 
     def action_search(self) -> None:
         """``/``: the search field, over the status line."""
-        self._before_search = self.focused
-        self.query_one(SearchField).open(self.search.query)
+        self.searching.open()
 
     def on_search_field_closed(self, message: SearchField.Closed) -> None:
         """Back to the pane the search was started from."""
-        (self._before_search or self.article).focus()
+        self.searching.closed()
 
     def on_search_field_search(self, message: SearchField.Search) -> None:
         """Enter in the search field."""
-        self.run_search(message.query)
-
-    def run_search(self, query: str) -> None:
-        """Find every match and go to the first one after the cursor."""
-        here = self.article.cursor_span[0] if self.article.cursor_span else 0
-        self.search.find(self.session.doc.text, query, here)
-        self._show_search()
-
-    def _show_search(self) -> None:
-        self.matches, self.current_match = self.search.matches, self.search.current
-        if self.search.current is not None:
-            s, e = self.search.matches[self.search.current]
-            self.article.scroll_to_span(s, e)
-            self.article.move_cursor_to_offset(s)
-        self.status(self.search.describe())
+        self.searching.run(message.query)
 
     def action_next_match(self, step: int) -> None:
         """``n`` / ``N``."""
-        if not self.search.step(step):
-            self.notify("No search: press / to search.", severity="warning", markup=False)
-            return
-        self._show_search()
+        self.searching.step(step)
+
+    def _show_matches(self, matches: tuple[Span, ...], current: int | None) -> None:
+        self.matches, self.current_match = matches, current
 
     def action_clear(self) -> None:
         """Escape: clear search matches and evidence highlights."""
@@ -402,6 +391,10 @@ class ReaderScreen(Screen[None]):
     def action_edit_source(self) -> None:
         """``E``: the source in ``$EDITOR``; read again on return, annotations carried over."""
         self.editor.edit()
+
+    def action_corrections_scope(self) -> None:
+        """Palette: where entity corrections apply (ask each time, this brief, all briefs)."""
+        self.corrections.choose_default()
 
     def action_help(self) -> None:
         """``?``: every key."""

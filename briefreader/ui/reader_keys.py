@@ -58,6 +58,11 @@ PALETTE_ONLY: list[tuple[str, str, str]] = [
     ("Save as…", "Save the annotated brief somewhere else", "save_as"),
     ("Re-parse", "Parse the brief again, keeping corrections, pins and notes", "reparse"),
     ("Start fresh", "Set the saved annotations aside and read the source again", "start_fresh"),
+    (
+        "Corrections apply to…",
+        "Where a relabel, reject, merge or mark applies: ask each time, this brief, or all briefs",
+        "corrections_scope",
+    ),
 ]
 """Screen actions without a key: (name, what it does, action)."""
 

@@ -1,6 +1,6 @@
 """The Timeline pane: the brief's dated events by phase, shown in place of the Key points (``T``).
 
-Its rows are ``model.event.timeline(document)``, the list ``briefreader
+Its rows are ``model.timeline.timeline(document)``, the list ``briefreader
 show`` prints and the report exports, so the three agree. Like the other
 side panes it redraws itself from the bound Document, so a parse, a
 retitle or an undo shows at once; enter asks the screen to jump the
@@ -25,7 +25,8 @@ from textual.widgets.option_list import Option
 from briefreader.model import edits
 from briefreader.model.display import one_line
 from briefreader.model.document import Anchor, KeyPoint
-from briefreader.model.event import PHASE_NAMES, PHASES, TimelineEntry, timeline, undated
+from briefreader.model.event import PHASES
+from briefreader.model.timeline import PHASE_NAMES, TimelineEntry, timeline, undated
 from briefreader.ui.keypoints_pane import KeyPointsPane
 from briefreader.ui.lists import PaneList
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate the briefreader gold set (dev/ and heldout/).
+"""Validate the briefreader gold set (dev/, heldout/ and heldout2/).
 
 Checks: YAML parses; front matter; every `sentence` is a 30+ character
 substring occurring exactly once in the brief body (and contains no newline);
@@ -264,7 +264,7 @@ def main():
     verbose = "-v" in sys.argv
     total = Counter()
     per_split = {}
-    for split in ("dev", "heldout"):
+    for split in ("dev", "heldout", "heldout2"):
         briefs = sorted((ROOT / split).glob("*.md"))
         n_s = n_e = n_none = 0
         for md in briefs:
