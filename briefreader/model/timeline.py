@@ -94,10 +94,12 @@ def timeline(document: Document) -> list[TimelineEntry]:
         if not k.evidence:
             continue
         first = min(k.evidence, key=lambda e: e.start)
-        frames = [(k.event, k.title, first)] if k.event is not None else []
-        for ev in k.more_events:
-            where = next((e for e in k.evidence if e.start <= ev.trigger.start < e.end), first)
-            frames.append((ev, ev.title or k.title, where))
+        # Each frame jumps to the sentence its trigger is in (a point's evidence is not always in text order).
+        own = [(k.event, k.title)] if k.event is not None else []
+        frames = [
+            (ev, title, next((e for e in k.evidence if e.start <= ev.trigger.start < e.end), first))
+            for ev, title in [*own, *((ev, ev.title or k.title) for ev in k.more_events)]
+        ]
         for ev, title, span in frames:
             if ev.when is None or not ev.when.date:
                 continue
