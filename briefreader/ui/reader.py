@@ -34,7 +34,6 @@ from briefreader.session import BriefSession, ParseService
 from briefreader.session.files import display_name
 from briefreader.ui import reader_keys as keys
 from briefreader.ui.article import ArticleView, Span
-from briefreader.ui.clipboard import copy_focused
 from briefreader.ui.commands import PaletteCommand
 from briefreader.ui.editor import EditFlow
 from briefreader.ui.entities_pane import EntitiesPane, entity_summary
@@ -382,6 +381,8 @@ class ReaderScreen(Screen[None]):
 
     def action_copy(self) -> None:
         """``y``: the sentence, key point, event or note in focus, with its citation, to the clipboard."""
+        from briefreader.ui.clipboard import copy_focused  # not needed for the first frame
+
         if said := copy_focused(self.app, self.session.doc, self.focused, self.article):
             self.status(said)
 

@@ -187,7 +187,7 @@ def swap_panes(key_points: KeyPointsPane, events: TimelinePane) -> Text:
     for entities in screen.query("#entities"):
         entities.styles.height = "1fr" if showing else None
     if showing:
-        events.refresh_list()  # it was not kept up to date while hidden
+        events.refresh_list(now=True)  # it was not kept up to date while hidden
         before = screen.focused
         events.return_to = before if before is not key_points else None
         screen.set_focus(events)  # now, not after the keys already typed: "T j" moves in the timeline
