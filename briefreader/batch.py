@@ -15,19 +15,15 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
+from briefreader.batch_output import before_by_target, progress_bar, save, say, warn
 from briefreader.batch_plan import Job, expand, plan
-from briefreader.io.decode import printable, shown_name, shown_path
+from briefreader.io.decode import printable, shown_path
 from briefreader.io.errors import BriefError
-from briefreader.io.store import save_document
-from briefreader.io.unknown_keys import BeforeParse, before_parse, carry_unknown_keys
+from briefreader.io.unknown_keys import before_parse
 from briefreader.model.corrections import Corrections
 from briefreader.model.document import Document
 
@@ -35,11 +31,6 @@ if TYPE_CHECKING:
     from briefreader.nlp.taxonomy import Taxonomy
 
 __all__ = ["Job", "expand", "run_annotate", "usable_cpus"]
-
-_before_parse: dict[Path, BeforeParse] = {}
-"""What each target's brief held before its parse, while a run lasts: ``_save`` puts the
-unknown keys back from it, for a local parse and a Dask one alike (``batch_dask`` calls
-``_save(doc, target, failed)``)."""
 
 
 def usable_cpus() -> int:
@@ -53,36 +44,6 @@ def usable_cpus() -> int:
 def jobs_to_use(requested: int, briefs: int) -> int:
     """At most one process per brief to parse and per usable CPU, at least one."""
     return max(1, min(requested, briefs, usable_cpus()))
-
-
-def _say(message: str) -> None:
-    print(f"briefreader: {message}", file=sys.stderr)
-
-
-def _warn(path: Path, warning: str) -> None:
-    name = shown_name(path)
-    text = printable(warning)
-    # Decoding warnings already start with the file's name.
-    if text.startswith(f"{name}: "):
-        text = text[len(name) + 2 :]
-    _say(f"warning: {shown_path(path)}: {text}")
-
-
-@contextmanager
-def _progress(total: int) -> Iterator[Progress | None]:
-    if not sys.stderr.isatty():
-        yield None
-        return
-    progress = Progress(
-        TextColumn("annotating"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    )
-    with progress:
-        yield progress
 
 
 def run_annotate(
@@ -111,19 +72,19 @@ def run_annotate(
     work = plan(files, out, reparse, failed)
     for job in work:
         for w in job.doc.warnings:
-            _warn(job.source, w)
+            warn(job.source, w)
     keep = [(j.doc, j.target) for j in work if not j.parse]
     parse = [(j.doc, j.target) for j in work if j.parse]
     use = jobs if dask is not None else jobs_to_use(jobs, len(parse))
     if use < jobs and parse:
         cpus = usable_cpus()
-        _say(
+        say(
             f"--jobs {jobs}: using {use} (one process per brief to parse and per usable CPU: "
             f"{len(parse)} brief{'s' if len(parse) != 1 else ''}, {cpus} CPU{'s' if cpus != 1 else ''})"
         )
     written = 0
-    _before_parse.clear()
-    _before_parse.update((target, before_parse(doc)) for doc, target in parse)
+    before_by_target.clear()
+    before_by_target.update((target, before_parse(doc)) for doc, target in parse)
     try:
         if dask is None:
             written = _write_all(keep, parse, failed, model, taxonomy, use, corrections)
@@ -133,38 +94,17 @@ def run_annotate(
             written = write_all_dask(keep, parse, failed, model, taxonomy, jobs, dask, corrections)
     except KeyboardInterrupt:
         # Writes are atomic: what is in DIR is complete; nothing half-written is left.
-        _say(f"interrupted; the briefs written so far in {shown_path(out)} are complete")
+        say(f"interrupted; the briefs written so far in {shown_path(out)} are complete")
         return 130
     finally:
-        _before_parse.clear()
+        before_by_target.clear()
     for path, reason in failed:
-        _say(f"{shown_path(path)}: {printable(reason)}")
+        say(f"{shown_path(path)}: {printable(reason)}")
     summary = f"annotated {written} brief{'s' if written != 1 else ''} into {shown_path(out)}"
     if failed:
         summary += f"; {len(failed)} failed"
     print(summary, file=sys.stderr)
     return 1 if failed else 0
-
-
-def _save(doc: Document, target: Path, failed: list[tuple[Path, str]]) -> int:
-    before = _before_parse.pop(target, None)
-    if before is not None:
-        lost = carry_unknown_keys(before, doc)
-        if lost:
-            keys = ", ".join(lost)
-            failed.append((target, f"not written: the re-parse has no place for {keys} (run without --reparse)"))
-            return 0
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        failed.append((target, f"cannot create its folder: {exc.strerror or exc}"))
-        return 0
-    try:
-        save_document(doc, target)
-    except BriefError as exc:
-        failed.append((target, exc.reason))
-        return 0
-    return 1
 
 
 def _save_kept(
@@ -175,7 +115,7 @@ def _save_kept(
 ) -> int:
     """Save the briefs that need no parse, then run ``then(advance)``, under one progress bar."""
     written = 0
-    with _progress(len(keep) + to_parse) as progress:
+    with progress_bar(len(keep) + to_parse) as progress:
         task = progress.add_task("annotate", total=len(keep) + to_parse) if progress else None
 
         def advance() -> None:
@@ -183,7 +123,7 @@ def _save_kept(
                 progress.advance(task)
 
         for doc, target in keep:
-            written += _save(doc, target, failed)
+            written += save(doc, target, failed)
             advance()
         written += then(advance)
     return written
@@ -235,6 +175,6 @@ def _parse_in_one_stream(
     written = 0
     targets = [t for _d, t in parse]
     for i, doc in enumerate(annotate_many([d for d, _t in parse], loaded, tax, 1, corrections)):
-        written += _save(doc, targets[i], failed)
+        written += save(doc, targets[i], failed)
         advance()
     return written

@@ -49,10 +49,10 @@ def _start_worker(
     global _setup, _load_error
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _setup = (model, taxonomy, corrections)
-    from briefreader import batch
+    from briefreader import batch_output
     from briefreader.nlp.pipeline import ModelError, load_model
 
-    batch._before_parse.update(before)  # spawned workers start without it
+    batch_output.before_by_target.update(before)  # spawned workers start without it
     try:
         load_model(model)
     except ModelError as exc:
@@ -73,7 +73,7 @@ def _parse_and_save(briefs: list[tuple[Document, Path]]) -> list[tuple[int, Fail
     batches the blocks of several briefs together, which one brief per call
     (a handful of paragraphs) did not, ~10% slower.
     """
-    from briefreader import batch
+    from briefreader import batch_output
     from briefreader.nlp.annotate import annotate_many
     from briefreader.nlp.pipeline import load_model
 
@@ -83,7 +83,7 @@ def _parse_and_save(briefs: list[tuple[Document, Path]]) -> list[tuple[int, Fail
     parsed = annotate_many([doc for doc, _target in briefs], load_model(model), taxonomy, 1, corrections)
     for doc, (_doc, target) in zip(parsed, briefs, strict=True):
         failed: Failures = []
-        out.append((batch._save(doc, target, failed), failed))
+        out.append((batch_output.save(doc, target, failed), failed))
     return out
 
 
@@ -137,7 +137,7 @@ def workers(
     jobs: int, model: str | None, taxonomy: Taxonomy | None, corrections: Corrections | None
 ) -> Iterator[Workers]:
     """Start ``jobs`` workers now (before any thread of the progress bar exists, as forking wants)."""
-    from briefreader import batch
+    from briefreader import batch_output
 
     fork = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if fork else "spawn")
@@ -145,7 +145,7 @@ def workers(
         jobs,
         mp_context=context,
         initializer=_start_worker,
-        initargs=(model, taxonomy, corrections, dict(batch._before_parse)),
+        initargs=(model, taxonomy, corrections, dict(batch_output.before_by_target)),
     )
     try:
         # Start every worker before the caller starts anything else (forking a process with threads is unsafe).

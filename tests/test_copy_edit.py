@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from briefreader.export.clip import citation, key_point_text, note_text, sentence_text
+from briefreader.export.clip import citation, event_text, key_point_text, note_text, sentence_text
 from briefreader.model import edits
 from briefreader.model.document import Document
 from briefreader.session import changes as ch
@@ -65,9 +65,14 @@ async def test_y_copies_the_focused_key_point_event_or_note(tmp_path: Path) -> N
 
         await pilot.press("T", "G", "y")  # the timeline's last event: what is planned
         entry = screen.query_one(TimelinePane).highlighted_entry
-        assert entry is not None and entry.phase == "planned"
+        assert entry is not None and entry.phase == "planned" and app.clipboard == event_text(doc, entry)
+        assert app.clipboard.splitlines()[:2] == [
+            "2026-06: Tomás Valdivia invites Martín Aguirre to attend Southern Water Summit in Buenos Aires",
+            f"“{doc.text[entry.start : entry.end]}”",
+        ]
+        assert status(screen).startswith("Copied: event “2026-06 Tomás Valdivia")
         planned = doc.key_point(entry.key_point)
-        assert planned is not None and app.clipboard == key_point_text(doc, planned)
+        assert planned is not None
 
         screen.apply(ch.AddNote("Ask about the budget.", edits.make_anchor(doc, "key_point", ref=planned.id), ()))
         await pilot.pause()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from briefreader.export.clip import citation, key_point_text, note_text, sentence_text
+from briefreader.export.clip import citation, event_text, key_point_text, note_text, sentence_text
 from briefreader.model import edits
 from briefreader.model.document import Block, BriefMeta, Document, Entity, Evidence, KeyPoint, Mention, Sentence
+from briefreader.model.event import EventFrame, Trigger, When
+from briefreader.model.timeline import TimelineEntry
 
 TEXT = "Talks in Oslo\n\nAnna Berg met Omar Haddad in Oslo. Berg said the talks\nwent well."
 
@@ -73,3 +75,15 @@ def test_copied_text_carries_no_control_characters() -> None:
     for text in (sentence_text(doc, 1), key_point_text(doc, doc.key_points[0]), note_text(doc, note)):
         assert not any(ord(c) < 0x20 and c != "\n" for c in text) and "\u202e" not in text
     assert "Talks␛]52;c;ZXZpbA==␇" in citation(doc)
+
+
+def test_an_event_is_its_date_headline_and_own_sentence() -> None:
+    doc = make_doc()
+    second = TEXT.index("Berg said")
+    frame = EventFrame("statement", Trigger(second + 5, second + 9, "said"), when=When("in 2024", "2024"))
+    entry = TimelineEntry(
+        "2024", "background", "2024: Berg praises the talks", "statement", "happened", "k1", second, len(TEXT), frame
+    )
+    assert (
+        event_text(doc, entry) == f"2024: Berg praises the talks\n“Berg said the talks\nwent well.”\n{citation(doc)}\n"
+    )

@@ -10,6 +10,7 @@ from briefreader.model.document import Document
 from briefreader.model.event import EventFrame, Trigger, When
 from briefreader.model.timeline import TimelineEntry
 from briefreader.session import changes as ch
+from briefreader.session.files import load_annotated, write_annotated
 from briefreader.ui.keypoints_pane import KeyPointsPane
 from briefreader.ui.note_editor import NoteEditor
 from briefreader.ui.timeline import EMPTY, TimelinePane, entry_ids
@@ -121,3 +122,28 @@ def test_two_events_of_one_sentence_get_rows_of_their_own() -> None:
     later = TimelineEntry("2026-10", "planned", "Talks again", "visit", "planned", "k1", 0, 10, frame)
     ids = entry_ids([entry, entry, later])
     assert len(ids) == 3 and list(ids.values()) == [entry, entry, later]
+
+
+async def test_each_event_of_a_point_jumps_to_its_own_sentence(tmp_path: Path) -> None:
+    """A point's other dated frames (``more_events``) are rows of their own, each with its sentence."""
+    path = events_copy(tmp_path)
+    doc = load_annotated(path).doc
+    row = next(k for k in doc.key_points if k.event is not None and k.event.when and k.event.when.date == "2019")
+    war = doc.text.index("In 1978 the two countries came close to war")
+    came = doc.text.index("came", war)
+    row.more_events = [
+        EventFrame("tension", Trigger(came, came + 4, "came"), when=When("1978", "1978"), title="Close to war")
+    ]
+    write_annotated(doc, path)
+    app = app_for(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = reader(app)
+        await pilot.press("T")
+        text = shown(screen.query_one(TimelinePane))
+        assert "Background (2)" in text and text.index("1978") < text.index("Close to war") < text.index("2019")
+        await pilot.press("enter")
+        span = screen.article.cursor_span or (0, 0)
+        assert screen.session.doc.text[span[0] : span[1]].startswith("In 1978 the two countries")
+        await pilot.press("j", "enter")  # 2019: the point's own event, in its own sentence (not the first evidence)
+        span = screen.article.cursor_span or (0, 0)
+        assert screen.session.doc.text[span[0] : span[1]].startswith("In 2019 a row over a mining project")

@@ -1,4 +1,4 @@
-"""The text the reader's ``y`` key copies: a sentence, a key point with its evidence, a note.
+"""The text the reader's ``y`` key copies: a sentence, a key point with its evidence, an event, a note.
 
 Plain text for an email or a chat, not Markdown, each ending in a citation
 line (title, date, source) so a quote never travels without where it came
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from briefreader.model.display import one_line, visible
 from briefreader.model.document import Document, KeyPoint, Note
+from briefreader.model.timeline import TimelineEntry, undated
 
 
 def citation(doc: Document) -> str:
@@ -38,6 +39,12 @@ def passage_text(doc: Document, start: int, end: int) -> str:
 def key_point_text(doc: Document, kp: KeyPoint) -> str:
     """The key point's title, each evidence sentence quoted on its own line, then the citation."""
     lines = [one_line(kp.title)] + [_quoted(ev.quote) for ev in kp.evidence]
+    return "\n".join([*lines, citation(doc)]) + "\n"
+
+
+def event_text(doc: Document, entry: TimelineEntry) -> str:
+    """A timeline event: its date and headline, its own sentence quoted, then the citation."""
+    lines = [f"{entry.date}: {one_line(undated(entry.title))}", _quoted(doc.text[entry.start : entry.end])]
     return "\n".join([*lines, citation(doc)]) + "\n"
 
 

@@ -33,6 +33,22 @@ class TimelineEntry:
     """The frame itself (participants, place, the date as written)."""
 
 
+PHASE_NAMES: dict[Phase, str] = {"background": "background", "news": "the news", "planned": "planned"}
+"""How a phase reads in a sentence (a report line, the timeline's headings)."""
+
+_YEAR_PREFIX = re.compile(r"^\d{4}: ")
+_DATE_SUFFIX = re.compile(r" \((?:\d{1,2} )?(?:[A-Z][a-z]+ )?\d{4}\)$")
+
+
+def undated(title: str) -> str:
+    """A headline without the date it carries ('2017: ...', '... (October 2025)').
+
+    Titles carry their date for the Key points list; a timeline shows the
+    date in a column of its own and would say it twice.
+    """
+    return _DATE_SUFFIX.sub("", _YEAR_PREFIX.sub("", title))
+
+
 NEWS_DAYS = 31
 """Events this many days before the brief's date, or fewer, are its news, not background."""
 
@@ -78,10 +94,12 @@ def timeline(document: Document) -> list[TimelineEntry]:
         if not k.evidence:
             continue
         first = min(k.evidence, key=lambda e: e.start)
-        frames = [(k.event, k.title, first)] if k.event is not None else []
-        for ev in k.more_events:
-            where = next((e for e in k.evidence if e.start <= ev.trigger.start < e.end), first)
-            frames.append((ev, ev.title or k.title, where))
+        # Each frame jumps to the sentence its trigger is in (a point's evidence is not always in text order).
+        own = [(k.event, k.title)] if k.event is not None else []
+        frames = [
+            (ev, title, next((e for e in k.evidence if e.start <= ev.trigger.start < e.end), first))
+            for ev, title in [*own, *((ev, ev.title or k.title) for ev in k.more_events)]
+        ]
         for ev, title, span in frames:
             if ev.when is None or not ev.when.date:
                 continue
@@ -99,16 +117,3 @@ def timeline(document: Document) -> list[TimelineEntry]:
                 )
             )
     return sorted(entries, key=lambda t: (t.date, t.start))
-
-
-_YEAR_PREFIX = re.compile(r"^\d{4}: ")
-_DATE_SUFFIX = re.compile(r" \((?:\d{1,2} )?(?:[A-Z][a-z]+ )?\d{4}\)$")
-
-
-def undated(title: str) -> str:
-    """A headline without the date it carries ('2017: ...', '... (October 2025)').
-
-    Titles carry their date for the Key points list; a timeline shows the
-    date in a column of its own and would say it twice.
-    """
-    return _DATE_SUFFIX.sub("", _YEAR_PREFIX.sub("", title))

@@ -19,6 +19,7 @@ from textual.widget import Widget
 from briefreader.export import clip
 from briefreader.model.display import one_line
 from briefreader.model.document import Document
+from briefreader.model.timeline import undated
 from briefreader.ui.article import ArticleView
 from briefreader.ui.keypoints_pane import KeyPointsPane
 from briefreader.ui.notes_pane import NotesPane
@@ -47,21 +48,24 @@ def _short(text: str) -> str:
 
 
 def clip_for(doc: Document, focused: Widget | None, article: ArticleView) -> Clip:
-    """What ``y`` copies: the focused key point, event or note, else the sentence under the Article cursor.
+    """What ``y`` copies: the focused key point, timeline event or note, else the Article cursor's sentence.
 
     The Entities pane has no text of its own to quote, so there (and in the
     Article) it is the cursor's sentence, or its paragraph before the parse
     has found sentences. Raises NothingToCopy when a list has no item under
     its cursor.
     """
-    if isinstance(focused, KeyPointsPane | TimelinePane):
-        kp = (
-            focused.highlighted_point()
-            if isinstance(focused, TimelinePane)
-            else doc.key_point(focused.highlighted_id or "")
+    if isinstance(focused, TimelinePane):
+        entry = focused.highlighted_entry
+        if entry is None:
+            raise NothingToCopy("No dated event to copy.")
+        return Clip(
+            clip.event_text(doc, entry), f"event {_short(f'{entry.date} {undated(entry.title)}')} with citation"
         )
+    if isinstance(focused, KeyPointsPane):
+        kp = doc.key_point(focused.highlighted_id or "")
         if kp is None:
-            raise NothingToCopy("Move onto a key point or an event first.")
+            raise NothingToCopy("Move onto a key point first.")
         return Clip(clip.key_point_text(doc, kp), f"key point {_short(kp.title)} with evidence and citation")
     if isinstance(focused, NotesPane):
         note = doc.note(focused.highlighted_id or "")

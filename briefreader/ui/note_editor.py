@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual.app import App, ComposeResult
@@ -19,8 +19,12 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, Static
 
 from briefreader.model.display import one_line
+from briefreader.model.document import Anchor
 from briefreader.model.edits import parse_tags
 from briefreader.ui.keybar import KeyBar
+
+if TYPE_CHECKING:
+    from briefreader.session.changes import AddNote
 
 
 @dataclass
@@ -125,6 +129,18 @@ def open_note_editor(
     assert isinstance(editor, NoteEditor)
     editor.prepare(about, text, tags, title)
     app.push_screen(editor, done)
+
+
+def add_note(app: App[Any], about: str, anchor: Anchor, apply: Callable[[AddNote], object]) -> None:
+    """The editor for a new note on ``anchor``; keeping it applies one undoable change."""
+
+    def done(draft: NoteDraft | None) -> None:
+        if draft is not None:
+            from briefreader.session.changes import AddNote
+
+            apply(AddNote(draft.text, anchor, tuple(draft.tags)))
+
+    open_note_editor(app, done, about)
 
 
 async def warm_up(screen: Screen[Any]) -> None:

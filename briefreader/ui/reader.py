@@ -42,14 +42,13 @@ from briefreader.ui.keypoints_pane import KeyPointsPane, point_summary
 from briefreader.ui.keys import KeyRow
 from briefreader.ui.legend import Legend, legend_labels
 from briefreader.ui.messages import ChangeRequested
-from briefreader.ui.note_editor import NoteDraft, open_note_editor, warm_up
+from briefreader.ui.note_editor import add_note, warm_up
 from briefreader.ui.notes_pane import NotesPane, anchor_label
 from briefreader.ui.opening import choose_brief, confirm_start_fresh
 from briefreader.ui.parsing import Parsed, ParseRunner
 from briefreader.ui.recovery import RecoveryKeeper
 from briefreader.ui.saving import SaveFlow
-from briefreader.ui.search import SearchField, next_index
-from briefreader.ui.search_flow import SearchFlow
+from briefreader.ui.search import SearchField, SearchFlow, next_index
 from briefreader.ui.timeline import TimelinePane, swap_panes
 from briefreader.ui.titlebar import TitleBar
 
@@ -116,8 +115,9 @@ class ReaderScreen(Screen[None]):
         self.recovery = RecoveryKeeper(self, session, self.changed)
         self.parse_runner = ParseRunner(self, session, parser, partial(setattr, self, "parsing"), self.changed)
         self.editor = EditFlow(self, session, self.changed, self.action_reparse)
-        self.finder = SearchFlow(self, lambda: self.article, lambda: self.session.doc.text, self._matches, self.status)
-        """`/`, `n` / `N`: the last search and the pane it was started from."""
+        self.searching = SearchFlow(
+            self, lambda: self.article, lambda: self.session.doc.text, self._show_matches, self.status
+        )
         self.mention_pos: int | None = None
         self.set_reactive(ReaderScreen.doc, session.doc)
         self.set_reactive(ReaderScreen.revision, session.doc.revision)
@@ -127,8 +127,7 @@ class ReaderScreen(Screen[None]):
     def corrections(self) -> CorrectionScope:
         """Asks whether an entity correction applies to this brief only or to all briefs.
 
-        Made at the first correction: its module reads settings and ``corrections.yaml``
-        (``yaml`` and the session's change types), which the first frame does not need.
+        Made at the first correction: the first frame needs none of its imports (settings, YAML).
         """
         from briefreader.ui.correction_scope import CorrectionScope
 
@@ -138,8 +137,6 @@ class ReaderScreen(Screen[None]):
     def key_rows(cls) -> list[KeyRow]:
         """The help table (and the README's), from the bindings."""
         return keys.help_rows(cls)
-
-    # Layout ----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         """Title bar, legend and Article beside the three lists, status line, key bar."""
@@ -192,8 +189,6 @@ class ReaderScreen(Screen[None]):
         if self.recovery_enabled:
             self.call_after_refresh(self.recovery.offer)  # reads and loads files: after the text is on screen
         self.set_timer(WARM_UP_DELAY, partial(warm_up, self))  # well after the first frame
-
-    # State -----------------------------------------------------------------------------
 
     def changed(self, message: str = "") -> None:
         """The session changed: push its state down, note it for recovery, say what happened."""
@@ -251,8 +246,6 @@ class ReaderScreen(Screen[None]):
             self.action_reparse()
 
         confirm_start_fresh(self, self.session, started)
-
-    # Links between panes ---------------------------------------------------------------
 
     def on_article_view_cursor_moved(self, message: ArticleView.CursorMoved) -> None:
         """Key points and notes mark the cursor's sentence."""
@@ -319,39 +312,29 @@ class ReaderScreen(Screen[None]):
             self.article.move_cursor_to_offset(a.start)
         self.status(Text("About " + anchor_label(doc, note)))
 
-    # Anywhere keys ---------------------------------------------------------------------
-
     def action_add_note(self) -> None:
         """``a``: a note on what has focus: an entity, a key point, or the Article's sentence."""
-        focused = self.focused
-        offer = getattr(focused, "note_anchor", None)
-        anchor = offer() if callable(offer) else None
-        anchor = anchor or self.article.note_anchor() or Anchor("brief")
-        about = anchor_label(self.session.doc, Note("", "", anchor))
-
-        def done(draft: NoteDraft | None) -> None:
-            if draft is not None:
-                from briefreader.session.changes import AddNote
-
-                self.apply(AddNote(draft.text, anchor, tuple(draft.tags)))
-
-        open_note_editor(self.app, done, about)
+        offer = getattr(self.focused, "note_anchor", None)
+        anchor = (offer() if callable(offer) else None) or self.article.note_anchor() or Anchor("brief")
+        add_note(self.app, anchor_label(self.session.doc, Note("", "", anchor)), anchor, self.apply)
 
     def action_search(self) -> None:
         """``/``: the search field, over the status line."""
-        self.finder.open()
+        self.searching.open()
 
     def on_search_field_closed(self, message: SearchField.Closed) -> None:
-        self.finder.closed()
+        """Back to the pane the search was started from."""
+        self.searching.closed()
 
     def on_search_field_search(self, message: SearchField.Search) -> None:
-        self.finder.run(message.query)
+        """Enter in the search field."""
+        self.searching.run(message.query)
 
     def action_next_match(self, step: int) -> None:
         """``n`` / ``N``."""
-        self.finder.step(step)
+        self.searching.step(step)
 
-    def _matches(self, matches: tuple[tuple[int, int], ...], current: int | None) -> None:
+    def _show_matches(self, matches: tuple[Span, ...], current: int | None) -> None:
         self.matches, self.current_match = matches, current
 
     def action_clear(self) -> None:

@@ -25,8 +25,8 @@ from textual.widgets.option_list import Option
 from briefreader.model import edits
 from briefreader.model.display import one_line
 from briefreader.model.document import Anchor, KeyPoint
-from briefreader.model.event import PHASE_NAMES, PHASES
-from briefreader.model.timeline import TimelineEntry, timeline, undated
+from briefreader.model.event import PHASES
+from briefreader.model.timeline import PHASE_NAMES, TimelineEntry, timeline, undated
 from briefreader.ui.keypoints_pane import KeyPointsPane
 from briefreader.ui.lists import PaneList
 
