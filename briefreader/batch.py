@@ -12,29 +12,25 @@ and saving are this module's either way.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
+from briefreader.batch_output import before_by_target, progress_bar, save, say, warn
 from briefreader.batch_plan import Job, expand, plan
-from briefreader.io.decode import printable, shown_name, shown_path
+from briefreader.io.decode import printable, shown_path
 from briefreader.io.errors import BriefError
-from briefreader.io.store import save_document
-from briefreader.io.unknown_keys import BeforeParse, before_parse, carry_unknown_keys
+from briefreader.io.unknown_keys import before_parse
 from briefreader.model.corrections import Corrections
 from briefreader.model.document import Document
 
-__all__ = ["Job", "expand", "run_annotate", "usable_cpus"]
+if TYPE_CHECKING:
+    from briefreader.nlp.taxonomy import Taxonomy
 
-_before_parse: dict[Path, BeforeParse] = {}
-"""What each target's brief held before its parse, while a run lasts: ``_save`` puts the
-unknown keys back from it, for a local parse and a Dask one alike (``batch_dask`` calls
-``_save(doc, target, failed)``)."""
+__all__ = ["Job", "expand", "run_annotate", "usable_cpus"]
 
 
 def usable_cpus() -> int:
@@ -48,36 +44,6 @@ def usable_cpus() -> int:
 def jobs_to_use(requested: int, briefs: int) -> int:
     """At most one process per brief to parse and per usable CPU, at least one."""
     return max(1, min(requested, briefs, usable_cpus()))
-
-
-def _say(message: str) -> None:
-    print(f"briefreader: {message}", file=sys.stderr)
-
-
-def _warn(path: Path, warning: str) -> None:
-    name = shown_name(path)
-    text = printable(warning)
-    # Decoding warnings already start with the file's name.
-    if text.startswith(f"{name}: "):
-        text = text[len(name) + 2 :]
-    _say(f"warning: {shown_path(path)}: {text}")
-
-
-@contextmanager
-def _progress(total: int) -> Iterator[Progress | None]:
-    if not sys.stderr.isatty():
-        yield None
-        return
-    progress = Progress(
-        TextColumn("annotating"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    )
-    with progress:
-        yield progress
 
 
 def run_annotate(
@@ -106,19 +72,19 @@ def run_annotate(
     work = plan(files, out, reparse, failed)
     for job in work:
         for w in job.doc.warnings:
-            _warn(job.source, w)
+            warn(job.source, w)
     keep = [(j.doc, j.target) for j in work if not j.parse]
     parse = [(j.doc, j.target) for j in work if j.parse]
     use = jobs if dask is not None else jobs_to_use(jobs, len(parse))
     if use < jobs and parse:
         cpus = usable_cpus()
-        _say(
+        say(
             f"--jobs {jobs}: using {use} (one process per brief to parse and per usable CPU: "
             f"{len(parse)} brief{'s' if len(parse) != 1 else ''}, {cpus} CPU{'s' if cpus != 1 else ''})"
         )
     written = 0
-    _before_parse.clear()
-    _before_parse.update((target, before_parse(doc)) for doc, target in parse)
+    before_by_target.clear()
+    before_by_target.update((target, before_parse(doc)) for doc, target in parse)
     try:
         if dask is None:
             written = _write_all(keep, parse, failed, model, taxonomy, use, corrections)
@@ -128,12 +94,12 @@ def run_annotate(
             written = write_all_dask(keep, parse, failed, model, taxonomy, jobs, dask, corrections)
     except KeyboardInterrupt:
         # Writes are atomic: what is in DIR is complete; nothing half-written is left.
-        _say(f"interrupted; the briefs written so far in {shown_path(out)} are complete")
+        say(f"interrupted; the briefs written so far in {shown_path(out)} are complete")
         return 130
     finally:
-        _before_parse.clear()
+        before_by_target.clear()
     for path, reason in failed:
-        _say(f"{shown_path(path)}: {printable(reason)}")
+        say(f"{shown_path(path)}: {printable(reason)}")
     summary = f"annotated {written} brief{'s' if written != 1 else ''} into {shown_path(out)}"
     if failed:
         summary += f"; {len(failed)} failed"
@@ -141,25 +107,26 @@ def run_annotate(
     return 1 if failed else 0
 
 
-def _save(doc: Document, target: Path, failed: list[tuple[Path, str]]) -> int:
-    before = _before_parse.pop(target, None)
-    if before is not None:
-        lost = carry_unknown_keys(before, doc)
-        if lost:
-            keys = ", ".join(lost)
-            failed.append((target, f"not written: the re-parse has no place for {keys} (run without --reparse)"))
-            return 0
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        failed.append((target, f"cannot create its folder: {exc.strerror or exc}"))
-        return 0
-    try:
-        save_document(doc, target)
-    except BriefError as exc:
-        failed.append((target, exc.reason))
-        return 0
-    return 1
+def _save_kept(
+    keep: list[tuple[Document, Path]],
+    failed: list[tuple[Path, str]],
+    to_parse: int,
+    then: Callable[[Callable[[], None]], int],
+) -> int:
+    """Save the briefs that need no parse, then run ``then(advance)``, under one progress bar."""
+    written = 0
+    with progress_bar(len(keep) + to_parse) as progress:
+        task = progress.add_task("annotate", total=len(keep) + to_parse) if progress else None
+
+        def advance() -> None:
+            if progress and task is not None:
+                progress.advance(task)
+
+        for doc, target in keep:
+            written += save(doc, target, failed)
+            advance()
+        written += then(advance)
+    return written
 
 
 def _write_all(
@@ -172,27 +139,42 @@ def _write_all(
     corrections: Corrections | None = None,
 ) -> int:
     """Save what needs no parse, then parse and save the rest; returns how many were written."""
-    written = 0
-    with _progress(len(keep) + len(parse)) as progress:
-        task = progress.add_task("annotate", total=len(keep) + len(parse)) if progress else None
-        for doc, target in keep:
-            written += _save(doc, target, failed)
-            if progress and task is not None:
-                progress.advance(task)
-        if parse:
-            from briefreader.nlp.annotate import annotate_many
-            from briefreader.nlp.pipeline import ModelError, load_model
-            from briefreader.nlp.taxonomy import load_taxonomy
+    if not parse:
+        return _save_kept(keep, failed, 0, lambda advance: 0)
+    from briefreader.nlp.taxonomy import load_taxonomy
 
-            # The taxonomy first: a mistake in it is reported before the seconds spaCy takes to load.
-            tax = load_taxonomy(taxonomy) if taxonomy else None
-            try:
-                loaded = load_model(model)
-            except ModelError as exc:
-                raise BriefError(None, str(exc)) from None
-            targets = [t for _d, t in parse]
-            for i, doc in enumerate(annotate_many([d for d, _t in parse], loaded, tax, jobs, corrections)):
-                written += _save(doc, targets[i], failed)
-                if progress and task is not None:
-                    progress.advance(task)
+    # The taxonomy first: a mistake in it is reported before the seconds spaCy takes to load.
+    tax = load_taxonomy(taxonomy) if taxonomy else None
+    if jobs > 1:
+        from briefreader.batch_workers import workers
+
+        with workers(jobs, model, tax, corrections) as pool:  # started before the progress bar's thread
+            return _save_kept(keep, failed, len(parse), lambda advance: pool.parse_and_save(parse, failed, advance))
+    return _save_kept(
+        keep, failed, len(parse), lambda advance: _parse_in_one_stream(parse, failed, model, tax, corrections, advance)
+    )
+
+
+def _parse_in_one_stream(
+    parse: list[tuple[Document, Path]],
+    failed: list[tuple[Path, str]],
+    model: str | None,
+    tax: Taxonomy | None,
+    corrections: Corrections | None,
+    advance: Callable[[], None],
+) -> int:
+    """``--jobs 1``: every block of every brief through one ``nlp.pipe``, each YAML written as its brief is done."""
+    from briefreader.nlp.annotate import annotate_many
+    from briefreader.nlp.pipeline import ModelError, load_model
+
+    try:
+        loaded = load_model(model)
+    except ModelError as exc:
+        raise BriefError(None, str(exc)) from None
+    gc.freeze()  # the pipeline's objects live as long as the run: the collector need not walk them again
+    written = 0
+    targets = [t for _d, t in parse]
+    for i, doc in enumerate(annotate_many([d for d, _t in parse], loaded, tax, 1, corrections)):
+        written += save(doc, targets[i], failed)
+        advance()
     return written

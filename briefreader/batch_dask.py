@@ -51,16 +51,16 @@ def write_all_dask(
         import distributed  # noqa: F401
     except ImportError:
         raise BriefError(None, INSTALL_HINT) from None
-    from briefreader.batch import _progress, _save
+    from briefreader.batch_output import progress_bar, save
     from briefreader.nlp.taxonomy import load_taxonomy
 
     tax = load_taxonomy(taxonomy)  # read here: the workers may not see the file
     requested = model or os.environ.get("BRIEFREADER_MODEL") or None
     written = 0
-    with _progress(len(keep) + len(parse)) as progress:
+    with progress_bar(len(keep) + len(parse)) as progress:
         task = progress.add_task("annotate", total=len(keep) + len(parse)) if progress else None
         for doc, target in keep:
-            written += _save(doc, target, failed)
+            written += save(doc, target, failed)
             if progress and task is not None:
                 progress.advance(task)
         if not parse:
@@ -69,7 +69,7 @@ def write_all_dask(
             _start_workers(client, requested)
             for outcome, target in parse_all(client, parse, requested, tax, corrections):
                 if isinstance(outcome, Document):
-                    written += _save(outcome, target, failed)
+                    written += save(outcome, target, failed)
                 else:
                     failed.append((target, outcome))
                 if progress and task is not None:

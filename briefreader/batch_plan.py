@@ -13,6 +13,7 @@ copy holding nothing of the analyst's is simply written anew.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -83,8 +84,12 @@ def analyst_work(doc: Document) -> bool:
     )
 
 
-def _candidates(path: Path, folder: Path) -> list[Path]:
-    return [folder / f"{path.stem}.yaml", *(folder / f"{path.stem}-{n}.yaml" for n in range(2, 1000))]
+def _candidates(path: Path, folder: Path) -> Iterator[Path]:
+    """``NAME.yaml``, then ``NAME-2.yaml``... made one at a time: the first is nearly always the one
+    (building all 999 names for each brief was 0.6 s of an 8 s batch of 80)."""
+    yield folder / f"{path.stem}.yaml"
+    for n in range(2, 1000):
+        yield folder / f"{path.stem}-{n}.yaml"
 
 
 def plan(files: list[tuple[Path, Path]], out: Path, reparse: bool, failed: list[tuple[Path, str]]) -> list[Job]:

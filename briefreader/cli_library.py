@@ -9,7 +9,6 @@ Neither imports Textual or spaCy.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -99,6 +98,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _search(indexes: list[tuple[LibraryIndex, Path]], query: str, limit: int, as_json: bool) -> int:
+    import json  # here, not at the top: the reader's start-up imports this module for its command names
+
     hits: list[tuple[SearchHit, str]] = []
     for index, shown in indexes:
         hits += [(h, str(shown / h.rel)) for h in index.search(query, limit)]
@@ -138,6 +139,8 @@ def _print_hits(hits: list[tuple[SearchHit, str]]) -> None:
 def _entities(
     indexes: list[tuple[LibraryIndex, Path]], labels: list[str] | None, words: str, limit: int | None, as_json: bool
 ) -> int:
+    import json
+
     merged: dict[str, dict[str, Any]] = {}
     for index, shown in indexes:
         paths = index.entity_paths()

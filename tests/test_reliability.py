@@ -177,7 +177,7 @@ def test_annotate_interrupted_leaves_only_complete_files(
 ) -> None:
     import briefreader.batch as batch
 
-    real = batch._save
+    real = batch.save
     calls = {"n": 0}
 
     def save_then_interrupt(doc: Document, target: Path, failed: list[tuple[Path, str]]) -> int:
@@ -186,7 +186,7 @@ def test_annotate_interrupted_leaves_only_complete_files(
             raise KeyboardInterrupt
         return real(doc, target, failed)
 
-    monkeypatch.setattr(batch, "_save", save_then_interrupt)
+    monkeypatch.setattr(batch, "save", save_then_interrupt)
     out = tmp_path / "out"
     code = main(["annotate", str(BRIEFS), "--out", str(out)])
     assert code == 130 and "interrupted" in capsys.readouterr().err

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+import briefreader.batch_workers as batch_workers
 import briefreader.nlp.annotate as nlp_annotate
 from briefreader.batch import usable_cpus
 from briefreader.cli import main
@@ -115,13 +116,14 @@ def test_jobs_are_capped_at_briefs_and_cpus(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     seen: list[int] = []
-    real = nlp_annotate.annotate_many
+    real_workers = batch_workers.workers
 
-    def spy(docs: list[Document], model: Any, taxonomy: Any = None, jobs: int = 1, *rest: Any) -> Iterator[Document]:
+    def spy(jobs: int, *rest: Any) -> Any:
         seen.append(jobs)
-        return real(docs, model, taxonomy, 1, *rest)
+        return real_workers(jobs, *rest)
 
-    monkeypatch.setattr(nlp_annotate, "annotate_many", spy)
+    monkeypatch.setattr(batch_workers, "workers", spy)
+    monkeypatch.setattr(nlp_annotate, "annotate_many", _one_process(seen))
     for i in range(3):
         (tmp_path / f"b{i}.txt").write_text(BRIEF, "utf-8")
     assert (
@@ -139,6 +141,17 @@ def test_jobs_are_capped_at_briefs_and_cpus(
     )
     assert seen == [min(3, usable_cpus())]
     assert f"--jobs 1000: using {seen[0]}" in capsys.readouterr().err
+
+
+def _one_process(seen: list[int]) -> Any:
+    """annotate_many, noting that one process was used (``--jobs 1`` parses in one stream)."""
+    real = nlp_annotate.annotate_many
+
+    def one(docs: list[Document], model: Any, taxonomy: Any = None, jobs: int = 1, *rest: Any) -> Iterator[Document]:
+        seen.append(jobs)
+        return real(docs, model, taxonomy, jobs, *rest)
+
+    return one
 
 
 def test_jobs_below_one_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -25,7 +25,18 @@ from briefreader.ui.notes_pane import NotesPane
 from briefreader.ui.reader import ReaderScreen
 from briefreader.ui.titlebar import TitleBar
 from tests.test_reliability import CONTROL, hostile_doc
-from tests.ui_helpers import annotated_copy, app_for, reader, record_notifications, saved, shown, status, wait_for
+from tests.ui_helpers import (
+    annotated_copy,
+    app_for,
+    panes_filled,
+    reader,
+    record_notifications,
+    saved,
+    showing,
+    shown,
+    status,
+    wait_for,
+)
 
 TEXT = """Ministers meet in Tallinn
 
@@ -41,6 +52,7 @@ async def test_markup_and_controls_show_literally_in_every_pane(tmp_path: Path) 
     app = app_for(path)
     async with app.run_test(size=(160, 45)) as pilot:
         screen = reader(app)
+        await wait_for(pilot, lambda: panes_filled(screen), "the side panes")
         art = shown(screen.article)
         assert "[bold]x[/bold] [@click=app.quit]quit[/] [/] [[nested]]" in art
         assert "\x1b" not in art and "␛[2Jclear" in art
@@ -184,7 +196,7 @@ async def test_recovery_file_is_written_offered_and_restored(tmp_path: Path, qui
     # The app was torn down without a clean quit (as if the terminal closed).
     app2 = app_for(src, recovery=True)
     async with app2.run_test(size=(140, 45)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app2.screen, Confirm), "the offer to restore")
+        await wait_for(pilot, lambda: showing(app2, Confirm), "the offer to restore")
         await pilot.click("#restore")
         screen = reader(app2)
         assert screen.session.doc.notes[-1].text == "unsaved idea"
@@ -202,7 +214,7 @@ async def test_not_now_then_new_work_keeps_both_recoveries(tmp_path: Path, quick
         await wait_for(pilot, lambda: len(recovery.find_recoveries(src)) == 1, "first recovery")
     app = app_for(src, recovery=True)
     async with app.run_test(size=(140, 45)) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, Confirm), "the offer")
+        await wait_for(pilot, lambda: showing(app, Confirm), "the offer")
         await pilot.click("#later")
         await pilot.press("a", *"second run", "ctrl+s")
         await wait_for(pilot, lambda: len(recovery.find_recoveries(src)) == 2, "second recovery beside the first")

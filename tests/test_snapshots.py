@@ -55,11 +55,6 @@ def test_mark_dialog_160x50(snap_compare: Callable[..., bool], tmp_path: Path) -
     assert snap_compare(app_for(annotated_copy(tmp_path)), terminal_size=LARGE, press=["j", "j", "plus"])
 
 
-def test_timeline_80x24(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
-    """T, then enter on the news: the event's sentence highlighted in the Article, ▶ on its entry."""
-    assert snap_compare(app_for(events_copy(tmp_path)), terminal_size=SMALL, press=["T", "j", "enter"])
-
-
 # The library's screens, on a library of three annotated briefs (no parse, no clock).
 
 
@@ -92,3 +87,8 @@ def test_entity_index_80x24(snap_compare: Callable[..., bool], tmp_path: Path) -
         await wait_for(pilot, lambda: bool(getattr(screen, "entities", None)), "the entity listing")
 
     assert snap_compare(app, terminal_size=SMALL, run_before=entities)
+
+
+def test_timeline_80x24(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
+    """T, then enter on the news: the event's sentence highlighted in the Article, ▶ on its entry."""
+    assert snap_compare(app_for(events_copy(tmp_path)), terminal_size=SMALL, press=["T", "j", "enter"])

@@ -6,12 +6,15 @@ import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widget import Widget
 
 from briefreader.io.settings import SCOPE_KEY, save_setting
 from briefreader.ui.app import BriefReaderApp, make_app
+from briefreader.ui.lists import PaneList
 from briefreader.ui.reader import ReaderScreen
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -72,6 +75,16 @@ def shown(widget: Widget, lines: int | None = None) -> str:
     """A widget's visible lines as plain text (what a person reads)."""
     height = widget.size.height if lines is None else lines
     return "\n".join(widget.render_line(y).text for y in range(height))
+
+
+def showing(app: BriefReaderApp, kind: type[Screen[Any]]) -> bool:
+    """True once a dialog of ``kind`` is on top and mounted (its buttons can be clicked)."""
+    return isinstance(app.screen, kind) and app.screen.is_mounted
+
+
+def panes_filled(screen: ReaderScreen) -> bool:
+    """True once the side panes show the Document (they fill just after the first frame)."""
+    return all(pane.filled for pane in screen.query(PaneList))
 
 
 def saved(screen: ReaderScreen) -> bool:

@@ -25,7 +25,6 @@ from pathlib import Path
 
 from briefreader.io.atomic import atomic_write
 from briefreader.io.errors import BriefError
-from briefreader.io.store import dumps, load_document
 from briefreader.model.document import Document
 
 
@@ -67,6 +66,8 @@ def write_recovery(doc: Document, path: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BriefError(path.parent, f"cannot create the recovery folder: {exc.strerror or exc}") from None
+    from briefreader.io.store import dumps  # yaml: loaded with the first recovery written, not at start-up
+
     atomic_write(path, dumps(doc))
     return path
 
@@ -88,6 +89,8 @@ def find_recoveries(source: Path) -> list[Pending]:
     key = recovery_key(source)
     found = []
     for path in folder.glob(f"{key}.*.yaml"):  # the key holds no glob characters
+        from briefreader.io.store import load_document  # yaml: only when there is something to load
+
         try:
             doc = load_document(path)
             written = datetime.fromtimestamp(path.stat().st_mtime, tz=UTC)

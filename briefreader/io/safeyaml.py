@@ -14,8 +14,8 @@ were written.
 
 from __future__ import annotations
 
+import functools
 import re
-import uuid
 from typing import Any
 
 import yaml
@@ -207,11 +207,14 @@ def safe_dump(data: Any) -> str:
     top-level multi-line string is therefore written as a literal block here
     whenever YAML allows it (checked by reading it back).
     """
+    import uuid
+
+    needs_own_block, _ = _block_patterns()
     blocks: dict[str, str] = {}
     if isinstance(data, dict):
         data = dict(data)
         for key, value in data.items():
-            if isinstance(key, str) and isinstance(value, str) and "\n" in value and _NEEDS_OWN_BLOCK.search(value):
+            if isinstance(key, str) and isinstance(value, str) and "\n" in value and needs_own_block.search(value):
                 block = literal_block(key, value)
                 if block is not None:
                     slot = f"briefreader-slot-{uuid.uuid4().hex}"
@@ -230,15 +233,20 @@ def safe_dump(data: Any) -> str:
     return out
 
 
-# What libyaml refuses in a block scalar but YAML allows: tab, a space before a line end, beyond the BMP.
-_NEEDS_OWN_BLOCK = re.compile("[\t\U00010000-\U0010ffff]| \n| $")
-# What no block scalar can hold: other controls, and characters YAML reads as line breaks or a BOM.
-_NOT_IN_BLOCK = re.compile("[^\n\t\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029\ufeff]")
+@functools.cache
+def _block_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Compiled at the first save, not at import: their Unicode ranges take ~2 ms to compile,
+    and the reader imports this module to open a YAML before its first frame."""
+    # What libyaml refuses in a block scalar but YAML allows: tab, a space before a line end, beyond the BMP.
+    needs_own_block = re.compile("[\t\U00010000-\U0010ffff]| \n| $")
+    # What no block scalar can hold: other controls, and characters YAML reads as line breaks or a BOM.
+    not_in_block = re.compile("[^\n\t\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029\ufeff]")
+    return needs_own_block, not_in_block
 
 
 def literal_block(key: str, value: str) -> str | None:
     """``key: |-`` and the value indented two spaces, or None when YAML cannot hold it so."""
-    if _NOT_IN_BLOCK.search(value):
+    if _block_patterns()[1].search(value):
         return None
     body = value
     if value.endswith("\n"):

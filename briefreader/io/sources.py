@@ -15,7 +15,6 @@ from pathlib import Path
 from briefreader.io.decode import Decoded, printable, read_text
 from briefreader.io.errors import BriefError
 from briefreader.io.headings import is_heading
-from briefreader.io.safeyaml import YamlRefused, safe_load
 from briefreader.model.document import Block, BlockKind, BriefMeta, Document
 
 BRIEF_SUFFIXES = (".txt", ".md", ".markdown", ".text", "")
@@ -109,6 +108,9 @@ def read_markdown(decoded: Decoded, source: str) -> Document:
     m = re.match(r"---\n(.*?)\n---[ \t]*(?:\n|$)", text, flags=re.S)
     if m:
         # The project's own loader: no tags, no aliases (a nine-level alias bomb), bounded depth.
+        # Imported here: yaml is not needed to read a brief without front matter.
+        from briefreader.io.safeyaml import YamlRefused, safe_load
+
         try:
             loaded = safe_load(m.group(1))
         except YamlRefused as exc:

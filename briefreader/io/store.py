@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from briefreader.io.atomic import atomic_write
-from briefreader.io.corrections import corrections_to_data
 from briefreader.io.decode import MAX_YAML_BYTES, read_text
 from briefreader.io.errors import BriefError
 from briefreader.io.safeyaml import FlowDict, FlowList, YamlRefused, safe_dump, safe_load
@@ -85,6 +84,8 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
     ]
     out["notes"] = [_note_to_dict(n) for n in doc.notes]
     if doc.corrections:
+        from briefreader.io.corrections import corrections_to_data  # only parsed briefs carry corrections
+
         out["corrections"] = corrections_to_data(doc.corrections)  # which corrections.yaml entries the parse used
     if doc.parser is not None:
         p = doc.parser

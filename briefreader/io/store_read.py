@@ -13,7 +13,6 @@ from datetime import date as Date
 from typing import Any
 
 from briefreader import __version__
-from briefreader.io.corrections import corrections_from_data
 from briefreader.io.errors import BriefError
 from briefreader.io.placing import place_annotations
 from briefreader.io.store_events import read_event, read_more_events
@@ -196,7 +195,10 @@ def read_document(data: Any, source: str = "") -> Document:
     except FieldError as exc:
         problems.append(str(exc))
     try:
-        raw.corrections = corrections_from_data(data.get("corrections"))
+        if data.get("corrections") is not None:
+            from briefreader.io.corrections import corrections_from_data  # not needed to open most files
+
+            raw.corrections = corrections_from_data(data.get("corrections"))
     except ValueError as exc:
         problems.append(str(exc))
     if problems:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from briefreader.model.corrections import Corrections
-from briefreader.model.event import EventFrame
+if TYPE_CHECKING:  # annotations only: a brief read from its source needs neither module
+    from briefreader.model.corrections import Corrections
+    from briefreader.model.event import EventFrame
 
 BlockKind = Literal["title", "dateline", "heading", "paragraph"]
 Origin = Literal["model", "user", "rejected"]

@@ -13,13 +13,16 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefreader.io.recovery import Pending, find_recoveries, new_recovery_path, remove_recovery, write_recovery
 from briefreader.model.document import Document
-from briefreader.session.changes import Change
 from briefreader.session.files import FileStamp, SaveRisk, load_annotated, save_risk, write_annotated
 from briefreader.session.history import History, Touch
 from briefreader.session.merge import merge_notes
+
+if TYPE_CHECKING:
+    from briefreader.session.changes import Change
 
 
 @dataclass

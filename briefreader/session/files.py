@@ -21,7 +21,6 @@ from briefreader.io.atomic import atomic_write
 from briefreader.io.decode import MAX_YAML_BYTES, decode, read_bytes
 from briefreader.io.errors import BriefError
 from briefreader.io.sources import BRIEF_SUFFIXES, YAML_SUFFIXES
-from briefreader.io.store import dumps, loads
 from briefreader.model.display import one_line
 from briefreader.model.document import Document
 
@@ -86,6 +85,8 @@ class Loaded:
 
 def load_annotated(path: Path) -> Loaded:
     """Read an annotated YAML once: the Document and its stamp (raises BriefError)."""
+    from briefreader.io.store import loads  # yaml and the schema: only when there is a YAML to read
+
     data = read_bytes(path, MAX_YAML_BYTES)
     decoded = decode(data, path)
     doc = loads(decoded.text, source=str(path))
@@ -200,6 +201,8 @@ def save_risk(target: Path, known: FileStamp | None) -> SaveRisk:
 
 def write_annotated(doc: Document, target: Path) -> FileStamp:
     """Save atomically (through a symlink, to its target) and return the new file's stamp."""
+    from briefreader.io.store import dumps
+
     data = dumps(doc)
     atomic_write(target, data)
     return FileStamp.of(real_target(target), data.encode("utf-8"))

@@ -13,16 +13,17 @@ Tests may parse in the calling thread instead, reusing a model loaded once.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import sys
 import threading
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefreader.model.document import Document
 from briefreader.nlp.child import parse_copy, quiet_child
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 
 class ParseError(Exception):
@@ -54,6 +55,9 @@ class ParseService:
         with self._lock:
             if self._pool is not None:
                 return
+            # Imported here, after the first frame: the reader starts without them.
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
             from multiprocessing import resource_tracker
 
             with contextlib.redirect_stderr(sys.__stderr__):
@@ -69,6 +73,8 @@ class ParseService:
         Raises ParseError with a one-line reason: no model, the process died,
         or an error inside spaCy.
         """
+        from concurrent.futures.process import BrokenProcessPool
+
         from briefreader.nlp.pipeline import ModelError
 
         taxonomy = str(self.taxonomy) if self.taxonomy else None

@@ -18,7 +18,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import App, ComposeResult, SystemCommand
@@ -27,15 +27,16 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from briefreader.io.errors import BriefError
-from briefreader.library import LibraryIndex
 from briefreader.model.display import one_line
 from briefreader.model.document import Document
 from briefreader.session import ParseService, open_session
 from briefreader.ui.commands import ReaderCommands
 from briefreader.ui.dialogs import Ask, Confirm
 from briefreader.ui.keybar import KeyBar
-from briefreader.ui.library import LibraryScreen
 from briefreader.ui.reader import ReaderScreen
+
+if TYPE_CHECKING:
+    from briefreader.ui.library import LibraryScreen
 
 
 @dataclass(frozen=True)
@@ -100,16 +101,24 @@ class BriefReaderApp(App[None]):
         """The one parse service: its process keeps the model loaded across briefs."""
         self._first = first
         """The first file, already read by the CLI (a large brief is not read twice)."""
+        self._opening_errors: list[str] = []
+        """Briefs given before the first that opened, which could not be opened (notified at mount)."""
 
-    def on_mount(self) -> None:
-        """Open the first brief that can be opened; catch SIGTERM and SIGHUP in a real terminal."""
-        if not self.is_headless:
-            loop = asyncio.get_running_loop()
-            for sig in (signal.SIGTERM, signal.SIGHUP):
-                loop.add_signal_handler(sig, self._on_signal, sig)
+    def get_default_screen(self) -> Screen[None]:
+        """The library's table for a folder, or the first brief that can be opened, as the app's own first screen.
+
+        Composed with the app itself, as a bare app's screen is: pushing it
+        from ``on_mount`` instead painted a blank screen first and laid the
+        reader out twice before its text reached the terminal.
+        """
+        screen = self._first_screen()
+        # What switch_screen gives a screen it brings in: so this one can be switched away like any other.
+        screen._push_result_callback(self, None)
+        return screen
+
+    def _first_screen(self) -> Screen[None]:
         if self.options.library is not None:
-            self.open_library(self.options.library)
-            return
+            return self._library_screen(self.options.library)
         errors = []
         for i, path in enumerate(self.files):
             first, self._first = (self._first if i == 0 else None), None
@@ -118,21 +127,32 @@ class BriefReaderApp(App[None]):
             except BriefError as exc:
                 errors.append(str(exc))
                 continue
-            self.push_screen(ReaderScreen(session, self.parser, recovery=self.options.recovery))
-            for e in errors:
-                self.notify(one_line(e, 300), severity="error", markup=False)
-            return
-        self.push_screen(ErrorScreen("; ".join(errors) or "no brief given"))
+            self._opening_errors = errors
+            return ReaderScreen(session, self.parser, recovery=self.options.recovery)
+        return ErrorScreen("; ".join(errors) or "no brief given")
+
+    def on_mount(self) -> None:
+        """Say which briefs could not be opened; catch SIGTERM and SIGHUP in a real terminal."""
+        if not self.is_headless:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGTERM, signal.SIGHUP):
+                loop.add_signal_handler(sig, self._on_signal, sig)
+        for e in self._opening_errors:
+            self.notify(one_line(e, 300), severity="error", markup=False)
 
     def on_unmount(self) -> None:
         """Leave no parse process behind."""
         self.parser.stop()
 
-    def open_library(self, folder: Path) -> None:
+    def _library_screen(self, folder: Path) -> LibraryScreen:
         """The library's table (its index opened now; brought up to date by the screen, in a thread)."""
+        # Imported here: the library's screens and index are not needed to read one brief.
+        from briefreader.library import LibraryIndex
+        from briefreader.ui.library import LibraryScreen
+
         index = LibraryIndex.open(folder)
         parse = self.options.parse_library
-        self.push_screen(LibraryScreen(index, self.parser, recovery=self.options.recovery, parse=parse))
+        return LibraryScreen(index, self.parser, recovery=self.options.recovery, parse=parse)
 
     @property
     def reader(self) -> ReaderScreen | None:

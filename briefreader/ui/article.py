@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -20,7 +20,7 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import var
 from textual.scroll_view import ScrollView
@@ -30,11 +30,13 @@ from briefreader.labels import style_for
 from briefreader.model import edits
 from briefreader.model.display import one_line, visible
 from briefreader.model.document import Anchor, Document
-from briefreader.session import changes
 from briefreader.ui.choices import label_items
 from briefreader.ui.dialogs import Ask, Choose
 from briefreader.ui.layout import Line, line_of, wrap_document
 from briefreader.ui.messages import ChangeRequested
+
+if TYPE_CHECKING:
+    from briefreader.session import changes
 
 Span = tuple[int, int]
 MOVE = Binding.Group("Move down / up")
@@ -98,6 +100,8 @@ class ArticleView(ScrollView, can_focus=True):
         label: str
 
         def change(self) -> changes.Change:
+            from briefreader.session import changes
+
             return changes.MarkEntity(self.start, self.end, self.label)
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -171,9 +175,11 @@ class ArticleView(ScrollView, can_focus=True):
         self.refresh()
 
     def _rewrap(self, force: bool = False) -> None:
-        region = self.scrollable_content_region.width
+        # The width with the scrollbar's column kept free whether it shows or not, so the
+        # scrollbar appearing (once the lines are known) does not wrap everything again.
+        region = self.content_region.width
         if region <= 0:
-            return  # not laid out yet: the first resize wraps (wrapping at 8 cells would be wasted work)
+            return  # not laid out yet: the first frame wraps (wrapping at 8 cells would be wasted work)
         width = max(8, region - 1)
         if self.doc is None or (width == self._width and not force):
             return
@@ -201,6 +207,11 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to_cursor(center=False)
 
     # Drawing ----------------------------------------------------------------------
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Wrap for the width being drawn first: the first frame is drawn before the first Resize arrives."""
+        self._rewrap()
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         """One screen line, from the cache or styled afresh."""

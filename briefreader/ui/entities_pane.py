@@ -7,7 +7,7 @@ a name) and posts one message per intent; the screen applies it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -20,11 +20,13 @@ from briefreader.labels import LABEL_NAMES, label_rank, style_for
 from briefreader.model import edits
 from briefreader.model.display import one_line
 from briefreader.model.document import Anchor, Entity
-from briefreader.session import changes
 from briefreader.ui.choices import entity_items, label_items
 from briefreader.ui.dialogs import Ask, Choose
 from briefreader.ui.lists import PaneList
 from briefreader.ui.messages import ChangeRequested
+
+if TYPE_CHECKING:
+    from briefreader.session import changes
 
 
 class EntitiesPane(PaneList):
@@ -68,6 +70,8 @@ class EntitiesPane(PaneList):
         label: str
 
         def change(self) -> changes.Change:
+            from briefreader.session import changes
+
             return changes.Relabel(self.entity_id, self.label)
 
     @dataclass
@@ -77,6 +81,8 @@ class EntitiesPane(PaneList):
         entity_id: str
 
         def change(self) -> changes.Change:
+            from briefreader.session import changes
+
             return changes.Reject(self.entity_id)
 
     @dataclass
@@ -86,6 +92,8 @@ class EntitiesPane(PaneList):
         entity_id: str
 
         def change(self) -> changes.Change:
+            from briefreader.session import changes
+
             return changes.Restore(self.entity_id)
 
     @dataclass
@@ -96,6 +104,8 @@ class EntitiesPane(PaneList):
         gone_id: str
 
         def change(self) -> changes.Change:
+            from briefreader.session import changes
+
             return changes.Merge(self.keep_id, self.gone_id)
 
     @dataclass
@@ -106,6 +116,8 @@ class EntitiesPane(PaneList):
         name: str
 
         def change(self) -> changes.Change:
+            from briefreader.session import changes
+
             return changes.Rename(self.entity_id, self.name)
 
     @dataclass
@@ -116,6 +128,8 @@ class EntitiesPane(PaneList):
         text: str
 
         def change(self) -> changes.Change:
+            from briefreader.session import changes
+
             return changes.Split(self.entity_id, self.text)
 
     # Drawing -----------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -15,10 +15,12 @@ from textual.widgets.option_list import Option
 from briefreader.model import edits
 from briefreader.model.display import one_line
 from briefreader.model.document import Anchor, KeyPoint
-from briefreader.session import changes
 from briefreader.ui.dialogs import Ask
 from briefreader.ui.lists import PaneList
 from briefreader.ui.messages import ChangeRequested
+
+if TYPE_CHECKING:
+    from briefreader.session import changes
 
 
 class KeyPointsPane(PaneList):
@@ -58,6 +60,8 @@ class KeyPointsPane(PaneList):
         kp_id: str
 
         def change(self) -> changes.Change:
+            from briefreader.session import changes
+
             return changes.TogglePin(self.kp_id)
 
     @dataclass
@@ -68,6 +72,8 @@ class KeyPointsPane(PaneList):
         title: str
 
         def change(self) -> changes.Change:
+            from briefreader.session import changes
+
             return changes.Retitle(self.kp_id, self.title)
 
     def watch_parsing(self, parsing: bool) -> None:

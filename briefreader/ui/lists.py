@@ -41,6 +41,9 @@ class PaneList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self._failed = False
+        self._first_frame_seen = False
+        """Until the screen's first frame is drawn, rebuilds wait for it (see ``refresh_list``)."""
+        self._waiting = False
 
     def watch_doc(self) -> None:
         """A new Document: rebuild."""
@@ -51,7 +54,17 @@ class PaneList(OptionList):
         self.refresh_list()
 
     def refresh_list(self) -> None:
-        """Rebuild; if that fails, say so once and leave the other panes (and the work) alone."""
+        """Rebuild; if that fails, say so once and leave the other panes (and the work) alone.
+
+        The first fill comes just after the screen's first frame: drawing
+        three lists of options costs more than the Article's whole first
+        page, and the text is what a reader looks at first.
+        """
+        if not self._first_frame_seen:
+            if not self._waiting:
+                self._waiting = True
+                self.call_after_refresh(self.fill_now)
+            return
         try:
             self.rebuild()
         except Exception as exc:
@@ -66,6 +79,17 @@ class PaneList(OptionList):
                     markup=False,
                 )
 
+    @property
+    def filled(self) -> bool:
+        """True once the list shows the Document (its first fill waits for the screen's first frame)."""
+        return self._first_frame_seen
+
+    def fill_now(self) -> None:
+        """Fill the list now if its first fill is still waiting for the first frame."""
+        if not self._first_frame_seen:
+            self._first_frame_seen = True
+            self.refresh_list()
+
     def rebuild(self) -> None:
         """Rebuild the options from the Document (each pane says how)."""
 
@@ -79,6 +103,7 @@ class PaneList(OptionList):
         """Move the highlight onto an option by id; False if it is not there."""
         if option_id is None:
             return False
+        self.fill_now()
         try:
             self.highlighted = self.get_option_index(option_id)
         except OptionDoesNotExist:

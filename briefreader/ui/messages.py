@@ -4,13 +4,20 @@ Each intent has its own message class, declared on the widget that sends
 it (``EntitiesPane.Relabel``, ``NotesPane.Delete``, ...); they all derive
 from ``ChangeRequested``, so the screen applies every one of them the same
 way, through the session, with no list of verbs to keep in step.
+
+Each ``change()`` imports ``briefreader.session.changes`` where it runs:
+its dozen frozen dataclasses are loaded with the first edit, not before
+the reader's first frame.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
 
-from briefreader.session.changes import Change
+if TYPE_CHECKING:
+    from briefreader.session.changes import Change
 
 
 class ChangeRequested(Message):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -14,11 +14,13 @@ from textual.widgets.option_list import Option
 
 from briefreader.model.display import one_line
 from briefreader.model.document import Anchor, Document, Note
-from briefreader.session import changes
 from briefreader.ui.dialogs import Confirm
 from briefreader.ui.lists import PaneList
 from briefreader.ui.messages import ChangeRequested
 from briefreader.ui.note_editor import NoteDraft, open_note_editor
+
+if TYPE_CHECKING:
+    from briefreader.session import changes
 
 
 def anchor_label(doc: Document, note: Note) -> str:
@@ -69,6 +71,8 @@ class NotesPane(PaneList):
         tags: tuple[str, ...]
 
         def change(self) -> changes.Change:
+            from briefreader.session import changes
+
             return changes.EditNote(self.note_id, self.text, self.tags)
 
     @dataclass
@@ -78,6 +82,8 @@ class NotesPane(PaneList):
         note_id: str
 
         def change(self) -> changes.Change:
+            from briefreader.session import changes
+
             return changes.DeleteNote(self.note_id)
 
     def watch_cursor_span(self) -> None:

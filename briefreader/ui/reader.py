@@ -11,9 +11,9 @@ and opening live in their own small modules.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -31,30 +31,32 @@ from briefreader.model.display import one_line
 from briefreader.model.document import Anchor, Document, Note
 from briefreader.model.edits import EditError
 from briefreader.session import BriefSession, ParseService
-from briefreader.session.changes import AddNote, Change
 from briefreader.session.files import display_name
 from briefreader.ui import reader_keys as keys
 from briefreader.ui.article import ArticleView, Span
 from briefreader.ui.clipboard import copy_focused
 from briefreader.ui.commands import PaletteCommand
-from briefreader.ui.correction_scope import CorrectionScope
 from briefreader.ui.editor import EditFlow
 from briefreader.ui.entities_pane import EntitiesPane, entity_summary
-from briefreader.ui.help import HelpScreen
 from briefreader.ui.keybar import KeyBar
 from briefreader.ui.keypoints_pane import KeyPointsPane, point_summary
 from briefreader.ui.keys import KeyRow
 from briefreader.ui.legend import Legend, legend_labels
 from briefreader.ui.messages import ChangeRequested
-from briefreader.ui.note_editor import NoteDraft, open_note_editor, warm_up
+from briefreader.ui.note_editor import add_note, warm_up
 from briefreader.ui.notes_pane import NotesPane, anchor_label
 from briefreader.ui.opening import choose_brief, confirm_start_fresh
 from briefreader.ui.parsing import Parsed, ParseRunner
 from briefreader.ui.recovery import RecoveryKeeper
 from briefreader.ui.saving import SaveFlow
-from briefreader.ui.search import SearchField, SearchFlow, next_index
+from briefreader.ui.search import SearchField, next_index
+from briefreader.ui.search_flow import SearchFlow
 from briefreader.ui.timeline import TimelinePane, swap_panes
 from briefreader.ui.titlebar import TitleBar
+
+if TYPE_CHECKING:
+    from briefreader.session.changes import Change
+    from briefreader.ui.correction_scope import CorrectionScope
 
 WARM_UP_DELAY = 1.0
 """Seconds after opening before the note editor's styles are loaded (never in the way of the first frame)."""
@@ -115,15 +117,22 @@ class ReaderScreen(Screen[None]):
         self.recovery = RecoveryKeeper(self, session, self.changed)
         self.parse_runner = ParseRunner(self, session, parser, partial(setattr, self, "parsing"), self.changed)
         self.editor = EditFlow(self, session, self.changed, self.action_reparse)
-        self.searching = SearchFlow(
-            self, lambda: self.article, lambda: self.session.doc.text, self._show_matches, self.status
-        )
-        self.corrections = CorrectionScope(self, lambda: self.session.doc, self.apply)
-        """Asks whether an entity correction applies to this brief only or to all briefs."""
+        self.finder = SearchFlow(self, lambda: self.article, lambda: self.session.doc.text, self._matches, self.status)
+        """`/`, `n` / `N`: the last search and the pane it was started from."""
         self.mention_pos: int | None = None
         self.set_reactive(ReaderScreen.doc, session.doc)
         self.set_reactive(ReaderScreen.revision, session.doc.revision)
         self.set_reactive(ReaderScreen.dirty, session.dirty)
+
+    @cached_property
+    def corrections(self) -> CorrectionScope:
+        """Asks whether an entity correction applies to this brief only or to all briefs.
+
+        Made at the first correction: the first frame needs none of its imports (settings, YAML).
+        """
+        from briefreader.ui.correction_scope import CorrectionScope
+
+        return CorrectionScope(self, lambda: self.session.doc, self.apply)
 
     @classmethod
     def key_rows(cls) -> list[KeyRow]:
@@ -181,7 +190,7 @@ class ReaderScreen(Screen[None]):
         if not self.session.doc.parsed:
             self.action_reparse()
         if self.recovery_enabled:
-            self.recovery.offer()
+            self.call_after_refresh(self.recovery.offer)  # reads and loads files: after the text is on screen
         self.set_timer(WARM_UP_DELAY, partial(warm_up, self))  # well after the first frame
 
     # State -----------------------------------------------------------------------------
@@ -189,9 +198,7 @@ class ReaderScreen(Screen[None]):
     def changed(self, message: str = "") -> None:
         """The session changed: push its state down, note it for recovery, say what happened."""
         session = self.session
-        self.doc = session.doc
-        self.revision = session.doc.revision
-        self.dirty = session.dirty
+        self.doc, self.revision, self.dirty = session.doc, session.doc.revision, session.dirty
         if self.recovery_enabled and session.dirty:
             self.recovery.touched()
         if message:
@@ -227,8 +234,6 @@ class ReaderScreen(Screen[None]):
         """ctrl+y."""
         label = self.session.redo()
         self.changed(f"Redone: {label}" if label else "Nothing to redo")
-
-    # Parsing ---------------------------------------------------------------------------
 
     def action_reparse(self) -> None:
         """Parse a copy of the text in the background (the text stays readable), keeping corrections and notes."""
@@ -314,39 +319,27 @@ class ReaderScreen(Screen[None]):
             self.article.move_cursor_to_offset(a.start)
         self.status(Text("About " + anchor_label(doc, note)))
 
-    # Anywhere keys ---------------------------------------------------------------------
-
     def action_add_note(self) -> None:
         """``a``: a note on what has focus: an entity, a key point, or the Article's sentence."""
-        focused = self.focused
-        offer = getattr(focused, "note_anchor", None)
-        anchor = offer() if callable(offer) else None
-        anchor = anchor or self.article.note_anchor() or Anchor("brief")
-        about = anchor_label(self.session.doc, Note("", "", anchor))
-
-        def done(draft: NoteDraft | None) -> None:
-            if draft is not None:
-                self.apply(AddNote(draft.text, anchor, tuple(draft.tags)))
-
-        open_note_editor(self.app, done, about)
+        offer = getattr(self.focused, "note_anchor", None)
+        anchor = (offer() if callable(offer) else None) or self.article.note_anchor() or Anchor("brief")
+        add_note(self.app, anchor_label(self.session.doc, Note("", "", anchor)), anchor, self.apply)
 
     def action_search(self) -> None:
         """``/``: the search field, over the status line."""
-        self.searching.open()
+        self.finder.open()
 
     def on_search_field_closed(self, message: SearchField.Closed) -> None:
-        """Back to the pane the search was started from."""
-        self.searching.closed()
+        self.finder.closed()
 
     def on_search_field_search(self, message: SearchField.Search) -> None:
-        """Enter in the search field."""
-        self.searching.run(message.query)
+        self.finder.run(message.query)
 
     def action_next_match(self, step: int) -> None:
         """``n`` / ``N``."""
-        self.searching.step(step)
+        self.finder.step(step)
 
-    def _show_matches(self, matches: tuple[Span, ...], current: int | None) -> None:
+    def _matches(self, matches: tuple[tuple[int, int], ...], current: int | None) -> None:
         self.matches, self.current_match = matches, current
 
     def action_clear(self) -> None:
@@ -379,6 +372,10 @@ class ReaderScreen(Screen[None]):
 
         choose_brief(self, source.parent, source, chosen)
 
+    def action_corrections_scope(self) -> None:
+        """Palette: where entity corrections apply (ask each time, this brief, all briefs)."""
+        self.corrections.choose_default()
+
     def action_timeline(self) -> None:
         """``T``: the timeline in place of the Key points, or back."""
         self.status(swap_panes(self.query_one(KeyPointsPane), self.query_one(TimelinePane)))
@@ -392,17 +389,12 @@ class ReaderScreen(Screen[None]):
         """``E``: the source in ``$EDITOR``; read again on return, annotations carried over."""
         self.editor.edit()
 
-    def action_corrections_scope(self) -> None:
-        """Palette: where entity corrections apply (ask each time, this brief, all briefs)."""
-        self.corrections.choose_default()
-
     def action_help(self) -> None:
         """``?``: every key."""
-        self.app.push_screen(HelpScreen(self.key_rows()))
+        from briefreader.ui.help import HelpScreen  # not needed for the first frame
 
-    # The palette -------------------------------------------------------------------------
+        self.app.push_screen(HelpScreen(self.key_rows()))
 
     def palette_commands(self) -> list[PaletteCommand]:
         """Every action by the name the help gives it (see ``reader_keys``)."""
-        doc = self.session.doc
-        return keys.palette(self, doc, self.hidden_labels, self.action_toggle_label)
+        return keys.palette(self, self.session.doc, self.hidden_labels, self.action_toggle_label)

@@ -1,0 +1,83 @@
+"""Start-up: the first frame needs little, and what was put off for it comes back after it.
+
+Timings live in ``tests/perf/bench.py``; these tests hold the structure
+that makes them: what the first frame imports, and that the garbage
+collector, switched off for the start-up, runs again once the text is up.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+BRIEFS = Path(__file__).resolve().parent.parent / "briefs"
+
+NOT_FOR_THE_FIRST_FRAME = (
+    "yaml",  # a source brief with no annotations beside it has no YAML to read
+    "briefreader.io.store",
+    "multiprocessing",  # the parse process starts after the first frame
+    "textual.widgets._text_area",  # the note editor's
+    "briefreader.ui.help",
+    "briefreader.session.changes",  # loaded with the first edit
+)
+
+
+def _run(code: str, tmp_path: Path) -> str:
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+        env={"BRIEFREADER_RECOVERY_DIR": str(tmp_path / "recovery"), "PATH": "/usr/bin:/bin"},
+    ).stdout
+
+
+def test_the_first_frame_of_a_source_brief_imports_only_what_it_draws(tmp_path: Path) -> None:
+    brief = tmp_path / "envoy.txt"
+    brief.write_text((BRIEFS / "korea-china-envoy.txt").read_text("utf-8"), "utf-8")
+    code = f"""
+import os, sys
+sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})
+from pathlib import Path
+from briefreader.ui.app import make_app
+
+app = make_app([Path({str(brief)!r})], recovery=False)
+
+def first_frame():
+    lines = len(app.reader.article.lines) if app.reader else 0
+    print(lines, *sorted(sys.modules), file=sys.__stdout__, flush=True)  # Textual captures sys.stdout
+    os._exit(0)
+
+app.call_after_refresh(first_frame)
+app.run(headless=True, size=(120, 40))
+"""
+    lines, *modules = _run(code, tmp_path).split()
+    assert int(lines) > 10  # the text is laid out in that frame
+    loaded = set(modules)
+    assert [m for m in NOT_FOR_THE_FIRST_FRAME if m in loaded] == []
+
+
+def test_garbage_collection_runs_again_after_the_first_frame(tmp_path: Path) -> None:
+    brief = tmp_path / "envoy.txt"
+    brief.write_text((BRIEFS / "korea-china-envoy.txt").read_text("utf-8"), "utf-8")
+    code = f"""
+import gc, os, sys
+sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})
+import textual.app
+
+real_run = textual.app.App.run
+
+def run(self, *args, **kwargs):
+    def later():
+        print("collecting" if gc.isenabled() else "not collecting", file=sys.__stdout__, flush=True)
+        os._exit(0)
+    self.call_after_refresh(lambda: self.call_after_refresh(later))
+    return real_run(self, headless=True, size=(120, 40))
+
+textual.app.App.run = run
+from briefreader.cli import main
+main([{str(brief)!r}, "--model", "no_such_pipeline_xyz"])
+"""
+    assert _run(code, tmp_path).strip() == "collecting"
