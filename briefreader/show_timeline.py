@@ -12,8 +12,7 @@ from rich.text import Text
 
 from briefreader.model.display import one_line
 from briefreader.model.document import Document
-from briefreader.model.event import PHASE_NAMES
-from briefreader.model.timeline import timeline, undated
+from briefreader.model.timeline import PHASE_NAMES, timeline, undated
 
 PHASE_STYLES = {"background": "dim", "news": "bold", "planned": "italic"}
 

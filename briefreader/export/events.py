@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from briefreader.model.document import Document, KeyPoint
-from briefreader.model.event import PHASE_NAMES, Phase, When
-from briefreader.model.timeline import timeline as timeline_of
-from briefreader.model.timeline import undated
+from briefreader.model.event import Phase, When
+from briefreader.model.timeline import PHASE_NAMES, undated
+from briefreader.model.timeline import timeline as dated_events
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def event_facts(doc: Document, kp: KeyPoint) -> EventFacts | None:
 
 def timeline(doc: Document) -> list[TimelineLine]:
     """The brief's dated events, oldest first, as the report lists them."""
-    return [TimelineLine(t.date, undated(t.title), t.phase, t.status) for t in timeline_of(doc)]
+    return [TimelineLine(t.date, undated(t.title), t.phase, t.status) for t in dated_events(doc)]
 
 
 def _when(when: When | None) -> str | None:

@@ -15,8 +15,6 @@ EventStatus = Literal["happened", "planned", "reported"]
 STATUSES: tuple[str, ...] = ("happened", "planned", "reported")
 Phase = Literal["background", "news", "planned"]
 PHASES: tuple[Phase, ...] = ("background", "news", "planned")
-PHASE_NAMES: dict[Phase, str] = {"background": "background", "news": "the news", "planned": "planned"}
-"""How a phase reads in a sentence (a report line, the timeline's headings)."""
 
 
 @dataclass(frozen=True)

@@ -41,8 +41,8 @@ class PaneList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self._failed = False
-        self._first_frame_seen = False
-        """Until the screen's first frame is drawn, rebuilds wait for it (see ``refresh_list``)."""
+        self._filled = False
+        """Rebuilt at least once: until then rebuilds wait for the screen's first frame (``refresh_list``)."""
         self._waiting = False
 
     def watch_doc(self) -> None:
@@ -53,18 +53,20 @@ class PaneList(OptionList):
         """The Document changed: rebuild."""
         self.refresh_list()
 
-    def refresh_list(self) -> None:
+    def refresh_list(self, now: bool = False) -> None:
         """Rebuild; if that fails, say so once and leave the other panes (and the work) alone.
 
-        The first fill comes just after the screen's first frame: drawing
-        three lists of options costs more than the Article's whole first
-        page, and the text is what a reader looks at first.
+        Until the list is first filled, a rebuild waits for the screen's
+        first frame (``now``: a person asked for this list, fill it at once):
+        drawing three lists of options cost more than the Article's whole
+        first page, and the text is what a reader looks at first.
         """
-        if not self._first_frame_seen:
+        if not self._filled and not now:
             if not self._waiting:
                 self._waiting = True
                 self.call_after_refresh(self.fill_now)
             return
+        self._filled = True
         try:
             self.rebuild()
         except Exception as exc:
@@ -82,13 +84,12 @@ class PaneList(OptionList):
     @property
     def filled(self) -> bool:
         """True once the list shows the Document (its first fill waits for the screen's first frame)."""
-        return self._first_frame_seen
+        return self._filled
 
     def fill_now(self) -> None:
         """Fill the list now if its first fill is still waiting for the first frame."""
-        if not self._first_frame_seen:
-            self._first_frame_seen = True
-            self.refresh_list()
+        if not self._filled:
+            self.refresh_list(now=True)
 
     def rebuild(self) -> None:
         """Rebuild the options from the Document (each pane says how)."""

@@ -34,7 +34,6 @@ from briefreader.session import BriefSession, ParseService
 from briefreader.session.files import display_name
 from briefreader.ui import reader_keys as keys
 from briefreader.ui.article import ArticleView, Span
-from briefreader.ui.clipboard import copy_focused
 from briefreader.ui.commands import PaletteCommand
 from briefreader.ui.editor import EditFlow
 from briefreader.ui.entities_pane import EntitiesPane, entity_summary
@@ -49,8 +48,7 @@ from briefreader.ui.opening import choose_brief, confirm_start_fresh
 from briefreader.ui.parsing import Parsed, ParseRunner
 from briefreader.ui.recovery import RecoveryKeeper
 from briefreader.ui.saving import SaveFlow
-from briefreader.ui.search import SearchField, next_index
-from briefreader.ui.search_flow import SearchFlow
+from briefreader.ui.search import SearchField, SearchFlow, next_index
 from briefreader.ui.timeline import TimelinePane, swap_panes
 from briefreader.ui.titlebar import TitleBar
 
@@ -117,8 +115,9 @@ class ReaderScreen(Screen[None]):
         self.recovery = RecoveryKeeper(self, session, self.changed)
         self.parse_runner = ParseRunner(self, session, parser, partial(setattr, self, "parsing"), self.changed)
         self.editor = EditFlow(self, session, self.changed, self.action_reparse)
-        self.finder = SearchFlow(self, lambda: self.article, lambda: self.session.doc.text, self._matches, self.status)
-        """`/`, `n` / `N`: the last search and the pane it was started from."""
+        self.searching = SearchFlow(
+            self, lambda: self.article, lambda: self.session.doc.text, self._show_matches, self.status
+        )
         self.mention_pos: int | None = None
         self.set_reactive(ReaderScreen.doc, session.doc)
         self.set_reactive(ReaderScreen.revision, session.doc.revision)
@@ -252,8 +251,6 @@ class ReaderScreen(Screen[None]):
 
         confirm_start_fresh(self, self.session, started)
 
-    # Links between panes ---------------------------------------------------------------
-
     def on_article_view_cursor_moved(self, message: ArticleView.CursorMoved) -> None:
         """Key points and notes mark the cursor's sentence."""
         self.cursor_span = (message.start, message.end)
@@ -327,19 +324,21 @@ class ReaderScreen(Screen[None]):
 
     def action_search(self) -> None:
         """``/``: the search field, over the status line."""
-        self.finder.open()
+        self.searching.open()
 
     def on_search_field_closed(self, message: SearchField.Closed) -> None:
-        self.finder.closed()
+        """Back to the pane the search was started from."""
+        self.searching.closed()
 
     def on_search_field_search(self, message: SearchField.Search) -> None:
-        self.finder.run(message.query)
+        """Enter in the search field."""
+        self.searching.run(message.query)
 
     def action_next_match(self, step: int) -> None:
         """``n`` / ``N``."""
-        self.finder.step(step)
+        self.searching.step(step)
 
-    def _matches(self, matches: tuple[tuple[int, int], ...], current: int | None) -> None:
+    def _show_matches(self, matches: tuple[Span, ...], current: int | None) -> None:
         self.matches, self.current_match = matches, current
 
     def action_clear(self) -> None:
@@ -382,6 +381,8 @@ class ReaderScreen(Screen[None]):
 
     def action_copy(self) -> None:
         """``y``: the sentence, key point, event or note in focus, with its citation, to the clipboard."""
+        from briefreader.ui.clipboard import copy_focused  # not needed for the first frame
+
         if said := copy_focused(self.app, self.session.doc, self.focused, self.article):
             self.status(said)
 

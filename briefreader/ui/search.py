@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Input
 
 from briefreader.model.display import one_line
+from briefreader.ui.article import ArticleView, Span
 
 
 def find_all(text: str, query: str) -> tuple[tuple[int, int], ...]:
@@ -116,3 +120,62 @@ class SearchField(Input):
         """Escape: close without searching."""
         self.display = False
         self.post_message(self.Closed())
+
+
+class SearchFlow:
+    """``/``, ``n`` and ``N`` on one screen: the field, the last search, and the matches shown.
+
+    The screen keeps the matches as reactives (the Article is bound to
+    them); this says what they are and moves the Article's cursor.
+    """
+
+    def __init__(
+        self,
+        screen: Screen[Any],
+        article: Callable[[], ArticleView],
+        text: Callable[[], str],
+        show: Callable[[tuple[Span, ...], int | None], None],
+        status: Callable[[Text], None],
+    ) -> None:
+        self.screen = screen
+        self.article = article
+        """The Article pane (once composed)."""
+        self.text = text
+        """The brief's text now."""
+        self.show = show
+        """Hands the matches and the current one to the screen."""
+        self.status = status
+        self.search = Search()
+        """The last search: its query, matches and the current one."""
+        self._before: Widget | None = None
+
+    def open(self) -> None:
+        """``/``: the field over the status line, with the last query."""
+        self._before = self.screen.focused
+        self.screen.query_one(SearchField).open(self.search.query)
+
+    def closed(self) -> None:
+        """Back to the pane the search was started from."""
+        (self._before or self.article()).focus()
+
+    def run(self, query: str) -> None:
+        """Find every match and go to the first one after the cursor."""
+        span = self.article().cursor_span
+        here = span[0] if span else 0
+        self.search.find(self.text(), query, here)
+        self._show()
+
+    def step(self, step: int) -> None:
+        """``n`` / ``N``: the next or previous match, or say there is no search."""
+        if not self.search.step(step):
+            self.screen.notify("No search: press / to search.", severity="warning", markup=False)
+            return
+        self._show()
+
+    def _show(self) -> None:
+        self.show(self.search.matches, self.search.current)
+        if self.search.current is not None:
+            s, e = self.search.matches[self.search.current]
+            self.article().scroll_to_span(s, e)
+            self.article().move_cursor_to_offset(s)
+        self.status(self.search.describe())

@@ -25,8 +25,8 @@ from textual.widgets.option_list import Option
 from briefreader.model import edits
 from briefreader.model.display import one_line
 from briefreader.model.document import Anchor, KeyPoint
-from briefreader.model.event import PHASE_NAMES, PHASES
-from briefreader.model.timeline import TimelineEntry, timeline, undated
+from briefreader.model.event import PHASES
+from briefreader.model.timeline import PHASE_NAMES, TimelineEntry, timeline, undated
 from briefreader.ui.keypoints_pane import KeyPointsPane
 from briefreader.ui.lists import PaneList
 
@@ -187,8 +187,7 @@ def swap_panes(key_points: KeyPointsPane, events: TimelinePane) -> Text:
     for entities in screen.query("#entities"):
         entities.styles.height = "1fr" if showing else None
     if showing:
-        # Not kept up to date while hidden; asked for now, so filled now even before the first frame.
-        events.refresh_list() if events.filled else events.fill_now()
+        events.refresh_list(now=True)  # it was not kept up to date while hidden
         before = screen.focused
         events.return_to = before if before is not key_points else None
         screen.set_focus(events)  # now, not after the keys already typed: "T j" moves in the timeline
