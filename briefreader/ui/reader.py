@@ -138,8 +138,6 @@ class ReaderScreen(Screen[None]):
         """The help table (and the README's), from the bindings."""
         return keys.help_rows(cls)
 
-    # Layout ----------------------------------------------------------------------------
-
     def compose(self) -> ComposeResult:
         """Title bar, legend and Article beside the three lists, status line, key bar."""
         s = ReaderScreen
@@ -191,8 +189,6 @@ class ReaderScreen(Screen[None]):
         if self.recovery_enabled:
             self.call_after_refresh(self.recovery.offer)  # reads and loads files: after the text is on screen
         self.set_timer(WARM_UP_DELAY, partial(warm_up, self))  # well after the first frame
-
-    # State -----------------------------------------------------------------------------
 
     def changed(self, message: str = "") -> None:
         """The session changed: push its state down, note it for recovery, say what happened."""
