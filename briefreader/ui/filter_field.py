@@ -17,18 +17,6 @@ from textual.widgets import Input
 class FilterField(Input):
     """Words that narrow a table; escape clears them."""
 
-    DEFAULT_CSS = """
-    FilterField {
-        height: 1;
-        border: none;
-        padding: 0 1;
-        background: $boost;
-        &:focus {
-            border: none;
-            background: $primary 20%;
-        }
-    }
-    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "clear_filter", "Clear", tooltip="Clear the filter and go back to the table"),
         Binding("down,tab", "done", "Table", tooltip="Back to the table, keeping the filter"),

@@ -35,18 +35,6 @@ KINDS = {"key_point": "key point", "note": "note"}
 class QueryField(Input):
     """The query: enter searches, escape goes back."""
 
-    DEFAULT_CSS = """
-    QueryField {
-        height: 1;
-        border: none;
-        padding: 0 1;
-        background: $boost;
-        &:focus {
-            border: none;
-            background: $primary 20%;
-        }
-    }
-    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "leave", "Leave", tooltip="Back to the results, or to the library when there are none"),
         Binding("down,tab", "to_results", "Results", show=False, tooltip="Down into the results"),
