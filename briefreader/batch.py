@@ -16,6 +16,7 @@ import gc
 import os
 import sys
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,11 +24,13 @@ from briefreader.batch_output import before_by_target, progress_bar, save, say, 
 from briefreader.batch_plan import Job, expand, plan
 from briefreader.io.decode import printable, shown_path
 from briefreader.io.errors import BriefError
+from briefreader.io.sources import YAML_SUFFIXES
 from briefreader.io.unknown_keys import before_parse
 from briefreader.model.corrections import Corrections
 from briefreader.model.document import Document
 
 if TYPE_CHECKING:
+    from briefreader.batch_workers import Workers
     from briefreader.nlp.taxonomy import Taxonomy
 
 __all__ = ["Job", "expand", "run_annotate", "usable_cpus"]
@@ -69,35 +72,37 @@ def run_annotate(
     if not out.is_dir():
         raise BriefError(shown_path(out), "is not a folder")
     files, failed = expand(paths, out)
-    work = plan(files, out, reparse, failed)
-    for job in work:
-        for w in job.doc.warnings:
-            warn(job.source, w)
-    keep = [(j.doc, j.target) for j in work if not j.parse]
-    parse = [(j.doc, j.target) for j in work if j.parse]
-    use = jobs if dask is not None else jobs_to_use(jobs, len(parse))
-    if use < jobs and parse:
-        cpus = usable_cpus()
-        say(
-            f"--jobs {jobs}: using {use} (one process per brief to parse and per usable CPU: "
-            f"{len(parse)} brief{'s' if len(parse) != 1 else ''}, {cpus} CPU{'s' if cpus != 1 else ''})"
-        )
-    written = 0
-    before_by_target.clear()
-    before_by_target.update((target, before_parse(doc)) for doc, target in parse)
-    try:
-        if dask is None:
-            written = _write_all(keep, parse, failed, model, taxonomy, use, corrections)
-        else:
-            from briefreader.batch_dask import write_all_dask
+    with ExitStack() as stack:
+        try:
+            # Workers load spaCy while this process reads and plans (their second of loading hides it).
+            early = _start_early(stack, files, jobs, dask, model, taxonomy, corrections)
+            work = plan(files, out, reparse, failed)
+            for job in work:
+                for w in job.doc.warnings:
+                    warn(job.source, w)
+            keep = [(j.doc, j.target) for j in work if not j.parse]
+            parse = [(j.doc, j.target) for j in work if j.parse]
+            use = jobs if dask is not None else jobs_to_use(jobs, len(parse))
+            if use < jobs and parse:
+                cpus = usable_cpus()
+                say(
+                    f"--jobs {jobs}: using {use} (one process per brief to parse and per usable CPU: "
+                    f"{len(parse)} brief{'s' if len(parse) != 1 else ''}, {cpus} CPU{'s' if cpus != 1 else ''})"
+                )
+            if dask is None:
+                written = _write_all(keep, parse, failed, model, taxonomy, use, corrections, early)
+            else:
+                from briefreader.batch_dask import write_all_dask
 
-            written = write_all_dask(keep, parse, failed, model, taxonomy, jobs, dask, corrections)
-    except KeyboardInterrupt:
-        # Writes are atomic: what is in DIR is complete; nothing half-written is left.
-        say(f"interrupted; the briefs written so far in {shown_path(out)} are complete")
-        return 130
-    finally:
-        before_by_target.clear()
+                before_by_target.clear()
+                before_by_target.update((target, before_parse(doc)) for doc, target in parse)
+                written = write_all_dask(keep, parse, failed, model, taxonomy, jobs, dask, corrections)
+        except KeyboardInterrupt:
+            # Writes are atomic: what is in DIR is complete; nothing half-written is left.
+            say(f"interrupted; the briefs written so far in {shown_path(out)} are complete")
+            return 130
+        finally:
+            before_by_target.clear()
     for path, reason in failed:
         say(f"{shown_path(path)}: {printable(reason)}")
     summary = f"annotated {written} brief{'s' if written != 1 else ''} into {shown_path(out)}"
@@ -105,6 +110,35 @@ def run_annotate(
         summary += f"; {len(failed)} failed"
     print(summary, file=sys.stderr)
     return 1 if failed else 0
+
+
+def _start_early(
+    stack: ExitStack,
+    files: list[tuple[Path, Path]],
+    jobs: int,
+    dask: str | None,
+    model: str | None,
+    taxonomy: Path | None,
+    corrections: Corrections | None,
+) -> Workers | None:
+    """The worker processes, started before planning when there are sources enough to keep them all busy.
+
+    Sources are always parsed, so with at least as many sources as workers
+    none is started in vain; otherwise (few sources, or YAML inputs that may
+    need no parse) the workers start once the plan says how many to use.
+    """
+    if dask is not None or jobs < 2:
+        return None
+    sources = sum(1 for f, _sub in files if f.suffix.lower() not in YAML_SUFFIXES)
+    use = jobs_to_use(jobs, sources)
+    if use < 2 or use < min(jobs, usable_cpus()):
+        return None
+    from briefreader.batch_workers import workers
+    from briefreader.nlp.taxonomy import load_taxonomy
+
+    # The taxonomy first: a mistake in it is reported before the seconds spaCy takes to load.
+    tax = load_taxonomy(taxonomy) if taxonomy else None
+    return stack.enter_context(workers(use, model, tax, corrections))
 
 
 def _save_kept(
@@ -137,10 +171,17 @@ def _write_all(
     taxonomy: Path | None,
     jobs: int,
     corrections: Corrections | None = None,
+    started: Workers | None = None,
 ) -> int:
-    """Save what needs no parse, then parse and save the rest; returns how many were written."""
+    """Save what needs no parse, then parse and save the rest; returns how many were written.
+
+    ``started``: workers already loading (``_start_early``), used whatever ``jobs`` says.
+    """
     if not parse:
         return _save_kept(keep, failed, 0, lambda advance: 0)
+    briefs = [(doc, target, before_parse(doc)) for doc, target in parse]
+    if started is not None:
+        return _save_kept(keep, failed, len(parse), lambda advance: started.parse_and_save(briefs, failed, advance))
     from briefreader.nlp.taxonomy import load_taxonomy
 
     # The taxonomy first: a mistake in it is reported before the seconds spaCy takes to load.
@@ -149,7 +190,9 @@ def _write_all(
         from briefreader.batch_workers import workers
 
         with workers(jobs, model, tax, corrections) as pool:  # started before the progress bar's thread
-            return _save_kept(keep, failed, len(parse), lambda advance: pool.parse_and_save(parse, failed, advance))
+            return _save_kept(keep, failed, len(parse), lambda advance: pool.parse_and_save(briefs, failed, advance))
+    before_by_target.clear()
+    before_by_target.update((target, before) for _doc, target, before in briefs)
     return _save_kept(
         keep, failed, len(parse), lambda advance: _parse_in_one_stream(parse, failed, model, tax, corrections, advance)
     )

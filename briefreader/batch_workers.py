@@ -9,7 +9,9 @@ each parse, finish and save their own; this process only counts what comes
 back (the progress bar, the failures).
 
 Each worker loads the pipeline as it starts, the workers side by side, so
-loading takes the time of one load; this process never loads it (which
+loading takes the time of one load, and ``annotate`` starts them before it
+reads and plans its inputs, which then costs no time of its own; this
+process never loads it (which
 also spares it unloading spaCy at exit, and the workers the page copies
 that sharing a loaded pipeline between forked processes costs). A worker parses its briefs as
 ``--jobs 1`` parses all of them (``annotate_many``), and each file is the
@@ -42,21 +44,20 @@ _load_error: str | None = None
 """Why this worker has no pipeline (a spawned worker loads its own), or None."""
 
 
-def _start_worker(
-    model: str | None, taxonomy: Taxonomy | None, corrections: Corrections | None, before: dict[Path, BeforeParse]
-) -> None:
+def _start_worker(model: str | None, taxonomy: Taxonomy | None, corrections: Corrections | None) -> None:
     """In each worker: leave ctrl+c to the parent, remember the run's settings, have the pipeline."""
     global _setup, _load_error
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _setup = (model, taxonomy, corrections)
-    from briefreader import batch_output
     from briefreader.nlp.pipeline import ModelError, load_model
 
-    batch_output.before_by_target.update(before)  # spawned workers start without it
+    gc.disable()  # importing spaCy and loading the pipeline make objects that all live on
     try:
         load_model(model)
     except ModelError as exc:
         _load_error = str(exc)
+    finally:
+        gc.enable()
     # The pipeline lives as long as the worker: the collector need not walk its objects again.
     gc.freeze()
 
@@ -66,7 +67,11 @@ def _ready() -> str | None:
     return _load_error
 
 
-def _parse_and_save(briefs: list[tuple[Document, Path]]) -> list[tuple[int, Failures]]:
+Brief = tuple[Document, Path, BeforeParse]
+"""A brief to parse, where its YAML goes, and what it held before the parse (its unknown keys)."""
+
+
+def _parse_and_save(briefs: list[Brief]) -> list[tuple[int, Failures]]:
     """The unit of work, in a worker: parse a few briefs in one stream, write each one's YAML.
 
     A few at a time, through ``annotate_many`` as ``--jobs 1`` does: spaCy
@@ -80,9 +85,10 @@ def _parse_and_save(briefs: list[tuple[Document, Path]]) -> list[tuple[int, Fail
     assert _setup is not None
     model, taxonomy, corrections = _setup
     out = []
-    parsed = annotate_many([doc for doc, _target in briefs], load_model(model), taxonomy, 1, corrections)
-    for doc, (_doc, target) in zip(parsed, briefs, strict=True):
+    parsed = annotate_many([doc for doc, _target, _before in briefs], load_model(model), taxonomy, 1, corrections)
+    for doc, (_doc, target, before) in zip(parsed, briefs, strict=True):
         failed: Failures = []
+        batch_output.before_by_target[target] = before
         out.append((batch_output.save(doc, target, failed), failed))
     return out
 
@@ -100,12 +106,21 @@ def chunks(order: list[int], jobs: int, largest: int = 16) -> list[list[int]]:
 class Workers:
     """A pool of parsing processes for one run."""
 
-    def __init__(self, pool: ProcessPoolExecutor, jobs: int) -> None:
+    def __init__(self, pool: ProcessPoolExecutor, jobs: int, ready: list[Future[str | None]]) -> None:
         self.pool = pool
         self.jobs = jobs
+        self._ready = ready
 
-    def parse_and_save(self, parse: list[tuple[Document, Path]], failed: Failures, advance: Callable[[], None]) -> int:
+    def wait_ready(self) -> None:
+        """Block until every worker has its pipeline; a BriefError saying why one cannot load it."""
+        for future in self._ready:
+            problem = future.result()
+            if problem:
+                raise BriefError(None, problem)
+
+    def parse_and_save(self, parse: list[Brief], failed: Failures, advance: Callable[[], None]) -> int:
         """Parse and write every brief; failures are added in the order of ``parse``; returns files written."""
+        self.wait_ready()
         pending: dict[Future[list[tuple[int, Failures]]], list[int]] = {}
         outcomes: dict[int, Failures] = {}
         written = 0
@@ -136,23 +151,22 @@ class Workers:
 def workers(
     jobs: int, model: str | None, taxonomy: Taxonomy | None, corrections: Corrections | None
 ) -> Iterator[Workers]:
-    """Start ``jobs`` workers now (before any thread of the progress bar exists, as forking wants)."""
-    from briefreader import batch_output
+    """Start ``jobs`` workers now, loading the pipeline while the caller goes on.
 
+    Now: before any thread of the progress bar exists, as forking wants.
+    Whether they could load it is known at the first ``parse_and_save``.
+    """
     fork = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if fork else "spawn")
     pool = ProcessPoolExecutor(
         jobs,
         mp_context=context,
         initializer=_start_worker,
-        initargs=(model, taxonomy, corrections, dict(batch_output.before_by_target)),
+        initargs=(model, taxonomy, corrections),
     )
     try:
-        # Start every worker before the caller starts anything else (forking a process with threads is unsafe).
-        for future in [pool.submit(_ready) for _ in range(jobs)]:
-            problem = future.result()
-            if problem:
-                raise BriefError(None, problem)
-        yield Workers(pool, jobs)
+        # The first submit forks every worker (a fork context starts them all at once), before
+        # the caller starts anything else: forking a process with threads is unsafe.
+        yield Workers(pool, jobs, [pool.submit(_ready) for _ in range(jobs)])
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
