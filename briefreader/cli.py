@@ -221,13 +221,18 @@ def _open(path: Path | None, model: str | None, taxonomy: Path | None, save_to: 
         raise BriefError(path, "--save-to needs one brief, not a folder")
     if save_to is not None:
         check_save_to(save_to, path)
+    ahead = None
+    if path.suffix.lower() in YAML_SUFFIXES and path.is_file():
+        from briefreader.session import prefetch
+
+        ahead = prefetch.start(path)  # a child reads the YAML while the next import runs
     from briefreader.ui.app import make_app
 
     if path.is_dir():
         app = make_app([], model=model, taxonomy=taxonomy, library=path)
     else:
         # Read it now so a bad file is one line on stderr, before the screen switches.
-        first = open_any(path)
+        first = ahead.result() if ahead is not None else open_any(path)
         app = make_app([path], model=model, taxonomy=taxonomy, save_to=save_to, first=first)
     app.call_after_refresh(_collect_from_now_on)
     app.run()

@@ -81,3 +81,36 @@ from briefreader.cli import main
 main([{str(brief)!r}, "--model", "no_such_pipeline_xyz"])
 """
     assert _run(code, tmp_path).strip() == "collecting"
+
+
+def test_a_saved_yaml_is_read_by_a_helper_while_the_reader_starts(tmp_path: Path) -> None:
+    """Through the command line, the YAML stack is never imported here before the first frame."""
+    from briefreader.io.sources import read_brief
+    from briefreader.io.store import save_document
+
+    saved = tmp_path / "envoy.yaml"
+    save_document(read_brief(BRIEFS / "korea-china-envoy.txt"), saved)
+    code = f"""
+import os, sys
+sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})
+import textual.app
+import briefreader.session.prefetch as prefetch
+
+prefetch._usable_cpus = lambda: 2  # as on any machine with a second core
+real_run = textual.app.App.run
+
+def run(self, *args, **kwargs):
+    def first_frame():
+        lines = len(self.reader.article.lines) if self.reader else 0
+        print(lines, self.reader.session.stamp is not None, *sorted(sys.modules), file=sys.__stdout__, flush=True)
+        os._exit(0)
+    self.call_after_refresh(first_frame)
+    return real_run(self, headless=True, size=(120, 40))
+
+textual.app.App.run = run
+from briefreader.cli import main
+main([{str(saved)!r}])
+"""
+    lines, stamped, *modules = _run(code, tmp_path).split()
+    assert int(lines) > 10 and stamped == "True"  # the brief is up, and a save will check the file first
+    assert [m for m in ("yaml", "briefreader.io.store") if m in modules] == []

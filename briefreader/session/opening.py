@@ -42,14 +42,17 @@ def _clean_meta(doc: Document) -> None:
             doc.meta = dataclasses.replace(doc.meta, source=clean)
 
 
-def open_session(path: Path, save_to: Path | None = None, *, first: Document | None = None) -> BriefSession:
+def open_session(path: Path, save_to: Path | None = None, *, first: Document | Loaded | None = None) -> BriefSession:
     """A session on ``path`` (raises BriefError for a file that cannot be read).
 
-    ``first`` is the Document the command line already read from ``path``
-    (a large brief is not read twice).
+    ``first`` is what the command line already read from ``path`` (a large
+    brief is not read twice): its Document, or for a YAML read ahead in a
+    child process (``prefetch``) the Document with the file's stamp.
     """
     if path.suffix.lower() in YAML_SUFFIXES:
         return _open_yaml(path, save_to, first)
+    if isinstance(first, Loaded):
+        first = first.doc
     doc = first if first is not None else read_brief(path)
     _clean_meta(doc)
     target, loaded = find_annotations(path, doc.text) if save_to is None else (save_to, _own(save_to, path, doc))
@@ -68,8 +71,10 @@ def _own(target: Path, source: Path, doc: Document) -> Loaded | None:
     return loaded if saved.text == doc.text or saved.meta.source == source.name else None
 
 
-def _open_yaml(path: Path, save_to: Path | None, first: Document | None) -> BriefSession:
-    if first is not None:
+def _open_yaml(path: Path, save_to: Path | None, first: Document | Loaded | None) -> BriefSession:
+    if isinstance(first, Loaded):
+        loaded = first
+    elif first is not None:
         data = real_target(path).read_bytes()
         loaded = Loaded(first, FileStamp.of(real_target(path), data))
     else:

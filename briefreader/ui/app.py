@@ -36,6 +36,7 @@ from briefreader.ui.keybar import KeyBar
 from briefreader.ui.reader import ReaderScreen
 
 if TYPE_CHECKING:
+    from briefreader.session.files import Loaded
     from briefreader.ui.library import LibraryScreen
 
 
@@ -92,7 +93,9 @@ class BriefReaderApp(App[None]):
     COMMANDS = App.COMMANDS | {ReaderCommands}
     BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+c", "quit", "Quit", show=False, priority=True)]
 
-    def __init__(self, files: list[Path], options: Options | None = None, *, first: Document | None = None) -> None:
+    def __init__(
+        self, files: list[Path], options: Options | None = None, *, first: Document | Loaded | None = None
+    ) -> None:
         super().__init__()
         self.files = files
         """The briefs given on the command line; the first that opens is shown."""
@@ -100,7 +103,7 @@ class BriefReaderApp(App[None]):
         self.parser = ParseService(self.options.model, self.options.taxonomy, in_process=self.options.parse_in_process)
         """The one parse service: its process keeps the model loaded across briefs."""
         self._first = first
-        """The first file, already read by the CLI (a large brief is not read twice)."""
+        """The first file, already read by the CLI (a large brief is not read twice; a YAML comes with its stamp)."""
         self._opening_errors: list[str] = []
         """Briefs given before the first that opened, which could not be opened (notified at mount)."""
 
@@ -254,7 +257,7 @@ def make_app(
     taxonomy: Path | None = None,
     save_to: Path | None = None,
     recovery: bool = True,
-    first: Document | None = None,
+    first: Document | Loaded | None = None,
     parse_in_process: bool = True,
     library: Path | None = None,
     parse_library: bool = True,
