@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from briefreader.io import readahead
 from briefreader.io.errors import BriefError
 from briefreader.io.sources import read_brief
 from briefreader.io.store import save_document
@@ -56,7 +57,7 @@ def test_a_bad_file_is_the_same_one_line_error(tmp_path: Path, two_cpus: None) -
 def test_a_helper_that_dies_means_the_file_is_read_here(
     saved: Path, two_cpus: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(prefetch, "HELPER", "import sys; sys.exit(3)")
+    monkeypatch.setattr(readahead, "HELPER", "import sys; sys.exit(3)")
     ahead = prefetch.start(saved)
     assert ahead is not None
     assert ahead.result().doc == load_annotated(saved).doc

@@ -20,6 +20,10 @@ NOT_FOR_THE_FIRST_FRAME = (
     "textual.widgets._text_area",  # the note editor's
     "briefreader.ui.help",
     "briefreader.session.changes",  # loaded with the first edit
+    "briefreader.ui.dialogs",  # the first question asked
+    "briefreader.ui.commands",  # the palette, when it opens
+    "briefreader.ui.note_editor",  # the first note (or the warm-up a second after opening)
+    "briefreader.model.timeline",  # the Timeline, when T shows it
 )
 
 

@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefreader.io.atomic import atomic_write
-from briefreader.io.decode import MAX_YAML_BYTES, decode, read_bytes
 from briefreader.io.errors import BriefError
 from briefreader.io.sources import BRIEF_SUFFIXES, YAML_SUFFIXES
+from briefreader.io.stamp import FileStamp as FileStamp  # re-exported: the session and its screens use them from here
+from briefreader.io.stamp import read_annotated
+from briefreader.io.stamp import real_target as real_target
 from briefreader.model.display import one_line
 from briefreader.model.document import Document
 
@@ -45,39 +47,6 @@ def display_path(path: Path | str, limit: int = 120) -> str:
     return one_line(clean, limit)
 
 
-@dataclass(frozen=True)
-class FileStamp:
-    """What a file was when it was read or written: a later difference means someone else wrote it."""
-
-    path: Path
-    mtime_ns: int
-    size: int
-    sha256: str
-
-    @classmethod
-    def of(cls, path: Path, data: bytes) -> FileStamp:
-        """The stamp of ``path`` whose content is ``data`` (just read or just written)."""
-        st = path.stat()
-        import hashlib  # here: a brief read from its source needs no stamp before the first frame
-
-        return cls(path, st.st_mtime_ns, st.st_size, hashlib.sha256(data).hexdigest())
-
-    def unchanged(self) -> bool:
-        """True when the file is still what it was (content compared only if size or time moved)."""
-        try:
-            st = self.path.stat()
-        except OSError:
-            return False
-        if (st.st_mtime_ns, st.st_size) == (self.mtime_ns, self.size):
-            return True
-        try:
-            import hashlib
-
-            return hashlib.sha256(self.path.read_bytes()).hexdigest() == self.sha256
-        except OSError:
-            return False
-
-
 @dataclass
 class Loaded:
     """An annotated YAML as read: the Document and the stamp of the bytes it came from."""
@@ -88,13 +57,7 @@ class Loaded:
 
 def load_annotated(path: Path) -> Loaded:
     """Read an annotated YAML once: the Document and its stamp (raises BriefError)."""
-    from briefreader.io.store import loads  # yaml and the schema: only when there is a YAML to read
-
-    data = read_bytes(path, MAX_YAML_BYTES)
-    decoded = decode(data, path)
-    doc = loads(decoded.text, source=str(path))
-    doc.warnings[:0] = decoded.warnings
-    return Loaded(doc, FileStamp.of(real_target(path), data))
+    return Loaded(*read_annotated(path))
 
 
 def is_annotated(path: Path) -> bool:
@@ -165,14 +128,6 @@ def find_annotations(source: Path, source_text: str) -> tuple[Path, Loaded | Non
         if belongs_to(loaded.doc, source, source_text):
             return path, loaded
     return (plain if not plain.exists() else qualified), None
-
-
-def real_target(path: Path) -> Path:
-    """The file a save really writes: through a symlink to its target, so the link stays a link."""
-    try:
-        return Path(os.path.realpath(path)) if path.is_symlink() else path
-    except OSError:
-        return path
 
 
 class SaveRisk(enum.Enum):

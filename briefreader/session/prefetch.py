@@ -6,9 +6,10 @@ regular expression at import even though the C parser is used) and the
 schema, then parsing the file. None of that needs the terminal, and none
 of it is needed before the screen's widgets exist, which takes this process
 far longer (importing Textual and the reader's modules, ~170 ms). So the
-command line starts a helper Python that reads the file (``load_annotated``:
-the Document and the file's stamp) and sends it back pickled on its
-standard output; this process takes it when it builds the screen. With a
+command line starts a helper Python that reads the file (``io.readahead``:
+the Document and the file's stamp, importing neither the session nor
+Textual) and sends it back pickled on its standard output; this process
+takes it when it builds the screen. With a
 second core, the YAML costs the first frame the unpickling (under 1 ms for
 a page) and starting the helper (~1 ms).
 
@@ -34,19 +35,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefreader.io import readahead
 from briefreader.io.errors import BriefError
+from briefreader.io.stamp import FileStamp
 from briefreader.session.files import Loaded, load_annotated
 
 if TYPE_CHECKING:
     import subprocess
-
-HELPER = "import sys; sys.path.append(sys.argv[2]); from briefreader.session.prefetch import serve; serve(sys.argv[1])"
-"""What the helper runs: ``serve`` on the file's name, this package found where this process found it.
-
-Run with ``-P`` (the current folder is not searched first: a folder of briefs named
-``briefreader`` is not this package), and the package's folder appended, not put first
-(an installed package's folder holds other packages that must not shadow the standard library).
-"""
 
 
 class Prefetch:
@@ -66,8 +61,8 @@ class Prefetch:
         if kind == "error":
             where, reason = value
             raise BriefError(where, reason)
-        if kind == "ok" and isinstance(value, Loaded):
-            return value
+        if kind == "ok" and isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], FileStamp):
+            return Loaded(*value)
         return load_annotated(self.path)  # it met something unexpected: read it here, errors and all
 
 
@@ -80,7 +75,7 @@ def start(path: Path) -> Prefetch | None:
     package_folder = os.fsdecode(Path(__file__).resolve().parent.parent.parent)
     try:
         proc = subprocess.Popen(
-            [sys.executable, "-P", "-c", HELPER, os.fsdecode(path), package_folder],
+            [sys.executable, "-P", "-c", readahead.HELPER, os.fsdecode(path), package_folder],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -88,18 +83,6 @@ def start(path: Path) -> Prefetch | None:
     except (OSError, ValueError):
         return None
     return Prefetch(path, proc)
-
-
-def serve(name: str) -> None:
-    """In the helper: read the file, write the pickled outcome to standard output."""
-    try:
-        message: tuple[str, object] = ("ok", load_annotated(Path(name)))
-    except BriefError as exc:
-        message = ("error", (exc.path, exc.reason))
-    except Exception:  # the parent reads the file again and shows what happens
-        message = ("retry", None)
-    sys.stdout.buffer.write(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
-    sys.stdout.buffer.flush()
 
 
 def _usable_cpus() -> int:

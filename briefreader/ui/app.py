@@ -30,12 +30,12 @@ from briefreader.io.errors import BriefError
 from briefreader.model.display import one_line
 from briefreader.model.document import Document
 from briefreader.session import ParseService, open_session
-from briefreader.ui.commands import ReaderCommands
-from briefreader.ui.dialogs import Ask, Confirm
 from briefreader.ui.keybar import KeyBar
 from briefreader.ui.reader import ReaderScreen
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from briefreader.session.files import Loaded
     from briefreader.ui.library import LibraryScreen
 
@@ -77,6 +77,7 @@ class ErrorScreen(Screen[None]):
 
     def action_open_other(self) -> None:
         """Type a path."""
+        from briefreader.ui.dialogs import Ask
 
         def answered(value: str | None) -> None:
             if value:
@@ -85,12 +86,19 @@ class ErrorScreen(Screen[None]):
         self.app.push_screen(Ask("Open a brief", ""), answered)
 
 
+def _reader_commands() -> type[Provider]:
+    """The palette's reader commands, loaded when the palette first opens (the first frame needs none)."""
+    from briefreader.ui.commands import ReaderCommands
+
+    return ReaderCommands
+
+
 class BriefReaderApp(App[None]):
     """A terminal reader for briefings: Article, Entities, Key points, Notes."""
 
     CSS_PATH = "app.tcss"
     TITLE = "briefreader"
-    COMMANDS = App.COMMANDS | {ReaderCommands}
+    COMMANDS = App.COMMANDS | {_reader_commands}
     BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+c", "quit", "Quit", show=False, priority=True)]
 
     def __init__(
@@ -170,6 +178,8 @@ class BriefReaderApp(App[None]):
 
     def open_path(self, path: Path) -> None:
         """Open ``path`` in place of the current brief (asking about unsaved work)."""
+        from briefreader.ui.dialogs import Confirm
+
         try:
             session = open_session(path)
         except BriefError as exc:
@@ -201,6 +211,8 @@ class BriefReaderApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit from a key or the palette; with unsaved changes, ask whether to save first."""
+        from briefreader.ui.dialogs import Confirm
+
         screen = self.reader
         if screen is None or not screen.session.dirty:
             if screen is not None:

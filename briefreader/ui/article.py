@@ -31,7 +31,6 @@ from briefreader.model import edits
 from briefreader.model.display import one_line, visible
 from briefreader.model.document import Anchor, Document
 from briefreader.ui.choices import label_items
-from briefreader.ui.dialogs import Ask, Choose
 from briefreader.ui.layout import Line, line_of, wrap_document
 from briefreader.ui.messages import ChangeRequested
 
@@ -370,6 +369,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def action_mark(self) -> None:
         """``+``: type words of the cursor's sentence (shown in the dialog), then choose their label."""
+        from briefreader.ui.dialogs import Ask, Choose
+
         doc, span = self.doc, self.cursor_span
         if doc is None or span is None:
             return

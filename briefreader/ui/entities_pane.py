@@ -21,12 +21,12 @@ from briefreader.model import edits
 from briefreader.model.display import one_line
 from briefreader.model.document import Anchor, Entity
 from briefreader.ui.choices import entity_items, label_items
-from briefreader.ui.dialogs import Ask, Choose
 from briefreader.ui.lists import PaneList
 from briefreader.ui.messages import ChangeRequested
 
 if TYPE_CHECKING:
     from briefreader.session import changes
+    from briefreader.ui.dialogs import Ask, Choose
 
 
 class EntitiesPane(PaneList):
@@ -209,6 +209,8 @@ class EntitiesPane(PaneList):
 
     def action_relabel(self) -> None:
         """``e``: choose another label."""
+        from briefreader.ui.dialogs import Choose
+
         if (ent := self._entity()) and self.doc:
             chooser = Choose(f"Relabel {one_line(ent.name, 40)}", label_items(self.doc, ent.label), allow_new=True)
             self._ask(chooser, self.Relabel, ent.id)
@@ -228,6 +230,8 @@ class EntitiesPane(PaneList):
 
     def action_merge(self) -> None:
         """``m``: choose the entity to merge this one into."""
+        from briefreader.ui.dialogs import Choose
+
         if (ent := self._entity()) and self.doc:
             gone = ent.id
 
@@ -241,11 +245,15 @@ class EntitiesPane(PaneList):
 
     def action_rename(self) -> None:
         """``R``: type another name."""
+        from briefreader.ui.dialogs import Ask
+
         if ent := self._entity():
             self._ask(Ask("Rename entity", ent.name), self.Rename, ent.id)
 
     def action_split(self) -> None:
         """``s``: choose a spelling to split off."""
+        from briefreader.ui.dialogs import Choose
+
         if not (ent := self._entity()):
             return
         spellings = sorted({m.text for m in ent.visible_mentions})

@@ -15,7 +15,6 @@ from textual.widgets.option_list import Option
 from briefreader.model import edits
 from briefreader.model.display import one_line
 from briefreader.model.document import Anchor, KeyPoint
-from briefreader.ui.dialogs import Ask
 from briefreader.ui.lists import PaneList
 from briefreader.ui.messages import ChangeRequested
 
@@ -148,6 +147,8 @@ class KeyPointsPane(PaneList):
 
     def action_retitle(self) -> None:
         """``t``: type a title."""
+        from briefreader.ui.dialogs import Ask
+
         if not (kp := self._point()):
             return
         kp_id = kp.id

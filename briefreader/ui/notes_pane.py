@@ -14,10 +14,8 @@ from textual.widgets.option_list import Option
 
 from briefreader.model.display import one_line
 from briefreader.model.document import Anchor, Document, Note
-from briefreader.ui.dialogs import Confirm
 from briefreader.ui.lists import PaneList
 from briefreader.ui.messages import ChangeRequested
-from briefreader.ui.note_editor import NoteDraft, open_note_editor
 
 if TYPE_CHECKING:
     from briefreader.session import changes
@@ -119,6 +117,8 @@ class NotesPane(PaneList):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter: edit the note."""
+        from briefreader.ui.note_editor import NoteDraft, open_note_editor
+
         event.stop()
         note = self.doc.note(event.option_id) if self.doc and event.option_id else None
         if note is None or self.doc is None:
@@ -143,6 +143,8 @@ class NotesPane(PaneList):
 
     def action_delete(self) -> None:
         """``d``: delete the highlighted note, after asking."""
+        from briefreader.ui.dialogs import Confirm
+
         note = self.doc.note(self.highlighted_id) if self.doc and self.highlighted_id else None
         if note is None:
             return

@@ -18,7 +18,6 @@ from textual.screen import Screen
 from briefreader.io.sources import find_briefs
 from briefreader.session import BriefSession, start_fresh
 from briefreader.session.files import display_name, display_path
-from briefreader.ui.dialogs import Choose, Confirm
 
 
 def folder_items(folder: Path, current: Path | None = None) -> list[tuple[str, Text]]:
@@ -42,6 +41,7 @@ def folder_items(folder: Path, current: Path | None = None) -> list[tuple[str, T
 
 def choose_brief(screen: Screen[Any], folder: Path, current: Path | None, chosen: Callable[[Path], None]) -> None:
     """Show the chooser on ``folder``; call ``chosen`` with the brief picked or typed."""
+    from briefreader.ui.dialogs import Choose
 
     def answered(value: str | None) -> None:
         if not value:
@@ -62,6 +62,8 @@ def choose_brief(screen: Screen[Any], folder: Path, current: Path | None, chosen
 
 def confirm_start_fresh(screen: Screen[Any], session: BriefSession, done: Callable[[str], None]) -> None:
     """Ask, then set the saved annotations aside and read the source again; ``done`` gets a status line."""
+    from briefreader.ui.dialogs import Confirm
+
     where = display_name(session.save_path)
 
     def answered(choice: str | None) -> None:

@@ -34,7 +34,6 @@ from briefreader.session import BriefSession, ParseService
 from briefreader.session.files import display_name
 from briefreader.ui import reader_keys as keys
 from briefreader.ui.article import ArticleView, Span
-from briefreader.ui.commands import PaletteCommand
 from briefreader.ui.editor import EditFlow
 from briefreader.ui.entities_pane import EntitiesPane, entity_summary
 from briefreader.ui.keybar import KeyBar
@@ -42,7 +41,6 @@ from briefreader.ui.keypoints_pane import KeyPointsPane, point_summary
 from briefreader.ui.keys import KeyRow
 from briefreader.ui.legend import Legend, legend_labels
 from briefreader.ui.messages import ChangeRequested
-from briefreader.ui.note_editor import add_note, warm_up
 from briefreader.ui.notes_pane import NotesPane, anchor_label
 from briefreader.ui.opening import choose_brief, confirm_start_fresh
 from briefreader.ui.parsing import Parsed, ParseRunner
@@ -54,6 +52,7 @@ from briefreader.ui.titlebar import TitleBar
 
 if TYPE_CHECKING:
     from briefreader.session.changes import Change
+    from briefreader.ui.commands import PaletteCommand
     from briefreader.ui.correction_scope import CorrectionScope
 
 WARM_UP_DELAY = 1.0
@@ -188,7 +187,7 @@ class ReaderScreen(Screen[None]):
             self.action_reparse()
         if self.recovery_enabled:
             self.call_after_refresh(self.recovery.offer)  # reads and loads files: after the text is on screen
-        self.set_timer(WARM_UP_DELAY, partial(warm_up, self))  # well after the first frame
+        self.set_timer(WARM_UP_DELAY, self._warm_up)  # well after the first frame
 
     def changed(self, message: str = "") -> None:
         """The session changed: push its state down, note it for recovery, say what happened."""
@@ -312,8 +311,15 @@ class ReaderScreen(Screen[None]):
             self.article.move_cursor_to_offset(a.start)
         self.status(Text("About " + anchor_label(doc, note)))
 
+    async def _warm_up(self) -> None:
+        from briefreader.ui.note_editor import warm_up
+
+        await warm_up(self)
+
     def action_add_note(self) -> None:
         """``a``: a note on what has focus: an entity, a key point, or the Article's sentence."""
+        from briefreader.ui.note_editor import add_note
+
         offer = getattr(self.focused, "note_anchor", None)
         anchor = (offer() if callable(offer) else None) or self.article.note_anchor() or Anchor("brief")
         add_note(self.app, anchor_label(self.session.doc, Note("", "", anchor)), anchor, self.apply)

@@ -8,22 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding
 from textual.screen import Screen
 
 from briefreader.model.document import Document
 from briefreader.ui.article import ArticleView
-from briefreader.ui.commands import PaletteCommand, key_commands
 from briefreader.ui.entities_pane import EntitiesPane
 from briefreader.ui.keypoints_pane import KeyPointsPane
 from briefreader.ui.keys import KeyRow, key_actions, key_rows
 from briefreader.ui.legend import legend_labels
 from briefreader.ui.lists import PaneList
-from briefreader.ui.note_editor import NoteEditor
 from briefreader.ui.notes_pane import NotesPane
-from briefreader.ui.timeline import TimelinePane
+
+if TYPE_CHECKING:
+    from briefreader.ui.commands import PaletteCommand
 
 PANE_KEYS = Binding.Group("Next / previous pane")
 PANES_TIP = "Between Article, Entities, Key points (or Timeline) and Notes"
@@ -43,16 +43,25 @@ def grouped(key: str, action: str, name: str, group: Binding.Group, tip: str) ->
     return Binding(key, action, name, show=False, group=group, tooltip=tip)
 
 
-PANES: list[tuple[str, type]] = [
-    ("Article", ArticleView),
-    ("Lists", PaneList),
-    ("Entities", EntitiesPane),
-    ("Key points", KeyPointsPane),
-    ("Timeline", TimelinePane),
-    ("Notes", NotesPane),
-    ("Note editor", NoteEditor),
-]
-"""Where keys act besides the screen itself, in help order."""
+def panes() -> list[tuple[str, type]]:
+    """Where keys act besides the screen itself, in help order.
+
+    A function: the Timeline and the note editor are loaded when the help or
+    the palette lists them, not for the first frame.
+    """
+    from briefreader.ui.note_editor import NoteEditor
+    from briefreader.ui.timeline import TimelinePane
+
+    return [
+        ("Article", ArticleView),
+        ("Lists", PaneList),
+        ("Entities", EntitiesPane),
+        ("Key points", KeyPointsPane),
+        ("Timeline", TimelinePane),
+        ("Notes", NotesPane),
+        ("Note editor", NoteEditor),
+    ]
+
 
 PALETTE_ONLY: list[tuple[str, str, str]] = [
     ("Save as…", "Save the annotated brief somewhere else", "save_as"),
@@ -69,7 +78,7 @@ PALETTE_ONLY: list[tuple[str, str, str]] = [
 
 def sections(screen: type) -> list[tuple[str, type]]:
     """The screen's own keys ("Anywhere"), then each pane's."""
-    return [("Anywhere", screen), *PANES]
+    return [("Anywhere", screen), *panes()]
 
 
 def help_rows(screen: type) -> list[KeyRow]:
@@ -82,6 +91,9 @@ def palette(
     screen: Screen[Any], doc: Document, hidden: frozenset[str], toggle: Callable[[int], None]
 ) -> list[PaletteCommand]:
     """Every action by the name the help gives it, and one entry per label in the legend."""
+    from briefreader.ui.commands import PaletteCommand, key_commands  # when the palette opens
+    from briefreader.ui.note_editor import NoteEditor
+
     acts = [a for a in key_actions(sections(type(screen))) if a.owner not in (PaneList, NoteEditor)]
     out = key_commands(screen, [a for a in acts if a.group != LABELS.description])
     out += [PaletteCommand(name, what, partial(screen.run_action, action)) for name, what, action in PALETTE_ONLY]

@@ -19,7 +19,6 @@ from briefreader.io.errors import BriefError
 from briefreader.io.recovery import Pending
 from briefreader.model.display import one_line
 from briefreader.session.brief import BriefSession
-from briefreader.ui.dialogs import Confirm
 
 RECOVERY_DELAY = 3.0
 """Seconds after the last change before unsaved work is written aside."""
@@ -60,6 +59,8 @@ class RecoveryKeeper:
             self._ask(pending)
 
     def _ask(self, pending: list[Pending]) -> None:
+        from briefreader.ui.dialogs import Confirm
+
         first, rest = pending[0], pending[1:]
         stamp = first.written.astimezone().strftime("%Y-%m-%d %H:%M")
         n = len(first.doc.notes)

@@ -18,7 +18,6 @@ from briefreader.io.errors import BriefError
 from briefreader.model.display import one_line
 from briefreader.session.brief import BriefSession
 from briefreader.session.files import FileStamp, SaveRisk, display_name, display_path, is_annotated, real_target
-from briefreader.ui.dialogs import Ask, Confirm
 
 Then = Callable[[], None] | None
 
@@ -34,6 +33,8 @@ class SaveFlow:
 
     def save(self, target: Path | None = None, then: Then = None) -> None:
         """Save to ``target`` (default: the save path), asking first if it risks someone's work."""
+        from briefreader.ui.dialogs import Confirm
+
         target = target or self.session.save_path
         risk = self.session.save_risk(target)
         if risk is SaveRisk.NONE:
@@ -76,6 +77,8 @@ class SaveFlow:
 
     def save_as(self, then: Then = None) -> None:
         """Ask for a path, then save there (with the same questions)."""
+        from briefreader.ui.dialogs import Ask
+
         suggestion = str(self.session.save_path)
 
         def answered(value: str | None) -> None:
@@ -111,6 +114,8 @@ class SaveFlow:
             then()
 
     def _failed(self, target: Path, reason: str, then: Then) -> None:
+        from briefreader.ui.dialogs import Ask
+
         self.screen.notify(
             f"Could not save to {display_path(target)}: {one_line(reason, 200)}",
             title="Not saved",

@@ -10,7 +10,7 @@ Article to the event's sentence.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import Group
 from rich.padding import Padding
@@ -25,10 +25,12 @@ from textual.widgets.option_list import Option
 from briefreader.model import edits
 from briefreader.model.display import one_line
 from briefreader.model.document import Anchor, KeyPoint
-from briefreader.model.event import PHASES
-from briefreader.model.timeline import PHASE_NAMES, TimelineEntry, timeline, undated
 from briefreader.ui.keypoints_pane import KeyPointsPane
 from briefreader.ui.lists import PaneList
+
+if TYPE_CHECKING:
+    # The timeline's model loads when the pane is first shown (``T``), not for the first frame.
+    from briefreader.model.timeline import TimelineEntry
 
 EMPTY = "No dated events"
 """What the pane says when no key point says when it happened."""
@@ -100,6 +102,9 @@ class TimelinePane(PaneList):
         doc = self.doc
         if doc is None or not self.display:
             return
+        from briefreader.model.event import PHASES
+        from briefreader.model.timeline import PHASE_NAMES, timeline
+
         if self._entries_of != (id(doc), self.revision):
             self.entries = entry_ids(timeline(doc))
             self._entries_of = (id(doc), self.revision)
@@ -163,6 +168,8 @@ class TimelinePane(PaneList):
 
 def _entry_line(e: TimelineEntry, here: bool, involved: bool) -> Group:
     """``▶ 2026-03-12 · visit`` over the title, indented as it wraps (its own date left out: it leads)."""
+    from briefreader.model.timeline import undated
+
     head = Text(no_wrap=True, overflow="ellipsis")
     head.append("▶ " if here else ("• " if involved else "  "), style="bold")
     head.append(e.date, style="bold")
