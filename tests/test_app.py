@@ -21,7 +21,7 @@ from briefreader.ui.notes_pane import NotesPane
 from briefreader.ui.parsing import Parsed
 from briefreader.ui.search import SearchField
 from briefreader.ui.titlebar import TitleBar
-from tests.ui_helpers import annotated_copy, app_for, panes_filled, reader, saved, shown, status, wait_for
+from tests.ui_helpers import annotated_copy, app_for, panes_filled, reader, saved, shown, started, status, wait_for
 
 
 def rendered(article: ArticleView) -> str:
@@ -43,7 +43,7 @@ async def test_text_is_on_screen_before_the_parse_and_parse_runs_off_the_main_th
             seen.append((message.thread_id, len(screen.article.lines) if screen else 0))
 
     app = app_for(brief_copy("harbour-city-marathon.txt"), parse_in_process=True)
-    async with app.run_test(size=(140, 45), message_hook=hook) as pilot:
+    async with started(app, size=(140, 45), message_hook=hook) as pilot:
         screen = reader(app)
         assert screen.parsing and screen.query_one(EntitiesPane).loading
         assert "Kiptoo breaks course record" in rendered(screen.article)
@@ -59,7 +59,7 @@ async def test_text_is_on_screen_before_the_parse_and_parse_runs_off_the_main_th
 
 async def test_cursor_keys_move_by_sentence_and_page(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(120, 30)) as pilot:
+    async with started(app, size=(120, 30)) as pilot:
         art = reader(app).article
         assert art.cursor == 0
         await pilot.press("j", "j", "down")
@@ -76,7 +76,7 @@ async def test_cursor_keys_move_by_sentence_and_page(tmp_path: Path) -> None:
 
 async def test_tab_cycles_panes(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         order = []
         for _ in range(4):
             order.append(type(app.focused).__name__)
@@ -89,7 +89,7 @@ async def test_tab_cycles_panes(tmp_path: Path) -> None:
 
 async def test_entity_selection_links_mentions_and_brackets_walk_them(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(140, 45)) as pilot:
+    async with started(app, size=(140, 45)) as pilot:
         screen = reader(app)
         ents = screen.query_one(EntitiesPane)
         ents.focus()
@@ -114,7 +114,7 @@ async def test_entity_selection_links_mentions_and_brackets_walk_them(tmp_path: 
 
 async def test_enter_on_key_point_highlights_its_evidence(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(140, 45)) as pilot:
+    async with started(app, size=(140, 45)) as pilot:
         screen = reader(app)
         kps = screen.query_one(KeyPointsPane)
         kps.focus()
@@ -128,7 +128,7 @@ async def test_enter_on_key_point_highlights_its_evidence(tmp_path: Path) -> Non
 
 async def test_add_note_to_sentence_with_tags_then_edit_and_delete(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(140, 45)) as pilot:
+    async with started(app, size=(140, 45)) as pilot:
         screen = reader(app)
         before = len(screen.session.doc.notes)
         await pilot.press("j", "j", "a")
@@ -167,7 +167,7 @@ async def test_add_note_to_sentence_with_tags_then_edit_and_delete(tmp_path: Pat
 
 async def test_escape_cancels_a_note(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(140, 45)) as pilot:
+    async with started(app, size=(140, 45)) as pilot:
         screen = reader(app)
         before = len(screen.session.doc.notes)
         await pilot.press("a", *"draft", "escape")
@@ -176,7 +176,7 @@ async def test_escape_cancels_a_note(tmp_path: Path) -> None:
 
 async def test_note_on_entity_when_entities_pane_has_focus(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(140, 45)) as pilot:
+    async with started(app, size=(140, 45)) as pilot:
         screen = reader(app)
         await pilot.press("tab", "down", "a", *"who is this", "ctrl+s")
         note = screen.session.doc.notes[-1]
@@ -186,7 +186,7 @@ async def test_note_on_entity_when_entities_pane_has_focus(tmp_path: Path) -> No
 async def test_relabel_reject_and_merge_entities(tmp_path: Path) -> None:
     path = annotated_copy(tmp_path)
     app = app_for(path)
-    async with app.run_test(size=(140, 45)) as pilot:
+    async with started(app, size=(140, 45)) as pilot:
         screen = reader(app)
         doc = screen.session.doc
         ents = screen.query_one(EntitiesPane)
@@ -219,7 +219,7 @@ async def test_relabel_reject_and_merge_entities(tmp_path: Path) -> None:
 
 async def test_pin_and_order_key_points(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(140, 45)) as pilot:
+    async with started(app, size=(140, 45)) as pilot:
         screen = reader(app)
         kps = screen.query_one(KeyPointsPane)
         kps.focus()
@@ -237,7 +237,7 @@ async def test_pin_and_order_key_points(tmp_path: Path) -> None:
 
 async def test_search_counts_and_cycles_matches(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(140, 45)) as pilot:
+    async with started(app, size=(140, 45)) as pilot:
         screen = reader(app)
         await pilot.press("slash")
         assert isinstance(app.focused, SearchField) and app.focused.display
@@ -257,7 +257,7 @@ async def test_search_counts_and_cycles_matches(tmp_path: Path) -> None:
 
 async def test_label_toggle_hides_highlights(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(140, 45)) as pilot:
+    async with started(app, size=(140, 45)) as pilot:
         art = reader(app).article
         await pilot.press("1")
         assert art.hidden_labels == {"PERSON"}
@@ -270,7 +270,7 @@ async def test_save_writes_yaml_beside_a_text_brief_and_reopens_the_same(
 ) -> None:
     src = brief_copy("korea-china-envoy.txt")
     app = app_for(src)
-    async with app.run_test(size=(140, 45)) as pilot:
+    async with started(app, size=(140, 45)) as pilot:
         screen = reader(app)
         await wait_for(pilot, lambda: screen.session.doc.parsed, "parse")
         await pilot.press("a", *"envoy note", "ctrl+s")
@@ -282,7 +282,7 @@ async def test_save_writes_yaml_beside_a_text_brief_and_reopens_the_same(
     again = load_document(yaml)
     assert (again.entities, again.key_points, again.notes) == before
     app2 = app_for(yaml)
-    async with app2.run_test(size=(140, 45)) as pilot:
+    async with started(app2, size=(140, 45)) as pilot:
         screen2 = reader(app2)
         assert not screen2.parsing  # a saved brief opens as saved, no parse
         await wait_for(pilot, lambda: panes_filled(screen2), "the side panes")
@@ -293,7 +293,7 @@ async def test_save_writes_yaml_beside_a_text_brief_and_reopens_the_same(
 
 async def test_quit_asks_when_unsaved(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(140, 45)) as pilot:
+    async with started(app, size=(140, 45)) as pilot:
         await pilot.press("a", *"unsaved thought", "ctrl+s", "q")
         assert isinstance(app.screen, Confirm)
         await pilot.click("#cancel")
@@ -305,7 +305,7 @@ async def test_quit_asks_when_unsaved(tmp_path: Path) -> None:
 
 async def test_quit_without_changes_does_not_ask(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(140, 45)) as pilot:
+    async with started(app, size=(140, 45)) as pilot:
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
@@ -313,7 +313,7 @@ async def test_quit_without_changes_does_not_ask(tmp_path: Path) -> None:
 
 async def test_help_lists_keys_and_closes(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(140, 45)) as pilot:
+    async with started(app, size=(140, 45)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
@@ -326,7 +326,7 @@ async def test_open_another_brief(tmp_path: Path, brief_copy: Callable[[str], Pa
     first = annotated_copy(tmp_path)
     other = brief_copy("harbour-city-marathon.txt")
     app = app_for(first)
-    async with app.run_test(size=(140, 45)) as pilot:
+    async with started(app, size=(140, 45)) as pilot:
         await pilot.press("ctrl+o")
         assert isinstance(app.screen, Choose)
         app.screen.query_one("#choose-filter", Input).value = str(other)
@@ -337,14 +337,14 @@ async def test_open_another_brief(tmp_path: Path, brief_copy: Callable[[str], Pa
 
 async def test_command_palette_offers_reader_actions(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(140, 45)):
+    async with started(app, size=(140, 45)):
         titles = {c.title for c in reader(app).palette_commands()}
         assert {"Save", "Open", "Search", "Note", "Undo", "Redo", "Re-parse", "Help", "Quit"} <= titles
 
 
 async def test_missing_model_is_a_notification_and_the_reader_stays_usable(brief_copy: Callable[[str], Path]) -> None:
     app = app_for(brief_copy("lumen-chip-results.txt"), model="no_such_pipeline_xyz")
-    async with app.run_test(size=(140, 45)) as pilot:
+    async with started(app, size=(140, 45)) as pilot:
         screen = reader(app)
         await wait_for(pilot, lambda: "Not parsed" in status(screen), "parse failure")
         assert "no spaCy pipeline could be loaded" in status(screen)
@@ -355,7 +355,7 @@ async def test_missing_model_is_a_notification_and_the_reader_stays_usable(brief
 
 async def test_article_cursor_shows_its_key_point_and_notes(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(140, 45)) as pilot:
+    async with started(app, size=(140, 45)) as pilot:
         screen = reader(app)
         doc = screen.session.doc
         kp = doc.key_points[-1]
@@ -376,7 +376,7 @@ async def test_article_cursor_shows_its_key_point_and_notes(tmp_path: Path) -> N
 
 async def test_split_a_spelling_off_and_mark_a_missed_entity(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(140, 45)) as pilot:
+    async with started(app, size=(140, 45)) as pilot:
         screen = reader(app)
         doc = screen.session.doc
         ferrero = next(e for e in doc.entities if e.name == "Lucía Ferrero")
@@ -407,7 +407,7 @@ async def test_split_a_spelling_off_and_mark_a_missed_entity(tmp_path: Path) -> 
 
 async def test_rejected_entities_can_be_listed_and_restored(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(140, 45)) as pilot:
+    async with started(app, size=(140, 45)) as pilot:
         screen = reader(app)
         ents = screen.query_one(EntitiesPane)
         andes = next(e for e in screen.session.doc.entities if e.name == "Andes")

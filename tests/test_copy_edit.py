@@ -28,6 +28,7 @@ from tests.ui_helpers import (
     events_copy,
     reader,
     record_notifications,
+    started,
     status,
     wait_for,
 )
@@ -37,7 +38,7 @@ from tests.ui_helpers import (
 
 async def test_y_in_the_article_copies_the_cursors_sentence_with_its_citation(tmp_path: Path) -> None:
     app = app_for(events_copy(tmp_path))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         screen = reader(app)
         doc = screen.session.doc
         await pilot.press("j", "j", "y")
@@ -54,7 +55,7 @@ async def test_y_in_the_article_copies_the_cursors_sentence_with_its_citation(tm
 
 async def test_y_copies_the_focused_key_point_event_or_note(tmp_path: Path) -> None:
     app = app_for(events_copy(tmp_path))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         screen = reader(app)
         doc = screen.session.doc
         await pilot.press("tab", "tab", "j", "y")  # Key points, the second one
@@ -85,7 +86,7 @@ async def test_y_copies_the_focused_key_point_event_or_note(tmp_path: Path) -> N
 
 async def test_y_with_nothing_under_the_cursor_says_so_and_copies_nothing(tmp_path: Path) -> None:
     app = app_for(events_copy(tmp_path))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         seen = record_notifications(app)
         screen = reader(app)
         screen.set_focus(screen.query_one(NotesPane))  # no notes yet
@@ -102,7 +103,7 @@ async def test_y_before_the_parse_copies_the_cursors_paragraph(brief_copy: Calla
         return parse(doc)
 
     app.parser.parse = held  # type: ignore[method-assign]
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         screen = reader(app)
         doc = screen.session.doc
         await pilot.press("j", "y")  # no sentences yet: the cursor is on a paragraph
@@ -116,7 +117,7 @@ async def test_y_before_the_parse_copies_the_cursors_paragraph(brief_copy: Calla
 
 async def test_copy_and_timeline_run_from_the_palette(tmp_path: Path) -> None:
     app = app_for(events_copy(tmp_path))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         screen = reader(app)
         titles = [c.title for c in screen.palette_commands()]
         assert {"Timeline", "Copy", "Edit source", "Timeline: Evidence"} <= set(titles)
@@ -194,7 +195,7 @@ async def test_E_edits_the_source_and_carries_notes_and_corrections_over(
     log = editor(tmp_path, monkeypatch)
     app = app_for(source)
     used = suspensions(app)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         seen = record_notifications(app)
         screen = reader(app)
         sentence_note(app, "It was the first ministerial visit", "Kept")
@@ -227,7 +228,7 @@ async def test_a_failing_editor_changes_nothing(tmp_path: Path, monkeypatch: pyt
     app = app_for(source_with_annotations(tmp_path))
     editor(tmp_path, monkeypatch, exit_code=1)
     suspensions(app)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         seen = record_notifications(app)
         screen = reader(app)
         doc, revision = screen.session.doc, screen.session.doc.revision
@@ -241,7 +242,7 @@ async def test_E_without_an_editor_or_a_source_says_why(tmp_path: Path, monkeypa
     monkeypatch.delenv("EDITOR", raising=False)
     app = app_for(source_with_annotations(tmp_path))
     used = suspensions(app)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         seen = record_notifications(app)
         await pilot.press("E")
         assert used == [] and any("No editor is set: set $EDITOR" in s for s in seen)
@@ -250,7 +251,7 @@ async def test_E_without_an_editor_or_a_source_says_why(tmp_path: Path, monkeypa
     editor(tmp_path, monkeypatch)
     app = app_for(annotated_copy(tmp_path))
     used = suspensions(app)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         seen = record_notifications(app)
         text = reader(app).session.doc.text
         await pilot.press("E")
@@ -265,7 +266,7 @@ async def test_E_when_the_terminal_cannot_be_handed_over_or_the_editor_is_missin
     editor(tmp_path, monkeypatch)
     before = source.read_text(encoding="utf-8")
     app = app_for(source)  # headless, as under run_test: Textual cannot suspend it
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         seen = record_notifications(app)
         await pilot.press("E")
         assert any("cannot be handed over" in s for s in seen) and source.read_text(encoding="utf-8") == before
@@ -275,7 +276,7 @@ async def test_E_when_the_terminal_cannot_be_handed_over_or_the_editor_is_missin
     monkeypatch.setenv("EDITOR", "true")
     app = app_for(source)
     suspensions(app)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         await pilot.press("E")
         assert status(reader(app)) == "glacier.md is unchanged (it is read-only: the editor could not save it)"
     source.chmod(0o644)
@@ -283,7 +284,7 @@ async def test_E_when_the_terminal_cannot_be_handed_over_or_the_editor_is_missin
     monkeypatch.setenv("EDITOR", str(tmp_path / "no-such-editor"))
     app = app_for(source)
     suspensions(app)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         seen = record_notifications(app)
         await pilot.press("E")
         assert any("Could not start the editor" in s for s in seen) and not reader(app).session.dirty
@@ -304,7 +305,7 @@ async def test_E_during_the_first_parse_parses_the_edited_text(
         return parse(doc)
 
     app.parser.parse = held  # type: ignore[method-assign]
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         screen = reader(app)
         await wait_for(pilot, lambda: bool(texts), "the first parse to start")
         await pilot.press("E")

@@ -18,7 +18,7 @@ from briefreader.ui.correction_scope import ScopeDialog
 from briefreader.ui.dialogs import Choose
 from briefreader.ui.entities_pane import EntitiesPane
 from briefreader.ui.reader import ReaderScreen
-from tests.ui_helpers import BRIEFS, annotated_copy, app_for, reader, record_notifications, wait_for
+from tests.ui_helpers import BRIEFS, annotated_copy, app_for, reader, record_notifications, started, wait_for
 
 
 def _entity(doc: Document, name: str) -> str:
@@ -37,7 +37,7 @@ async def test_all_briefs_writes_the_correction_and_a_brief_parsed_afterwards_ge
     source = tmp_path / "talks.md"
     shutil.copy(BRIEFS / "chile-argentina-glacier-talks.md", source)
     app = app_for(annotated_copy(tmp_path), corrections_scope="ask")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         screen = reader(app)
         santiago = _entity(screen.session.doc, "Santiago")
         await _relabel(pilot, screen, "Santiago", "GPE")
@@ -64,7 +64,7 @@ async def test_all_briefs_writes_the_correction_and_a_brief_parsed_afterwards_ge
 
 async def test_this_brief_only_changes_the_brief_and_writes_no_file(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path), corrections_scope="ask")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         screen = reader(app)
         await _relabel(pilot, screen, "Santiago", "GPE")
         await pilot.click("#brief")
@@ -75,7 +75,7 @@ async def test_this_brief_only_changes_the_brief_and_writes_no_file(tmp_path: Pa
 
 async def test_escape_in_the_question_changes_nothing(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path), corrections_scope="ask")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         screen = reader(app)
         await _relabel(pilot, screen, "Santiago", "GPE")
         await pilot.press("escape")
@@ -87,7 +87,7 @@ async def test_escape_in_the_question_changes_nothing(tmp_path: Path) -> None:
 
 async def test_remembering_the_answer_stops_the_question(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path), corrections_scope="ask")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         screen = reader(app)
         doc = screen.session.doc
         ents = screen.query_one(EntitiesPane)
@@ -107,7 +107,7 @@ async def test_remembering_the_answer_stops_the_question(tmp_path: Path) -> None
 
 async def test_merge_and_mark_write_aliases_and_additions(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path), corrections_scope="all")
-    async with app.run_test(size=(140, 45)) as pilot:
+    async with started(app, size=(140, 45)) as pilot:
         screen = reader(app)
         doc = screen.session.doc
         ents = screen.query_one(EntitiesPane)
@@ -136,7 +136,7 @@ async def test_a_corrections_file_with_problems_is_not_overwritten(tmp_path: Pat
     path.write_text("relabel: {Nvidia: ORG\n", encoding="utf-8")
     app = app_for(annotated_copy(tmp_path), corrections_scope="all")
     seen = record_notifications(app)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         screen = reader(app)
         await _relabel(pilot, screen, "Santiago", "GPE")
         assert screen.session.doc.entity(_entity(screen.session.doc, "Santiago")).label == "GPE"
@@ -146,7 +146,7 @@ async def test_a_corrections_file_with_problems_is_not_overwritten(tmp_path: Pat
 
 async def test_the_palette_sets_where_corrections_apply(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path), corrections_scope="ask")
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"Corrections apply")
         await pilot.press("enter")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from library_data import HARBOUR, annotate_by_hand, write
-from ui_helpers import BRIEFS, app_for, reader, wait_for
+from ui_helpers import BRIEFS, app_for, reader, started, wait_for
 
 from briefreader.cli import main
 from briefreader.io.corrections import (
@@ -312,7 +312,7 @@ async def test_the_reader_applies_corrections_to_a_brief_parsed_afterwards(tmp_p
     brief = tmp_path / "lumen.txt"
     shutil.copy(BRIEFS / "lumen-chip-results.txt", brief)
     app = app_for(brief)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         screen = reader(app)
         await wait_for(pilot, lambda: screen.session.doc.parsed and not screen.parsing, "the parse")
         check_applied(screen.session.doc, *wanted)

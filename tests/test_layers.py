@@ -49,10 +49,11 @@ def test_reader_on_a_saved_brief_never_imports_spacy() -> None:
 import asyncio, sys
 from pathlib import Path
 from briefreader.ui.app import make_app
+from tests.ui_helpers import started
 
 async def run():
     app = make_app([Path({str(data)!r})], recovery=False)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         await pilot.press("j", "tab", "j")
         assert app.reader is not None and app.reader.session.doc.parsed and not app.reader.parsing
 

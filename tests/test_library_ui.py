@@ -16,12 +16,12 @@ from briefreader.ui.dialogs import Choose, Confirm
 from briefreader.ui.filter_field import FilterField
 from briefreader.ui.help import HelpScreen
 from briefreader.ui.note_editor import NoteEditor
-from tests.ui_helpers import record_notifications, wait_for
+from tests.ui_helpers import record_notifications, started, wait_for
 
 
 async def test_the_table_lists_every_brief_newest_first_and_sorts_by_any_column(tmp_path: Path) -> None:
     app = library_app(annotated_library(tmp_path / "lib"))
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with started(app, size=(100, 30)) as pilot:
         screen = await ready(pilot, app)
         assert titles(screen) == [TITLES["market"], TITLES["glacier"], TITLES["harbour"]]  # undated last
         await pilot.press("s")
@@ -38,7 +38,7 @@ async def test_the_table_lists_every_brief_newest_first_and_sorts_by_any_column(
 
 async def test_typing_in_the_filter_narrows_rows_by_title_entity_tag_and_note(tmp_path: Path) -> None:
     app = library_app(annotated_library(tmp_path / "lib"))
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with started(app, size=(100, 30)) as pilot:
         screen = await ready(pilot, app)
         await pilot.press("f")
         assert isinstance(app.focused, FilterField)
@@ -59,7 +59,7 @@ async def test_typing_in_the_filter_narrows_rows_by_title_entity_tag_and_note(tm
 async def test_enter_opens_a_brief_and_q_comes_back_to_the_same_row(tmp_path: Path) -> None:
     root = annotated_library(tmp_path / "lib")
     app = library_app(root)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with started(app, size=(100, 30)) as pilot:
         screen = await ready(pilot, app)
         await pilot.press("j", "enter")
         r = reading(app)
@@ -74,7 +74,7 @@ async def test_j_and_k_in_the_reader_walk_the_rows_and_ask_before_leaving_unsave
     root = annotated_library(tmp_path / "lib")
     before = (root / "glacier.yaml").read_bytes()
     app = library_app(root)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with started(app, size=(100, 30)) as pilot:
         screen = await ready(pilot, app)
         await pilot.press("enter", "J")
         r = reading(app)
@@ -105,7 +105,7 @@ async def test_j_and_k_in_the_reader_walk_the_rows_and_ask_before_leaving_unsave
 async def test_coming_back_after_a_save_shows_the_row_annotated_with_its_counts(tmp_path: Path) -> None:
     root = new_library(tmp_path / "lib")
     app = library_app(root)  # no background parse: the reader parses the brief it opens
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with started(app, size=(100, 30)) as pilot:
         screen = await ready(pilot, app)
         glacier = next(b for b in screen.rows if b.rel == "glacier.md")
         assert glacier.status == "new" and not glacier.parsed
@@ -128,7 +128,7 @@ async def test_coming_back_after_a_save_shows_the_row_annotated_with_its_counts(
 async def test_new_briefs_are_parsed_in_the_background_and_no_yaml_is_written(tmp_path: Path) -> None:
     root = new_library(tmp_path / "lib")
     app = library_app(root, parse=True)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with started(app, size=(100, 30)) as pilot:
         screen = await ready(pilot, app)
         assert all(b.parsed and b.entities > 0 and b.status == "new" for b in screen.rows)
         column = [c.key for c in screen.table.layout_columns].index("entities")
@@ -141,7 +141,7 @@ async def test_new_briefs_are_parsed_in_the_background_and_no_yaml_is_written(tm
 async def test_the_table_stays_responsive_while_briefs_are_parsed(tmp_path: Path) -> None:
     root = new_library(tmp_path / "lib")
     app = library_app(root, parse=True)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with started(app, size=(100, 30)) as pilot:
         screen = library(app)
         await wait_for(pilot, lambda: screen.work.parsing, "the background parse to start")
         await pilot.press("j", "s")  # keys work while it runs
@@ -155,7 +155,7 @@ async def test_two_briefs_with_one_name_in_different_folders_are_two_rows(tmp_pa
     write(root / "2025" / "talks.txt", HARBOUR)
     write(root / "2026" / "talks.txt", HARBOUR.replace("Corvale", "Dunmere"))
     app = library_app(root)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with started(app, size=(100, 30)) as pilot:
         screen = await ready(pilot, app)
         assert sorted(b.rel for b in screen.rows) == ["2025/talks.txt", "2026/talks.txt"]
         await pilot.press("s", *"file", "enter", "j", "enter")
@@ -167,13 +167,13 @@ async def test_two_briefs_with_one_name_in_different_folders_are_two_rows(tmp_pa
 async def test_a_damaged_index_is_rebuilt_with_a_notice(tmp_path: Path) -> None:
     root = annotated_library(tmp_path / "lib")
     app = library_app(root)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with started(app, size=(100, 30)) as pilot:
         await ready(pilot, app)
     db = index_path(root.resolve())
     db.write_bytes(db.read_bytes()[:1000])  # truncated
     app = library_app(root)
     seen = record_notifications(app)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with started(app, size=(100, 30)) as pilot:
         screen = await ready(pilot, app)
         assert len(screen.rows) == 3
         assert any("rebuilt from the files" in n for n in seen)
@@ -181,7 +181,7 @@ async def test_a_damaged_index_is_rebuilt_with_a_notice(tmp_path: Path) -> None:
 
 async def test_help_lists_the_library_keys(tmp_path: Path) -> None:
     app = library_app(annotated_library(tmp_path / "lib"))
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with started(app, size=(80, 24)) as pilot:
         await ready(pilot, app)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
@@ -191,7 +191,7 @@ async def test_help_lists_the_library_keys(tmp_path: Path) -> None:
 
 async def test_the_filter_field_takes_typing_not_keys(tmp_path: Path) -> None:
     app = library_app(annotated_library(tmp_path / "lib"))
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with started(app, size=(100, 30)) as pilot:
         screen = await ready(pilot, app)
         await pilot.press("f", *"quota")  # q, s, e and / are typed, not run
         assert app.screen.query_one(FilterField).value == "quota" and app.screen is screen
@@ -216,7 +216,7 @@ def test_the_command_line_opens_a_folder_as_a_library_and_a_file_in_the_reader(
 
 async def test_the_filter_is_kept_across_a_search_and_a_reader(tmp_path: Path) -> None:
     app = library_app(annotated_library(tmp_path / "lib"))
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with started(app, size=(100, 30)) as pilot:
         screen = await ready(pilot, app)
         await pilot.press("f", *"corvale", "enter")
         assert titles(screen) == [TITLES["market"], TITLES["harbour"]]
@@ -232,7 +232,7 @@ async def test_the_filter_is_kept_across_a_search_and_a_reader(tmp_path: Path) -
 async def test_an_empty_folder_says_so(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     app = library_app(tmp_path / "empty")
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with started(app, size=(100, 30)) as pilot:
         screen = library(app)
         await wait_for(pilot, lambda: not screen.work.refreshing, "the refresh")
         await pilot.pause()
@@ -241,7 +241,7 @@ async def test_an_empty_folder_says_so(tmp_path: Path) -> None:
 
 async def test_the_palette_offers_the_library_actions_once(tmp_path: Path) -> None:
     app = library_app(annotated_library(tmp_path / "lib"))
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with started(app, size=(100, 30)) as pilot:
         screen = await ready(pilot, app)
         titles_offered = [c.title for c in screen.palette_commands()]
         assert {"Filter", "Sort", "Search", "Entities", "Library: Open"} <= set(titles_offered)

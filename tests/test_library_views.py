@@ -10,13 +10,13 @@ from textual.widgets import OptionList
 from briefreader.ui.entity_index import EntityIndexScreen, MentioningScreen
 from briefreader.ui.library import LibraryScreen
 from briefreader.ui.search_results import QueryField, ResultList, SearchResultsScreen, excerpt
-from tests.ui_helpers import wait_for
+from tests.ui_helpers import started, wait_for
 
 
 async def test_search_lists_hits_with_their_brief_and_enter_opens_at_the_sentence(tmp_path: Path) -> None:
     root = annotated_library(tmp_path / "lib")
     app = library_app(root)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with started(app, size=(100, 30)) as pilot:
         await ready(pilot, app)
         await pilot.press("slash", *"frank", "enter")  # the field over the status line, then the hits
         results = app.screen
@@ -43,7 +43,7 @@ async def test_search_lists_hits_with_their_brief_and_enter_opens_at_the_sentenc
 
 async def test_j_and_k_after_a_search_go_to_the_other_briefs_that_matched(tmp_path: Path) -> None:
     app = library_app(annotated_library(tmp_path / "lib"))
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with started(app, size=(100, 30)) as pilot:
         await ready(pilot, app)
         await pilot.press("slash", *"corvale", "enter")
         results = app.screen
@@ -58,7 +58,7 @@ async def test_j_and_k_after_a_search_go_to_the_other_briefs_that_matched(tmp_pa
 
 async def test_a_search_with_no_match_says_so_and_keeps_the_query(tmp_path: Path) -> None:
     app = library_app(annotated_library(tmp_path / "lib"))
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with started(app, size=(100, 30)) as pilot:
         await ready(pilot, app)
         await pilot.press("slash", *"zeppelin", "enter")
         screen = app.screen
@@ -88,7 +88,7 @@ def test_a_long_sentence_is_cut_around_its_match_and_the_match_stays_highlighted
 async def test_the_entity_index_joins_briefs_and_opens_each_at_its_first_mention(tmp_path: Path) -> None:
     root = annotated_library(tmp_path / "lib")
     app = library_app(root)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with started(app, size=(100, 30)) as pilot:
         await ready(pilot, app)
         await pilot.press("e")
         index = app.screen

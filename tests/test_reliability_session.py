@@ -34,6 +34,7 @@ from tests.ui_helpers import (
     saved,
     showing,
     shown,
+    started,
     status,
     wait_for,
 )
@@ -50,7 +51,7 @@ Anna Berg met Omar Haddad in Tallinn on Monday. Berg said the talks were useful.
 async def test_markup_and_controls_show_literally_in_every_pane(tmp_path: Path) -> None:
     path = hostile_doc(tmp_path)
     app = app_for(path)
-    async with app.run_test(size=(160, 45)) as pilot:
+    async with started(app, size=(160, 45)) as pilot:
         screen = reader(app)
         await wait_for(pilot, lambda: panes_filled(screen), "the side panes")
         art = shown(screen.article)
@@ -76,7 +77,7 @@ async def test_escape_sequences_in_file_names_never_reach_the_terminal(tmp_path:
     first.write_text(TEXT, encoding="utf-8")
     (folder / "c\x1b[31mRED\x1b[0m.txt").write_text(TEXT, encoding="utf-8")
     app = app_for(first)
-    async with app.run_test(size=(120, 30)) as pilot:
+    async with started(app, size=(120, 30)) as pilot:
         screen = reader(app)
         title = shown(screen.query_one(TitleBar))
         assert "\x1b" not in title and "\x07" not in title and "a␛]2;PWNED␇b.txt" in title
@@ -98,7 +99,7 @@ async def test_app_notifies_on_a_bad_file_and_keeps_the_brief(tmp_path: Path) ->
     bad = tmp_path / "bin.txt"
     bad.write_bytes(b"\x00\x01binary")
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(140, 45)) as pilot:
+    async with started(app, size=(140, 45)) as pilot:
         notes = record_notifications(app)
         title = reader(app).session.doc.meta.title
         app.open_path(bad)
@@ -111,12 +112,12 @@ async def test_reopening_a_source_shows_its_saved_notes(tmp_path: Path) -> None:
     src = tmp_path / "talks.txt"
     src.write_text(TEXT, encoding="utf-8")
     app = app_for(src, model="no_such_pipeline_xyz")  # no parse needed for notes
-    async with app.run_test(size=(120, 30)) as pilot:
+    async with started(app, size=(120, 30)) as pilot:
         screen = reader(app)
         await pilot.press("a", *"saved once", "ctrl+s", "ctrl+s")
         await wait_for(pilot, lambda: saved(screen), "save")
     app = app_for(src, model="no_such_pipeline_xyz")
-    async with app.run_test(size=(120, 30)) as pilot:
+    async with started(app, size=(120, 30)) as pilot:
         screen = reader(app)
         assert [n.text for n in screen.session.doc.notes] == ["saved once"]
         await wait_for(pilot, lambda: "talks.yaml" in status(screen) or "Not parsed" in status(screen), "status")
@@ -129,7 +130,7 @@ async def test_reopening_a_source_shows_its_saved_notes(tmp_path: Path) -> None:
 async def test_a_save_over_a_file_changed_on_disk_asks_and_merges(tmp_path: Path) -> None:
     path = annotated_copy(tmp_path)
     app = app_for(path)
-    async with app.run_test(size=(120, 30)) as pilot:
+    async with started(app, size=(120, 30)) as pilot:
         screen = reader(app)
         await pilot.press("a", *"mine", "ctrl+s")
         other = load_document(path)  # another reader saves a note of theirs meanwhile
@@ -147,7 +148,7 @@ async def test_a_read_only_file_is_not_overwritten_unasked(tmp_path: Path) -> No
     path = annotated_copy(tmp_path)
     path.chmod(0o444)
     app = app_for(path)
-    async with app.run_test(size=(120, 30)) as pilot:
+    async with started(app, size=(120, 30)) as pilot:
         await pilot.press("a", *"x", "ctrl+s", "ctrl+s")
         assert isinstance(app.screen, Confirm)
         await pilot.click("#cancel")
@@ -160,7 +161,7 @@ async def test_failed_save_keeps_work_and_offers_another_place(tmp_path: Path) -
     folder = tmp_path / "is-a-folder.yaml"
     folder.mkdir()
     app = app_for(src, save_to=folder)
-    async with app.run_test(size=(140, 45)) as pilot:
+    async with started(app, size=(140, 45)) as pilot:
         notes = record_notifications(app)
         screen = reader(app)
         await pilot.press("a", *"precious", "ctrl+s", "ctrl+s")
@@ -190,12 +191,12 @@ def quick_recovery(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 async def test_recovery_file_is_written_offered_and_restored(tmp_path: Path, quick_recovery: Path) -> None:
     src = annotated_copy(tmp_path)
     app = app_for(src, recovery=True)
-    async with app.run_test(size=(140, 45)) as pilot:
+    async with started(app, size=(140, 45)) as pilot:
         await pilot.press("a", *"unsaved idea", "ctrl+s")
         await wait_for(pilot, lambda: bool(recovery.find_recoveries(src)), "recovery file")
     # The app was torn down without a clean quit (as if the terminal closed).
     app2 = app_for(src, recovery=True)
-    async with app2.run_test(size=(140, 45)) as pilot:
+    async with started(app2, size=(140, 45)) as pilot:
         await wait_for(pilot, lambda: showing(app2, Confirm), "the offer to restore")
         await pilot.click("#restore")
         screen = reader(app2)
@@ -209,11 +210,11 @@ async def test_recovery_file_is_written_offered_and_restored(tmp_path: Path, qui
 async def test_not_now_then_new_work_keeps_both_recoveries(tmp_path: Path, quick_recovery: Path) -> None:
     src = annotated_copy(tmp_path)
     app = app_for(src, recovery=True)
-    async with app.run_test(size=(140, 45)) as pilot:
+    async with started(app, size=(140, 45)) as pilot:
         await pilot.press("a", *"first run", "ctrl+s")
         await wait_for(pilot, lambda: len(recovery.find_recoveries(src)) == 1, "first recovery")
     app = app_for(src, recovery=True)
-    async with app.run_test(size=(140, 45)) as pilot:
+    async with started(app, size=(140, 45)) as pilot:
         await wait_for(pilot, lambda: showing(app, Confirm), "the offer")
         await pilot.click("#later")
         await pilot.press("a", *"second run", "ctrl+s")
@@ -226,7 +227,7 @@ async def test_a_file_name_that_is_not_utf8_gets_its_recovery(tmp_path: Path, qu
     src = tmp_path / os.fsdecode(b"caf\xe9.txt")
     src.write_text(TEXT, encoding="utf-8")
     app = app_for(src, recovery=True, model="no_such_pipeline_xyz")
-    async with app.run_test(size=(120, 30)) as pilot:
+    async with started(app, size=(120, 30)) as pilot:
         assert "caf\ufffd.txt" in shown(reader(app).query_one(TitleBar))
         await pilot.press("a", *"note", "ctrl+s")
         await wait_for(pilot, lambda: bool(recovery.find_recoveries(src)), "recovery file")
@@ -237,7 +238,7 @@ async def test_a_file_name_that_is_not_utf8_gets_its_recovery(tmp_path: Path, qu
 async def test_clean_quit_removes_recovery(tmp_path: Path, quick_recovery: Path) -> None:
     src = annotated_copy(tmp_path)
     app = app_for(src, recovery=True)
-    async with app.run_test(size=(140, 45)) as pilot:
+    async with started(app, size=(140, 45)) as pilot:
         await pilot.press("a", *"to be thrown away", "ctrl+s")
         await wait_for(pilot, lambda: bool(recovery.find_recoveries(src)), "recovery file")
         await pilot.press("q")
@@ -255,7 +256,7 @@ async def test_crash_writes_recovery(tmp_path: Path, monkeypatch: pytest.MonkeyP
         raise RuntimeError("bug in an action")
 
     with pytest.raises(RuntimeError):
-        async with app.run_test(size=(140, 45)) as pilot:
+        async with started(app, size=(140, 45)) as pilot:
             await pilot.press("a", *"work before crash", "ctrl+s")
             monkeypatch.setattr(ReaderScreen, "action_clear", boom)
             await pilot.press("escape")
@@ -326,7 +327,7 @@ async def test_parse_worker_failure_leaves_the_app_usable(
 
     monkeypatch.setattr("briefreader.nlp.annotate.annotate_document", broken)
     app = app_for(brief_copy("lumen-chip-results.txt"))
-    async with app.run_test(size=(140, 45)) as pilot:
+    async with started(app, size=(140, 45)) as pilot:
         screen = reader(app)
         await wait_for(pilot, lambda: "Not parsed" in status(screen), "failure shown")
         assert "spaCy blew up" in status(screen)
@@ -338,7 +339,7 @@ async def test_a_pane_that_fails_to_draw_does_not_take_the_reader_down(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(140, 45)) as pilot:
+    async with started(app, size=(140, 45)) as pilot:
         notes = record_notifications(app)
 
         def broken(*args: object, **kwargs: object) -> None:

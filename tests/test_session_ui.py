@@ -22,7 +22,7 @@ from briefreader.ui.note_editor import NoteEditor
 from briefreader.ui.notes_pane import NotesPane
 from briefreader.ui.search import SearchField
 from briefreader.ui.titlebar import TitleBar
-from tests.ui_helpers import DATA, annotated_copy, app_for, reader, shown, status, wait_for
+from tests.ui_helpers import DATA, annotated_copy, app_for, reader, shown, started, status, wait_for
 
 TEXT = """Ministers meet in Tallinn
 
@@ -45,7 +45,7 @@ def border_title(widget: Widget) -> str:
 @pytest.mark.parametrize("name", ["Howard [/] x", "[bold]PRC[/] China", "[@click=app.quit]q[/]"])
 async def test_a_name_with_markup_shows_as_typed_in_every_dialog(tmp_path: Path, name: str) -> None:
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         screen = reader(app)
         ents = screen.query_one(EntitiesPane)
         ferrero = next(e for e in screen.session.doc.entities if e.name == "Lucía Ferrero")
@@ -73,7 +73,7 @@ async def test_a_name_with_markup_shows_as_typed_in_every_dialog(tmp_path: Path,
 
 async def test_the_palette_finds_every_action_by_the_name_the_help_gives_it(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(120, 40)):
+    async with started(app, size=(120, 40)):
         screen = reader(app)
         titles = [c.title for c in screen.palette_commands()]
         for word in ("relabel", "reject", "label", "pin", "retitle", "order", "rename", "split", "undo", "redo"):
@@ -87,7 +87,7 @@ async def test_the_palette_finds_every_action_by_the_name_the_help_gives_it(tmp_
 
 async def test_a_pane_action_runs_from_the_palette(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         await pilot.press("ctrl+p", *"Entities: Relabel")
         await pilot.pause(0.3)
         await pilot.press("enter")
@@ -97,7 +97,7 @@ async def test_a_pane_action_runs_from_the_palette(tmp_path: Path) -> None:
 
 async def test_quit_from_the_palette_asks_about_unsaved_work(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         await pilot.press("a", *"unsaved", "ctrl+s")
         await pilot.press("ctrl+p", *"quit")
         await pilot.pause(0.3)
@@ -110,7 +110,7 @@ async def test_the_key_bar_shows_what_the_focus_can_do(tmp_path: Path) -> None:
     src = tmp_path / "talks.txt"
     src.write_text(TEXT, encoding="utf-8")
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(200, 40)) as pilot:
+    async with started(app, size=(200, 40)) as pilot:
         assert "+ Mark entity" in keybar(app)
         await pilot.press("tab")
         bar = keybar(app)
@@ -124,7 +124,7 @@ async def test_the_key_bar_shows_what_the_focus_can_do(tmp_path: Path) -> None:
         bar = keybar(app)
         assert "Close search" in bar and "Note" not in bar and "Relabel" not in bar
     empty = app_for(src, model="no_such_pipeline_xyz")
-    async with empty.run_test(size=(200, 40)) as pilot:
+    async with started(empty, size=(200, 40)) as pilot:
         reader(empty).query_one(NotesPane).focus()
         await pilot.pause()
         assert "Edit" not in keybar(empty) and "Delete" not in keybar(empty)
@@ -135,7 +135,7 @@ async def test_the_key_bar_shows_what_the_focus_can_do(tmp_path: Path) -> None:
 
 async def test_tab_into_entities_puts_an_entity_under_the_cursor(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         screen = reader(app)
         await pilot.press("tab", "x")
         assert any(e.rejected for e in screen.session.doc.entities)
@@ -144,7 +144,7 @@ async def test_tab_into_entities_puts_an_entity_under_the_cursor(tmp_path: Path)
 
 async def test_rejecting_keeps_the_place_in_the_list(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         ents = reader(app).query_one(EntitiesPane)
         await pilot.press("tab", "down", "down", "down", "down")
         place = ents.highlighted
@@ -156,7 +156,7 @@ async def test_rejecting_keeps_the_place_in_the_list(tmp_path: Path) -> None:
 
 async def test_undo_back_to_the_saved_state_is_not_modified(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         title = reader(app).query_one(TitleBar)
         await pilot.press("a", *"n", "ctrl+s")
         assert "● modified" in shown(title)
@@ -170,7 +170,7 @@ async def test_the_modified_marker_shows_beside_a_long_title(tmp_path: Path) -> 
     src = tmp_path / "long.txt"
     src.write_text("A very long title " * 12 + "\n\nBody text here. More text.\n", encoding="utf-8")
     app = app_for(src, model="no_such_pipeline_xyz")
-    async with app.run_test(size=(120, 30)) as pilot:
+    async with started(app, size=(120, 30)) as pilot:
         await pilot.press("a", *"n", "ctrl+s")
         line = shown(reader(app).query_one(TitleBar))
         assert "● modified" in line and "long.txt" in line and "…" in line
@@ -178,7 +178,7 @@ async def test_the_modified_marker_shows_beside_a_long_title(tmp_path: Path) -> 
 
 async def test_help_scrolls_with_the_reader_keys_and_says_how_to_close(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with started(app, size=(80, 24)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         box = app.screen.query_one(HelpScroll)
@@ -193,7 +193,7 @@ async def test_help_scrolls_with_the_reader_keys_and_says_how_to_close(tmp_path:
 
 async def test_arrow_keys_move_between_dialog_buttons(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with started(app, size=(80, 24)) as pilot:
         await pilot.press("a", *"n", "ctrl+s", "q")
         assert isinstance(app.screen, Confirm)
         assert app.focused is not None and app.focused.id == "save"
@@ -211,7 +211,7 @@ async def test_ctrl_o_lists_the_folder_and_opens_folders(tmp_path: Path) -> None
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "three.txt").write_text(TEXT.replace("Tallinn", "Vilnius"), encoding="utf-8")
     app = app_for(tmp_path / "one.txt", model="no_such_pipeline_xyz")
-    async with app.run_test(size=(120, 30)) as pilot:
+    async with started(app, size=(120, 30)) as pilot:
         await pilot.press("ctrl+o")
         assert isinstance(app.screen, Choose)
         items = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
@@ -225,7 +225,7 @@ async def test_ctrl_o_lists_the_folder_and_opens_folders(tmp_path: Path) -> None
 
 async def test_a_tab_in_the_same_burst_as_the_text_reaches_the_tags(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         screen = reader(app)
         await pilot.press("a")
         assert isinstance(app.screen, NoteEditor)
@@ -240,7 +240,7 @@ async def test_a_tab_in_the_same_burst_as_the_text_reaches_the_tags(tmp_path: Pa
 
 async def test_the_mark_dialog_shows_its_sentence_and_keeps_the_typing_on_a_mismatch(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         screen = reader(app)
         await pilot.press("j", "j", "plus")
         assert isinstance(app.screen, Ask)
@@ -279,7 +279,7 @@ def test_front_matter_is_loaded_by_the_safe_loader(tmp_path: Path) -> None:
 
 async def test_at_80x24_dialog_buttons_are_whole_and_lists_keep_the_highlight_in_view(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with started(app, size=(80, 24)) as pilot:
         await pilot.press("a", *"n", "ctrl+s", "q")
         for button in app.screen.query(Button):
             label = str(button.label)
@@ -305,7 +305,7 @@ async def test_at_80x24_dialog_buttons_are_whole_and_lists_keep_the_highlight_in
 
 async def test_at_80_columns_the_legend_shows_every_label(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(80, 24)):
+    async with started(app, size=(80, 24)):
         screen = reader(app)
         legend = shown(screen.query_one(Legend))
         for i, label in enumerate(legend_labels(screen.session.doc), start=1):
@@ -314,7 +314,7 @@ async def test_at_80_columns_the_legend_shows_every_label(tmp_path: Path) -> Non
 
 async def test_note_editor_keeps_and_cancels_at_80x24(tmp_path: Path, brief_copy: Callable[[str], Path]) -> None:
     app = app_for(annotated_copy(tmp_path))
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with started(app, size=(80, 24)) as pilot:
         await pilot.press("a")
         editor = app.screen
         assert isinstance(editor, NoteEditor)

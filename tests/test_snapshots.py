@@ -9,50 +9,52 @@ from typing import Any
 from library_ui import annotated_library, library_app, ready
 from textual.pilot import Pilot
 
-from tests.ui_helpers import annotated_copy, app_for, events_copy, wait_for
+from tests.ui_helpers import annotated_copy, app_for, events_copy, pressing, wait_for
 
 SMALL = (80, 24)
 LARGE = (160, 50)
 
 
 def test_main_screen_80x24(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
-    assert snap_compare(app_for(annotated_copy(tmp_path)), terminal_size=SMALL, press=["j", "j"])
+    assert snap_compare(app_for(annotated_copy(tmp_path)), terminal_size=SMALL, run_before=pressing("j", "j"))
 
 
 def test_main_screen_entity_selected_160x50(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
     assert snap_compare(
-        app_for(annotated_copy(tmp_path)), terminal_size=LARGE, press=["tab", "down", "right_square_bracket"]
+        app_for(annotated_copy(tmp_path)),
+        terminal_size=LARGE,
+        run_before=pressing("tab", "down", "right_square_bracket"),
     )
 
 
 def test_relabel_dialog_80x24(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
-    assert snap_compare(app_for(annotated_copy(tmp_path)), terminal_size=SMALL, press=["tab", "e", "up"])
+    assert snap_compare(app_for(annotated_copy(tmp_path)), terminal_size=SMALL, run_before=pressing("tab", "e", "up"))
 
 
 def test_quit_dialog_80x24(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
     async def quit_unsaved(pilot: Pilot[Any]) -> None:
-        await pilot.press("a", *"unsaved", "ctrl+s", "q")
+        await pressing("a", *"unsaved", "ctrl+s", "q")(pilot)
 
     assert snap_compare(app_for(annotated_copy(tmp_path)), terminal_size=SMALL, run_before=quit_unsaved)
 
 
 def test_help_screen_80x24(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
-    assert snap_compare(app_for(annotated_copy(tmp_path)), terminal_size=SMALL, press=["question_mark"])
+    assert snap_compare(app_for(annotated_copy(tmp_path)), terminal_size=SMALL, run_before=pressing("question_mark"))
 
 
 def test_help_screen_160x50(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
-    assert snap_compare(app_for(annotated_copy(tmp_path)), terminal_size=LARGE, press=["question_mark"])
+    assert snap_compare(app_for(annotated_copy(tmp_path)), terminal_size=LARGE, run_before=pressing("question_mark"))
 
 
 def test_note_modal_80x24(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
     async def type_note(pilot: Pilot[Any]) -> None:
-        await pilot.press("j", "a", *"Who funds the commission?", "tab", *"budget")
+        await pressing("j", "a", *"Who funds the commission?", "tab", *"budget")(pilot)
 
     assert snap_compare(app_for(annotated_copy(tmp_path)), terminal_size=SMALL, run_before=type_note)
 
 
 def test_mark_dialog_160x50(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
-    assert snap_compare(app_for(annotated_copy(tmp_path)), terminal_size=LARGE, press=["j", "j", "plus"])
+    assert snap_compare(app_for(annotated_copy(tmp_path)), terminal_size=LARGE, run_before=pressing("j", "j", "plus"))
 
 
 # The library's screens, on a library of three annotated briefs (no parse, no clock).
@@ -91,4 +93,4 @@ def test_entity_index_80x24(snap_compare: Callable[..., bool], tmp_path: Path) -
 
 def test_timeline_80x24(snap_compare: Callable[..., bool], tmp_path: Path) -> None:
     """T, then enter on the news: the event's sentence highlighted in the Article, ▶ on its entry."""
-    assert snap_compare(app_for(events_copy(tmp_path)), terminal_size=SMALL, press=["T", "j", "enter"])
+    assert snap_compare(app_for(events_copy(tmp_path)), terminal_size=SMALL, run_before=pressing("T", "j", "enter"))

@@ -14,12 +14,12 @@ from briefreader.session.files import load_annotated, write_annotated
 from briefreader.ui.keypoints_pane import KeyPointsPane
 from briefreader.ui.note_editor import NoteEditor
 from briefreader.ui.timeline import EMPTY, TimelinePane, entry_ids
-from tests.ui_helpers import annotated_copy, app_for, events_copy, reader, shown, status, wait_for
+from tests.ui_helpers import annotated_copy, app_for, events_copy, reader, shown, started, status, wait_for
 
 
 async def test_T_shows_the_timeline_in_place_of_the_key_points_and_back(tmp_path: Path) -> None:
     app = app_for(events_copy(tmp_path))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         screen = reader(app)
         events, points = screen.query_one(TimelinePane), screen.query_one(KeyPointsPane)
         assert not events.display and points.display
@@ -38,7 +38,7 @@ async def test_T_shows_the_timeline_in_place_of_the_key_points_and_back(tmp_path
 
 async def test_events_are_listed_by_phase_in_date_order_without_repeating_their_date(tmp_path: Path) -> None:
     app = app_for(events_copy(tmp_path))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         await pilot.press("T")
         events = reader(app).query_one(TimelinePane)
         text = shown(events)
@@ -53,7 +53,7 @@ async def test_events_are_listed_by_phase_in_date_order_without_repeating_their_
 
 async def test_enter_shows_the_events_sentence_in_the_article_highlighted(tmp_path: Path) -> None:
     app = app_for(events_copy(tmp_path))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         screen = reader(app)
         doc = screen.session.doc
         visit = next(k for k in doc.key_points if k.event is not None and k.event.type == "visit")
@@ -73,7 +73,7 @@ async def test_enter_shows_the_events_sentence_in_the_article_highlighted(tmp_pa
 
 async def test_a_brief_without_dated_events_says_so(tmp_path: Path) -> None:
     app = app_for(annotated_copy(tmp_path))  # saved before key points had event frames
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         screen = reader(app)
         await pilot.press("T")
         assert EMPTY in shown(screen.query_one(TimelinePane))
@@ -82,7 +82,7 @@ async def test_a_brief_without_dated_events_says_so(tmp_path: Path) -> None:
 
 async def test_the_timeline_follows_edits_and_undo(tmp_path: Path) -> None:
     app = app_for(events_copy(tmp_path))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         screen = reader(app)
         events = screen.query_one(TimelinePane)
         await pilot.press("T")
@@ -104,7 +104,7 @@ async def test_the_timeline_fills_in_when_the_parse_finishes(brief_copy: Callabl
         return parse(doc)
 
     app.parser.parse = held  # type: ignore[method-assign]
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         screen = reader(app)
         events = screen.query_one(TimelinePane)
         await pilot.press("T")
@@ -136,7 +136,7 @@ async def test_each_event_of_a_point_jumps_to_its_own_sentence(tmp_path: Path) -
     ]
     write_annotated(doc, path)
     app = app_for(path)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, size=(120, 40)) as pilot:
         screen = reader(app)
         await pilot.press("T")
         text = shown(screen.query_one(TimelinePane))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,31 @@ from briefreader.ui.reader import ReaderScreen
 
 DATA = Path(__file__).resolve().parent / "data"
 BRIEFS = Path(__file__).resolve().parent.parent / "briefs"
+
+
+@asynccontextmanager
+async def started(app: BriefReaderApp, size: tuple[int, int] = (80, 24), **kwargs: Any) -> AsyncIterator[Pilot[None]]:
+    """``app.run_test``, once the first screen is complete.
+
+    The reader's side panes are mounted just after the frame that shows the
+    text (``ui.side``); a person sees them a frame later, and so do tests.
+    """
+    async with app.run_test(size=size, **kwargs) as pilot:
+        await wait_for(pilot, lambda: app.reader is None or app.reader.side_ready, "the side panes")
+        yield pilot
+
+
+def pressing(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    """A snapshot's ``run_before``: once the reader's side panes are up (as a person sees it), press ``keys``."""
+
+    async def run(pilot: Pilot[Any]) -> None:
+        app = pilot.app
+        assert isinstance(app, BriefReaderApp)
+        await wait_for(pilot, lambda: app.reader is None or app.reader.side_ready, "the side panes")
+        await pilot.press(*keys)
+        await pilot.wait_for_scheduled_animations()  # a list scrolling to its highlight has arrived
+
+    return run
 
 
 async def wait_for(pilot: Pilot[None], condition: Callable[[], bool], what: str, timeout: float = 60.0) -> None:

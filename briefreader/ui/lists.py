@@ -64,7 +64,7 @@ class PaneList(OptionList):
         if not self._filled and not now:
             if not self._waiting:
                 self._waiting = True
-                self.call_after_refresh(self.fill_now)
+                self.call_after_refresh(self._first_fill)
             return
         self._filled = True
         try:
@@ -85,6 +85,15 @@ class PaneList(OptionList):
     def filled(self) -> bool:
         """True once the list shows the Document (its first fill waits for the screen's first frame)."""
         return self._filled
+
+    def _first_fill(self) -> None:
+        """The first fill, waiting on: once the list is laid out (filled with no size yet, it
+        scrolls to its highlight with no room and stays scrolled wrong). A hidden list, or one
+        covered while the brief is parsed (never laid out till then), fills now."""
+        if self.display and not self.loading and not self.size:
+            self.call_after_refresh(self._first_fill)
+        else:
+            self.fill_now()
 
     def fill_now(self) -> None:
         """Fill the list now if its first fill is still waiting for the first frame."""

@@ -35,31 +35,31 @@ from briefreader.session.files import display_name
 from briefreader.ui import reader_keys as keys
 from briefreader.ui.article import ArticleView, Span
 from briefreader.ui.editor import EditFlow
-from briefreader.ui.entities_pane import EntitiesPane, entity_summary
 from briefreader.ui.keybar import KeyBar
-from briefreader.ui.keypoints_pane import KeyPointsPane, point_summary
 from briefreader.ui.keys import KeyRow
 from briefreader.ui.legend import Legend, legend_labels
 from briefreader.ui.messages import ChangeRequested
-from briefreader.ui.notes_pane import NotesPane, anchor_label
 from briefreader.ui.opening import choose_brief, confirm_start_fresh
 from briefreader.ui.parsing import Parsed, ParseRunner
 from briefreader.ui.recovery import RecoveryKeeper
 from briefreader.ui.saving import SaveFlow
-from briefreader.ui.search import SearchField, SearchFlow, next_index
-from briefreader.ui.timeline import TimelinePane, swap_panes
+from briefreader.ui.search import SearchField, SearchFlow, SearchKeys, next_index
 from briefreader.ui.titlebar import TitleBar
 
 if TYPE_CHECKING:
     from briefreader.session.changes import Change
     from briefreader.ui.commands import PaletteCommand
     from briefreader.ui.correction_scope import CorrectionScope
+    from briefreader.ui.entities_pane import EntitiesPane
+    from briefreader.ui.keypoints_pane import KeyPointsPane
+    from briefreader.ui.notes_pane import NotesPane
+    from briefreader.ui.timeline import TimelinePane
 
 WARM_UP_DELAY = 1.0
 """Seconds after opening before the note editor's styles are loaded (never in the way of the first frame)."""
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(SearchKeys, Screen[None]):
     """Article, Entities, Key points (or the Timeline) and Notes over one brief session."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -149,23 +149,7 @@ class ReaderScreen(Screen[None]):
                 )
                 article.border_title = "Article"
                 yield article
-            with Vertical(id="side"):
-                ents = EntitiesPane(id="entities").data_bind(s.doc, s.revision, s.parsing, s.selected_entity)
-                ents.border_title = "Entities"
-                yield ents
-                kps = KeyPointsPane(id="keypoints").data_bind(
-                    s.doc, s.revision, s.parsing, s.cursor_span, s.selected_entity
-                )
-                kps.border_title = "Key points"
-                yield kps
-                events = TimelinePane(id="timeline").data_bind(
-                    s.doc, s.revision, s.parsing, s.cursor_span, s.selected_entity
-                )
-                events.border_title = "Timeline"
-                yield events
-                notes = NotesPane(id="notes").data_bind(s.doc, s.revision, s.cursor_span, s.selected_entity)
-                notes.border_title = "Notes"
-                yield notes
+            yield Vertical(id="side")  # its panes come just after the first frame (``side``)
         yield Static(id="status")
         yield SearchField()
         yield KeyBar()
@@ -176,8 +160,9 @@ class ReaderScreen(Screen[None]):
         return self.query_one(ArticleView)
 
     def on_mount(self) -> None:
-        """Show the text now; say what opening found; parse after the first frame."""
+        """Show the text now; say what opening found; the side panes and the parse after the first frame."""
         self.article.focus()
+        self.call_after_refresh(self._mount_side)
         opening = self.session.opening
         if opening.notice:
             self.status(opening.notice)
@@ -258,6 +243,8 @@ class ReaderScreen(Screen[None]):
         self.mention_pos = None
         ent = self.session.doc.entity(message.entity_id) if message.entity_id else None
         if ent is not None:
+            from briefreader.ui.entities_pane import entity_summary
+
             self.status(entity_summary(ent))
 
     def on_entities_pane_chosen(self, message: EntitiesPane.Chosen) -> None:
@@ -284,6 +271,8 @@ class ReaderScreen(Screen[None]):
         """Jump to a key point's evidence and highlight all of it."""
         kp = self.session.doc.key_point(message.kp_id)
         if kp is not None and kp.evidence:
+            from briefreader.ui.keypoints_pane import point_summary
+
             self.show_evidence(tuple((e.start, e.end) for e in kp.evidence), point_summary(kp))
 
     def on_timeline_pane_chosen(self, message: TimelinePane.Chosen) -> None:
@@ -309,39 +298,35 @@ class ReaderScreen(Screen[None]):
         if a.start is not None and not a.orphaned:
             self.evidence = ((a.start, a.end if a.end is not None else a.start),)
             self.article.move_cursor_to_offset(a.start)
+        from briefreader.ui.notes_pane import anchor_label
+
         self.status(Text("About " + anchor_label(doc, note)))
 
+    async def _mount_side(self) -> None:
+        from briefreader.ui.side import side_panes
+
+        await self.query_one("#side").mount_all(side_panes(ReaderScreen))  # each list fills once laid out
+
+    @property
+    def side_ready(self) -> bool:
+        """True once the side panes are mounted and filled (a frame or two after the text)."""
+        from briefreader.ui.side import side_filled
+
+        return side_filled(self)
+
     async def _warm_up(self) -> None:
-        from briefreader.ui.note_editor import warm_up
+        from briefreader.ui.note_editor import warm_up  # not for the first frame
 
         await warm_up(self)
 
     def action_add_note(self) -> None:
         """``a``: a note on what has focus: an entity, a key point, or the Article's sentence."""
         from briefreader.ui.note_editor import add_note
+        from briefreader.ui.notes_pane import anchor_label
 
         offer = getattr(self.focused, "note_anchor", None)
         anchor = (offer() if callable(offer) else None) or self.article.note_anchor() or Anchor("brief")
         add_note(self.app, anchor_label(self.session.doc, Note("", "", anchor)), anchor, self.apply)
-
-    def action_search(self) -> None:
-        """``/``: the search field, over the status line."""
-        self.searching.open()
-
-    def on_search_field_closed(self, message: SearchField.Closed) -> None:
-        """Back to the pane the search was started from."""
-        self.searching.closed()
-
-    def on_search_field_search(self, message: SearchField.Search) -> None:
-        """Enter in the search field."""
-        self.searching.run(message.query)
-
-    def action_next_match(self, step: int) -> None:
-        """``n`` / ``N``."""
-        self.searching.step(step)
-
-    def _show_matches(self, matches: tuple[Span, ...], current: int | None) -> None:
-        self.matches, self.current_match = matches, current
 
     def action_clear(self) -> None:
         """Escape: clear search matches and evidence highlights."""
@@ -379,7 +364,10 @@ class ReaderScreen(Screen[None]):
 
     def action_timeline(self) -> None:
         """``T``: the timeline in place of the Key points, or back."""
-        self.status(swap_panes(self.query_one(KeyPointsPane), self.query_one(TimelinePane)))
+        from briefreader.ui.side import toggle_timeline
+
+        if said := toggle_timeline(self):
+            self.status(said)
 
     def action_copy(self) -> None:
         """``y``: the sentence, key point, event or note in focus, with its citation, to the clipboard."""

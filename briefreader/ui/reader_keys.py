@@ -14,13 +14,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from briefreader.model.document import Document
-from briefreader.ui.article import ArticleView
-from briefreader.ui.entities_pane import EntitiesPane
-from briefreader.ui.keypoints_pane import KeyPointsPane
 from briefreader.ui.keys import KeyRow, key_actions, key_rows
 from briefreader.ui.legend import legend_labels
-from briefreader.ui.lists import PaneList
-from briefreader.ui.notes_pane import NotesPane
 
 if TYPE_CHECKING:
     from briefreader.ui.commands import PaletteCommand
@@ -46,10 +41,15 @@ def grouped(key: str, action: str, name: str, group: Binding.Group, tip: str) ->
 def panes() -> list[tuple[str, type]]:
     """Where keys act besides the screen itself, in help order.
 
-    A function: the Timeline and the note editor are loaded when the help or
-    the palette lists them, not for the first frame.
+    A function: the side panes and the note editor are loaded after the
+    first frame, and the help and the palette list them only later.
     """
+    from briefreader.ui.article import ArticleView
+    from briefreader.ui.entities_pane import EntitiesPane
+    from briefreader.ui.keypoints_pane import KeyPointsPane
+    from briefreader.ui.lists import PaneList
     from briefreader.ui.note_editor import NoteEditor
+    from briefreader.ui.notes_pane import NotesPane
     from briefreader.ui.timeline import TimelinePane
 
     return [
@@ -92,6 +92,7 @@ def palette(
 ) -> list[PaletteCommand]:
     """Every action by the name the help gives it, and one entry per label in the legend."""
     from briefreader.ui.commands import PaletteCommand, key_commands  # when the palette opens
+    from briefreader.ui.lists import PaneList
     from briefreader.ui.note_editor import NoteEditor
 
     acts = [a for a in key_actions(sections(type(screen))) if a.owner not in (PaneList, NoteEditor)]

@@ -179,3 +179,35 @@ class SearchFlow:
             self.article().scroll_to_span(s, e)
             self.article().move_cursor_to_offset(s)
         self.status(self.search.describe())
+
+
+class SearchKeys:
+    """A screen's search keys and the search field's messages, handed to its ``SearchFlow``.
+
+    Mixed into the screen (``class ReaderScreen(SearchKeys, Screen)``): Textual finds
+    actions and handlers on any class of the screen. The screen sets ``searching``
+    and has ``matches`` and ``current_match`` for the Article to draw.
+    """
+
+    searching: SearchFlow
+    matches: tuple[Span, ...]
+    current_match: int | None
+
+    def action_search(self) -> None:
+        """``/``: the search field, over the status line."""
+        self.searching.open()
+
+    def on_search_field_closed(self, message: SearchField.Closed) -> None:
+        """Back to the pane the search was started from."""
+        self.searching.closed()
+
+    def on_search_field_search(self, message: SearchField.Search) -> None:
+        """Enter in the search field."""
+        self.searching.run(message.query)
+
+    def action_next_match(self, step: int) -> None:
+        """``n`` / ``N``."""
+        self.searching.step(step)
+
+    def _show_matches(self, matches: tuple[Span, ...], current: int | None) -> None:
+        self.matches, self.current_match = matches, current

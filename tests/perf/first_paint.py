@@ -7,7 +7,9 @@
 - one private tmux server (its own socket) kept up by an idle session for
   the whole run, so starting the server is not timed; each launch is a new
   160x50 session, timed from just before ``new-session`` until
-  ``capture-pane`` shows the words (polled every 5 ms), then killed;
+  ``capture-pane`` shows the words (polled every 5 ms), then killed; the
+  commands go through one control-mode client (``Control``), not a tmux
+  process per poll;
 - runs interleaved (bare, ours, bare, ours...), so a load that comes and
   goes on a shared machine falls on both alike; the median of each is kept;
 - both with their bytecode cached, as after ``pip install``: a private
@@ -37,33 +39,85 @@ SIZE = (160, 50)
 TIMEOUT = 60.0
 
 
+class Control:
+    """One tmux control-mode client (``tmux -C``): commands and their answers over one pipe.
+
+    Polling the screen by running ``tmux capture-pane`` every 5 ms started
+    ~100 processes a second on the machine being measured, which took CPU
+    from the launch being timed (most from one that uses a second core).
+    Through this client a poll is a line written and a few read.
+    """
+
+    def __init__(self, socket: str, session: str) -> None:
+        self.proc = subprocess.Popen(
+            ["tmux", "-L", socket, "-C", "attach-session", "-t", session],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            bufsize=1,
+        )
+        self.command("display-message -p ready")  # past what attaching printed
+
+    def command(self, line: str) -> str:
+        """Run one tmux command; its output (raises RuntimeError if tmux says it failed)."""
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write(line + "\n")
+        self.proc.stdin.flush()
+        out: list[str] = []
+        inside = False
+        while True:
+            got = self.proc.stdout.readline()
+            if not got:
+                raise RuntimeError("the tmux control client went away")
+            # Notifications (%output, %sessions-changed...) come between answers: skipped.
+            if got.startswith("%begin"):
+                inside, out = True, []
+            elif inside and got.startswith(("%end", "%error")):
+                if got.startswith("%error"):
+                    raise RuntimeError(f"tmux: {line}: {''.join(out).strip()}")
+                return "".join(out)
+            elif inside:
+                out.append(got)
+
+    def close(self) -> None:
+        if self.proc.stdin is not None:
+            self.proc.stdin.close()
+        self.proc.wait(timeout=10)
+
+
 class Terminal:
     """A private tmux server for timing launches (started by ``terminal()``)."""
 
-    def __init__(self, socket: str, env: dict[str, str]) -> None:
-        self.socket = socket
+    def __init__(self, control: Control, env: dict[str, str]) -> None:
+        self.control = control
         self.env = env
         """Variables every launch gets (bytecode cache, an empty recovery folder)."""
-
-    def _tmux(self, *args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=check)
 
     def time_until(self, argv: list[str], expect: str) -> float:
         """Seconds from launching ``argv`` in a new 160x50 window until ``expect`` is on its screen."""
         env = " ".join(f"{k}={shlex.quote(v)}" for k, v in self.env.items())
         command = f"cd {shlex.quote(str(ROOT))} && {env} exec {shlex.join(argv)}"
         width, height = SIZE
+        run = self.control.command
         t0 = time.perf_counter()
-        self._tmux("new-session", "-d", "-s", "run", "-x", str(width), "-y", str(height), command, check=True)
+        run(f"new-session -d -s run -x {width} -y {height} {_quote(command)}")
         try:
             while True:
-                if expect in self._tmux("capture-pane", "-p", "-t", "run").stdout:
+                if expect in run("capture-pane -p -t run"):
                     return time.perf_counter() - t0
                 if time.perf_counter() - t0 > TIMEOUT:
                     raise RuntimeError(f"{expect!r} never appeared on screen for {shlex.join(argv)}")
                 time.sleep(0.005)  # polling a terminal: there is no event to wait on
         finally:
-            self._tmux("kill-session", "-t", "run")
+            run("kill-session -t run")
+
+
+def _quote(arg: str) -> str:
+    """One argument of a tmux command line (tmux's quoting: double quotes, backslash escapes)."""
+    escaped = arg.replace("\\", "\\\\").replace('"', '\\"').replace("$", "\\$")
+    return f'"{escaped}"'
 
 
 @contextmanager
@@ -82,9 +136,11 @@ def terminal() -> Iterator[Terminal]:
             "BRIEFREADER_RECOVERY_DIR": recovery,
         }
         subprocess.run(["tmux", "-L", socket, "new-session", "-d", "-s", "idle", "sleep 86400"], check=True)
+        control = Control(socket, "idle")
         try:
-            yield Terminal(socket, env)
+            yield Terminal(control, env)
         finally:
+            control.close()
             subprocess.run(["tmux", "-L", socket, "kill-server"], capture_output=True)
 
 
