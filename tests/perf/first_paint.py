@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import shlex
 import statistics
@@ -120,10 +121,14 @@ def _quote(arg: str) -> str:
     return f'"{escaped}"'
 
 
+_SERVERS = itertools.count(1)
+
+
 @contextmanager
 def terminal() -> Iterator[Terminal]:
     """A tmux server of our own, with bytecode cached in a private folder, removed at the end."""
-    socket = f"brbench{os.getpid()}"
+    # A name of its own each time: a server just killed may still hold the last one's socket.
+    socket = f"brbench{os.getpid()}-{next(_SERVERS)}"
     # Processes of a killed reader (its parse process) may still be writing there: leave what cannot go.
     with (
         tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as cache,
