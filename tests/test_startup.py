@@ -118,3 +118,44 @@ main([{str(saved)!r}])
     lines, stamped, *modules = _run(code, tmp_path).split()
     assert int(lines) > 10 and stamped == "True"  # the brief is up, and a save will check the file first
     assert [m for m in ("yaml", "briefreader.io.store") if m in modules] == []
+
+
+def test_a_folder_whose_index_is_up_to_date_paints_without_the_indexer(tmp_path: Path) -> None:
+    """The library's first frame reads the index; updating it (and the YAML store) waits for the frame."""
+    import shutil
+
+    folder = tmp_path / "briefs"
+    shutil.copytree(BRIEFS, folder)
+    env = f"import os; os.environ['BRIEFREADER_CACHE_DIR'] = {str(tmp_path / 'cache')!r}\n"
+    refresh = (
+        env
+        + f"""
+import sys; sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})
+from pathlib import Path
+from briefreader.library import LibraryIndex
+LibraryIndex.open(Path({str(folder)!r})).refresh()
+"""
+    )
+    _run(refresh, tmp_path)
+    code = (
+        env
+        + f"""
+import sys
+sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})
+from pathlib import Path
+from briefreader.ui.app import make_app
+
+app = make_app([], library=Path({str(folder)!r}), recovery=False)
+
+def first_frame():
+    print(*sorted(sys.modules), file=sys.__stdout__, flush=True)
+    os._exit(0)
+
+app.call_after_refresh(first_frame)
+app.run(headless=True, size=(120, 40))
+"""
+    )
+    loaded = set(_run(code, tmp_path).split())
+    assert "briefreader.ui.library" in loaded
+    later = ("yaml", "briefreader.library.update", "briefreader.ui.entity_index", "briefreader.ui.search_results")
+    assert [m for m in later if m in loaded] == []

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from briefreader.library import entity_index, schema, search, update
+from briefreader.library import schema  # update, search and entity_index load where used: not for the first frame
 from briefreader.library.recovery import RecoveryCheck, RecoveryFiles
 from briefreader.library.results import BriefInfo, EntityMention, EntitySummary, Progress, RefreshReport, SearchHit
 from briefreader.library.scan import FileStat, walk
@@ -215,6 +215,8 @@ class LibraryIndex:
         return out
 
     def _refresh(self, progress: Callable[[Progress], None] | None, cancel: threading.Event | None) -> RefreshReport:
+        from briefreader.library import update
+
         t0 = time.perf_counter()
         with self._lock:
             report = update.refresh(self._conn(), self.root, self._stat_all(), self.fts, progress, cancel)
@@ -229,6 +231,7 @@ class LibraryIndex:
         it; a later edit of the file replaces it at the next refresh.
         Returns False (and keeps nothing) otherwise.
         """
+        from briefreader.library import update
 
         def run() -> bool:
             with self._lock:
@@ -319,16 +322,21 @@ class LibraryIndex:
         Words must all match (in any order), ``"quoted words"`` as a phrase,
         ``word*`` as a prefix; case and accents are ignored.
         """
+        from briefreader.library import search
+
         return self._guard(lambda: search.run(self._conn(), self.root, query, limit, fts=self.fts))
 
     def entities(
         self, filter: str = "", labels: Iterable[str] | None = None, limit: int | None = None
     ) -> list[EntitySummary]:
         """Entities across the library, most widely mentioned first, filtered by words of name or alias."""
+        from briefreader.library import entity_index
+
         return self._guard(lambda: entity_index.summaries(self._grouped(), filter, labels, limit))
 
     def briefs_mentioning(self, key: str) -> list[EntityMention]:
         """The briefs that mention an entity (``EntitySummary.key``), newest first, with the first mention."""
+        from briefreader.library import entity_index
 
         def run() -> list[EntityMention]:
             self._look()
@@ -340,10 +348,14 @@ class LibraryIndex:
 
     def entity_paths(self) -> dict[str, list[str]]:
         """For every entity (``EntitySummary.key``), the briefs that mention it (paths relative to the library)."""
+        from briefreader.library import entity_index
+
         return self._guard(lambda: entity_index.brief_paths(self._grouped()))
 
     def _grouped(self) -> sqlite3.Connection:
         """This thread's connection, with the cross-brief entity groups brought up to date first."""
+        from briefreader.library import entity_index
+
         conn = self._conn()
         corrections = self._corrections()
         with self._lock:

@@ -13,7 +13,7 @@ the entity index.
 from __future__ import annotations
 
 import time
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -27,18 +27,16 @@ from briefreader.model.display import one_line
 from briefreader.session import ParseService
 from briefreader.session.files import display_name
 from briefreader.ui.brief_table import SORT_NAMES, BriefTable, LibrarySearchField, bar, cells, columns
-from briefreader.ui.commands import PaletteCommand, key_commands
-from briefreader.ui.dialogs import Choose
-from briefreader.ui.entity_index import EntityIndexScreen, EntityTable, ListScreen, MentionTable
 from briefreader.ui.filter_field import FilterField
-from briefreader.ui.help import HelpScreen
 from briefreader.ui.keybar import KeyBar
 from briefreader.ui.keys import KeyRow, key_actions, key_rows
 from briefreader.ui.library_reader import LibraryLink, LibraryReaderScreen, Stop, Trail, open_stop
 from briefreader.ui.library_work import BriefParsed, IndexProgress, IndexRefreshed, LibraryWork
 from briefreader.ui.search import SearchField
-from briefreader.ui.search_results import QueryField, ResultList, SearchResultsScreen
 from briefreader.ui.tables import KeyTable
+
+if TYPE_CHECKING:
+    from briefreader.ui.commands import PaletteCommand
 
 RELOAD_EVERY = 0.5
 """Seconds between re-reading the table while a refresh indexes briefs (a cold index fills in)."""
@@ -239,6 +237,8 @@ class LibraryScreen(Screen[None]):
 
     def action_sort(self) -> None:
         """``s``: choose the column to sort by."""
+        from briefreader.ui.dialogs import Choose
+
         items = []
         for key, name in SORT_NAMES.items():
             line = Text(name.capitalize())
@@ -268,6 +268,8 @@ class LibraryScreen(Screen[None]):
 
     def on_search_field_search(self, message: SearchField.Search) -> None:
         """Enter in the search field: the hits, on their own screen."""
+        from briefreader.ui.search_results import SearchResultsScreen
+
         if message.query.strip():
             self.last_query = message.query.strip()
             self.app.push_screen(SearchResultsScreen(self.link, self.last_query))
@@ -278,6 +280,8 @@ class LibraryScreen(Screen[None]):
 
     def action_entities(self) -> None:
         """``e``: the entity index."""
+        from briefreader.ui.entity_index import EntityIndexScreen
+
         self.app.push_screen(EntityIndexScreen(self.link))
 
     def action_refresh(self) -> None:
@@ -287,10 +291,14 @@ class LibraryScreen(Screen[None]):
 
     def action_help(self) -> None:
         """``?``: every key of the library."""
+        from briefreader.ui.help import HelpScreen
+
         self.app.push_screen(HelpScreen(self.key_rows()))
 
     def palette_commands(self) -> list[PaletteCommand]:
         """The library's actions, named as the help names them."""
+        from briefreader.ui.commands import key_commands
+
         acts = [a for a in key_actions(sections()[:2]) if a.action != "app.quit"]  # the App offers Quit
         return key_commands(self, acts)
 
@@ -359,6 +367,9 @@ def sections() -> list[tuple[str, type]]:
     The library's own two first (its palette offers those); the reader
     opened from a list adds q, J and K to the reader's keys (listed there).
     """
+    from briefreader.ui.entity_index import EntityIndexScreen, EntityTable, ListScreen, MentionTable
+    from briefreader.ui.search_results import QueryField, ResultList, SearchResultsScreen
+
     return [
         ("Library", LibraryScreen),
         ("Library", BriefTable),
