@@ -21,7 +21,7 @@ from briefreader.ui.notes_pane import NotesPane
 from briefreader.ui.parsing import Parsed
 from briefreader.ui.search import SearchField
 from briefreader.ui.titlebar import TitleBar
-from tests.ui_helpers import annotated_copy, app_for, panes_filled, reader, saved, shown, started, status, wait_for
+from tests.ui_helpers import annotated_copy, app_for, reader, saved, shown, started, status, wait_for
 
 
 def rendered(article: ArticleView) -> str:
@@ -285,7 +285,7 @@ async def test_save_writes_yaml_beside_a_text_brief_and_reopens_the_same(
     async with started(app2, size=(140, 45)) as pilot:
         screen2 = reader(app2)
         assert not screen2.parsing  # a saved brief opens as saved, no parse
-        await wait_for(pilot, lambda: panes_filled(screen2), "the side panes")
+        await wait_for(pilot, lambda: screen2.side_ready, "the side panes")
         shown = {o.id for o in screen2.query_one(EntitiesPane).options if o.id}
         assert shown == {e.id for e in again.visible_entities()}
         assert screen2.session.doc.notes[-1].text == "envoy note"

@@ -28,7 +28,6 @@ from tests.test_reliability import CONTROL, hostile_doc
 from tests.ui_helpers import (
     annotated_copy,
     app_for,
-    panes_filled,
     reader,
     record_notifications,
     saved,
@@ -53,7 +52,7 @@ async def test_markup_and_controls_show_literally_in_every_pane(tmp_path: Path) 
     app = app_for(path)
     async with started(app, size=(160, 45)) as pilot:
         screen = reader(app)
-        await wait_for(pilot, lambda: panes_filled(screen), "the side panes")
+        await wait_for(pilot, lambda: screen.side_ready, "the side panes")
         art = shown(screen.article)
         assert "[bold]x[/bold] [@click=app.quit]quit[/] [/] [[nested]]" in art
         assert "\x1b" not in art and "␛[2Jclear" in art

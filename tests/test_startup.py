@@ -34,20 +34,24 @@ def _run(code: str, tmp_path: Path) -> str:
         text=True,
         check=True,
         cwd=tmp_path,
-        env={"BRIEFREADER_RECOVERY_DIR": str(tmp_path / "recovery"), "PATH": "/usr/bin:/bin"},
+        env={
+            "BRIEFREADER_RECOVERY_DIR": str(tmp_path / "recovery"),
+            "BRIEFREADER_CACHE_DIR": str(tmp_path / "cache"),
+            "PATH": "/usr/bin:/bin",
+        },
     ).stdout
 
 
-def test_the_first_frame_of_a_source_brief_imports_only_what_it_draws(tmp_path: Path) -> None:
-    brief = tmp_path / "envoy.txt"
-    brief.write_text((BRIEFS / "korea-china-envoy.txt").read_text("utf-8"), "utf-8")
+def _first_frame(tmp_path: Path, make_app_args: str) -> tuple[int, set[str]]:
+    """In a fresh process, ``make_app(<make_app_args>)`` headless: its Article's lines and the modules
+    imported when its first frame is drawn."""
     code = f"""
 import os, sys
 sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})
 from pathlib import Path
 from briefreader.ui.app import make_app
 
-app = make_app([Path({str(brief)!r})], recovery=False)
+app = make_app({make_app_args})
 
 def first_frame():
     lines = len(app.reader.article.lines) if app.reader else 0
@@ -58,8 +62,14 @@ app.call_after_refresh(first_frame)
 app.run(headless=True, size=(120, 40))
 """
     lines, *modules = _run(code, tmp_path).split()
-    assert int(lines) > 10  # the text is laid out in that frame
-    loaded = set(modules)
+    return int(lines), set(modules)
+
+
+def test_the_first_frame_of_a_source_brief_imports_only_what_it_draws(tmp_path: Path) -> None:
+    brief = tmp_path / "envoy.txt"
+    brief.write_text((BRIEFS / "korea-china-envoy.txt").read_text("utf-8"), "utf-8")
+    lines, loaded = _first_frame(tmp_path, f"[Path({str(brief)!r})], recovery=False")
+    assert lines > 10  # the text is laid out in that frame
     assert [m for m in NOT_FOR_THE_FIRST_FRAME if m in loaded] == []
 
 
@@ -126,36 +136,14 @@ def test_a_folder_whose_index_is_up_to_date_paints_without_the_indexer(tmp_path:
 
     folder = tmp_path / "briefs"
     shutil.copytree(BRIEFS, folder)
-    env = f"import os; os.environ['BRIEFREADER_CACHE_DIR'] = {str(tmp_path / 'cache')!r}\n"
-    refresh = (
-        env
-        + f"""
+    refresh = f"""
 import sys; sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})
 from pathlib import Path
 from briefreader.library import LibraryIndex
 LibraryIndex.open(Path({str(folder)!r})).refresh()
 """
-    )
     _run(refresh, tmp_path)
-    code = (
-        env
-        + f"""
-import sys
-sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})
-from pathlib import Path
-from briefreader.ui.app import make_app
-
-app = make_app([], library=Path({str(folder)!r}), recovery=False)
-
-def first_frame():
-    print(*sorted(sys.modules), file=sys.__stdout__, flush=True)
-    os._exit(0)
-
-app.call_after_refresh(first_frame)
-app.run(headless=True, size=(120, 40))
-"""
-    )
-    loaded = set(_run(code, tmp_path).split())
+    _lines, loaded = _first_frame(tmp_path, f"[], library=Path({str(folder)!r}), recovery=False")
     assert "briefreader.ui.library" in loaded
     later = ("yaml", "briefreader.library.update", "briefreader.ui.entity_index", "briefreader.ui.search_results")
     assert [m for m in later if m in loaded] == []

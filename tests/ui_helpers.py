@@ -15,7 +15,6 @@ from textual.widget import Widget
 
 from briefreader.io.settings import SCOPE_KEY, save_setting
 from briefreader.ui.app import BriefReaderApp, make_app
-from briefreader.ui.lists import PaneList
 from briefreader.ui.reader import ReaderScreen
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -30,8 +29,13 @@ async def started(app: BriefReaderApp, size: tuple[int, int] = (80, 24), **kwarg
     text (``ui.side``); a person sees them a frame later, and so do tests.
     """
     async with app.run_test(size=size, **kwargs) as pilot:
-        await wait_for(pilot, lambda: app.reader is None or app.reader.side_ready, "the side panes")
+        await side_panes_up(pilot, app)
         yield pilot
+
+
+async def side_panes_up(pilot: Pilot[Any], app: BriefReaderApp) -> None:
+    """Wait until the reader on screen (if any) shows its side panes, mounted and filled."""
+    await wait_for(pilot, lambda: app.reader is None or app.reader.side_ready, "the side panes")
 
 
 def pressing(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
@@ -40,7 +44,7 @@ def pressing(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
     async def run(pilot: Pilot[Any]) -> None:
         app = pilot.app
         assert isinstance(app, BriefReaderApp)
-        await wait_for(pilot, lambda: app.reader is None or app.reader.side_ready, "the side panes")
+        await side_panes_up(pilot, app)
         await pilot.press(*keys)
         await pilot.wait_for_scheduled_animations()  # a list scrolling to its highlight has arrived
 
@@ -106,11 +110,6 @@ def shown(widget: Widget, lines: int | None = None) -> str:
 def showing(app: BriefReaderApp, kind: type[Screen[Any]]) -> bool:
     """True once a dialog of ``kind`` is on top and mounted (its buttons can be clicked)."""
     return isinstance(app.screen, kind) and app.screen.is_mounted
-
-
-def panes_filled(screen: ReaderScreen) -> bool:
-    """True once the side panes show the Document (they fill just after the first frame)."""
-    return all(pane.filled for pane in screen.query(PaneList))
 
 
 def saved(screen: ReaderScreen) -> bool:
