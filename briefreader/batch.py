@@ -90,7 +90,9 @@ def run_annotate(
                     f"{len(parse)} brief{'s' if len(parse) != 1 else ''}, {cpus} CPU{'s' if cpus != 1 else ''})"
                 )
             if dask is None:
-                written = _write_all(keep, parse, failed, model, taxonomy, use, corrections, early)
+                late = early is None and use > 1 and bool(parse)
+                pool = _start_workers(stack, use, model, taxonomy, corrections) if late else early
+                written = _write_all(keep, parse, failed, model, taxonomy, corrections, pool)
             else:
                 from briefreader.batch_dask import write_all_dask
 
@@ -133,12 +135,23 @@ def _start_early(
     use = jobs_to_use(jobs, sources)
     if use < 2 or use < min(jobs, usable_cpus()):
         return None
+    return _start_workers(stack, use, model, taxonomy, corrections)
+
+
+def _start_workers(
+    stack: ExitStack, jobs: int, model: str | None, taxonomy: Path | None, corrections: Corrections | None
+) -> Workers:
+    """``jobs`` worker processes, loading the pipeline from now on (before any thread of the progress bar)."""
     from briefreader.batch_workers import workers
+
+    return stack.enter_context(workers(jobs, model, _taxonomy(taxonomy), corrections))
+
+
+def _taxonomy(path: Path | None) -> Taxonomy | None:
+    """The run's taxonomy, read before spaCy loads: a mistake in it is reported before those seconds."""
     from briefreader.nlp.taxonomy import load_taxonomy
 
-    # The taxonomy first: a mistake in it is reported before the seconds spaCy takes to load.
-    tax = load_taxonomy(taxonomy) if taxonomy else None
-    return stack.enter_context(workers(use, model, tax, corrections))
+    return load_taxonomy(path) if path else None
 
 
 def _save_kept(
@@ -169,28 +182,17 @@ def _write_all(
     failed: list[tuple[Path, str]],
     model: str | None,
     taxonomy: Path | None,
-    jobs: int,
-    corrections: Corrections | None = None,
-    started: Workers | None = None,
+    corrections: Corrections | None,
+    pool: Workers | None,
 ) -> int:
-    """Save what needs no parse, then parse and save the rest; returns how many were written.
-
-    ``started``: workers already loading (``_start_early``), used whatever ``jobs`` says.
-    """
+    """Save what needs no parse, then parse and save the rest (in ``pool``'s workers, or here);
+    returns how many were written."""
     if not parse:
         return _save_kept(keep, failed, 0, lambda advance: 0)
     briefs = [(doc, target, before_parse(doc)) for doc, target in parse]
-    if started is not None:
-        return _save_kept(keep, failed, len(parse), lambda advance: started.parse_and_save(briefs, failed, advance))
-    from briefreader.nlp.taxonomy import load_taxonomy
-
-    # The taxonomy first: a mistake in it is reported before the seconds spaCy takes to load.
-    tax = load_taxonomy(taxonomy) if taxonomy else None
-    if jobs > 1:
-        from briefreader.batch_workers import workers
-
-        with workers(jobs, model, tax, corrections) as pool:  # started before the progress bar's thread
-            return _save_kept(keep, failed, len(parse), lambda advance: pool.parse_and_save(briefs, failed, advance))
+    if pool is not None:
+        return _save_kept(keep, failed, len(parse), lambda advance: pool.parse_and_save(briefs, failed, advance))
+    tax = _taxonomy(taxonomy)
     before_by_target.clear()
     before_by_target.update((target, before) for _doc, target, before in briefs)
     return _save_kept(
