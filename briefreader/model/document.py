@@ -137,7 +137,10 @@ class KeyPoint:
     """What the point says happened (who, what, to whom, where, when), when the parse found it."""
     more_events: list[EventFrame] = field(default_factory=list)
     """Dated frames of the point's other evidence sentences (a 1978 war beside a 2019 row), each
-    with its own headline in ``EventFrame.title``: the timeline lists them too."""
+    with its own headline in ``EventFrame.title``: the timeline lists them too. Schema 1 only:
+    a version-1 file's are moved into ``Document.events`` when it is read."""
+    events: list[str] = field(default_factory=list)
+    """Ids of the event mentions (``Document.events``) the point groups: one happening."""
     extra: Extra = field(default_factory=dict, hash=False)
 
     @property
@@ -195,6 +198,8 @@ class Document:
     entities: list[Entity] = field(default_factory=list)
     key_points: list[KeyPoint] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
+    events: list[EventFrame] = field(default_factory=list)
+    """Every event frame found in the brief, in text order, ids ``v1``..; key points group them."""
     parser: ParserInfo | None = None
     warnings: list[str] = field(default_factory=list)
     """Things the user should know about how the file was read (not saved)."""
@@ -221,6 +226,14 @@ class Document:
     def key_point(self, kp_id: str) -> KeyPoint | None:
         """The key point with this id, if any."""
         return next((k for k in self.key_points if k.id == kp_id), None)
+
+    def event(self, event_id: str) -> EventFrame | None:
+        """The event frame with this id, if any."""
+        return next((e for e in self.events if e.id == event_id), None)
+
+    def events_in(self, start: int, end: int) -> list[EventFrame]:
+        """The event frames whose trigger lies in a span (a sentence), in text order."""
+        return [e for e in self.events if start <= e.trigger.start < end]
 
     def note(self, note_id: str) -> Note | None:
         """The note with this id, if any."""

@@ -192,6 +192,8 @@ def merge_entities(doc: Document, keep_id: str, merge_id: str) -> Entity:
     for k in doc.key_points:
         for ev in ([k.event] if k.event is not None else []) + k.more_events:
             ev.replace_entity(merge_id, keep_id)
+    for ev in doc.events:
+        ev.replace_entity(merge_id, keep_id)
     for n in doc.notes:
         if n.anchor.kind == "entity" and n.anchor.ref == merge_id:
             n.anchor.ref = keep_id

@@ -1,9 +1,16 @@
-"""What a key point says happened: an event frame (the timeline of them is in ``timeline.py``).
+"""What the brief says happened: event frames (the timeline of them is in ``timeline.py``).
 
-A frame names its participants by entity id, so an analyst's corrections
-to the entities (a rename, a merge) show in every title and timeline entry
-that names them. Dates are ISO strings at the precision the brief gives:
-``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+Every sentence is read for events and every frame found is kept in the
+Document's one ``events`` list, each with an id; a key point is a group of
+the event mentions of one happening, and carries the frame merged from
+them. A frame names its participants by entity id, so an analyst's
+corrections to the entities (a rename, a merge) show in every title and
+timeline entry that names them. Dates are ISO strings at the precision the
+brief gives: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+
+Polarity is kept apart from status: "refused to attend the summit" is a
+planned visit that will not take place (``negated`` with its ``cue``), so
+no view ever shows it as one that did.
 """
 
 from __future__ import annotations
@@ -52,6 +59,16 @@ class EventFrame:
     status: EventStatus = "happened"
     title: str | None = None
     """A headline of its own, for a frame that is not its key point's first (``KeyPoint.more_events``)."""
+    id: str = ""
+    """``v1``, ``v2``... for a frame in ``Document.events``; empty for a key point's merged frame."""
+    sentence: tuple[int, int] | None = None
+    """The sentence the frame was read from (start, end offsets into the text)."""
+    negated: bool = False
+    """The text says it did not or will not take place (declined, refused, unable to, called off)."""
+    cue: str | None = None
+    """The words that say so ('refused', 'did not', 'unable to'), when ``negated``."""
+    source: str | None = None
+    """Entity id of who relays a reported event ('..., officials said'), when the text names one."""
 
     def replace_entity(self, old: str, new: str) -> None:
         """Point at ``new`` wherever the frame pointed at ``old`` (after a merge)."""
@@ -60,3 +77,5 @@ class EventFrame:
         self.targets = [t for t in targets if t not in self.actors]
         if self.place == old:
             self.place = new
+        if self.source == old:
+            self.source = new
