@@ -15,7 +15,7 @@ from briefreader.model.corrections import Corrections
 from briefreader.model.document import Document, Entity, KeyPoint, ParserInfo
 from briefreader.model.edits import next_id
 from briefreader.nlp.entities import entities_for
-from briefreader.nlp.keypoints import extract
+from briefreader.nlp.keypoints import extract, read_events
 from briefreader.nlp.parse import Analysis, analyse, collect, piece_limit, units
 from briefreader.nlp.pipeline import LoadedModel
 from briefreader.nlp.taxonomy import Taxonomy, load_taxonomy
@@ -53,7 +53,8 @@ def finish(
         fresh, used = apply_corrections(doc.text, doc.blocks, fresh, corrections)
         doc.corrections = used or None
     doc.entities = merge_entities(doc.entities, fresh)
-    points = extract(doc, analysis, taxonomy or load_taxonomy())
+    taxonomy = taxonomy or load_taxonomy()
+    points = extract(doc, analysis, taxonomy, events=read_events(doc, analysis, taxonomy))
     doc.key_points = merge_key_points(doc.key_points, points)
     doc.parser = ParserInfo(model.name, model.version, __version__)
     doc.revision += 1

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from briefreader.model.document import Document, Entity
 from briefreader.model.event import EventFrame, Trigger
 from briefreader.nlp import roles
-from briefreader.nlp.event_time import status_of, when_of
+from briefreader.nlp.event_time import REPORTING, status_of, when_of
 from briefreader.nlp.parse import Analysis
 from briefreader.nlp.people import Named, country_of, entity_genders, name_words, named_people, pronoun_referents
 from briefreader.nlp.resolver import Resolver
@@ -72,13 +72,18 @@ class Found:
 
 
 def find_frames(doc: Document, analysis: Analysis, taxonomy: Taxonomy) -> dict[int, Found]:
-    """The event frame of every body sentence that has one, by sentence index."""
+    """The main event frame of every body sentence that has one, by sentence index."""
+    return {si: found[0] for si, found in find_events(doc, analysis, taxonomy).items()}
+
+
+def find_events(doc: Document, analysis: Analysis, taxonomy: Taxonomy) -> dict[int, list[Found]]:
+    """Every event frame of every body sentence, main event first, by sentence index."""
     mentions = doc.mentions()
     starts = [m.start for m, _e in mentions]
     genders = entity_genders(doc, analysis.sentences)
     by_word, countries = name_words(doc), country_of(doc)
     nationalities = {e.name: e for e in doc.entities if e.label == "NORP" and e.visible_mentions and " " not in e.name}
-    out: dict[int, Found] = {}
+    out: dict[int, list[Found]] = {}
     seen: list[Named] = []
     """Persons named in the last sentences (of this section: a heading starts afresh)."""
     section = -1
@@ -97,9 +102,10 @@ def find_frames(doc: Document, analysis: Analysis, taxonomy: Taxonomy) -> dict[i
         pair = pairs[-1][1] if pairs and max(si - 2, section) <= pairs[-1][0] else []
         people = [x.entity for x in recent]
         resolver = Resolver(pronouns, by_word, countries, doc.text, pair, people, nationalities)
-        found = _frame(doc, view, si, taxonomy, resolver)
-        if found is not None:
-            out[si] = found
+        frames = _frames(doc, view, si, taxonomy, resolver)
+        if frames:
+            out[si] = frames
+            found = frames[0]
             parties = list({e.id: e for e in found.actors + found.targets}.values())
             if len(parties) == 2:
                 pairs.append((si, parties))
@@ -198,8 +204,8 @@ def _fill(
     return [], [], ""
 
 
-def _choose(view: roles.Sentence, cands: list[Candidate], resolver: Resolver) -> Candidate | None:
-    """The sentence's one event: any category before a statement, then the main clause's.
+def _rank(view: roles.Sentence, cands: list[Candidate], resolver: Resolver) -> list[Candidate]:
+    """The sentence's events, best first: any category before a statement, then the main clause's.
 
     A noun under a support verb ("imposed a levy", "held talks") stands
     where its verb stands; other nouns come after every verb. What the
@@ -241,32 +247,74 @@ def _choose(view: roles.Sentence, cands: list[Candidate], resolver: Resolver) ->
                 continue
             at, loose = (gov, False) if gov is not None else (c.index, True)
         # What did not happen ("failed to agree at talks") gives way to what did.
-        ranked.append((c.is_statement, undone(view, c.index), loose, len(view.ancestors(at)), c.index, c))
-    return min(ranked, key=lambda r: r[:5])[5] if ranked else None
-
-
-def _frame(doc: Document, view: roles.Sentence, si: int, taxonomy: Taxonomy, resolver: Resolver) -> Found | None:
-    cands = candidates(view, taxonomy)
-    chosen = _choose(view, cands, resolver)
-    if chosen is None:
-        return None
-    r = _roles(view, chosen, resolver)
-    # Triggers of the same kind in the chosen one's clause, or coordinated with it, add their partners.
-    for c in cands:
-        if c is chosen or c.category is not chosen.category:
-            continue
-        # ("travelled to S and met V": a second verb with no subject of its own shares the event;
-        # "sent an envoy, and the envoy met W" does not).
-        tied = (
-            (view.tokens[c.index].pos != "VERB" and view.clause_of(c.index) == chosen.index)
-            or (
-                view.tokens[c.index].dep == "conj"
-                and view.head(c.index) == chosen.index
-                and not view.kids(c.index, "nsubj", "nsubjpass")
+        ranked.append(
+            (
+                c.is_statement,
+                undone(view, c.index) or negation(view, c.index) is not None,
+                loose,
+                len(view.ancestors(at)),
+                c.index,
+                c,
             )
-            or c.index in roles.purpose_clauses(view, chosen.index)
         )
-        if not tied:
+    return [r[5] for r in sorted(ranked, key=lambda r: r[:5])]
+
+
+def _frames(doc: Document, view: roles.Sentence, si: int, taxonomy: Taxonomy, resolver: Resolver) -> list[Found]:
+    """Every event of the sentence: the main one, then each other one not part of an event already read.
+
+    A trigger tied to a chosen one of its kind (its noun, a coordinated verb
+    with no subject of its own, its purpose clause) adds partners to it
+    instead of making an event of its own. A saying whose content holds an
+    event is that event, reported ("X said Y did Z"), never a second frame.
+    """
+    cands = candidates(view, taxonomy)
+    ranked = _rank(view, cands, resolver)
+    out: list[Found] = []
+    taken: list[Candidate] = []
+    for c in ranked:
+        if any(_tied(view, c, t) for t in taken):
+            continue
+        if c.is_statement and any(
+            c.index in view.ancestors(t.index) or t.index in view.ancestors(c.index) for t in taken
+        ):
+            continue
+        if c.is_statement and view.tokens[c.index].lemma.lower() in REPORTING and out:
+            continue
+        found = _build(doc, view, si, c, cands, resolver)
+        if found is None or (out and not (found.actors or found.targets)):
+            continue  # a second event must say who: "rose 5 percent in Oslo trading" holds one
+        taken.append(c)
+        out.append(found)
+    return out
+
+
+def _tied(view: roles.Sentence, c: Candidate, chosen: Candidate) -> bool:
+    """``c`` is part of the event ``chosen`` names (its noun, a verb sharing its subject, its purpose)."""
+    if view.tokens[c.index].pos != "VERB" and governor(view, c.index, c.pattern) == chosen.index:
+        return True
+    if c.category is not chosen.category:
+        return False
+    # ("travelled to S and met V": a second verb with no subject of its own shares the event;
+    # "sent an envoy, and the envoy met W" does not).
+    return (
+        (view.tokens[c.index].pos != "VERB" and view.clause_of(c.index) == chosen.index)
+        or (
+            view.tokens[c.index].dep == "conj"
+            and view.head(c.index) == chosen.index
+            and not view.kids(c.index, "nsubj", "nsubjpass")
+        )
+        or c.index in roles.purpose_clauses(view, chosen.index)
+    )
+
+
+def _build(
+    doc: Document, view: roles.Sentence, si: int, chosen: Candidate, cands: list[Candidate], resolver: Resolver
+) -> Found | None:
+    """The frame of one trigger: its roles, with the partners of the triggers tied to it; status, date, polarity."""
+    r = _roles(view, chosen, resolver)
+    for c in cands:
+        if c is chosen or c.category is not chosen.category or not _tied(view, c, chosen):
             continue
         more = _roles(view, c, resolver)
         known = {e.id for e in r.actors + r.targets}
@@ -281,6 +329,7 @@ def _frame(doc: Document, view: roles.Sentence, si: int, taxonomy: Taxonomy, res
             r.actor_tokens, r.actor_relation = more.actor_tokens, more.actor_relation
         if r.place is None:
             r.place, r.place_relation = more.place, more.place_relation
+    _drop_dateline(doc, view, r)
     if r.place is not None:
         r.targets = [e for e in r.targets if e.id != r.place.id]
     status = status_of(view, chosen.index, chosen.is_statement, chosen.category.planned)
@@ -291,7 +340,10 @@ def _frame(doc: Document, view: roles.Sentence, si: int, taxonomy: Taxonomy, res
             status, when = "planned", when_of(doc, view, chosen.index, "planned", chosen.category.planned)
         elif day < brief and status == "planned" and chosen.category.planned:
             status = "happened"  # invited to something already over
+    cue = negation(view, chosen.index)
+    source = None if chosen.is_statement else _source(view, chosen.index, resolver)
     t = view.tokens[chosen.index]
+    sent = view.sent
     frame = EventFrame(
         type=chosen.category.id,
         trigger=Trigger(t.start, t.end, t.text),
@@ -300,22 +352,141 @@ def _frame(doc: Document, view: roles.Sentence, si: int, taxonomy: Taxonomy, res
         place=r.place.id if r.place else None,
         when=when,
         status=status,
+        sentence=(sent.start, sent.end),
+        negated=cue is not None,
+        cue=cue,
+        source=source.id if source is not None and source.id not in {e.id for e in r.actors} else None,
     )
     return Found(
-        si,
-        frame,
-        chosen.category,
-        chosen.pattern,
-        view,
-        chosen.index,
-        r.actors,
-        r.targets,
-        r.place,
-        r.place_relation,
-        r.actor_tokens,
-        r.actor_relation,
-        r.target_tokens,
-        r.target_relation,
-        r.target_trigger,
-        [e for e in r.joined if e in r.targets],
+        sentence=si,
+        frame=frame,
+        category=chosen.category,
+        pattern=chosen.pattern,
+        view=view,
+        trigger=chosen.index,
+        actors=r.actors,
+        targets=r.targets,
+        place=r.place,
+        place_relation=r.place_relation,
+        actor_tokens=r.actor_tokens,
+        actor_relation=r.actor_relation,
+        target_tokens=r.target_tokens,
+        target_relation=r.target_relation,
+        target_trigger=r.target_trigger,
+        joined_targets=[e for e in r.joined if e in r.targets],
     )
+
+
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Za-z .'-]*[A-Z](?:,\s*[A-Z][A-Za-z.]*\s*\d{1,2})?\s*"
+    r"(?:\((?:[A-Z][A-Za-z-]*\s?){1,3}\)\s*)?(?:_|--|—|–|-|:)\s+"
+)
+"""A wire dateline opening a sentence: 'SEOUL, Dec. 30 (Yonhap) --', 'MOSCOW (AP)_'."""
+
+
+def dateline_end(text: str) -> int:
+    """Where a wire dateline at the start of ``text`` ends (0 when there is none).
+
+    Its place is where the story was filed, not a party to the events:
+    'MOSCOW (AP)_ The mayor of Moscow ...' has no actor 'MOSCOW'.
+    """
+    m = _DATELINE.match(text)
+    if m is None:
+        return 0
+    head = m.group(0)
+    # An all-capital place (or one with the agency in brackets): not an ordinary
+    # clause with a dash in it ('Talks - which began ...').
+    if "(" in head or head.split(",")[0].strip(" _-—–:").isupper():
+        return m.end()
+    return 0
+
+
+def _drop_dateline(doc: Document, view: roles.Sentence, r: _Roles) -> None:
+    sent = view.sent
+    end = sent.start + dateline_end(doc.text[sent.start : sent.end])
+    if end == sent.start:
+        return
+
+    def in_body(e: Entity) -> bool:
+        return any(end <= m.start < sent.end for m in e.visible_mentions)
+
+    r.actors = [e for e in r.actors if in_body(e)]
+    r.targets = [e for e in r.targets if in_body(e)]
+    if r.place is not None and not in_body(r.place):
+        r.place = None
+
+
+NEGATING_GOVERNORS = frozenset(
+    {"fail", "refuse", "decline", "reject", "deny", "cancel", "scrap", "abandon", "postpone", "shelve", "drop"}
+    | {"avoid", "halt", "stop", "block", "veto", "unable", "boycott", "skip", "forgo", "rule", "suspend"}
+)
+"""Verbs (and 'unable') under which an event does not or will not take place
+('refused to attend', 'declined an invitation', 'called off the talks', 'unable to travel')."""
+_NEGATING_PARTICLES = {"call": "off", "rule": "out", "pull": "out", "back": "out"}
+"""Phrasal verbs that undo their object: 'called off the visit', 'ruled out talks'."""
+
+
+def negation(view: roles.Sentence, trig: int) -> str | None:
+    """The words saying the trigger's event did not or will not take place, or None.
+
+    Read off the tree: a negation on the trigger's verb ('did not sign',
+    'never met'), a verb above it that undoes it ('refused to attend',
+    'unable to travel', 'failed to agree'), or the verb whose object an
+    event noun is ('declined the invitation', 'called off the talks').
+    Only the verbs between the trigger and its clause's head count, so
+    "X said Y did not attend" negates the attending, not the saying.
+    """
+    tokens = view.tokens
+    chain = [trig]
+    v = trig
+    if tokens[trig].pos != "VERB":
+        gov = roles.support_verb(view, trig)
+        h = view.head(trig)
+        gov = (
+            gov
+            if gov is not None
+            else (h if h is not None and view.is_verb(h) and tokens[trig].dep == "dobj" else None)
+        )
+        if gov is not None:
+            chain.append(gov)
+            v = gov
+    # Up through infinitives and adjective complements: 'refused to attend', 'unable to travel'.
+    while tokens[v].dep == "xcomp" or (tokens[v].dep == "acomp" and tokens[v].lemma.lower() in NEGATING_GOVERNORS):
+        h = view.head(v)
+        if h is None:
+            break
+        chain.append(h)
+        v = h
+    for x in chain:
+        for n in view.kids(x, "neg"):
+            word = tokens[n].text.lower()
+            aux = next((tokens[a].text for a in view.kids(x, "aux") if a < n), "")
+            return f"{aux} {word}".strip() if word in ("not", "n't", "never") else word
+        lemma = tokens[x].lemma.lower()
+        if x != trig and lemma in NEGATING_GOVERNORS:
+            return tokens[x].text + (" to" if any(tokens[k].dep == "xcomp" for k in view.kids(x)) else "")
+        particle = _NEGATING_PARTICLES.get(lemma)
+        if particle and any(tokens[k].text.lower() == particle for k in view.kids(x, "prt")):
+            return f"{tokens[x].text} {particle}"
+    if tokens[trig].pos == "VERB" and tokens[trig].lemma.lower() in NEGATING_GOVERNORS:
+        return None
+    return None
+
+
+def _source(view: roles.Sentence, trig: int, resolver: Resolver) -> Entity | None:
+    """Who relays the event: the subject of a reporting verb above it, or 'according to X'."""
+    below = trig
+    for a in view.ancestors(trig):
+        if view.tokens[a].lemma.lower() in REPORTING and view.tokens[below].dep in ("ccomp", "parataxis", "advcl"):
+            found = resolver.entities(view, roles.subjects(view, a), roles.PARTY_LABELS - roles.PLACE_LABELS)
+            found = found or resolver.entities(view, roles.subjects(view, a), roles.PARTY_LABELS)
+            return found[0] if found else None
+        below = a
+    # A reporting verb the parse made the head of the sentence while the event hangs beside it.
+    for i, t in enumerate(view.tokens):
+        if t.text.lower() == "according":
+            objs = [o for p in view.kids(i, "prep") for o in roles.pobjs(view, p)]
+            found = resolver.entities(view, objs, roles.PARTY_LABELS)
+            if found:
+                return found[0]
+    return None

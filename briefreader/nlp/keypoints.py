@@ -20,12 +20,12 @@ import bisect
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from briefreader.model.document import Document, Entity, Evidence, KeyPoint
 from briefreader.model.event import EventFrame
 from briefreader.nlp.compress import compressed
-from briefreader.nlp.events import Found, find_frames
+from briefreader.nlp.events import Found, find_events
 from briefreader.nlp.parse import Analysis, ParsedSentence, Token
 from briefreader.nlp.taxonomy import Category, Taxonomy
 from briefreader.nlp.titles import headline
@@ -155,8 +155,42 @@ def categorise(c: _Cand, taxonomy: Taxonomy, past: bool) -> tuple[Category | Non
     return best
 
 
-def extract(doc: Document, analysis: Analysis, taxonomy: Taxonomy, limit: int | None = None) -> list[KeyPoint]:
-    """The brief's key points, highest score first, ids k1.. in that order."""
+def read_events(doc: Document, analysis: Analysis, taxonomy: Taxonomy) -> dict[int, list[Found]]:
+    """Every event of every sentence, set as ``doc.events`` (ids v1.., text order, each titled).
+
+    Returned by sentence index, main event first, for ``extract``.
+    """
+    found = find_events(doc, analysis, taxonomy)
+    doc.events = []
+    for si in sorted(found):
+        sent = analysis.sentences[si]
+        for f in sorted(found[si], key=lambda f: f.frame.trigger.start):
+            f.frame.id = f"v{len(doc.events) + 1}"
+            f.frame.title = event_title(doc, sent, f)
+            doc.events.append(f.frame)
+    return found
+
+
+def event_title(doc: Document, sent: ParsedSentence, found: Found) -> str:
+    """A headline from the frame, else its sentence's main clause, compressed."""
+    return headline(doc, found) or compressed(doc, sent, found.view)
+
+
+def extract(
+    doc: Document,
+    analysis: Analysis,
+    taxonomy: Taxonomy,
+    limit: int | None = None,
+    events: dict[int, list[Found]] | None = None,
+) -> list[KeyPoint]:
+    """The brief's key points, highest score first, ids k1.. in that order.
+
+    ``events`` are the brief's events by sentence (``read_events``), read
+    here when not given; each point groups the events of its sentences and
+    those elsewhere that tell of the same happening.
+    """
+    if events is None:
+        events = read_events(doc, analysis, taxonomy)
     sections = _sections(doc)
     mentions = doc.mentions()
     counts = Counter(e.id for _m, e in mentions)
@@ -189,10 +223,11 @@ def extract(doc: Document, analysis: Analysis, taxonomy: Taxonomy, limit: int | 
         if c.category is not None:
             c.score *= c.category.weight * (1.0 + 0.04 * min(c.cue_strength, 4))
     k = limit or max(3, min(7, 3 + len(cands) // 5))
-    return _select(doc, cands, k, find_frames(doc, analysis, taxonomy))
+    return _select(doc, cands, k, events)
 
 
-def _select(doc: Document, cands: list[_Cand], k: int, frames: dict[int, Found]) -> list[KeyPoint]:
+def _select(doc: Document, cands: list[_Cand], k: int, events: dict[int, list[Found]]) -> list[KeyPoint]:
+    frames = {si: found[0] for si, found in events.items()}
     chosen: list[list[_Cand]] = []
     pool = sorted(cands, key=lambda c: -c.score)
     # A brief with headings is about each of its sections: its best sentence
@@ -231,7 +266,8 @@ def _select(doc: Document, cands: list[_Cand], k: int, frames: dict[int, Found])
                 g.append(c)
                 break
     points: list[KeyPoint] = []
-    for g in sorted(chosen, key=lambda g: -g[0].score):
+    # Ties broken by place in the text, so two runs give the same order whatever the hash seed.
+    for g in sorted(chosen, key=lambda g: (-g[0].score, g[0].index)):
         found = frames.get(g[0].index)
         title = title_for(doc, g[0], found)
         if any(p.title == title for p in points):
@@ -244,23 +280,39 @@ def _select(doc: Document, cands: list[_Cand], k: int, frames: dict[int, Found])
                 category=category,
                 score=round(g[0].score, 4),
                 evidence=[Evidence(c.sent.start, c.sent.end, doc.text[c.sent.start : c.sent.end]) for c in g],
-                event=found.frame if found else None,
-                more_events=_dated_frames(doc, g[1:], frames),
+                event=replace(found.frame, id="", title=None) if found else None,
+                events=_group(doc, [c.index for c in g], found.frame if found else None, events),
             )
         )
     return points
 
 
-def _dated_frames(doc: Document, more: list[_Cand], frames: dict[int, Found]) -> list[EventFrame]:
-    """The dated frames of a point's other evidence sentences, each titled, for the timeline."""
-    out = []
-    for c in more:
-        found = frames.get(c.index)
-        if found is None or found.frame.when is None or not found.frame.when.date:
+def _group(doc: Document, sentences: list[int], main: EventFrame | None, events: dict[int, list[Found]]) -> list[str]:
+    """Ids of the event mentions a point groups: those of its sentences, and the same happening told elsewhere.
+
+    Another sentence's event is the same happening when it is of the same
+    type, not of the opposite polarity, shares a participant with the
+    point's main event and has no date that contradicts it.
+    """
+    ids = [f.frame.id for si in sentences for f in events.get(si, [])]
+    if main is None:
+        return ids
+    parties = set(main.actors) | set(main.targets)
+    day = main.when.date if main.when else None
+    for si in sorted(events):
+        if si in sentences:
             continue
-        found.frame.title = title_for(doc, c, found)
-        out.append(found.frame)
-    return out
+        for f in events[si]:
+            fr = f.frame
+            other = fr.when.date if fr.when else None
+            if (
+                fr.type == main.type
+                and fr.negated == main.negated
+                and parties & (set(fr.actors) | set(fr.targets))
+                and (not day or not other or day.startswith(other) or other.startswith(day))
+            ):
+                ids.append(fr.id)
+    return ids
 
 
 def _effective(c: _Cand, sections_done: set[int], categories_done: set[str]) -> float:
