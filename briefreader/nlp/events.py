@@ -38,7 +38,7 @@ from briefreader.nlp.parse import Analysis
 from briefreader.nlp.people import Named, country_of, entity_genders, name_words, named_people, pronoun_referents
 from briefreader.nlp.resolver import Resolver
 from briefreader.nlp.taxonomy import Category, Pattern, Taxonomy
-from briefreader.nlp.triggers import Candidate, candidates, demanded, governor, undone
+from briefreader.nlp.triggers import STATEMENT, Candidate, candidates, demanded, governor, undone
 
 
 @dataclass
@@ -273,7 +273,7 @@ def _frames(doc: Document, view: roles.Sentence, si: int, taxonomy: Taxonomy, re
     out: list[Found] = []
     taken: list[Candidate] = []
     for c in ranked:
-        if any(_tied(view, c, t) for t in taken):
+        if any(_tied(view, c, t) or _tied(view, t, c) for t in taken):
             continue
         if c.is_statement and any(
             c.index in view.ancestors(t.index) or t.index in view.ancestors(c.index) for t in taken
@@ -286,13 +286,57 @@ def _frames(doc: Document, view: roles.Sentence, si: int, taxonomy: Taxonomy, re
             continue  # a second event must say who: "rose 5 percent in Oslo trading" holds one
         taken.append(c)
         out.append(found)
+    if len(out) == 1 and out[0].category.id == STATEMENT:
+        relayed = _relayed(doc, view, si, out[0], taxonomy, resolver)
+        if relayed is not None:
+            return [relayed]
     return out
+
+
+def _relayed(
+    doc: Document, view: roles.Sentence, si: int, saying: Found, taxonomy: Taxonomy, resolver: Resolver
+) -> Found | None:
+    """What a saying relays, when it is an event no pattern names: "X did Z, officials said" is Z, reported.
+
+    The content clause's verb is the trigger and its kind is the category
+    whose cue verbs and nouns its clause holds most (as ``keypoints``
+    sorts sentences); with no such category, or no one named in it, the
+    saying stays the event.
+    """
+    trig = saying.trigger
+    if view.tokens[trig].lemma.lower() not in REPORTING:
+        return None
+    content = [k for k in view.kids(trig, "ccomp", "parataxis") if view.tokens[k].pos == "VERB"]
+    h = view.head(trig)
+    if not content and h is not None and view.tokens[trig].dep in ("parataxis", "ccomp", "advcl"):
+        content = [h] if view.tokens[h].pos == "VERB" else []
+    if not content:
+        return None
+    v = content[0]
+    clause = {view.tokens[i].lemma.lower() for i in view.in_clause(v)}
+    lemma = view.tokens[v].lemma.lower()
+    best, score = None, 1
+    for cat in taxonomy.categories:
+        if cat.id in (STATEMENT, "history") or cat.planned:
+            continue
+        n = 2 * (lemma in cat.verbs) + min(2, len(cat.nouns & clause))
+        if n > score:
+            best, score = cat, n
+    if best is None:
+        return None
+    pattern = Pattern(
+        frozenset({lemma}), "VERB", ("subj", "agent"), ("obj", "subjpass", "against", "with", "on"), ("in", "at", "to")
+    )
+    found = _build(doc, view, si, Candidate(v, best, pattern), [], resolver)
+    return found if found is not None and (found.actors or found.targets) else None
 
 
 def _tied(view: roles.Sentence, c: Candidate, chosen: Candidate) -> bool:
     """``c`` is part of the event ``chosen`` names (its noun, a verb sharing its subject, its purpose)."""
     if view.tokens[c.index].pos != "VERB" and governor(view, c.index, c.pattern) == chosen.index:
         return True
+    if chosen.category.planned and chosen.index in view.ancestors(c.index):
+        return True  # what an invitation invites to ("declined an invitation to attend a forum") is the invitation
     if c.category is not chosen.category:
         return False
     # ("travelled to S and met V": a second verb with no subject of its own shares the event;
@@ -305,6 +349,11 @@ def _tied(view: roles.Sentence, c: Candidate, chosen: Candidate) -> bool:
             and not view.kids(c.index, "nsubj", "nsubjpass")
         )
         or c.index in roles.purpose_clauses(view, chosen.index)
+        or (
+            view.tokens[c.index].dep in ("xcomp", "advcl")
+            and view.head(c.index) == chosen.index
+            and not view.kids(c.index, "nsubj", "nsubjpass")
+        )
     )
 
 
@@ -427,7 +476,13 @@ _NEGATING_PARTICLES = {"call": "off", "rule": "out", "pull": "out", "back": "out
 
 
 def negation(view: roles.Sentence, trig: int) -> str | None:
-    """The words saying the trigger's event did not or will not take place, or None.
+    """The words saying the trigger's event did not or will not take place, or None."""
+    found = negation_cue(view, trig)
+    return found[1] if found is not None else None
+
+
+def negation_cue(view: roles.Sentence, trig: int) -> tuple[int, str] | None:
+    """The token that undoes the trigger's event and the cue's words ('refused to'), or None.
 
     Read off the tree: a negation on the trigger's verb ('did not sign',
     'never met'), a verb above it that undoes it ('refused to attend',
@@ -451,7 +506,12 @@ def negation(view: roles.Sentence, trig: int) -> str | None:
             chain.append(gov)
             v = gov
     # Up through infinitives and adjective complements: 'refused to attend', 'unable to travel'.
-    while tokens[v].dep == "xcomp" or (tokens[v].dep == "acomp" and tokens[v].lemma.lower() in NEGATING_GOVERNORS):
+    # A purpose infinitive goes with its verb: "unable to travel to Quito to meet Y" does not meet Y either.
+    while (
+        tokens[v].dep == "xcomp"
+        or (tokens[v].dep == "acomp" and tokens[v].lemma.lower() in NEGATING_GOVERNORS)
+        or (tokens[v].dep == "advcl" and any(tokens[a].text.lower() == "to" for a in view.kids(v, "aux")))
+    ):
         h = view.head(v)
         if h is None:
             break
@@ -461,15 +521,13 @@ def negation(view: roles.Sentence, trig: int) -> str | None:
         for n in view.kids(x, "neg"):
             word = tokens[n].text.lower()
             aux = next((tokens[a].text for a in view.kids(x, "aux") if a < n), "")
-            return f"{aux} {word}".strip() if word in ("not", "n't", "never") else word
+            return n, (f"{aux} {word}".strip() if word in ("not", "n't", "never") else word)
         lemma = tokens[x].lemma.lower()
         if x != trig and lemma in NEGATING_GOVERNORS:
-            return tokens[x].text + (" to" if any(tokens[k].dep == "xcomp" for k in view.kids(x)) else "")
+            return x, tokens[x].text + (" to" if any(tokens[k].dep == "xcomp" for k in view.kids(x)) else "")
         particle = _NEGATING_PARTICLES.get(lemma)
         if particle and any(tokens[k].text.lower() == particle for k in view.kids(x, "prt")):
-            return f"{tokens[x].text} {particle}"
-    if tokens[trig].pos == "VERB" and tokens[trig].lemma.lower() in NEGATING_GOVERNORS:
-        return None
+            return x, f"{tokens[x].text} {particle}"
     return None
 
 

@@ -22,7 +22,7 @@ from briefreader.model.document import Document, Entity
 from briefreader.nlp import roles
 from briefreader.nlp.compress import attached, clause_text, clip, join, short, subtree
 from briefreader.nlp.event_time import future_verb
-from briefreader.nlp.events import Found
+from briefreader.nlp.events import Found, negation_cue
 from briefreader.nlp.people import nationality_of
 from briefreader.nlp.resolver import surface_appositions, the_two
 
@@ -86,6 +86,9 @@ def headline(doc: Document, found: Found) -> str | None:
         subject = _role_phrase(doc, view, found.actor_tokens, actors)
         plural = len(actors) > 1 or _plural(view, found.actor_tokens)
         verb = "to " + lemma if future else (lemma if plural else _third_person(lemma))
+        cue = negation_cue(view, trig) if fr.negated else None
+        if cue is not None:
+            verb = _negated_verb(view, cue, lemma, plural, fr.status == "planned")
         verb += _particle(view, trig) if verbal and lemma == tok.lemma.lower() else ""
         if targets:
             if not rest and found.target_relation not in roles.RELATIONS:
@@ -97,7 +100,8 @@ def headline(doc: Document, found: Found) -> str | None:
                 rest += _infinitive(doc, view, trig)  # "urges Indonesia to reconsider the ban", "calls on X to act"
         elif not rest:
             rest = _complement(doc, view, trig)
-        body = " ".join(x for x in (subject, verb, rest) if x)
+        # "unable to travel to Quito to meet Y" reads "is unable to meet Y", not "meet to meet Y".
+        body = re.sub(r"\b(\w+) to \1\b", r"\1", " ".join(x for x in (subject, verb, rest) if x))
         if not (rest or found.place or plural or _goal_phrase(doc, view, trig, found)):
             return None  # "Google announces": the sentence says more than that ("A and B meet" is news)
     else:
@@ -106,9 +110,32 @@ def headline(doc: Document, found: Found) -> str | None:
         participle = _participle(lemma, tok.text if verbal else "")
         body = f"{_role_phrase(doc, view, found.target_tokens, targets)} {'to be ' if future else ''}{participle}"
     goal = _goal_phrase(doc, view, trig, found)
+    if goal.startswith(f" to {lemma} "):
+        goal = ""  # "flew to Quito to meet X" is already "meets X": not "meets to meet X"
     if found.place is not None and _named_in(found.place, body + goal):
         place_to = place_in = ""
     return _with_date(doc, body + place_to + goal + place_in, found)
+
+
+def _negated_verb(view: roles.Sentence, cue: tuple[int, str], lemma: str, plural: bool, planned: bool) -> str:
+    """The headline's verb for what did not or will not happen: 'refuses to attend', 'does not sign'.
+
+    The cue's own verb leads when it has one ('refused to', 'declined
+    to', 'called off'); 'unable to' is 'is unable to'; a bare negation
+    reads 'will not' for a planned event and 'does not' otherwise.
+    """
+    tok = view.tokens[cue[0]]
+    if tok.dep == "neg":
+        aux = "will" if planned else ("do" if plural else "does")
+        return f"{aux} {'never' if tok.text.lower() == 'never' else 'not'} {lemma}"
+    base = tok.lemma.lower()
+    if base == "unable":
+        return f"{'are' if plural else 'is'} unable to {lemma}"
+    verb = base if plural else _third_person(base)
+    rest = cue[1].split(" ", 1)[1] if " " in cue[1] else ""
+    if rest == "to":
+        return f"{verb} to {lemma}"
+    return f"{verb} {rest} {lemma}".replace("  ", " ") if rest else f"{verb} {lemma}"
 
 
 def _agentless_passive(view: roles.Sentence, v: int) -> bool:
