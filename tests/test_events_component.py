@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import spacy
 
 from briefreader.nlp.pipeline import LoadedModel
@@ -19,7 +22,7 @@ def test_a_users_pipeline_reads_events_with_the_component(model: LoadedModel) ->
     assert ev.when is not None and ev.when.date == "2026-03-06"
 
 
-def test_the_factory_is_registered_by_entry_point() -> None:
-    from spacy.util import registry
-
-    assert "briefreader_events" in registry.factories.get_all()
+def test_spacy_finds_the_factory_by_its_entry_point_without_an_import() -> None:
+    code = "import spacy, sys\nnlp = spacy.blank('en')\nnlp.add_pipe('briefreader_events')\nprint(nlp.pipe_names)\n"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "briefreader_events" in out
