@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from briefreader.model.document import Document, KeyPoint
 from briefreader.model.event import Phase, When
-from briefreader.model.timeline import PHASE_NAMES, undated
+from briefreader.model.timeline import phase_name, undated
 from briefreader.model.timeline import timeline as dated_events
 
 
@@ -42,15 +42,19 @@ class TimelineLine:
     date: str
     """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
     title: str
-    """The key point's title without the date it may carry (the date leads the line)."""
-    phase: Phase
+    """The event's headline without the date it may carry (the date leads the line); a negated
+    event's is marked (``✗ ... — did not happen``)."""
+    phase: Phase | None
     status: str
+    notes: tuple[str, ...] = ()
+    """``undated: the brief's date``, ``✗ did not happen (refused)``: what the line must also say."""
 
     @property
     def context(self) -> str:
-        """The phase (``background``, ``the news``, ``planned``), and the status when it adds to it."""
-        name = PHASE_NAMES[self.phase]
-        return name if self.status in ("happened", self.phase) else f"{name}, {self.status}"
+        """The phase (``background``, ``the news``, ``planned``), the status when it adds to it, the notes."""
+        name = phase_name(self.phase)
+        words = [name if self.status in ("happened", self.phase) else f"{name}, {self.status}", *self.notes]
+        return "; ".join(words)
 
 
 def event_facts(doc: Document, kp: KeyPoint) -> EventFacts | None:
@@ -73,7 +77,7 @@ def event_facts(doc: Document, kp: KeyPoint) -> EventFacts | None:
 
 def timeline(doc: Document) -> list[TimelineLine]:
     """The brief's dated events, oldest first, as the report lists them."""
-    return [TimelineLine(t.date, undated(t.title), t.phase, t.status) for t in dated_events(doc)]
+    return [TimelineLine(t.date, undated(t.title), t.phase, t.status, tuple(t.notes)) for t in dated_events(doc)]
 
 
 def _when(when: When | None) -> str | None:
