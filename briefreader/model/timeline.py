@@ -191,7 +191,7 @@ def timeline(document: Document) -> list[TimelineEntry]:
         if ev.id in covered or not (ev.when and ev.when.date):
             continue
         kp = owner.get(ev.id)
-        title = ev.title or (kp.title if kp is not None else _plain_title(document, ev))
+        title = ev.title or (kp.title if kp is not None else plain_title(document, ev))
         add(ev, title, ev.type, kp, _span(document, ev, kp, [ev]))
     return sorted(entries, key=lambda t: (t.date, t.start))
 
@@ -230,7 +230,7 @@ def _span(doc: Document, ev: EventFrame, kp: KeyPoint | None, frames: list[Event
     return ev.trigger.start, ev.trigger.end
 
 
-def _plain_title(doc: Document, ev: EventFrame) -> str:
+def plain_title(doc: Document, ev: EventFrame) -> str:
     """A headline for a frame that has none: who, the word, whom ('Lula met Boric')."""
     who = " and ".join(e.name for i in ev.actors if (e := doc.entity(i)) is not None)
     whom = " and ".join(e.name for i in ev.targets if (e := doc.entity(i)) is not None)
