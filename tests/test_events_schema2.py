@@ -308,3 +308,23 @@ def test_a_version_this_reader_does_not_know_is_named() -> None:
     out = dumps(brief()).replace("briefreader: 2\n", "briefreader: 3\n", 1)
     with pytest.raises(BriefError, match=r"schema version 3 is not known \(this reader reads 1 and 2\)"):
         loads(out)
+
+
+def test_unknown_keys_of_events_come_back_after_a_reparse_or_are_named() -> None:
+    from dataclasses import replace
+
+    from briefreader.io.unknown_keys import before_parse, carry_unknown_keys
+
+    doc = brief()
+    doc.events[0].extra = {"checked": ("status", "anna")}
+    doc.events[0].parts_extra = {"trigger": {"pos": ("text", "VERB")}}
+    doc.events[1].extra = {"doubt": ("status", "high")}
+    before = before_parse(doc)
+    # A re-parse renumbers: the refusal is found again from the same word, the meeting is not.
+    fresh = replace(doc.events[0], id="v7", extra={}, parts_extra={})
+    doc.events = [fresh]
+    lost = carry_unknown_keys(before, doc)
+    assert fresh.extra == {"checked": ("status", "anna")} and fresh.parts_extra == {
+        "trigger": {"pos": ("text", "VERB")}
+    }
+    assert lost == ["events[v2].doubt"]
