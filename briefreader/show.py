@@ -13,6 +13,7 @@ from rich.text import Text
 from briefreader.labels import label_rank, style_for
 from briefreader.model.display import one_line, visible
 from briefreader.model.document import Document
+from briefreader.model.polarity import headline
 from briefreader.show_timeline import timeline_table
 
 
@@ -53,7 +54,7 @@ def render(doc: Document) -> Group:
     kps.add_column("Category")
     kps.add_column("Score", justify="right")
     for k in doc.key_points:
-        body = Text(one_line(k.title), style="bold")
+        body = Text(one_line(headline(k.title, k.event)), style="bold")  # a negated event never reads as done
         for ev in k.evidence:
             body.append("\n  “")
             body.append(one_line(ev.quote, 160))

@@ -1,8 +1,10 @@
 """The timeline part of ``briefreader show``: the brief's dated events, oldest first.
 
 Rows come from ``model.timeline.timeline`` (the function the reader's
-timeline view uses too), so the command line and the reader agree. Text
-from the brief goes in as plain ``Text``, never as markup.
+timeline view uses too), so the command line and the reader agree: an
+event that did not happen is marked (✗), the undated news says it stands
+at the brief's date. Text from the brief goes in as plain ``Text``, never
+as markup.
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ from rich.text import Text
 
 from briefreader.model.display import one_line
 from briefreader.model.document import Document
-from briefreader.model.timeline import PHASE_NAMES, timeline, undated
+from briefreader.model.timeline import phase_name, timeline, undated
 
-PHASE_STYLES = {"background": "dim", "news": "bold", "planned": "italic"}
+PHASE_STYLES = {"background": "dim", "news": "bold", "planned": "italic", None: ""}
 
 
 def timeline_table(doc: Document) -> Table | None:
@@ -31,6 +33,6 @@ def timeline_table(doc: Document) -> Table | None:
         table.add_row(
             Text(t.date, style=style),
             Text(one_line(undated(t.title)), style=style),
-            Text(f"{t.category} · {PHASE_NAMES[t.phase]}", style="dim"),
+            Text(" · ".join([t.category, phase_name(t.phase), *t.notes]), style="dim"),
         )
     return table

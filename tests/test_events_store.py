@@ -90,12 +90,15 @@ def test_year_only_dates_stay_strings_and_nulls_load() -> None:
     assert loads(out.replace("date: '2017'", "date: 2017")).key_points[0].event == ev
 
 
-def test_files_saved_before_event_frames_still_open_and_round_trip() -> None:
+def test_files_saved_before_event_frames_still_open_and_are_saved_as_schema_2() -> None:
     raw = DATA.read_text(encoding="utf-8")
-    assert "event:" not in raw
+    assert "event:" not in raw and raw.startswith("briefreader: 1\n")
     doc = load_document(DATA)
-    assert doc.key_points and all(k.event is None for k in doc.key_points)
-    assert dumps(doc) == raw
+    assert doc.key_points and all(k.event is None and k.events == [] for k in doc.key_points) and doc.events == []
+    # The same file in schema 2: the version, and an empty events list before the notes.
+    upgraded = raw.replace("briefreader: 1\n", "briefreader: 2\n", 1).replace("notes:", "events: []\nnotes:", 1)
+    assert dumps(doc) == upgraded
+    assert dumps(loads(upgraded)) == upgraded
 
 
 def test_a_bad_event_names_its_field() -> None:
@@ -143,23 +146,27 @@ def with_more_events() -> Document:
     return doc
 
 
-def test_more_events_round_trip_with_their_own_titles() -> None:
+def test_frames_held_on_a_key_point_are_saved_in_the_events_list_with_their_own_titles() -> None:
     out = dumps(with_more_events())
-    assert dumps(loads(out)) == out
-    again = loads(out).key_points[0]
-    assert again.more_events == with_more_events().key_points[0].more_events
-    block = out[out.index("  more_events:") :].splitlines()
-    assert block[:3] == ["  more_events:", "  - title: '2025: Haddad accepts'", "    type: invitation"]
+    assert "more_events" not in out and dumps(loads(out)) == out
+    again = loads(out)
+    k = again.key_points[0]
+    assert k.events == ["v1", "v2"] and k.more_events == []
+    assert k.event == brief().key_points[0].event  # the point's merged frame stays on it, titled by the point
+    first, second = again.events
+    assert (first.id, first.trigger.text, first.title) == ("v1", "invited", None)
+    assert (second.id, second.trigger.text, second.title) == ("v2", "accepted", "2025: Haddad accepts")
+    assert second.sentence is None  # this brief has no sentences to give it
+    block = out[out.index("\nevents:") + 1 :].splitlines()
+    assert block[1:4] == ["- id: v1", "  type: invitation", "  trigger: {start: 25, end: 32, text: invited}"]
     # The point's own frame is titled by the point: no title key in it.
-    assert "title" not in out[out.index("  event:") : out.index("  more_events:")]
-    # Files without the field open with none.
-    assert loads(dumps(brief())).key_points[0].more_events == []
+    assert "title" not in out[out.index("  event:") : out.index("- id: k2")]
 
 
-def test_more_events_follow_merges_and_name_their_bad_fields() -> None:
+def test_frames_follow_merges_and_name_their_bad_fields() -> None:
     doc = with_more_events()
     edits.merge_entities(doc, "e2", "e4")
     assert doc.key_points[0].more_events[0].targets == ["e2"]
     out = dumps(with_more_events())
-    with pytest.raises(BriefError, match=r"key_points\[0\]\.more_events\[0\]\.status 'maybe' is not one of"):
+    with pytest.raises(BriefError, match=r"events\[1\]\.status 'maybe' is not one of"):
         loads(out.replace("status: happened", "status: maybe"))

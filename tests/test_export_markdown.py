@@ -65,7 +65,7 @@ def test_report_of_a_parsed_brief_has_every_part_in_place(sample: Callable[[str]
     h1 = [n for n in tree.children if n.type == "heading" and n.tag == "h1"]
     assert [plain(h) for h in h1] == [doc.meta.title]
     parts = sections(tree)
-    assert list(parts) == ["", "Key points", "Timeline", "Entities", "Notes"]
+    assert list(parts) == ["", "Key points", "Timeline", "Events", "Entities", "Notes"]
     assert plain(parts[""][-1]) == f"{doc.meta.date} · {doc.meta.source}"
 
     (kp_list,) = parts["Key points"]
@@ -236,7 +236,7 @@ def test_event_frames_and_timeline_read_the_real_frames() -> None:
     doc.key_points[1].event = EventFrame("visit", Trigger(again, again + 4, "meet"), ["e9"], status="planned")
 
     parts = sections(parse(report(doc)))
-    assert list(parts) == ["", "Key points", "Timeline", "Entities"]
+    assert list(parts) == ["", "Key points", "Timeline", "Events", "Entities"]
     first, second = parts["Key points"][0].children
     (facts,) = [n for n in first.children if n.type == "bullet_list"]
     assert [plain(i) for i in facts.children] == [

@@ -192,7 +192,7 @@ def test_an_impossible_date_in_the_yaml_is_a_warning_and_kept(tmp_path: Path) ->
 
 
 def test_schema_version_true_is_not_version_1(tmp_path: Path) -> None:
-    text = dumps(annotated(tmp_path)).replace("briefreader: 1\n", "briefreader: true\n", 1)
+    text = dumps(annotated(tmp_path)).replace("briefreader: 2\n", "briefreader: true\n", 1)
     with pytest.raises(BriefError, match="schema version True is not known"):
         loads(text)
 

@@ -78,7 +78,18 @@ def test_round_trip_is_byte_exact_and_keeps_everything(tmp_path: Path) -> None:
 def test_file_is_readable_block_style_and_ordered() -> None:
     out = dumps(sample())
     keys = [line.split(":")[0] for line in out.splitlines() if line and not line.startswith((" ", "-"))]
-    assert keys == ["briefreader", "brief", "text", "blocks", "sentences", "entities", "key_points", "notes", "parser"]
+    assert keys == [
+        "briefreader",
+        "brief",
+        "text",
+        "blocks",
+        "sentences",
+        "entities",
+        "key_points",
+        "events",
+        "notes",
+        "parser",
+    ]
     assert "- {start: 21, end: 30, text: Anna Berg, origin: model, label: PERSON}" in out
     assert "  text: |-\n    Line one\n    line two: with colon\n" in out
 

@@ -54,8 +54,8 @@ def test_phase_compares_at_the_precision_both_dates_share() -> None:
     assert phase_of("2024", "planned", "2025-08-25") == "background"
     assert phase_of("2025-08-01", "happened", "2025-08-25") == "news"  # within a month before the brief
     assert phase_of("2025-06-30", "happened", "2025-08-25") == "background"
-    # Without a brief date, the status decides.
-    assert phase_of("2025", "planned", None) == "planned" and phase_of("2025", "reported", None) == "news"
+    # Without a brief date only a plan has a phase: a year alone does not make an event the news.
+    assert phase_of("2025", "planned", None) == "planned" and phase_of("2025", "reported", None) is None
 
 
 def test_show_prints_the_timeline_as_text() -> None:
@@ -76,7 +76,7 @@ def test_timeline_rows_leave_the_date_to_the_date_column() -> None:
 
 
 def test_no_timeline_without_dated_events() -> None:
-    doc = brief()
+    doc = brief(None)  # with a date, the undated top point would stand at it as the brief's news
     doc.key_points = doc.key_points[3:4]
     out = io.StringIO()
     show(doc, Console(file=out, width=100, color_system=None))
@@ -105,7 +105,7 @@ def test_further_dated_sentences_of_a_point_have_entries_of_their_own() -> None:
     k3.more_events = [war, EventFrame("tension", Trigger(24, 26, TEXT[24:26]), when=None, title="Undated")]
     entries = timeline(doc)
     first = entries[0]
-    assert (first.date, first.title, first.key_point, first.event) == ("1978", "1978: War", "k3", war)
+    assert (first.date, first.title, first.key_point, first.event.trigger) == ("1978", "1978: War", "k3", war.trigger)
     assert (first.start, first.end) == (23, 28)  # its own sentence, not the point's first
     assert [t.title for t in entries].count("[bold]Old row[/]") == 1 and "Undated" not in [t.title for t in entries]
 

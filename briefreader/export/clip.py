@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from briefreader.model.display import one_line, visible
 from briefreader.model.document import Document, KeyPoint, Note
+from briefreader.model.polarity import headline
 from briefreader.model.timeline import TimelineEntry, undated
 
 
@@ -38,13 +39,14 @@ def passage_text(doc: Document, start: int, end: int) -> str:
 
 def key_point_text(doc: Document, kp: KeyPoint) -> str:
     """The key point's title, each evidence sentence quoted on its own line, then the citation."""
-    lines = [one_line(kp.title)] + [_quoted(ev.quote) for ev in kp.evidence]
+    lines = [one_line(headline(kp.title, kp.event))] + [_quoted(ev.quote) for ev in kp.evidence]
     return "\n".join([*lines, citation(doc)]) + "\n"
 
 
 def event_text(doc: Document, entry: TimelineEntry) -> str:
     """A timeline event: its date and headline, its own sentence quoted, then the citation."""
-    lines = [f"{entry.date}: {one_line(undated(entry.title))}", _quoted(doc.text[entry.start : entry.end])]
+    when = " ".join([entry.date, *(f"({note})" for note in entry.notes if not entry.negated)])
+    lines = [f"{when}: {one_line(undated(entry.title))}", _quoted(doc.text[entry.start : entry.end])]
     return "\n".join([*lines, citation(doc)]) + "\n"
 
 

@@ -1,5 +1,10 @@
 """Briefs as a spaCy ``DocBin`` (``.spacy``): corrected entities as ``doc.ents``, for ``spacy train``.
 
+Event frames go with them: each trigger as a span of ``doc.spans["events"]``
+labelled with the event's type (widened to whole tokens), and every frame's
+record (``jsonl.event_record``: roles by entity id, when, status, negated,
+cue, source) in ``doc.user_data["briefreader"]["events"]``.
+
 The text is tokenised with a blank pipeline of the brief's language (the
 tokenizer a trained pipeline of that language uses), so no model is loaded.
 spaCy wants entities on token boundaries and never overlapping: a span that
@@ -14,9 +19,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from briefreader.export.jsonl import event_record
 from briefreader.export.spans import Span, corrected_spans, resolve_overlaps
 from briefreader.model.display import one_line
 from briefreader.model.document import Document
+from briefreader.model.frames import gathered
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -69,7 +76,17 @@ def spacy_doc(doc: Document) -> tuple[Doc, list[str]]:
         changes.append(f"{_show(doc, aligned[gone])} dropped: once widened it overlaps a longer span")
     # Every kept span is on token boundaries now, so char_span finds each one.
     sdoc.ents = [span for s in kept if (span := sdoc.char_span(s.start, s.end, label=s.label)) is not None]
-    sdoc.user_data["briefreader"] = {"title": doc.meta.title, "date": doc.meta.date, "source": doc.meta.source}
+    frames = gathered(doc)[0]
+    triggers = [
+        sdoc.char_span(ev.trigger.start, ev.trigger.end, label=ev.type, alignment_mode="expand") for ev in frames
+    ]
+    sdoc.spans["events"] = [t for t in triggers if t is not None and len(t)]
+    sdoc.user_data["briefreader"] = {
+        "title": doc.meta.title,
+        "date": doc.meta.date,
+        "source": doc.meta.source,
+        "events": [event_record(ev) for ev in frames],
+    }
     return sdoc, changes
 
 

@@ -13,8 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from briefreader.model.document import Document, KeyPoint
-from briefreader.model.event import Phase, When
-from briefreader.model.timeline import PHASE_NAMES, undated
+from briefreader.model.event import EventFrame, Phase, When
+from briefreader.model.frames import gathered
+from briefreader.model.polarity import MARK, headline, not_happened
+from briefreader.model.timeline import phase_name, plain_title, undated
 from briefreader.model.timeline import timeline as dated_events
 
 
@@ -33,6 +35,26 @@ class EventFacts:
     """As the brief says it, with the date it stands for (``June (2026-06)``)."""
     status: str = "happened"
     """happened, planned or reported."""
+    negated: str | None = None
+    """``✗ did not happen (refused)`` when the text says it did not or will not take place."""
+    source: str | None = None
+    """Who relays a reported event, by name."""
+
+    @property
+    def what_status(self) -> str:
+        """``visit (attend), planned, ✗ will not happen (refused)``: never a negated event as a plain one."""
+        return ", ".join(x for x in (self.what, self.status, self.negated) if x)
+
+
+@dataclass(frozen=True)
+class EventLine:
+    """One event frame of the brief (``Document.events``), for the report's list of them."""
+
+    id: str
+    title: str
+    """Its headline (marked when negated), else its key point's, else who, the word, whom."""
+    facts: EventFacts
+    key_point: str | None
 
 
 @dataclass(frozen=True)
@@ -42,22 +64,28 @@ class TimelineLine:
     date: str
     """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``."""
     title: str
-    """The key point's title without the date it may carry (the date leads the line)."""
-    phase: Phase
+    """The event's headline without the date it may carry (the date leads the line); a negated
+    event's is marked (``✗ ... — did not happen``)."""
+    phase: Phase | None
     status: str
+    notes: tuple[str, ...] = ()
+    """``undated: the brief's date``, ``✗ did not happen (refused)``: what the line must also say."""
 
     @property
     def context(self) -> str:
-        """The phase (``background``, ``the news``, ``planned``), and the status when it adds to it."""
-        name = PHASE_NAMES[self.phase]
-        return name if self.status in ("happened", self.phase) else f"{name}, {self.status}"
+        """The phase (``background``, ``the news``, ``planned``), the status when it adds to it, the notes."""
+        name = phase_name(self.phase)
+        words = [name if self.status in ("happened", self.phase) else f"{name}, {self.status}", *self.notes]
+        return "; ".join(words)
 
 
 def event_facts(doc: Document, kp: KeyPoint) -> EventFacts | None:
     """The facts of a key point's event frame, or None when it has none."""
-    frame = kp.event
-    if frame is None:
-        return None
+    return None if kp.event is None else frame_facts(doc, kp.event)
+
+
+def frame_facts(doc: Document, frame: EventFrame) -> EventFacts:
+    """The facts of one frame, names from the entities as they are now."""
     what, trigger = frame.type, frame.trigger.text.strip()
     if trigger and trigger.lower() != what.lower():
         what = f"{what} ({trigger})"
@@ -68,12 +96,29 @@ def event_facts(doc: Document, kp: KeyPoint) -> EventFacts | None:
         where=next(iter(_names(doc, [frame.place])), None),
         when=_when(frame.when),
         status=frame.status,
+        negated=f"{MARK} {not_happened(frame)}" if frame.negated else None,
+        source=next(iter(_names(doc, [frame.source])), None),
     )
+
+
+def event_lines(doc: Document) -> list[EventLine]:
+    """Every event frame of the brief in text order, each with its key point if one groups it."""
+    events, members = gathered(doc)
+    owner: dict[str, KeyPoint] = {}
+    for k, ids in zip(doc.key_points, members, strict=True):
+        for i in ids:
+            owner.setdefault(i, k)
+    out = []
+    for ev in events:
+        kp = owner.get(ev.id)
+        title = ev.title or (kp.title if kp is not None and kp.events[:1] == [ev.id] else plain_title(doc, ev))
+        out.append(EventLine(ev.id, headline(title, ev), frame_facts(doc, ev), kp.id if kp else None))
+    return out
 
 
 def timeline(doc: Document) -> list[TimelineLine]:
     """The brief's dated events, oldest first, as the report lists them."""
-    return [TimelineLine(t.date, undated(t.title), t.phase, t.status) for t in dated_events(doc)]
+    return [TimelineLine(t.date, undated(t.title), t.phase, t.status, tuple(t.notes)) for t in dated_events(doc)]
 
 
 def _when(when: When | None) -> str | None:

@@ -1,7 +1,8 @@
 """The analyst's report as CommonMark (with one GFM table, for the entities).
 
 Title, date and source; the key points as a numbered list, each with its
-event facts and its evidence as block quotes; the timeline; the entities;
+event facts and its evidence as block quotes; the timeline; every event
+frame (one the text says did not happen marked ✗); the entities;
 the notes, each with what it is anchored to quoted. It reads as plain text
 and renders as the same structure in any Markdown viewer, because every
 piece of the brief goes through ``mdtext`` (see there why and how).
@@ -10,9 +11,10 @@ piece of the brief goes through ``mdtext`` (see there why and how).
 from __future__ import annotations
 
 from briefreader.export import mdtext as md
-from briefreader.export.events import event_facts, timeline
+from briefreader.export.events import EventFacts, event_facts, event_lines, timeline
 from briefreader.labels import label_rank
 from briefreader.model.document import Document, KeyPoint, Note
+from briefreader.model.polarity import headline
 
 REPORT_MARKER = "<!-- briefreader report: exporting again replaces this file -->"
 """First line of every report: lets ``export`` tell its own earlier output from a file someone wrote."""
@@ -24,7 +26,7 @@ def report(doc: Document) -> str:
     about = " · ".join(md.inline(x) for x in (doc.meta.date, doc.meta.source) if x)
     if about:
         lines += [about, ""]
-    for section in (_key_points(doc), _timeline(doc), _entities(doc), _notes(doc)):
+    for section in (_key_points(doc), _timeline(doc), _events(doc), _entities(doc), _notes(doc)):
         lines += section
     while lines[-1] == "":
         lines.pop()
@@ -37,7 +39,7 @@ def _key_points(doc: Document) -> list[str]:
     lines = [md.heading(2, "Key points"), ""]
     for i, kp in enumerate(doc.key_points, 1):
         marker = f"{i}. "
-        head = md.strong(kp.title) or md.inline(kp.category)
+        head = md.strong(headline(kp.title, kp.event)) or md.inline(kp.category)
         tags = [md.inline(kp.category)] + (["pinned"] if kp.pinned else [])
         lines.append(f"{marker}{head} ({', '.join(tags)})")
         body = _event_lines(doc, kp)
@@ -55,13 +57,14 @@ def _event_lines(doc: Document, kp: KeyPoint) -> list[str]:
     facts = event_facts(doc, kp)
     if facts is None:
         return []
-    what = f"{facts.what}, {facts.status}"
+    what = facts.what_status
     rows = [
         ("Who", ", ".join(facts.who)),
         ("What", what),
         ("With", ", ".join(facts.whom)),
         ("Where", facts.where or ""),
         ("When", facts.when or ""),
+        ("Said by", facts.source or ""),
     ]
     return ["", *(f"- **{label}:** {md.inline(value)}" for label, value in rows if value)]
 
@@ -74,6 +77,32 @@ def _timeline(doc: Document) -> list[str]:
     for e in entries:
         lines.append(f"- {md.strong(e.date)}: {md.inline(e.title)} ({md.inline(e.context)})")
     return [*lines, ""]
+
+
+def _events(doc: Document) -> list[str]:
+    """Every event frame, in text order; one the text says did not happen is marked (✗)."""
+    lines = event_lines(doc)
+    if not lines:
+        return []
+    out = [md.heading(2, "Events"), ""]
+    for e in lines:
+        f = e.facts
+        parts = [md.inline(f.what_status)]
+        parts += [f"{label}: {md.inline(value)}" for label, value in _roles(f) if value]
+        if e.key_point:
+            parts.append(f"key point {md.inline(e.key_point)}")
+        out.append(f"- {md.strong(e.title)} ({'; '.join(parts)})")
+    return [*out, ""]
+
+
+def _roles(f: EventFacts) -> list[tuple[str, str]]:
+    return [
+        ("who", ", ".join(f.who)),
+        ("with", ", ".join(f.whom)),
+        ("where", f.where or ""),
+        ("when", f.when or ""),
+        ("said by", f.source or ""),
+    ]
 
 
 # -----------------------------------------------------------------------------

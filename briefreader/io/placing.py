@@ -15,6 +15,7 @@ import bisect
 from briefreader.io.errors import BriefError
 from briefreader.io.relayout import layout_fits, relayout
 from briefreader.model.document import Block, Document, Sentence
+from briefreader.model.event import Trigger
 
 
 def place_annotations(raw: Document, sentences: list[tuple[int, int]], warnings: list[str], source: str) -> Document:
@@ -31,6 +32,7 @@ def place_annotations(raw: Document, sentences: list[tuple[int, int]], warnings:
         if all_in_place(raw):
             # The usual case, a file as the reader saved it: nothing to find again.
             doc.entities, doc.key_points, doc.notes = raw.entities, raw.key_points, raw.notes
+            doc.events = raw.events
             doc.warnings.extend(warnings)
             return doc
         from briefreader.model.reanchor import carry_over  # only for spans that moved (a hand edit)
@@ -69,8 +71,13 @@ def all_in_place(raw: Document) -> bool:
         for ev in k.evidence:
             if not ev.quote or text[ev.start : ev.end] != ev.quote:
                 return False
-        trigger = k.event.trigger if k.event else None
-        if trigger and (not trigger.text or text[trigger.start : trigger.end] != trigger.text):
+        for frame in ([k.event] if k.event else []) + k.more_events:
+            if not _trigger_in_place(text, frame.trigger):
+                return False
+    for frame in raw.events:
+        if not _trigger_in_place(text, frame.trigger):
+            return False
+        if frame.sentence is not None and frame.sentence[1] > len(text):
             return False
     for n in raw.notes:
         a = n.anchor
@@ -79,3 +86,7 @@ def all_in_place(raw: Document) -> bool:
         if a.end > len(text) or (a.quote and a.kind != "entity" and text[a.start : a.end] != a.quote):
             return False
     return True
+
+
+def _trigger_in_place(text: str, trigger: Trigger) -> bool:
+    return bool(trigger.text) and text[trigger.start : trigger.end] == trigger.text

@@ -1,4 +1,4 @@
-"""The annotated brief as YAML (schema version 1): save and load.
+"""The annotated brief as YAML (schema version 2; version 1 is read and migrated): save and load.
 
 A saved brief is meant to be read, diffed and edited by hand, so the file
 keeps a fixed key order and block-style text, and keys the reader does not
@@ -8,6 +8,7 @@ live in ``store_read``; loading imports no spaCy.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +16,10 @@ from briefreader.io.atomic import atomic_write
 from briefreader.io.decode import MAX_YAML_BYTES, read_text
 from briefreader.io.errors import BriefError
 from briefreader.io.safeyaml import FlowDict, FlowList, YamlRefused, safe_dump, safe_load
-from briefreader.io.store_events import event_to_dict, more_events_field
+from briefreader.io.store_events import event_to_dict
 from briefreader.io.store_read import SCHEMA_VERSION, read_document
 from briefreader.model.document import Document, Entity, Extra, Note
+from briefreader.model.frames import gather, needs_gathering
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -57,7 +59,14 @@ def placed(known: dict[str, Any], extra: Extra) -> dict[str, Any]:
 
 
 def document_to_dict(doc: Document) -> dict[str, Any]:
-    """The Document as plain data, in the order a person reads the file."""
+    """The Document as plain data, in the order a person reads the file.
+
+    Frames held on key points only (a parse made before ``Document.events``)
+    are written as schema 2 has them: in ``events:``, the points naming them.
+    """
+    if needs_gathering(doc):
+        doc = replace(doc, key_points=[replace(k) for k in doc.key_points])
+        gather(doc)
     meta = doc.meta
     brief = _drop_none({"title": meta.title, "date": meta.date, "source": meta.source, "slug": meta.slug})
     if meta.tags:
@@ -75,13 +84,14 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
                 "score": round(float(k.score), 4),
                 "pinned": k.pinned,
                 "evidence": [placed(FlowDict(start=e.start, end=e.end, quote=e.quote), e.extra) for e in k.evidence],
-                **({"event": event_to_dict(k.event)} if k.event else {}),
-                **more_events_field(k.more_events),
+                **({"events": FlowList(k.events)} if k.events else {}),
+                **({"event": event_to_dict(k.event, placed)} if k.event else {}),
             },
             k.extra,
         )
         for k in doc.key_points
     ]
+    out["events"] = [event_to_dict(ev, placed) for ev in doc.events]
     out["notes"] = [_note_to_dict(n) for n in doc.notes]
     if doc.corrections:
         from briefreader.io.corrections import corrections_to_data  # only parsed briefs carry corrections

@@ -1,9 +1,12 @@
-"""Read loaded YAML data (schema version 1) into a Document, checking every field.
+"""Read loaded YAML data (schema version 2, or 1 migrated) into a Document, checking every field.
 
 Reading happens in two steps. First every field is type-checked and taken
 as written, offsets included, with any key this reader does not know kept
 on the object it was found on; then ``io.placing`` puts the annotations on
-the text, repairing what a hand edit moved. Loading imports no spaCy.
+the text, repairing what a hand edit moved. A schema-1 file's event frames
+(on its key points) are then moved into the one ``events`` list
+(``model.frames.gather``), so it is saved as schema 2 with nothing
+lost. Loading imports no spaCy.
 """
 
 from __future__ import annotations
@@ -15,7 +18,16 @@ from typing import Any
 from briefreader import __version__
 from briefreader.io.errors import BriefError
 from briefreader.io.placing import place_annotations
-from briefreader.io.store_events import read_event, read_more_events
+from briefreader.io.store_events import (
+    EVENT_KEYS,
+    SENTENCE_KEYS,
+    TRIGGER_KEYS,
+    WHEN_KEYS,
+    read_event,
+    read_event_ids,
+    read_events,
+    read_more_events,
+)
 from briefreader.model.document import (
     ANCHOR_KINDS,
     BLOCK_KINDS,
@@ -32,8 +44,12 @@ from briefreader.model.document import (
     Note,
     ParserInfo,
 )
+from briefreader.model.frames import gather
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""The version this reader writes."""
+READS = (1, 2)
+"""The versions it reads (1 is migrated on reading)."""
 
 # The keys this reader knows, per place; any other key is kept and written back where it was.
 TOP_KEYS = (
@@ -44,6 +60,7 @@ TOP_KEYS = (
     "sentences",
     "entities",
     "key_points",
+    "events",
     "notes",
     "corrections",
     "parser",
@@ -52,7 +69,9 @@ BRIEF_KEYS = ("title", "date", "source", "slug", "tags")
 BLOCK_KEYS = ("kind", "start", "end")
 ENTITY_KEYS = ("id", "name", "label", "edited", "mentions")
 MENTION_KEYS = ("start", "end", "text", "origin", "label")
-KEY_POINT_KEYS = ("id", "title", "category", "score", "pinned", "evidence", "event", "more_events")
+KEY_POINT_KEYS = ("id", "title", "category", "score", "pinned", "evidence", "events", "event")
+KEY_POINT_KEYS_V1 = ("id", "title", "category", "score", "pinned", "evidence", "event", "more_events")
+TOP_KEYS_V1 = tuple(k for k in TOP_KEYS if k != "events")
 EVIDENCE_KEYS = ("start", "end", "quote")
 NOTE_KEYS = ("id", "text", "tags", "created", "updated", "anchor")
 ANCHOR_KEYS = ("kind", "ref", "start", "end", "quote", "orphaned")
@@ -62,11 +81,17 @@ _KNOWN: dict[tuple[str, ...], frozenset[str]] = {
     keys: frozenset(keys)
     for keys in (
         TOP_KEYS,
+        TOP_KEYS_V1,
         BRIEF_KEYS,
         BLOCK_KEYS,
         ENTITY_KEYS,
         MENTION_KEYS,
         KEY_POINT_KEYS,
+        KEY_POINT_KEYS_V1,
+        EVENT_KEYS,
+        TRIGGER_KEYS,
+        WHEN_KEYS,
+        SENTENCE_KEYS,
         EVIDENCE_KEYS,
         NOTE_KEYS,
         ANCHOR_KEYS,
@@ -111,8 +136,10 @@ def unknown_keys(d: dict[Any, Any], known: tuple[str, ...], where: str) -> Extra
 class _Reader:
     """Type checks that collect the field name of whatever is wrong."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, version: int = SCHEMA_VERSION) -> None:
         self.text = text
+        self.version = version
+        """The file's schema version (some fields are read per version)."""
         self.warnings: list[str] = []
 
     def need(self, d: Any, key: str, kind: type | tuple[type, ...], where: str, default: Any = ...) -> Any:
@@ -160,22 +187,23 @@ def read_document(data: Any, source: str = "") -> Document:
     if not isinstance(data, dict):
         raise BriefError(source, "is not an annotated brief (expected a mapping at the top)")
     version = data.get("briefreader")
-    if type(version) is not int or version != SCHEMA_VERSION:
+    if type(version) is not int or version not in READS:
         if version is None:
             raise BriefError(source, "is not an annotated brief (no 'briefreader:' schema version)")
+        known = " and ".join(str(v) for v in READS)
         raise BriefError(
-            source, f"briefreader: schema version {short(version)} is not known (this reader reads {SCHEMA_VERSION})"
+            source, f"briefreader: schema version {short(version)} is not known (this reader reads {known})"
         )
     text = data.get("text")
     if not isinstance(text, str):
         raise BriefError(source, "text: is missing or not a string")
     text = str(text)
-    r = _Reader(text)
+    r = _Reader(text, version)
     raw = Document(meta=BriefMeta(), text=text)
     problems: list[str] = []
     sentences: list[tuple[int, int]] = []
     try:
-        raw.extra = unknown_keys(data, TOP_KEYS, "the top level")
+        raw.extra = unknown_keys(data, TOP_KEYS if version >= 2 else TOP_KEYS_V1, "the top level")
     except FieldError as exc:
         problems.append(str(exc))
     for field, fn in (
@@ -183,6 +211,7 @@ def read_document(data: Any, source: str = "") -> Document:
         ("blocks", _read_blocks),
         ("entities", _read_entities),
         ("key_points", _read_key_points),
+        ("events", _read_events),
         ("notes", _read_notes),
         ("parser", _read_parser),
     ):
@@ -206,7 +235,10 @@ def read_document(data: Any, source: str = "") -> Document:
         err = BriefError(source, problems[0] + more)
         err.problems = problems  # type: ignore[attr-defined]
         raise err
-    return place_annotations(raw, sentences, r.warnings, source)
+    doc = place_annotations(raw, sentences, r.warnings, source)
+    if version == 1:
+        gather(doc)
+    return doc
 
 
 def _read_meta(r: _Reader, value: Any, doc: Document) -> None:
@@ -295,16 +327,24 @@ def _read_key_points(r: _Reader, value: Any, doc: Document) -> None:
             category=r.need(d, "category", str, where),
             score=float(r.need(d, "score", (int, float), where)),
             pinned=r.need(d, "pinned", bool, where, default=False),
-            extra=unknown_keys(d, KEY_POINT_KEYS, where),
+            extra=unknown_keys(d, KEY_POINT_KEYS if r.version >= 2 else KEY_POINT_KEYS_V1, where),
         )
         for j, e in enumerate(_items(d.get("evidence"), f"{where}.evidence")):
             ew = f"{where}.evidence[{j}]"
             start, end = r.offsets(e, ew)
             kp.evidence.append(Evidence(start, end, r.need(e, "quote", str, ew), unknown_keys(e, EVIDENCE_KEYS, ew)))
-        kp.event = read_event(r, d, where, FieldError)
-        kp.more_events = read_more_events(r, d, where, FieldError)
+        kp.event = read_event(r, d, where, FieldError, unknown_keys)
+        if r.version >= 2:
+            kp.events = read_event_ids(r, d, where, FieldError)
+        else:
+            kp.more_events = read_more_events(r, d, where, FieldError, unknown_keys)
         doc.key_points.append(kp)
     _unique([k.id for k in doc.key_points], "key_points")
+
+
+def _read_events(r: _Reader, value: Any, doc: Document) -> None:
+    if r.version >= 2:
+        doc.events = read_events(r, value, FieldError, unknown_keys)
 
 
 def _read_notes(r: _Reader, value: Any, doc: Document) -> None:

@@ -16,7 +16,10 @@ no view ever shows it as one that did.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from briefreader.model.document import Extra
 
 EventStatus = Literal["happened", "planned", "reported"]
 STATUSES: tuple[str, ...] = ("happened", "planned", "reported")
@@ -58,7 +61,8 @@ class EventFrame:
     when: When | None = None
     status: EventStatus = "happened"
     title: str | None = None
-    """A headline of its own, for a frame that is not its key point's first (``KeyPoint.more_events``)."""
+    """The frame's own headline (a frame of ``Document.events``); a key point's merged frame is titled by
+    the point."""
     id: str = ""
     """``v1``, ``v2``... for a frame in ``Document.events``; empty for a key point's merged frame."""
     sentence: tuple[int, int] | None = None
@@ -69,6 +73,10 @@ class EventFrame:
     """The words that say so ('refused', 'did not', 'unable to'), when ``negated``."""
     source: str | None = None
     """Entity id of who relays a reported event ('..., officials said'), when the text names one."""
+    extra: Extra = field(default_factory=dict, hash=False)
+    """Keys of the saved frame this reader does not know, written back where they were."""
+    parts_extra: dict[str, Extra] = field(default_factory=dict, hash=False)
+    """The same inside the frame's ``trigger``, ``when`` and ``sentence`` mappings, by field name."""
 
     def replace_entity(self, old: str, new: str) -> None:
         """Point at ``new`` wherever the frame pointed at ``old`` (after a merge)."""

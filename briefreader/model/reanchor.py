@@ -20,8 +20,8 @@ import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from briefreader.model.document import Anchor, Document, Entity, Evidence, KeyPoint, Mention, Note
-from briefreader.model.event import Trigger
+from briefreader.model.document import Anchor, Document, Entity, Evidence, KeyPoint, Mention, Note, Sentence
+from briefreader.model.event import EventFrame
 
 OffsetMap = Callable[[int], int]
 """Where an offset of the old text most likely is in the new text."""
@@ -192,10 +192,10 @@ def _short(text: str, width: int = 40) -> str:
 
 
 def transfer_annotations(old: Document, new: Document) -> ReanchorReport:
-    """Carry old's entities (mentions), key points (evidence, event trigger) and notes (anchors) onto new,
-    whose text and blocks are authoritative, finding each span by its quote nearest its old
-    offset. Notes whose quote is gone are kept with anchor.orphaned = True (never dropped);
-    new.sentences are left as they are."""
+    """Carry old's entities (mentions), key points (evidence, event trigger), event frames (trigger,
+    sentence) and notes (anchors) onto new, whose text and blocks are authoritative, finding each
+    span by its quote nearest its old offset. Notes whose quote is gone are kept with
+    anchor.orphaned = True (never dropped); new.sentences are left as they are."""
     return carry_over(old, new, offset_map(old.text, new.text))
 
 
@@ -211,6 +211,7 @@ def carry_over(old: Document, new: Document, near: OffsetMap) -> ReanchorReport:
     mover = _Mover(new.text, near, report)
     new.entities = mover.entities(old.entities)
     new.key_points = mover.key_points(old.key_points)
+    new.events = mover.events(old.events, new.key_points, new.sentences)
     new.notes = mover.notes(old.notes, new.entities)
     return report
 
@@ -274,17 +275,53 @@ class _Mover:
                 self.report.orphans.append(f"key point {_short(kp.title)} ({kp.id}) has no evidence left")
             event = kp.event
             if event is not None:
-                span = self.find(event.trigger.start, event.trigger.text)
-                if span is None:
+                event = self.frame(event)
+                if event is None:
+                    assert kp.event is not None
                     self.report.orphans.append(
                         f"event of key point {_short(kp.title)} (key_points[{i}].event): its word "
-                        f"{_short(event.trigger.text)} is no longer in the text: dropped until the next parse"
+                        f"{_short(kp.event.trigger.text)} is no longer in the text: dropped until the next parse"
                     )
-                    event = None
-                else:
-                    event = replace(event, trigger=Trigger(span[0], span[1], event.trigger.text))
-            out.append(replace(kp, evidence=evidence, event=event))
+            more = [f for ev in kp.more_events if (f := self.frame(ev)) is not None]
+            out.append(replace(kp, evidence=evidence, event=event, more_events=more, events=list(kp.events)))
         return out
+
+    def events(self, old: list[EventFrame], points: list[KeyPoint], sentences: list[Sentence]) -> list[EventFrame]:
+        """Each frame moved with its trigger, its sentence the one the trigger is now in.
+
+        A frame whose word is gone is dropped and named, and the key points
+        stop listing it (the next parse reads the sentence again).
+        """
+        out: list[EventFrame] = []
+        gone: set[str] = set()
+        starts = [s.start for s in sentences]
+        for i, ev in enumerate(old):
+            moved = self.frame(ev)
+            if moved is None:
+                self.report.orphans.append(
+                    f"event {ev.id or i} ({ev.type}, events[{i}]): its word {_short(ev.trigger.text)} is no longer "
+                    "in the text: dropped until the next parse"
+                )
+                gone.add(ev.id)
+                continue
+            if ev.sentence is not None:
+                at = bisect.bisect_right(starts, moved.trigger.start) - 1
+                if at >= 0 and sentences[at].start <= moved.trigger.start < sentences[at].end:
+                    moved.sentence = (sentences[at].start, sentences[at].end)
+                else:
+                    start = max(0, min(self.near(ev.sentence[0]), len(self.text)))
+                    moved.sentence = (start, max(start, min(self.near(ev.sentence[1]), len(self.text))))
+            out.append(moved)
+        for kp in points:
+            kp.events = [i for i in kp.events if i not in gone]
+        return out
+
+    def frame(self, ev: EventFrame) -> EventFrame | None:
+        """The frame with its trigger found again by its word, or None when the word is gone."""
+        span = self.find(ev.trigger.start, ev.trigger.text)
+        if span is None:
+            return None
+        return replace(ev, trigger=replace(ev.trigger, start=span[0], end=span[1]))
 
     def notes(self, old: list[Note], entities: list[Entity]) -> list[Note]:
         out: list[Note] = []

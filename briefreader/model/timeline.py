@@ -1,7 +1,22 @@
 """The brief's timeline: its dated event frames in date order, by phase.
 
-Kept apart from ``event.py`` because it reads the whole Document, while
-the frame itself is a part of a key point (``document.py`` imports it).
+Kept apart from ``event.py`` because it reads the whole Document: every
+frame of ``Document.events``, grouped by the key points that name them.
+
+- One entry per dated happening. A key point's own events that share its
+  merged frame's date are one entry (the point's frame, under the point's
+  title); its events at other dates, and frames of no key point, are
+  entries of their own, under their own headline. The same happening is
+  never listed twice.
+- A negated frame (declined, refused, called off) is on the timeline, marked
+  (``negated``; its title reads ``✗ ... — did not happen (refused)``),
+  never as an event that took place.
+- The brief's news with no date of its own (the top key point's frame)
+  stands at the brief's date, marked as such (``at_brief_date``).
+- Phases are read against the brief's date. A brief with no date has
+  phases only where the text dates a happening to the day; otherwise
+  its events have no phase (``None``): a year alone says nothing about
+  what is news.
 """
 
 from __future__ import annotations
@@ -10,8 +25,10 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from briefreader.model.document import Document
+from briefreader.model.document import Document, KeyPoint
 from briefreader.model.event import EventFrame, EventStatus, Phase
+from briefreader.model.frames import gathered
+from briefreader.model.polarity import headline, unmarked
 
 
 @dataclass(frozen=True)
@@ -19,22 +36,48 @@ class TimelineEntry:
     """One dated event of the brief, for the timeline."""
 
     date: str
-    phase: Phase
-    """Before the brief's date (background), at it (the news), after it (planned)."""
+    phase: Phase | None
+    """Before the brief's date (background), at it (the news), after it (planned); None when
+    there is no date to place it against (see ``phase_of``)."""
     title: str
+    """The headline, marked when the frame is negated (``polarity.headline``)."""
     category: str
     status: EventStatus
-    key_point: str
-    """Id of the key point the event comes from."""
+    key_point: str | None
+    """Id of the key point the event belongs to, if any."""
     start: int
     end: int
-    """The evidence sentence to jump to (the one the event is in)."""
+    """The sentence to jump to (the one the event is in)."""
     event: EventFrame
     """The frame itself (participants, place, the date as written)."""
+    negated: bool = False
+    """The text says it did not or will not take place: shown marked, never as having happened."""
+    at_brief_date: bool = False
+    """The brief's news with no date in the text: shown at the brief's own date."""
+
+    @property
+    def notes(self) -> list[str]:
+        """What a view says beside the date: ``undated: the brief's date``, ``✗ did not happen``."""
+        out = [AT_BRIEF_DATE] if self.at_brief_date else []
+        if self.negated:
+            from briefreader.model.polarity import MARK, not_happened
+
+            out.append(f"{MARK} {not_happened(self.event)}")
+        return out
 
 
 PHASE_NAMES: dict[Phase, str] = {"background": "background", "news": "the news", "planned": "planned"}
 """How a phase reads in a sentence (a report line, the timeline's headings)."""
+NO_PHASE = "no brief date"
+"""How the phase of an event reads when the brief has no date to place it against."""
+AT_BRIEF_DATE = "undated: the brief's date"
+"""Said of the brief's news that the text gives no date: it stands at the brief's date."""
+
+
+def phase_name(phase: Phase | None) -> str:
+    """``PHASE_NAMES``, and ``NO_PHASE`` for None."""
+    return NO_PHASE if phase is None else PHASE_NAMES[phase]
+
 
 _YEAR_PREFIX = re.compile(r"^\d{4}: ")
 _DATE_SUFFIX = re.compile(r" \((?:\d{1,2} )?(?:[A-Z][a-z]+ )?\d{4}\)$")
@@ -44,24 +87,27 @@ def undated(title: str) -> str:
     """A headline without the date it carries ('2017: ...', '... (October 2025)').
 
     Titles carry their date for the Key points list; a timeline shows the
-    date in a column of its own and would say it twice.
+    date in a column of its own and would say it twice. A negated title's
+    mark stays.
     """
-    return _DATE_SUFFIX.sub("", _YEAR_PREFIX.sub("", title))
+    before, body, after = unmarked(title)
+    return before + _DATE_SUFFIX.sub("", _YEAR_PREFIX.sub("", body)) + after
 
 
 NEWS_DAYS = 31
 """Events this many days before the brief's date, or fewer, are its news, not background."""
 
 
-def phase_of(date: str, status: EventStatus, brief_date: str | None) -> Phase:
+def phase_of(date: str, status: EventStatus, brief_date: str | None) -> Phase | None:
     """Where a date falls against the brief's own date: background, the news, or planned.
 
     Compared at the precision the event's date has: a day within a month
     before the brief is the news, and so is the brief's own month or year;
-    anything after it is planned. Without a brief date the status decides.
+    anything after it is planned. Without a brief date only a plan has a
+    phase: a year alone does not make an event the news.
     """
     if not brief_date:
-        return "planned" if status == "planned" else "news"
+        return "planned" if status == "planned" else None
     n = min(len(date), len(brief_date))
     if date[:n] > brief_date[:n]:
         return "planned"
@@ -80,40 +126,112 @@ def _day(iso: str) -> datetime.date:
     return datetime.date.fromisoformat(iso[:10])
 
 
+def text_reference(frames: list[EventFrame]) -> str | None:
+    """For a brief with no date: the latest date the text gives a happening, when it gives the day.
+
+    Plans and negated frames do not count. When the latest happening is
+    dated to a year or a month only, there is no reference (None).
+    """
+    dates = [f.when.date for f in frames if f.when and f.when.date and f.status != "planned" and not f.negated]
+    latest = max(dates, default=None)
+    return latest if latest is not None and len(latest) >= 10 else None
+
+
 def timeline(document: Document) -> list[TimelineEntry]:
     """The brief's dated events, oldest first (background, the news, what is planned).
 
-    One entry per dated frame of a key point: its own event, titled as the
-    point, and the dated frames of its other evidence sentences, each with
-    its own headline. Dates of different precision sort by their common
-    prefix, the coarser first ('2017' before '2017-03'), then by place in
-    the text.
+    Dates of different precision sort by their common prefix, the coarser
+    first ('2017' before '2017-03'), then by place in the text.
     """
+    events, members = gathered(document)
+    by_id = {ev.id: ev for ev in events}
+    merged = [k.event for k in document.key_points if k.event is not None]
+    reference = document.meta.date or text_reference([*events, *merged])
     entries: list[TimelineEntry] = []
-    for k in document.key_points:
-        if not k.evidence:
-            continue
-        first = min(k.evidence, key=lambda e: e.start)
-        # Each frame jumps to the sentence its trigger is in (a point's evidence is not always in text order).
-        own = [(k.event, k.title)] if k.event is not None else []
-        frames = [
-            (ev, title, next((e for e in k.evidence if e.start <= ev.trigger.start < e.end), first))
-            for ev, title in [*own, *((ev, ev.title or k.title) for ev in k.more_events)]
-        ]
-        for ev, title, span in frames:
-            if ev.when is None or not ev.when.date:
-                continue
-            entries.append(
-                TimelineEntry(
-                    date=ev.when.date,
-                    phase=phase_of(ev.when.date, ev.status, document.meta.date),
-                    title=title,
-                    category=ev.type if ev is not k.event else k.category,
-                    status=ev.status,
-                    key_point=k.id,
-                    start=span.start,
-                    end=span.end,
-                    event=ev,
-                )
+    covered: set[str] = set()
+
+    def add(ev: EventFrame, title: str, category: str, kp: KeyPoint | None, span: tuple[int, int], **kw: bool) -> None:
+        date = reference if kw.get("at_brief_date") else ev.when.date if ev.when else None
+        if not date or any(_same_happening(e, date, ev) for e in entries):
+            return
+        entries.append(
+            TimelineEntry(
+                date,
+                phase_of(date, ev.status, reference),
+                headline(title, ev),
+                category,
+                ev.status,
+                kp.id if kp else None,
+                *span,
+                ev,
+                ev.negated,
+                **kw,
             )
+        )
+
+    for n, (k, ids) in enumerate(zip(document.key_points, members, strict=True)):
+        frames = [by_id[i] for i in ids if i in by_id]
+        main = k.event if k.event is not None else frames[0] if frames else None
+        if main is None:
+            continue
+        date = main.when.date if main.when else None
+        own = [f for f in frames if f is main or not f.when or not f.when.date or f.when.date == date]
+        covered.update(f.id for f in own)
+        span = _span(document, main, k, own)
+        if date:
+            add(main, k.title, k.category, k, span)
+        elif n == 0 and document.meta.date and main.status != "planned":
+            # The brief's news, undated in the text: at the brief's date, marked as such.
+            add(main, k.title, k.category, k, span, at_brief_date=True)
+    owner: dict[str, KeyPoint] = {}
+    for k, ids in zip(document.key_points, members, strict=True):
+        for i in ids:
+            owner.setdefault(i, k)
+    for ev in events:
+        if ev.id in covered or not (ev.when and ev.when.date):
+            continue
+        kp = owner.get(ev.id)
+        title = ev.title or (kp.title if kp is not None else plain_title(document, ev))
+        add(ev, title, ev.type, kp, _span(document, ev, kp, [ev]))
     return sorted(entries, key=lambda t: (t.date, t.start))
+
+
+def _same_happening(entry: TimelineEntry, date: str, ev: EventFrame) -> bool:
+    """True when ``ev`` at ``date`` is what ``entry`` already lists: another mention of one happening.
+
+    The same frame, or one of the same type and polarity on the same date
+    whose actors overlap and whose targets do not differ (Park meets Wang,
+    Park visits Wang; not Park meets Li).
+    """
+    other = entry.event
+    if other is ev:
+        return True
+    if entry.date != date or other.negated != ev.negated or other.type != ev.type:
+        return False
+    if not set(other.actors) & set(ev.actors):
+        return False
+    return not (other.targets and ev.targets and not set(other.targets) & set(ev.targets))
+
+
+def _span(doc: Document, ev: EventFrame, kp: KeyPoint | None, frames: list[EventFrame]) -> tuple[int, int]:
+    """The sentence to jump to: the key point's evidence holding the trigger, else the frame's sentence."""
+    for f in [ev, *frames]:
+        if kp is not None:
+            for e in kp.evidence:
+                if e.start <= f.trigger.start < e.end:
+                    return e.start, e.end
+        if f.sentence is not None:
+            return f.sentence
+        if (i := doc.sentence_at(f.trigger.start)) is not None:
+            return doc.sentences[i].start, doc.sentences[i].end
+    if kp is not None and kp.evidence:
+        first = min(kp.evidence, key=lambda e: e.start)
+        return first.start, first.end
+    return ev.trigger.start, ev.trigger.end
+
+
+def plain_title(doc: Document, ev: EventFrame) -> str:
+    """A headline for a frame that has none: who, the word, whom ('Lula met Boric')."""
+    who = " and ".join(e.name for i in ev.actors if (e := doc.entity(i)) is not None)
+    whom = " and ".join(e.name for i in ev.targets if (e := doc.entity(i)) is not None)
+    return " ".join(p for p in (who, ev.trigger.text.strip(), whom) if p) or ev.type

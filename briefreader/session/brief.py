@@ -104,15 +104,22 @@ class BriefSession:
         starts again from here, because the parse replaced the entities and
         key points that earlier steps point at.
         """
+        from briefreader.model.frames import carry_events, gather
         from briefreader.nlp.annotate import merge_entities, merge_key_points
 
         doc = self.doc
         if parsed.text != doc.text:
             return False
         was_clean = not self.dirty
+        gather(doc)
+        gather(parsed)  # a parse that still keeps its frames on the key points
         doc.sentences = parsed.sentences
         doc.entities = merge_entities(doc.entities, parsed.entities)
-        doc.key_points = merge_key_points(doc.key_points, parsed.key_points)
+        before = doc.key_points
+        doc.key_points = merge_key_points(before, parsed.key_points)
+        # The points that survived as they were (pinned) name the fresh frames of the same words.
+        kept = [k for k in doc.key_points if any(k is old for old in before)]
+        doc.events = carry_events(doc.events, parsed.events, kept)
         doc.parser = parsed.parser
         doc.corrections = parsed.corrections
         doc.revision += 1

@@ -12,12 +12,15 @@ Messages are plain text: the UI shows them as ``Text``, never as markup.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from briefreader.model import edits
 from briefreader.model.display import one_line
 from briefreader.model.document import Anchor, Document
 from briefreader.session.history import Touch
+
+if TYPE_CHECKING:
+    from briefreader.model.event import EventFrame
 
 
 class Change(Protocol):
@@ -156,7 +159,15 @@ class Merge:
 
     def touches(self, doc: Document) -> Touch:
         moved = tuple(n.id for n in doc.notes if n.anchor.kind == "entity" and n.anchor.ref == self.gone_id)
-        return Touch(entities=(self.keep_id,), notes=moved, lists=("entities",))
+        # Event frames name entities by id: those naming the merged one are repointed (undo puts them back).
+        gone = self.gone_id
+        points = tuple(
+            k.id
+            for k in doc.key_points
+            if any(_names(ev, gone) for ev in ([k.event] if k.event is not None else []) + k.more_events)
+        )
+        events = tuple(ev.id for ev in doc.events if _names(ev, gone))
+        return Touch(entities=(self.keep_id,), key_points=points, notes=moved, lists=("entities",), events=events)
 
     def apply(self, doc: Document) -> str:
         gone = _name(doc, self.gone_id)
@@ -225,3 +236,8 @@ class Retitle:
     def apply(self, doc: Document) -> str:
         edits.retitle_key_point(doc, self.kp_id, self.title)
         return "Retitled (and pinned)"
+
+
+def _names(ev: EventFrame, entity_id: str) -> bool:
+    """True when a frame names the entity (as actor, target, place or source)."""
+    return entity_id in ev.actors or entity_id in ev.targets or entity_id in (ev.place, ev.source)

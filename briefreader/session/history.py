@@ -36,6 +36,8 @@ class Touch:
     key_points: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     lists: tuple[ListName, ...] = ()
+    events: tuple[str, ...] = ()
+    """Event frames (``Document.events``) by id."""
 
 
 @dataclass
@@ -53,6 +55,7 @@ class _Memento:
         found: list[object | None] = [doc.entity(i) for i in touch.entities]
         found += [doc.key_point(i) for i in touch.key_points]
         found += [doc.note(i) for i in touch.notes]
+        found += [doc.event(i) for i in touch.events]
         m.objects = [(obj, copy.deepcopy(vars(obj))) for obj in found if obj is not None]
         return m
 

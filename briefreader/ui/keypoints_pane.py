@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from briefreader.model import edits
 from briefreader.model.display import one_line
 from briefreader.model.document import Anchor, KeyPoint
+from briefreader.model.polarity import headline
 from briefreader.ui.lists import PaneList
 from briefreader.ui.messages import ChangeRequested
 
@@ -167,7 +168,7 @@ class KeyPointsPane(PaneList):
 def _point_line(k: KeyPoint, here: bool, involved: bool) -> Text:
     line = Text()
     line.append("▶ " if here else ("• " if involved else "  "), style="bold")
-    line.append(one_line(k.title, 70), style="bold" if here or involved else "")
+    line.append(one_line(headline(k.title, k.event), 70), style="bold" if here or involved else "")
     meta = f"\n    {one_line(k.category, 30)} · {k.score:.2f}"
     if len(k.evidence) > 1:
         meta += f" · {len(k.evidence)} sentences"
@@ -180,4 +181,6 @@ def _point_line(k: KeyPoint, here: bool, involved: bool) -> Text:
 def point_summary(kp: KeyPoint) -> Text:
     """The status line for a chosen key point: its title and how much evidence it has."""
     n = len(kp.evidence)
-    return Text.assemble((one_line(kp.title, 80), "bold"), f" · {n} evidence sentence{'s' if n != 1 else ''}")
+    return Text.assemble(
+        (one_line(headline(kp.title, kp.event), 80), "bold"), f" · {n} evidence sentence{'s' if n != 1 else ''}"
+    )

@@ -103,7 +103,7 @@ class TimelinePane(PaneList):
         if doc is None or not self.display:
             return
         from briefreader.model.event import PHASES
-        from briefreader.model.timeline import PHASE_NAMES, timeline
+        from briefreader.model.timeline import phase_name, timeline
 
         if self._entries_of != (id(doc), self.revision):
             self.entries = entry_ids(timeline(doc))
@@ -116,10 +116,10 @@ class TimelinePane(PaneList):
             return
         self._shown = state
         options: list[Option] = []
-        for phase in PHASES:
+        for phase in (*PHASES, None):  # None: the brief has no date to place them against
             group = [(i, e) for i, e in self.entries.items() if e.phase == phase]
             if group:
-                heading = PHASE_NAMES[phase].capitalize()
+                heading = phase_name(phase).capitalize()
                 options.append(Option(Text(f"{heading} ({len(group)})", style="bold underline"), disabled=True))
             for i, e in group:
                 options.append(Option(_entry_line(e, i in here, i in involved), id=i))
@@ -158,16 +158,26 @@ class TimelinePane(PaneList):
     def highlighted_point(self) -> KeyPoint | None:
         """The key point the highlighted event comes from."""
         entry = self.highlighted_entry
-        return self.doc.key_point(entry.key_point) if entry is not None and self.doc is not None else None
+        if entry is None or entry.key_point is None or self.doc is None:
+            return None
+        return self.doc.key_point(entry.key_point)
 
     def note_anchor(self) -> Anchor | None:
-        """A note written here is about the highlighted event's key point."""
-        kp = self.highlighted_point()
-        return edits.make_anchor(self.doc, "key_point", ref=kp.id) if kp is not None and self.doc else None
+        """A note written here is about the highlighted event's key point, or its sentence when it has none."""
+        kp, entry = self.highlighted_point(), self.highlighted_entry
+        if self.doc is None or entry is None:
+            return None
+        if kp is None:
+            return edits.make_anchor(self.doc, "sentence", start=entry.start, end=entry.end)
+        return edits.make_anchor(self.doc, "key_point", ref=kp.id)
 
 
 def _entry_line(e: TimelineEntry, here: bool, involved: bool) -> Group:
-    """``▶ 2026-03-12 · visit`` over the title, indented as it wraps (its own date left out: it leads)."""
+    """``▶ 2026-03-12 · visit`` over the title, indented as it wraps (its own date left out: it leads).
+
+    The date line also says what the title must not be read without: ``✗ did not happen``, ``undated:
+    the brief's date``.
+    """
     from briefreader.model.timeline import undated
 
     head = Text(no_wrap=True, overflow="ellipsis")
@@ -175,6 +185,8 @@ def _entry_line(e: TimelineEntry, here: bool, involved: bool) -> Group:
     head.append(e.date, style="bold")
     meta = one_line(e.category, 30) + ("" if e.status in ("happened", e.phase) else f" · {e.status}")
     head.append(f" · {meta}", style="dim")
+    for note in e.notes:
+        head.append(f" · {note}", style="bold red" if e.negated else "italic")
     title = Text(one_line(undated(e.title), 200), style="bold" if here or involved else "")
     return Group(head, Padding(title, (0, 0, 0, 4)))
 
