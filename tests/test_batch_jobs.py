@@ -93,4 +93,4 @@ def test_ctrl_c_with_two_workers_leaves_only_complete_files(
     files = sorted(out.iterdir())
     assert files and not any(f.name.startswith(".") for f in files)  # no half-written temporary file
     for f in files:
-        assert f.read_text("utf-8").startswith("briefreader: 1")
+        assert f.read_text("utf-8").startswith("briefreader: 2")

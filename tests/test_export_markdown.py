@@ -258,9 +258,10 @@ def test_timeline_of_a_parsed_brief_says_each_date_once_with_its_phase(sample: C
     parts = sections(parse(report(doc)))
     (dated,) = parts["Timeline"]
     lines = [plain(i) for i in dated.children]
-    assert [line.split(": ")[0] for line in lines] == ["2019", "2026-03-12", "2026-06"]
-    assert [line.rsplit(" (", 1)[1] for line in lines] == ["background)", "the news)", "planned)"]
-    assert "2019: 2019" not in lines[0] and "(June 2026)" not in lines[2]  # the date leads the line, once
+    assert [line.split(": ")[0] for line in lines] == ["1978", "2019", "2026-03-12", "2026-06"]
+    phases = ["background)", "background)", "the news)", "planned)"]
+    assert [line.rsplit(" (", 1)[1] for line in lines] == phases
+    assert "2019: 2019" not in lines[1] and "(June 2026)" not in lines[3]  # the date leads the line, once
     visit = next(k for k in doc.key_points if k.event is not None and k.event.type == "visit")
     item = parts["Key points"][0].children[doc.key_points.index(visit)]
     (facts,) = [n for n in item.children if n.type == "bullet_list"]

@@ -112,7 +112,7 @@ async def test_the_timeline_fills_in_when_the_parse_finishes(brief_copy: Callabl
         gate.set()
         await wait_for(pilot, lambda: screen.session.doc.parsed and not screen.parsing, "parse to finish")
         await pilot.pause()
-        assert [e.date for e in events.entries.values()] == ["2019", "2026-03-12", "2026-06"]
+        assert [e.date for e in events.entries.values()] == ["1978", "2019", "2026-03-12", "2026-06"]
         assert "Planned (1)" in shown(events)
 
 
