@@ -114,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser(only_open=args_list[0] == "open").parse_args(args_list)
     try:
         if args.command == "annotate":
-            from briefreader.batch import run_annotate
+            from briefreader.annotate import run_annotate
             from briefreader.cli_library import corrections_for_cli
 
             return run_annotate(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-import briefreader.batch as batch
+import briefreader.annotate as batch
 from briefreader.cli import main
 
 BRIEFS = Path(__file__).resolve().parent.parent / "briefs"
@@ -71,7 +71,7 @@ def test_two_workers_carry_the_analysts_work_on_a_reparse(tmp_path: Path, two_cp
 def test_ctrl_c_with_two_workers_leaves_only_complete_files(
     tmp_path: Path, two_cpus: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import briefreader.batch_workers as batch_workers
+    import briefreader.annotate.workers as batch_workers
 
     src = tmp_path / "in"
     src.mkdir()

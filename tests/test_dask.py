@@ -167,9 +167,9 @@ def test_a_pipeline_no_worker_has_is_one_line(cluster: Any, tmp_path: Path, caps
 def test_an_unreachable_scheduler_is_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import briefreader.batch_dask as batch_dask
+    import briefreader.annotate.cluster as cluster
 
-    monkeypatch.setattr(batch_dask, "CONNECT_TIMEOUT", "1s")
+    monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", "1s")
     out = tmp_path / "out"
     args = ["annotate", str(BRIEFS / "lumen-chip-results.txt"), "--out", str(out), "--dask", "tcp://127.0.0.1:9"]
     assert main(args) == 1
@@ -188,23 +188,23 @@ if HAVE_DASK:
             self.model = model
 
         def setup(self, worker: Any) -> None:
-            raise ModuleNotFoundError("No module named 'briefreader.dask_worker'")
+            raise ModuleNotFoundError("No module named 'briefreader.annotate.cluster_worker'")
 
 
 @needs_dask
 def test_workers_without_briefreader_are_one_line(
     cluster: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import briefreader.dask_worker as dask_worker
+    import briefreader.annotate.cluster_worker as cluster_worker
 
     c, _client = cluster
-    monkeypatch.setattr(dask_worker, "PipelineLoader", BrokenLoader)
+    monkeypatch.setattr(cluster_worker, "PipelineLoader", BrokenLoader)
     out = tmp_path / "out"
     args = ["annotate", str(BRIEFS / "lumen-chip-results.txt"), "--out", str(out), "--dask", c.scheduler_address]
     assert main([*args, "--model", "another_name_so_the_plugin_is_new"]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith("briefreader: the Dask workers could not run briefreader (")
-    assert "No module named 'briefreader.dask_worker'" in err and err.endswith(
+    assert "No module named 'briefreader.annotate.cluster_worker'" in err and err.endswith(
         "install this version of briefreader on every worker"
     )
     assert len(err.splitlines()) == 1 and list(out.iterdir()) == []

@@ -175,7 +175,7 @@ def test_killing_a_saving_process_never_leaves_a_broken_file(tmp_path: Path) -> 
 def test_annotate_interrupted_leaves_only_complete_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import briefreader.batch as batch
+    import briefreader.annotate as batch
 
     real = batch.save
     calls = {"n": 0}

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-import briefreader.batch_workers as batch_workers
+import briefreader.annotate.workers as batch_workers
 import briefreader.nlp.annotate as nlp_annotate
-from briefreader.batch import usable_cpus
+from briefreader.annotate import usable_cpus
 from briefreader.cli import main
 from briefreader.io.errors import BriefError
 from briefreader.io.safeyaml import safe_dump, safe_load

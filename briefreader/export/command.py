@@ -59,7 +59,7 @@ def run_export(
     jobs: int = 1,
 ) -> int:
     """Export every input; print failures and one summary line; 1 if anything failed."""
-    from briefreader.batch import expand
+    from briefreader.annotate import expand
     from briefreader.io.sources import open_any
 
     files, failed = expand(paths)

@@ -1,7 +1,7 @@
 """What a batch run writes and says, whichever way its briefs were parsed.
 
-Its own module so that the local run (``batch``), the worker processes
-(``batch_workers``) and the Dask run (``batch_dask``) share one saver and
+Its own module so that the local run (``annotate``), the worker processes
+(``annotate.workers``) and the Dask run (``annotate.cluster``) share one saver and
 one progress bar without importing each other in a circle.
 """
 
@@ -23,7 +23,7 @@ from briefreader.model.document import Document
 
 before_by_target: dict[Path, BeforeParse] = {}
 """What each target's brief held before its parse, while a run lasts: ``_save`` puts the
-unknown keys back from it, for a local parse and a Dask one alike (``batch_dask`` calls
+unknown keys back from it, for a local parse and a Dask one alike (``annotate.cluster`` calls
 ``save(doc, target, failed)``)."""
 
 

@@ -78,7 +78,7 @@ def _parse_and_save(briefs: list[Brief]) -> list[tuple[int, Failures]]:
     batches the blocks of several briefs together, which one brief per call
     (a handful of paragraphs) did not, ~10% slower.
     """
-    from briefreader import batch_output
+    from briefreader.annotate import output as batch_output
     from briefreader.nlp.annotate import annotate_many
     from briefreader.nlp.pipeline import load_model
 

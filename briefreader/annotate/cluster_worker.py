@@ -1,6 +1,6 @@
 """What runs on a Dask worker for ``annotate --dask``: load the pipeline once, parse one brief.
 
-Imported only once Dask is known to be installed (``batch_dask`` checks);
+Imported only once Dask is known to be installed (``annotate.cluster`` checks);
 the workers import it by name when they unpickle these functions, so it
 must stay importable on its own.
 """

@@ -1,7 +1,7 @@
 """``briefreader annotate ... --dask ADDRESS|local``: the same batch, parsed on a Dask cluster.
 
 Only the parse moves. This process reads and checks every brief, decides
-what needs parsing and writes every YAML through ``batch``'s own per-brief
+what needs parsing and writes every YAML through ``annotate``'s own per-brief
 save, exactly as the local run does; the workers get Documents and return
 them parsed. So ``--out`` need not be visible to the workers, the files are
 byte-identical to a local run's, and failures are listed the same way.
@@ -46,12 +46,12 @@ def write_all_dask(
     address: str,
     corrections: Corrections | None = None,
 ) -> int:
-    """``batch._write_all`` with the parse on a Dask cluster; returns how many files were written."""
+    """``annotate._write_all`` with the parse on a Dask cluster; returns how many files were written."""
     try:
         import distributed  # noqa: F401
     except ImportError:
         raise BriefError(None, INSTALL_HINT) from None
-    from briefreader.batch_output import progress_bar, save
+    from briefreader.annotate.output import progress_bar, save
     from briefreader.nlp.taxonomy import load_taxonomy
 
     tax = load_taxonomy(taxonomy)  # read here: the workers may not see the file
@@ -87,7 +87,7 @@ def parse_all(
     """Each brief parsed, or why not, with its target, as the workers finish them."""
     from distributed import as_completed
 
-    from briefreader.dask_worker import parse_brief
+    from briefreader.annotate.cluster_worker import parse_brief
 
     futures = {
         client.submit(parse_brief, doc, model, taxonomy, corrections, pure=False): target for doc, target in parse
@@ -133,7 +133,7 @@ def connect(address: str, jobs: int) -> Iterator[Client]:
 
 def _start_workers(client: Client, model: str | None) -> None:
     """Load the pipeline on every worker (and any that joins later); stop if one cannot."""
-    from briefreader.dask_worker import PipelineLoader, load_problem
+    from briefreader.annotate.cluster_worker import PipelineLoader, load_problem
 
     try:
         client.register_plugin(PipelineLoader(model), name=f"briefreader-pipeline-{model or 'default'}")

@@ -6,7 +6,7 @@ partial YAML behind. Running it again over the same folder updates the
 annotated YAML it wrote (notes and corrections kept), never a copy beside
 it, and never reads its own output folder as input. Every warning and
 every name goes to stderr through the same visible-text filter as the
-document text. ``--dask`` moves only the parse (``batch_dask``): planning
+document text. ``--dask`` moves only the parse (``annotate.cluster``): planning
 and saving are this module's either way.
 """
 
@@ -20,8 +20,8 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefreader.batch_output import before_by_target, progress_bar, save, say, warn
-from briefreader.batch_plan import Job, expand, plan
+from briefreader.annotate.output import before_by_target, progress_bar, save, say, warn
+from briefreader.annotate.plan import Job, expand, plan
 from briefreader.io.decode import printable, shown_path
 from briefreader.io.errors import BriefError
 from briefreader.io.sources import YAML_SUFFIXES
@@ -30,7 +30,7 @@ from briefreader.model.corrections import Corrections
 from briefreader.model.document import Document
 
 if TYPE_CHECKING:
-    from briefreader.batch_workers import Workers
+    from briefreader.annotate.workers import Workers
     from briefreader.nlp.taxonomy import Taxonomy
 
 __all__ = ["Job", "expand", "run_annotate", "usable_cpus"]
@@ -63,7 +63,7 @@ def run_annotate(
     """Annotate every input; print one summary line; 1 if anything failed.
 
     ``dask`` (a scheduler address or ``local``) parses on a Dask cluster
-    instead of here (``batch_dask``); everything else is the same.
+    instead of here (``annotate.cluster``); everything else is the same.
     """
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -94,7 +94,7 @@ def run_annotate(
                 pool = _start_workers(stack, use, model, taxonomy, corrections) if late else early
                 written = _write_all(keep, parse, failed, model, taxonomy, corrections, pool)
             else:
-                from briefreader.batch_dask import write_all_dask
+                from briefreader.annotate.cluster import write_all_dask
 
                 before_by_target.clear()
                 before_by_target.update((target, before_parse(doc)) for doc, target in parse)
@@ -142,7 +142,7 @@ def _start_workers(
     stack: ExitStack, jobs: int, model: str | None, taxonomy: Path | None, corrections: Corrections | None
 ) -> Workers:
     """``jobs`` worker processes, loading the pipeline from now on (before any thread of the progress bar)."""
-    from briefreader.batch_workers import workers
+    from briefreader.annotate.workers import workers
 
     return stack.enter_context(workers(jobs, model, _taxonomy(taxonomy), corrections))
 
