@@ -21,7 +21,7 @@ def _modules_after(code: str) -> set[str]:
 
 
 def test_model_io_nlp_do_not_import_textual() -> None:
-    mods = _modules_after("import briefreader.model, briefreader.io, briefreader.nlp.annotate, briefreader.show")
+    mods = _modules_after("import briefreader.model, briefreader.io, briefreader.nlp.annotate, briefreader.cli.show")
     assert "textual" not in mods
 
 

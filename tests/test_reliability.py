@@ -15,6 +15,7 @@ import pytest
 from rich.console import Console
 
 from briefreader.cli import main
+from briefreader.cli.show import show
 from briefreader.io.errors import BriefError
 from briefreader.io.sources import read_brief
 from briefreader.io.store import dumps, load_document, save_document
@@ -22,7 +23,6 @@ from briefreader.model import edits
 from briefreader.model.display import visible
 from briefreader.model.document import Block, BriefMeta, Document
 from briefreader.nlp.parse import PIECE_CHARS, analyse, pieces
-from briefreader.show import show
 from tests.ui_helpers import BRIEFS
 
 HOSTILE = "[bold]x[/bold] [@click=app.quit]quit[/] [/] [[nested]] [red on white]y"

@@ -7,10 +7,10 @@ from collections.abc import Callable
 
 from rich.console import Console
 
+from briefreader.cli.show import show
 from briefreader.model.document import BriefMeta, Document, Evidence, KeyPoint
 from briefreader.model.event import EventFrame, EventStatus, Trigger, When
 from briefreader.model.timeline import phase_of, timeline, undated
-from briefreader.show import show
 
 TEXT = "Title\n\nOne. Two. Three. Four. Five."
 

@@ -13,7 +13,7 @@ from rich.text import Text
 from briefreader.labels import label_rank, style_for
 from briefreader.model.display import one_line, visible
 from briefreader.model.document import Document
-from briefreader.show_timeline import timeline_table
+from briefreader.model.timeline import PHASE_NAMES, timeline, undated
 
 
 def article_text(doc: Document) -> Text:
@@ -83,3 +83,30 @@ def show(doc: Document, console: Console | None = None) -> None:
     if about:
         console.print(Text(" · ".join(about), style="dim"))
     console.print(render(doc))
+
+
+PHASE_STYLES = {"background": "dim", "news": "bold", "planned": "italic"}
+
+
+def timeline_table(doc: Document) -> Table | None:
+    """A table of the brief's dated events, or None when none of its key points is dated.
+
+    Rows come from ``model.timeline.timeline`` (the function the reader's
+    timeline view uses too), so the command line and the reader agree. Text
+    from the brief goes in as plain ``Text``, never as markup.
+    """
+    entries = timeline(doc)
+    if not entries:
+        return None
+    table = Table(title="Timeline")
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Event")
+    table.add_column("", no_wrap=True)
+    for t in entries:
+        style = PHASE_STYLES[t.phase]
+        table.add_row(
+            Text(t.date, style=style),
+            Text(one_line(undated(t.title)), style=style),
+            Text(f"{t.category} · {PHASE_NAMES[t.phase]}", style="dim"),
+        )
+    return table

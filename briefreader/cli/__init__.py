@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from briefreader import __version__
-from briefreader.cli_library import COMMANDS as LIBRARY_COMMANDS
+from briefreader.cli.library_commands import COMMANDS as LIBRARY_COMMANDS
 from briefreader.io.errors import BriefError
 from briefreader.io.sources import YAML_SUFFIXES, open_any
 from briefreader.model.document import Document
@@ -24,7 +24,7 @@ COMMANDS = ("annotate", "show", "open", "export", *LIBRARY_COMMANDS)
 
 def sample_briefs() -> Path | None:
     """The bundled sample briefs: in the wheel, or in a source checkout."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the briefreader package
     for candidate in (here / "sample_briefs", here.parent / "briefs"):
         if candidate.is_dir():
             return candidate
@@ -94,12 +94,12 @@ def build_parser(only_open: bool = False) -> argparse.ArgumentParser:
     sh = sub.add_parser("show", help="print a brief with its entities, key points and notes")
     sh.add_argument("path", type=Path)
     _common(sh)
-    from briefreader.export.command import add_arguments as export_arguments
+    from briefreader.cli.export_command import add_arguments as export_arguments
 
     ex = sub.add_parser("export", help="write briefs as Markdown reports, JSONL spans or a spaCy DocBin")
     export_arguments(ex)
     _common(ex)
-    from briefreader.cli_library import register
+    from briefreader.cli.library_commands import register
 
     register(sub)
     _common(top)
@@ -115,7 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "annotate":
             from briefreader.annotate import run_annotate
-            from briefreader.cli_library import corrections_for_cli
+            from briefreader.cli.library_commands import corrections_for_cli
 
             return run_annotate(
                 args.paths,
@@ -128,13 +128,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 corrections=corrections_for_cli(args.no_corrections),
             )
         if args.command in LIBRARY_COMMANDS:
-            from briefreader.cli_library import run as run_library
+            from briefreader.cli.library_commands import run as run_library
 
             return run_library(args)
         if args.command == "show":
             return run_show(args.path, args.model, args.taxonomy)
         if args.command == "export":
-            from briefreader.export.command import run_export
+            from briefreader.cli.export_command import run_export
 
             return run_export(args.paths, args.to, args.out, model=args.model, taxonomy=args.taxonomy, jobs=args.jobs)
         return run_open(args.path, args.model, args.taxonomy, args.save_to)
@@ -166,7 +166,7 @@ def parse_if_needed(doc: Document, path: Path, model: str | None, taxonomy: Path
         loaded = load_model(model)
     except ModelError as exc:
         raise BriefError(None, str(exc)) from None
-    from briefreader.cli_library import corrections_for_cli
+    from briefreader.cli.library_commands import corrections_for_cli
 
     annotate_document(doc, loaded, tax, corrections_for_cli(False))
     return doc
@@ -174,7 +174,7 @@ def parse_if_needed(doc: Document, path: Path, model: str | None, taxonomy: Path
 
 def run_show(path: Path, model: str | None, taxonomy: Path | None) -> int:
     """``briefreader show PATH``."""
-    from briefreader.show import show
+    from briefreader.cli.show import show
 
     doc = parse_if_needed(open_any(path), path, model, taxonomy)
     for w in doc.warnings:

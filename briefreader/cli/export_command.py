@@ -103,7 +103,7 @@ def _parse_unannotated(docs: list[Document], model: str | None, taxonomy: Path |
         loaded = load_model(model)
     except ModelError as exc:
         raise BriefError(None, str(exc)) from None
-    from briefreader.cli_library import corrections_for_cli
+    from briefreader.cli.library_commands import corrections_for_cli
 
     tax = load_taxonomy(taxonomy) if taxonomy else None
     for _doc in annotate_many(docs, loaded, tax, jobs=max(1, jobs), corrections=corrections_for_cli(False)):
