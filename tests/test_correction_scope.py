@@ -8,12 +8,12 @@ from pathlib import Path
 from textual.widgets import Checkbox, Input
 
 from briefreader.cli import main
-from briefreader.io.corrections import corrections_path, load_corrections
+from briefreader.io.corrections_file import corrections_path, load_corrections
 from briefreader.io.settings import load_settings, settings_path
 from briefreader.io.store import load_document
 from briefreader.model.document import Document
 from briefreader.session import changes
-from briefreader.session.corrections import Entry, entries_for
+from briefreader.session.correction_entries import Entry, entries_for
 from briefreader.ui.correction_scope import ScopeDialog
 from briefreader.ui.dialogs import Choose
 from briefreader.ui.entities_pane import EntitiesPane

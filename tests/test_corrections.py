@@ -10,7 +10,7 @@ from library_data import HARBOUR, annotate_by_hand, write
 from ui_helpers import BRIEFS, app_for, reader, started, wait_for
 
 from briefreader.cli import main
-from briefreader.io.corrections import (
+from briefreader.io.corrections_file import (
     HEADER,
     change_corrections,
     corrections_path,
@@ -23,7 +23,7 @@ from briefreader.io.store import dumps, load_document, loads
 from briefreader.model.corrections import Corrections
 from briefreader.model.document import Document, Entity
 from briefreader.nlp.child import parse_copy
-from briefreader.nlp.corrections import apply_corrections
+from briefreader.nlp.corrections_pass import apply_corrections
 
 GOOD = """\
 briefreader-corrections: 1

@@ -9,7 +9,7 @@ from briefreader.io.sources import read_brief
 from briefreader.io.store import load_document, save_document
 from briefreader.model import edits
 from briefreader.model.document import Document, Entity, Evidence, KeyPoint, Mention
-from briefreader.nlp.annotate import annotate_document, merge_entities, merge_key_points
+from briefreader.nlp.annotate import annotate_document, carry_corrections, merge_key_points
 from briefreader.nlp.pipeline import LoadedModel
 
 BRIEFS = Path(__file__).resolve().parent.parent / "briefs"
@@ -23,7 +23,7 @@ def test_merge_keeps_corrected_entities_and_stable_ids() -> None:
     old = [ent("e1", "Anna", (0, 4), edited=True), ent("e2", "Omar", (10, 14)), ent("e3", "Gone", (30, 34))]
     old[0].mentions[0].origin = "rejected"
     fresh = [ent("e1", "Anna", (0, 4)), ent("e2", "Lima", (20, 24)), ent("e3", "Omar", (10, 14))]
-    merged = merge_entities(old, fresh)
+    merged = carry_corrections(old, fresh)
     by_name = {e.name: e for e in merged}
     assert by_name["Anna"] is old[0] and by_name["Anna"].rejected  # the rejection survives
     assert by_name["Omar"].id == "e2"  # found where the old e2 was

@@ -171,7 +171,7 @@ def corrections_for_cli(skip: bool) -> Corrections | None:
     """The corrections ``annotate`` and ``show`` apply (None with ``--no-corrections``); problems on stderr."""
     if skip:
         return None
-    from briefreader.io.corrections import load_corrections
+    from briefreader.io.corrections_file import load_corrections
 
     loaded = load_corrections()
     for problem in loaded.problems:

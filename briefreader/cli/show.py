@@ -10,9 +10,9 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from briefreader.labels import label_rank, style_for
 from briefreader.model.display import one_line, visible
 from briefreader.model.document import Document
+from briefreader.model.labels import label_rank, style_for
 from briefreader.model.timeline import PHASE_NAMES, timeline, undated
 
 

@@ -104,14 +104,14 @@ class BriefSession:
         starts again from here, because the parse replaced the entities and
         key points that earlier steps point at.
         """
-        from briefreader.nlp.annotate import merge_entities, merge_key_points
+        from briefreader.nlp.annotate import carry_corrections, merge_key_points
 
         doc = self.doc
         if parsed.text != doc.text:
             return False
         was_clean = not self.dirty
         doc.sentences = parsed.sentences
-        doc.entities = merge_entities(doc.entities, parsed.entities)
+        doc.entities = carry_corrections(doc.entities, parsed.entities)
         doc.key_points = merge_key_points(doc.key_points, parsed.key_points)
         doc.parser = parsed.parser
         doc.corrections = parsed.corrections

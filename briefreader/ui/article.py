@@ -26,10 +26,10 @@ from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from briefreader.labels import style_for
 from briefreader.model import edits
 from briefreader.model.display import one_line, visible
 from briefreader.model.document import Anchor, Document
+from briefreader.model.labels import style_for
 from briefreader.ui.choices import label_items
 from briefreader.ui.layout import Line, line_of, wrap_document
 from briefreader.ui.messages import ChangeRequested

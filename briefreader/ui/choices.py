@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from briefreader.labels import LABEL_ORDER, label_rank, style_for
 from briefreader.model.display import one_line
 from briefreader.model.document import Document
+from briefreader.model.labels import LABEL_ORDER, label_rank, style_for
 
 
 def label_items(doc: Document, current: str | None = None) -> list[tuple[str, Text]]:

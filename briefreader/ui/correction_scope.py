@@ -3,7 +3,7 @@
 Relabel, reject, merge and mark are corrections an analyst often wants
 everywhere ("Nvidia is an ORG", "two-plus-two is no entity"). The reader
 asks once per correction; the answer "all briefs" makes the change here
-and writes ``corrections.yaml`` (``session.corrections``), which every
+and writes ``corrections.yaml`` (``session.correction_entries``), which every
 later parse applies. The setting in ``settings.yaml`` (ask, this brief,
 all briefs) skips the question; the dialog's "remember" box and the
 palette's "Corrections apply to…" set it.
@@ -27,7 +27,7 @@ from briefreader.io.settings import SCOPE_KEY, SCOPES, load_settings, save_setti
 from briefreader.model.display import one_line
 from briefreader.model.document import Document
 from briefreader.session.changes import Change
-from briefreader.session.corrections import Entry, entries_for, save_for_all
+from briefreader.session.correction_entries import Entry, entries_for, save_for_all
 from briefreader.ui.dialogs import Choose, Passage
 from briefreader.ui.keybar import KeyBar
 

@@ -16,10 +16,10 @@ from textual.reactive import var
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from briefreader.labels import LABEL_NAMES, label_rank, style_for
 from briefreader.model import edits
 from briefreader.model.display import one_line
 from briefreader.model.document import Anchor, Entity
+from briefreader.model.labels import LABEL_NAMES, label_rank, style_for
 from briefreader.ui.choices import entity_items, label_items
 from briefreader.ui.lists import PaneList
 from briefreader.ui.messages import ChangeRequested

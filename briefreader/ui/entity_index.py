@@ -25,9 +25,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from briefreader.labels import style_for
 from briefreader.library import EntityMention, EntitySummary
 from briefreader.model.display import one_line
+from briefreader.model.labels import style_for
 from briefreader.ui.filter_field import FilterField
 from briefreader.ui.keybar import KeyBar
 from briefreader.ui.library_reader import LibraryLink, Stop, Trail, open_stop

@@ -12,8 +12,8 @@ from rich.text import Text
 from textual.reactive import var
 from textual.widgets import Static
 
-from briefreader.labels import label_rank, style_for
 from briefreader.model.document import Document
+from briefreader.model.labels import label_rank, style_for
 
 
 def legend_labels(doc: Document) -> list[str]:

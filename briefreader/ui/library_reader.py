@@ -25,10 +25,10 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from briefreader.io.errors import BriefError
-from briefreader.labels import style_for
 from briefreader.library import LibraryIndex
 from briefreader.model.display import one_line
 from briefreader.model.document import Entity
+from briefreader.model.labels import style_for
 from briefreader.session import BriefSession, ParseService, open_session
 from briefreader.session.files import display_name
 from briefreader.ui.dialogs import Confirm

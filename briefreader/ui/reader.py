@@ -26,10 +26,10 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from briefreader.labels import style_for
 from briefreader.model.display import one_line
 from briefreader.model.document import Anchor, Document, Note
 from briefreader.model.edits import EditError
+from briefreader.model.labels import style_for
 from briefreader.session import BriefSession, ParseService
 from briefreader.session.files import display_name
 from briefreader.ui import reader_keys as keys

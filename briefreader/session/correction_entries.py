@@ -3,7 +3,7 @@
 When the analyst relabels, rejects, merges or marks an entity, the reader
 asks whether it applies to this brief only or to all briefs. "All briefs"
 means entries in ``corrections.yaml`` that every later parse applies (see
-``nlp.corrections``); this module says which entries a change stands for,
+``nlp.corrections_pass``); this module says which entries a change stands for,
 read from the Document *before* the change is made (a merge removes the
 entity whose spellings become aliases), and writes them.
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefreader.io.corrections import change_corrections
+from briefreader.io.corrections_file import change_corrections
 from briefreader.model.display import one_line
 from briefreader.model.document import Document
 from briefreader.nlp.entities import compact
