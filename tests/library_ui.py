@@ -9,8 +9,8 @@ from textual.pilot import Pilot
 
 from briefreader.io.settings import SCOPE_KEY, save_setting
 from briefreader.ui.app import BriefReaderApp, make_app
-from briefreader.ui.library import LibraryScreen
-from briefreader.ui.library_reader import LibraryReaderScreen
+from briefreader.ui.library.library_reader import LibraryReaderScreen
+from briefreader.ui.library.library_screen import LibraryScreen
 from tests.ui_helpers import wait_for
 
 TITLES = {

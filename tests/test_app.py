@@ -11,16 +11,17 @@ from textual.message import Message
 from textual.widgets import Input, TextArea
 
 from briefreader.io.store import load_document
-from briefreader.ui.article import ArticleView
-from briefreader.ui.dialogs import Choose, Confirm
-from briefreader.ui.entities_pane import EntitiesPane
-from briefreader.ui.help import HelpScreen
-from briefreader.ui.keypoints_pane import KeyPointsPane
-from briefreader.ui.note_editor import NoteEditor
-from briefreader.ui.notes_pane import NotesPane
-from briefreader.ui.parsing import Parsed
-from briefreader.ui.search import SearchField
-from briefreader.ui.titlebar import TitleBar
+from briefreader.ui.dialogs.choose import Choose
+from briefreader.ui.dialogs.confirm import Confirm
+from briefreader.ui.dialogs.help import HelpScreen
+from briefreader.ui.dialogs.note_editor import NoteEditor
+from briefreader.ui.reader.article import ArticleView
+from briefreader.ui.reader.panes.entities_pane import EntitiesPane
+from briefreader.ui.reader.panes.keypoints_pane import KeyPointsPane
+from briefreader.ui.reader.panes.notes_pane import NotesPane
+from briefreader.ui.reader.parsing import Parsed
+from briefreader.ui.reader.titlebar import TitleBar
+from briefreader.ui.widgets.search_field import SearchField
 from tests.ui_helpers import annotated_copy, app_for, reader, saved, shown, started, status, wait_for
 
 

@@ -17,9 +17,9 @@ from briefreader.model import edits
 from briefreader.model.document import Document
 from briefreader.session import changes as ch
 from briefreader.ui.app import BriefReaderApp
-from briefreader.ui.keypoints_pane import KeyPointsPane
-from briefreader.ui.notes_pane import NotesPane
-from briefreader.ui.timeline import TimelinePane
+from briefreader.ui.reader.panes.keypoints_pane import KeyPointsPane
+from briefreader.ui.reader.panes.notes_pane import NotesPane
+from briefreader.ui.reader.panes.timeline_pane import TimelinePane
 from tests.ui_helpers import (
     BRIEFS,
     DATA,

@@ -14,10 +14,10 @@ from briefreader.io.store import load_document
 from briefreader.model.document import Document
 from briefreader.session import changes
 from briefreader.session.correction_entries import Entry, entries_for
-from briefreader.ui.correction_scope import ScopeDialog
-from briefreader.ui.dialogs import Choose
-from briefreader.ui.entities_pane import EntitiesPane
-from briefreader.ui.reader import ReaderScreen
+from briefreader.ui.dialogs.choose import Choose
+from briefreader.ui.dialogs.correction_scope import ScopeDialog
+from briefreader.ui.reader.panes.entities_pane import EntitiesPane
+from briefreader.ui.reader.reader_screen import ReaderScreen
 from tests.ui_helpers import BRIEFS, annotated_copy, app_for, reader, record_notifications, started, wait_for
 
 

@@ -12,10 +12,11 @@ from textual.widgets import Input
 from briefreader.cli import main
 from briefreader.library.schema import index_path
 from briefreader.ui.app import BriefReaderApp
-from briefreader.ui.dialogs import Choose, Confirm
-from briefreader.ui.filter_field import FilterField
-from briefreader.ui.help import HelpScreen
-from briefreader.ui.note_editor import NoteEditor
+from briefreader.ui.dialogs.choose import Choose
+from briefreader.ui.dialogs.confirm import Confirm
+from briefreader.ui.dialogs.help import HelpScreen
+from briefreader.ui.dialogs.note_editor import NoteEditor
+from briefreader.ui.widgets.filter_field import FilterField
 from tests.ui_helpers import record_notifications, started, wait_for
 
 

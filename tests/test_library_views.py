@@ -7,9 +7,9 @@ from pathlib import Path
 from library_ui import TITLES, annotated_library, library_app, reading, ready
 from textual.widgets import OptionList
 
-from briefreader.ui.entity_index import EntityIndexScreen, MentioningScreen
-from briefreader.ui.library import LibraryScreen
-from briefreader.ui.search_results import QueryField, ResultList, SearchResultsScreen, excerpt
+from briefreader.ui.library.entity_index import EntityIndexScreen, MentioningScreen
+from briefreader.ui.library.library_screen import LibraryScreen
+from briefreader.ui.library.search_results import QueryField, ResultList, SearchResultsScreen, excerpt
 from tests.ui_helpers import started, wait_for
 
 

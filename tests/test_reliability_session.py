@@ -18,12 +18,14 @@ import pytest
 from briefreader.io import recovery
 from briefreader.io.store import load_document, save_document
 from briefreader.model import edits
-from briefreader.ui.dialogs import Ask, Choose, Confirm
-from briefreader.ui.entities_pane import EntitiesPane
-from briefreader.ui.keypoints_pane import KeyPointsPane
-from briefreader.ui.notes_pane import NotesPane
-from briefreader.ui.reader import ReaderScreen
-from briefreader.ui.titlebar import TitleBar
+from briefreader.ui.dialogs.ask import Ask
+from briefreader.ui.dialogs.choose import Choose
+from briefreader.ui.dialogs.confirm import Confirm
+from briefreader.ui.reader.panes.entities_pane import EntitiesPane
+from briefreader.ui.reader.panes.keypoints_pane import KeyPointsPane
+from briefreader.ui.reader.panes.notes_pane import NotesPane
+from briefreader.ui.reader.reader_screen import ReaderScreen
+from briefreader.ui.reader.titlebar import TitleBar
 from tests.test_reliability import CONTROL, hostile_doc
 from tests.ui_helpers import (
     annotated_copy,
@@ -183,7 +185,7 @@ async def test_failed_save_keeps_work_and_offers_another_place(tmp_path: Path) -
 def quick_recovery(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Recovery files in the test's folder, written 50 ms after a change."""
     monkeypatch.setenv("BRIEFREADER_RECOVERY_DIR", str(tmp_path / "rec"))
-    monkeypatch.setattr("briefreader.ui.recovery.RECOVERY_DELAY", 0.05)
+    monkeypatch.setattr("briefreader.ui.reader.recovery_keeper.RECOVERY_DELAY", 0.05)
     return tmp_path / "rec"
 
 
@@ -247,7 +249,7 @@ async def test_clean_quit_removes_recovery(tmp_path: Path, quick_recovery: Path)
 
 async def test_crash_writes_recovery(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BRIEFREADER_RECOVERY_DIR", str(tmp_path / "rec"))
-    monkeypatch.setattr("briefreader.ui.recovery.RECOVERY_DELAY", 3600)
+    monkeypatch.setattr("briefreader.ui.reader.recovery_keeper.RECOVERY_DELAY", 3600)
     src = annotated_copy(tmp_path)
     app = app_for(src, recovery=True)
 

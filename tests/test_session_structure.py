@@ -89,7 +89,7 @@ def test_the_session_imports_no_textual() -> None:
 
 def test_readme_keys_tables_are_the_ones_the_bindings_give() -> None:
     """The reader's table and the library's, each between its markers."""
-    from briefreader.ui.keytable import tables
+    from briefreader.ui.readme_keys import tables
 
     readme = README.read_text(encoding="utf-8")
     for name, table in tables().items():

@@ -13,15 +13,17 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, TextArea
 
 from briefreader.cli import main
-from briefreader.ui.dialogs import Ask, Choose, Confirm
-from briefreader.ui.entities_pane import EntitiesPane
-from briefreader.ui.help import HelpScreen, HelpScroll
-from briefreader.ui.keybar import KeyBar
-from briefreader.ui.legend import Legend, legend_labels
-from briefreader.ui.note_editor import NoteEditor
-from briefreader.ui.notes_pane import NotesPane
-from briefreader.ui.search import SearchField
-from briefreader.ui.titlebar import TitleBar
+from briefreader.ui.dialogs.ask import Ask
+from briefreader.ui.dialogs.choose import Choose
+from briefreader.ui.dialogs.confirm import Confirm
+from briefreader.ui.dialogs.help import HelpScreen, HelpScroll
+from briefreader.ui.dialogs.note_editor import NoteEditor
+from briefreader.ui.reader.legend import Legend, legend_labels
+from briefreader.ui.reader.panes.entities_pane import EntitiesPane
+from briefreader.ui.reader.panes.notes_pane import NotesPane
+from briefreader.ui.reader.titlebar import TitleBar
+from briefreader.ui.widgets.keybar import KeyBar
+from briefreader.ui.widgets.search_field import SearchField
 from tests.ui_helpers import DATA, annotated_copy, app_for, reader, shown, started, status, wait_for
 
 TEXT = """Ministers meet in Tallinn

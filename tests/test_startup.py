@@ -18,11 +18,13 @@ NOT_FOR_THE_FIRST_FRAME = (
     "briefreader.io.store",
     "multiprocessing",  # the parse process starts after the first frame
     "textual.widgets._text_area",  # the note editor's
-    "briefreader.ui.help",
+    "briefreader.ui.dialogs.help",
     "briefreader.session.changes",  # loaded with the first edit
-    "briefreader.ui.dialogs",  # the first question asked
+    "briefreader.ui.dialogs.confirm",  # the first question asked
+    "briefreader.ui.dialogs.choose",
+    "briefreader.ui.dialogs.ask",
     "briefreader.ui.commands",  # the palette, when it opens
-    "briefreader.ui.note_editor",  # the first note (or the warm-up a second after opening)
+    "briefreader.ui.dialogs.note_editor",  # the first note (or the warm-up a second after opening)
     "briefreader.model.timeline",  # the Timeline, when T shows it
 )
 
@@ -144,6 +146,11 @@ LibraryIndex.open(Path({str(folder)!r})).refresh()
 """
     _run(refresh, tmp_path)
     _lines, loaded = _first_frame(tmp_path, f"[], library=Path({str(folder)!r}), recovery=False")
-    assert "briefreader.ui.library" in loaded
-    later = ("yaml", "briefreader.library.update", "briefreader.ui.entity_index", "briefreader.ui.search_results")
+    assert "briefreader.ui.library.library_screen" in loaded
+    later = (
+        "yaml",
+        "briefreader.library.update",
+        "briefreader.ui.library.entity_index",
+        "briefreader.ui.library.search_results",
+    )
     assert [m for m in later if m in loaded] == []

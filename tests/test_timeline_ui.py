@@ -11,9 +11,9 @@ from briefreader.model.event import EventFrame, Trigger, When
 from briefreader.model.timeline import TimelineEntry
 from briefreader.session import changes as ch
 from briefreader.session.files import load_annotated, write_annotated
-from briefreader.ui.keypoints_pane import KeyPointsPane
-from briefreader.ui.note_editor import NoteEditor
-from briefreader.ui.timeline import EMPTY, TimelinePane, entry_ids
+from briefreader.ui.dialogs.note_editor import NoteEditor
+from briefreader.ui.reader.panes.keypoints_pane import KeyPointsPane
+from briefreader.ui.reader.panes.timeline_pane import EMPTY, TimelinePane, entry_ids
 from tests.ui_helpers import annotated_copy, app_for, events_copy, reader, shown, started, status, wait_for
 
 

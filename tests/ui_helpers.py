@@ -15,7 +15,7 @@ from textual.widget import Widget
 
 from briefreader.io.settings import SCOPE_KEY, save_setting
 from briefreader.ui.app import BriefReaderApp, make_app
-from briefreader.ui.reader import ReaderScreen
+from briefreader.ui.reader.reader_screen import ReaderScreen
 
 DATA = Path(__file__).resolve().parent / "data"
 BRIEFS = Path(__file__).resolve().parent.parent / "briefs"
@@ -26,7 +26,7 @@ async def started(app: BriefReaderApp, size: tuple[int, int] = (80, 24), **kwarg
     """``app.run_test``, once the first screen is complete.
 
     The reader's side panes are mounted just after the frame that shows the
-    text (``ui.side``); a person sees them a frame later, and so do tests.
+    text (``ui.reader.side_column``); a person sees them a frame later, and so do tests.
     """
     async with app.run_test(size=size, **kwargs) as pilot:
         await side_panes_up(pilot, app)
