@@ -11,9 +11,7 @@ from briefreader.io.sources import read_brief
 from briefreader.model.document import Document
 from briefreader.nlp.annotate import annotate_document
 from briefreader.nlp.pipeline import LoadedModel, load_model
-
-ROOT = Path(__file__).resolve().parent.parent
-BRIEFS = ROOT / "briefs"
+from tests.helpers.paths import BRIEFS
 
 
 @pytest.fixture(autouse=True)

@@ -11,9 +11,9 @@ piece of the brief goes through ``mdtext`` (see there why and how).
 from __future__ import annotations
 
 from briefreader.export import mdtext as md
-from briefreader.export.events import EventFacts, event_facts, event_lines, timeline
-from briefreader.labels import label_rank
+from briefreader.export.event_facts import EventFacts, event_facts, event_lines, timeline
 from briefreader.model.document import Document, KeyPoint, Note
+from briefreader.model.labels import label_rank
 from briefreader.model.polarity import headline
 
 REPORT_MARKER = "<!-- briefreader report: exporting again replaces this file -->"
@@ -49,7 +49,7 @@ def _key_points(doc: Document) -> list[str]:
     return lines
 
 
-# Event frames: the one place the report reads them (see export.events). -----
+# Event frames: the one place the report reads them (see export.event_facts). -----
 
 
 def _event_lines(doc: Document, kp: KeyPoint) -> list[str]:

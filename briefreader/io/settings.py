@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from briefreader.io.atomic import atomic_write
-from briefreader.io.corrections import config_dir
+from briefreader.io.corrections_file import config_dir
 from briefreader.io.decode import read_text
 from briefreader.io.errors import BriefError
 from briefreader.io.safeyaml import YamlRefused, safe_dump, safe_load

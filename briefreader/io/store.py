@@ -94,7 +94,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
     out["events"] = [event_to_dict(ev, placed) for ev in doc.events]
     out["notes"] = [_note_to_dict(n) for n in doc.notes]
     if doc.corrections:
-        from briefreader.io.corrections import corrections_to_data  # only parsed briefs carry corrections
+        from briefreader.io.corrections_file import corrections_to_data  # only parsed briefs carry corrections
 
         out["corrections"] = corrections_to_data(doc.corrections)  # which corrections.yaml entries the parse used
     if doc.parser is not None:

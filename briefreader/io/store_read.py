@@ -225,7 +225,7 @@ def read_document(data: Any, source: str = "") -> Document:
         problems.append(str(exc))
     try:
         if data.get("corrections") is not None:
-            from briefreader.io.corrections import corrections_from_data  # not needed to open most files
+            from briefreader.io.corrections_file import corrections_from_data  # not needed to open most files
 
             raw.corrections = corrections_from_data(data.get("corrections"))
     except ValueError as exc:

@@ -5,7 +5,7 @@ entity index view are built on ``LibraryIndex``.
 """
 
 from briefreader.library.index import LibraryIndex
-from briefreader.library.recovery import RecoveryCheck
+from briefreader.library.recovery_check import RecoveryCheck
 from briefreader.library.results import (
     STATUSES,
     BriefInfo,

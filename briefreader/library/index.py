@@ -24,8 +24,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from briefreader.library import schema  # update, search and entity_index load where used: not for the first frame
-from briefreader.library.recovery import RecoveryCheck, RecoveryFiles
+from briefreader.library import schema  # update, search and entity_summary load where used: not for the first frame
+from briefreader.library.recovery_check import RecoveryCheck, RecoveryFiles
 from briefreader.library.results import BriefInfo, EntityMention, EntitySummary, Progress, RefreshReport, SearchHit
 from briefreader.library.scan import FileStat, walk
 from briefreader.library.text import fold, like_pattern
@@ -37,7 +37,7 @@ _T = TypeVar("_T")
 
 
 def _load_corrections() -> Corrections:
-    from briefreader.io.corrections import load_corrections
+    from briefreader.io.corrections_file import load_corrections
 
     return load_corrections().corrections
 
@@ -330,36 +330,36 @@ class LibraryIndex:
         self, filter: str = "", labels: Iterable[str] | None = None, limit: int | None = None
     ) -> list[EntitySummary]:
         """Entities across the library, most widely mentioned first, filtered by words of name or alias."""
-        from briefreader.library import entity_index
+        from briefreader.library import entity_summary
 
-        return self._guard(lambda: entity_index.summaries(self._grouped(), filter, labels, limit))
+        return self._guard(lambda: entity_summary.summaries(self._grouped(), filter, labels, limit))
 
     def briefs_mentioning(self, key: str) -> list[EntityMention]:
         """The briefs that mention an entity (``EntitySummary.key``), newest first, with the first mention."""
-        from briefreader.library import entity_index
+        from briefreader.library import entity_summary
 
         def run() -> list[EntityMention]:
             self._look()
             conn = self._grouped()
-            rows = entity_index.mentions(conn, key, self._COLUMNS)
+            rows = entity_summary.mentions(conn, key, self._COLUMNS)
             return [EntityMention(self._info(r[:14]), r[14], r[15], r[16], r[17]) for r in rows]
 
         return self._guard(run)
 
     def entity_paths(self) -> dict[str, list[str]]:
         """For every entity (``EntitySummary.key``), the briefs that mention it (paths relative to the library)."""
-        from briefreader.library import entity_index
+        from briefreader.library import entity_summary
 
-        return self._guard(lambda: entity_index.brief_paths(self._grouped()))
+        return self._guard(lambda: entity_summary.brief_paths(self._grouped()))
 
     def _grouped(self) -> sqlite3.Connection:
         """This thread's connection, with the cross-brief entity groups brought up to date first."""
-        from briefreader.library import entity_index
+        from briefreader.library import entity_summary
 
         conn = self._conn()
         corrections = self._corrections()
         with self._lock:
-            entity_index.ensure_groups(conn, corrections)
+            entity_summary.ensure_groups(conn, corrections)
         return conn
 
 

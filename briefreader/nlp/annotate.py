@@ -48,11 +48,11 @@ def finish(
     fresh = entities_for(doc, analysis.mentions, analysis.sentences)
     doc.corrections = None
     if corrections:
-        from briefreader.nlp.corrections import apply_corrections
+        from briefreader.nlp.corrections_pass import apply_corrections
 
         fresh, used = apply_corrections(doc.text, doc.blocks, fresh, corrections)
         doc.corrections = used or None
-    doc.entities = merge_entities(doc.entities, fresh)
+    doc.entities = carry_corrections(doc.entities, fresh)
     taxonomy = taxonomy or load_taxonomy()
     points = extract(doc, analysis, taxonomy, events=read_events(doc, analysis, taxonomy))
     doc.key_points = merge_key_points(doc.key_points, points)
@@ -97,7 +97,7 @@ def _finish_one(
     finish(doc, collect(parsed), model, tax, corrections)  # type: ignore[arg-type]
 
 
-def merge_entities(old: list[Entity], fresh: list[Entity]) -> list[Entity]:
+def carry_corrections(old: list[Entity], fresh: list[Entity]) -> list[Entity]:
     """Keep every entity the user corrected; add the model's others around them.
 
     A model mention that overlaps a mention of a corrected entity (including

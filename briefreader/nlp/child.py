@@ -47,7 +47,7 @@ def parse_copy(doc: Document, model_name: str | None, taxonomy_path: str | None,
     message: BriefError's two-argument constructor does not survive
     pickling between processes.
     """
-    from briefreader.io.corrections import load_corrections
+    from briefreader.io.corrections_file import load_corrections
     from briefreader.io.errors import BriefError
     from briefreader.nlp.annotate import annotate_document
     from briefreader.nlp.pipeline import ModelError, load_model

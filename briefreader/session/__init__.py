@@ -5,6 +5,6 @@ The UI layer builds on this package; nothing here imports Textual (a test checks
 
 from briefreader.session.brief import BriefSession, Opening
 from briefreader.session.opening import open_session, start_fresh
-from briefreader.session.parse import ParseError, ParseService
+from briefreader.session.parse_service import ParseError, ParseService
 
 __all__ = ["BriefSession", "Opening", "ParseError", "ParseService", "open_session", "start_fresh"]

@@ -105,7 +105,7 @@ class BriefSession:
         key points that earlier steps point at.
         """
         from briefreader.model.frames import carry_events, gather
-        from briefreader.nlp.annotate import merge_entities, merge_key_points
+        from briefreader.nlp.annotate import carry_corrections, merge_key_points
 
         doc = self.doc
         if parsed.text != doc.text:
@@ -114,7 +114,7 @@ class BriefSession:
         gather(doc)
         gather(parsed)  # a parse that still keeps its frames on the key points
         doc.sentences = parsed.sentences
-        doc.entities = merge_entities(doc.entities, parsed.entities)
+        doc.entities = carry_corrections(doc.entities, parsed.entities)
         before = doc.key_points
         doc.key_points = merge_key_points(before, parsed.key_points)
         # The points that survived as they were (pinned) name the fresh frames of the same words.

@@ -30,14 +30,14 @@ from briefreader.io.errors import BriefError
 from briefreader.model.display import one_line
 from briefreader.model.document import Document
 from briefreader.session import ParseService, open_session
-from briefreader.ui.keybar import KeyBar
-from briefreader.ui.reader import ReaderScreen
+from briefreader.ui.reader.reader_screen import ReaderScreen
+from briefreader.ui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
     from briefreader.session.files import Loaded
-    from briefreader.ui.library import LibraryScreen
+    from briefreader.ui.library.library_screen import LibraryScreen
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ class ErrorScreen(Screen[None]):
 
     def action_open_other(self) -> None:
         """Type a path."""
-        from briefreader.ui.dialogs import Ask
+        from briefreader.ui.dialogs.ask import Ask
 
         def answered(value: str | None) -> None:
             if value:
@@ -159,7 +159,7 @@ class BriefReaderApp(App[None]):
         """The library's table (its index opened now; brought up to date by the screen, in a thread)."""
         # Imported here: the library's screens and index are not needed to read one brief.
         from briefreader.library import LibraryIndex
-        from briefreader.ui.library import LibraryScreen
+        from briefreader.ui.library.library_screen import LibraryScreen
 
         index = LibraryIndex.open(folder)
         parse = self.options.parse_library
@@ -178,7 +178,7 @@ class BriefReaderApp(App[None]):
 
     def open_path(self, path: Path) -> None:
         """Open ``path`` in place of the current brief (asking about unsaved work)."""
-        from briefreader.ui.dialogs import Confirm
+        from briefreader.ui.dialogs.confirm import Confirm
 
         try:
             session = open_session(path)
@@ -211,7 +211,7 @@ class BriefReaderApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit from a key or the palette; with unsaved changes, ask whether to save first."""
-        from briefreader.ui.dialogs import Confirm
+        from briefreader.ui.dialogs.confirm import Confirm
 
         screen = self.reader
         if screen is None or not screen.session.dirty:

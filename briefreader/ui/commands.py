@@ -19,7 +19,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 
-from briefreader.ui.keys import KeyAction
+from briefreader.ui.keys.key_list import KeyAction
 
 
 @dataclass(frozen=True)

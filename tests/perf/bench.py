@@ -187,7 +187,7 @@ SAMPLES = 7
 
 async def _time_key(pilot: Any, app: Any, key: str) -> float:
     """Milliseconds from pressing ``key`` to a settled screen (the search: from enter; the editor: to open)."""
-    from briefreader.ui.note_editor import NoteEditor
+    from briefreader.ui.dialogs.note_editor import NoteEditor
 
     if key == "search":
         await pilot.press("slash", *"the")
@@ -219,7 +219,7 @@ async def _key_latencies(path: Path, keys: list[str], wait_parse: bool) -> tuple
     by itself, and the machine's load drifts; pairing cancels both.
     """
     from briefreader.ui.app import make_app
-    from briefreader.ui.entities_pane import EntitiesPane
+    from briefreader.ui.reader.panes.entities_pane import EntitiesPane
 
     app = make_app([path], recovery=False)  # parses in a child process, as the CLI does
     out: dict[str, list[float]] = {}

@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus_text import read_story, story_path  # noqa: E402
+from corpus_text import read_story, story_path
 
 REPO = Path(__file__).resolve().parents[2]
 

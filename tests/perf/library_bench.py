@@ -169,7 +169,7 @@ def _child_library_paint(folder: str, work: bool) -> None:
     import resource
 
     from briefreader.ui.app import make_app
-    from briefreader.ui.library import LibraryScreen
+    from briefreader.ui.library.library_screen import LibraryScreen
 
     app = make_app([], library=Path(folder), recovery=False)
 

@@ -1,0 +1,246 @@
+"""``briefreader export PATH... --to md|jsonl|spacy [--out DIR]``: briefs out of the reader.
+
+Inputs are taken as ``annotate`` takes them (files, folders with their
+subfolders); a brief not yet annotated is parsed first. The failure rules
+are ``annotate``'s too: every good brief is exported, every bad one listed
+with its reason, exit status 1 if any failed, and every file is written
+atomically, so an interrupted export leaves complete files or none.
+
+``md`` writes one report per brief (``DIR/<stem>.md``, keeping the
+subfolder layout); ``jsonl`` and ``spacy`` write one file for all briefs
+(``DIR/briefs.jsonl`` / ``DIR/briefs.spacy``, or ``--out FILE.jsonl`` /
+``FILE.spacy``). A report never replaces a file briefreader did not
+write: that one is left alone and the report goes to ``<stem>.report.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from briefreader.io.errors import BriefError
+from briefreader.model.display import one_line
+from briefreader.model.document import Document
+
+FORMATS = {"md": "Markdown reports", "jsonl": "JSONL spans (Prodigy, doccano)", "spacy": "a spaCy DocBin"}
+BUNDLE_SUFFIX = {"jsonl": ".jsonl", "spacy": ".spacy"}
+MAX_CHANGES_SHOWN = 3
+"""Span adjustments listed per brief for ``spacy`` (the rest are counted)."""
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The ``export`` command's own arguments (``cli`` adds the common ones)."""
+    p.add_argument("paths", nargs="+", type=Path, help="briefs or folders of briefs (annotated YAML or sources)")
+    p.add_argument(
+        "--to",
+        required=True,
+        choices=tuple(FORMATS),
+        help="md (a report per brief), jsonl (spans for Prodigy, doccano) or spacy (a DocBin for spacy train)",
+    )
+    p.add_argument(
+        "--out",
+        type=Path,
+        metavar="DIR",
+        help="folder to write to (default: the current one); for jsonl and spacy also FILE.jsonl / FILE.spacy",
+    )
+    p.add_argument("--jobs", type=int, default=1, metavar="N", help="parse unannotated briefs with N processes")
+
+
+def run_export(
+    paths: list[Path],
+    fmt: str,
+    out: Path | None = None,
+    *,
+    model: str | None = None,
+    taxonomy: Path | None = None,
+    jobs: int = 1,
+) -> int:
+    """Export every input; print failures and one summary line; 1 if anything failed."""
+    from briefreader.annotate import expand
+    from briefreader.io.sources import open_any
+
+    files, failed = expand(paths)
+    opened: list[tuple[Path, Path, Document]] = []
+    reports = [f for f, _sub in files if is_report(f)]
+    for f, sub in files:
+        if f in reports:
+            continue  # an earlier export sitting among the briefs, not a brief
+        try:
+            opened.append((f, sub, open_any(f)))
+        except BriefError as exc:
+            failed.append((f, exc.reason))
+    try:
+        _parse_unannotated([d for _f, _s, d in opened if not d.parsed], model, taxonomy, jobs)
+        if fmt == "md":
+            written, where = _write_reports(opened, out or Path(), failed)
+        else:
+            written, where = _write_bundle(opened, fmt, out, failed)
+    except KeyboardInterrupt:
+        print("briefreader: interrupted; every file written so far is complete", file=sys.stderr)
+        return 130
+    for path, reason in failed:
+        print(f"briefreader: {one_line(str(path))}: {one_line(reason)}", file=sys.stderr)
+    summary = f"exported {written} brief{'s' if written != 1 else ''} as {FORMATS[fmt]} to {where}"
+    if reports:
+        summary += f"; skipped {len(reports)} report{'s' if len(reports) != 1 else ''} it wrote before"
+    if failed:
+        summary += f"; {len(failed)} failed"
+    print(summary, file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _parse_unannotated(docs: list[Document], model: str | None, taxonomy: Path | None, jobs: int) -> None:
+    if not docs:
+        return
+    from briefreader.nlp.annotate import annotate_many
+    from briefreader.nlp.pipeline import ModelError, load_model
+    from briefreader.nlp.taxonomy import load_taxonomy
+
+    try:
+        loaded = load_model(model)
+    except ModelError as exc:
+        raise BriefError(None, str(exc)) from None
+    from briefreader.cli.library_commands import corrections_for_cli
+
+    tax = load_taxonomy(taxonomy) if taxonomy else None
+    for _doc in annotate_many(docs, loaded, tax, jobs=max(1, jobs), corrections=corrections_for_cli(False)):
+        pass  # annotate_many fills each Document in place
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BriefError(folder, f"cannot create the output folder: {exc.strerror or exc}") from None
+    if not folder.is_dir():
+        raise BriefError(folder, "is not a folder")
+
+
+def _write_reports(
+    opened: list[tuple[Path, Path, Document]], out: Path, failed: list[tuple[Path, str]]
+) -> tuple[int, Path]:
+    from briefreader.export.markdown import report
+    from briefreader.io.atomic import atomic_write
+
+    _make_folder(out)
+    used: set[Path] = set()
+    written = 0
+    for source, sub, doc in opened:
+        try:
+            (out / sub).mkdir(parents=True, exist_ok=True)
+            target = report_target(out / sub, source.stem, used)
+            atomic_write(target, report(doc))
+        except BriefError as exc:
+            failed.append((exc.path or source, exc.reason))
+        except OSError as exc:
+            failed.append((out / sub, f"cannot create its folder: {exc.strerror or exc}"))
+        except Exception as exc:  # a bug must cost one brief, not the batch, and be named
+            failed.append((source, f"could not be exported ({type(exc).__name__}: {exc})"))
+        else:
+            written += 1
+    return written, out
+
+
+def report_target(folder: Path, stem: str, used: set[Path]) -> Path:
+    """``folder/<stem>.md`` (-2, -3... for a repeated stem), unless that is a file briefreader did not write.
+
+    Such a file (the brief itself, a person's notes) is left alone: the
+    report goes to ``<stem>.report.md`` instead, and if that too is someone
+    else's, the brief fails rather than overwrite it.
+    """
+    n = 1
+    while True:
+        name = stem if n == 1 else f"{stem}-{n}"
+        target, other = folder / f"{name}.md", folder / f"{name}.report.md"
+        for candidate in (target, other):
+            if candidate not in used and _ours_or_free(candidate):
+                used.add(candidate)
+                return candidate
+        if target not in used and other not in used:
+            raise BriefError(target, f"exists and was not written by briefreader, nor was {other.name}: not replaced")
+        n += 1  # another brief of the same stem took one of them
+
+
+def _ours_or_free(path: Path) -> bool:
+    """True if nothing is at ``path`` or it is an earlier report."""
+    if not path.exists() and not path.is_symlink():
+        return True
+    return is_report(path)
+
+
+def is_report(path: Path) -> bool:
+    """True for a file ``export --to md`` wrote (it starts with the report marker)."""
+    from briefreader.export.markdown import REPORT_MARKER
+
+    if path.suffix.lower() not in (".md", ".markdown") or not path.is_file():
+        return False
+    try:
+        with path.open("r", encoding="utf-8", errors="replace") as fh:
+            return fh.readline().rstrip("\r\n") == REPORT_MARKER
+    except OSError:
+        return False
+
+
+def bundle_target(fmt: str, out: Path | None) -> Path:
+    """Where the one ``jsonl`` / ``spacy`` file goes: ``--out FILE.<suffix>``, else ``DIR/briefs.<suffix>``."""
+    suffix = BUNDLE_SUFFIX[fmt]
+    if out is not None and out.suffix.lower() == suffix and not out.is_dir():
+        return out
+    return (out or Path()) / f"briefs{suffix}"
+
+
+def _write_bundle(
+    opened: list[tuple[Path, Path, Document]], fmt: str, out: Path | None, failed: list[tuple[Path, str]]
+) -> tuple[int, Path]:
+    from briefreader.io.atomic import atomic_write
+
+    target = bundle_target(fmt, out)
+    _make_folder(target.parent)
+    data: str | bytes
+    if fmt == "jsonl":
+        from briefreader.export.jsonl import brief_line
+
+        lines = _each(opened, brief_line, failed)
+        count, data = len(lines), "".join(line for _source, line in lines)
+    else:
+        from briefreader.export.docbin import pack, spacy_doc
+
+        made = _each(opened, spacy_doc, failed)
+        for source, (_sdoc, changes) in made:
+            _warn_changes(source, changes)
+        count, data = len(made), pack(sdoc for _source, (sdoc, _changes) in made)
+    if not count:
+        return 0, target
+    try:
+        atomic_write(target, data)
+    except BriefError as exc:
+        failed.append((target, exc.reason))
+        return 0, target
+    return count, target
+
+
+_T = TypeVar("_T")
+
+
+def _each(
+    opened: list[tuple[Path, Path, Document]], render: Callable[[Document], _T], failed: list[tuple[Path, str]]
+) -> list[tuple[Path, _T]]:
+    """``render`` each brief; one that raises is listed as failed (a bug costs one brief, not the file)."""
+    out = []
+    for source, _sub, doc in opened:
+        try:
+            out.append((source, render(doc)))
+        except Exception as exc:
+            failed.append((source, f"could not be exported ({type(exc).__name__}: {exc})"))
+    return out
+
+
+def _warn_changes(source: Path, changes: list[str]) -> None:
+    for change in changes[:MAX_CHANGES_SHOWN]:
+        print(f"briefreader: {one_line(str(source))}: warning: {one_line(change)}", file=sys.stderr)
+    if len(changes) > MAX_CHANGES_SHOWN:
+        more = len(changes) - MAX_CHANGES_SHOWN
+        print(f"briefreader: {one_line(str(source))}: warning: and {more} more span changes", file=sys.stderr)

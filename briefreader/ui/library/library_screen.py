@@ -1,0 +1,400 @@
+"""The library screen: every brief under a folder in one table, sorted, filtered, opened with enter.
+
+The table paints from the index as it is (a warm index lists 2,000 briefs
+in a few milliseconds); the index is then brought up to date in a thread
+and the table fills in, and briefs nobody has parsed are parsed in the
+background (``library.library_work``), each row's counts arriving as its parse
+finishes. Enter opens a brief in the reader; q there comes back to the
+same row, with its status and counts read again; J / K in the reader walk
+the rows in the table's order. ``/`` searches every brief, ``e`` opens
+the entity index.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Input, Static
+
+from briefreader.library import BriefInfo, LibraryIndex
+from briefreader.model.display import one_line
+from briefreader.session import ParseService
+from briefreader.session.files import display_name
+from briefreader.ui.keys.key_list import KeyRow, key_actions, key_rows
+from briefreader.ui.library.brief_table import SORT_NAMES, BriefTable, bar, cells, columns
+from briefreader.ui.library.library_reader import LibraryLink, LibraryReaderScreen, Stop, Trail, open_stop
+from briefreader.ui.library.library_work import BriefParsed, IndexProgress, IndexRefreshed, LibraryWork
+from briefreader.ui.widgets.filter_field import FilterField
+from briefreader.ui.widgets.keybar import KeyBar
+from briefreader.ui.widgets.keyed_table import KeyTable
+from briefreader.ui.widgets.search_field import SearchField
+
+if TYPE_CHECKING:
+    from briefreader.ui.commands import PaletteCommand
+
+RELOAD_EVERY = 0.5
+"""Seconds between re-reading the table while a refresh indexes briefs (a cold index fills in)."""
+
+
+class LibrarySearchField(SearchField):
+    """The library's ``/`` field: like the reader's, over the status line; enter searches every brief."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.placeholder = 'search every brief: words, "a phrase", prefix*  (enter: search, escape: close)'
+
+
+class LibraryScreen(Screen[None]):
+    """Title, filter, the table of briefs, a progress and status line, the key bar."""
+
+    AUTO_FOCUS = "BriefTable"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Priority (checked as the key arrives): the focus moves before the next key is handed on,
+        # so the words typed straight after f or / land in the field (check_action lets an f typed
+        # into a field through).
+        Binding(
+            "f",
+            "filter",
+            "Filter",
+            priority=True,
+            tooltip="Narrow the rows by words of titles, entity names, tags and notes",
+        ),
+        Binding("s", "sort", "Sort", tooltip="Sort by a column: date, title, file, status, counts"),
+        Binding("S", "reverse", "Reverse", show=False, tooltip="Reverse the order"),
+        Binding(
+            "slash", "search", "Search", priority=True, tooltip="Search the text, key points and notes of every brief"
+        ),
+        Binding("e", "entities", "Entities", tooltip="The entity index: every entity across the briefs"),
+        Binding("r", "refresh", "Refresh", show=False, tooltip="Read the folder again (new, edited, moved briefs)"),
+        Binding("question_mark,f1", "help", "Help", tooltip="Every key"),
+        Binding("q", "app.quit", "Quit", tooltip="Quit briefreader"),
+    ]
+
+    def __init__(self, index: LibraryIndex, parser: ParseService, *, recovery: bool = True, parse: bool = True) -> None:
+        super().__init__()
+        self.index = index
+        self.work = LibraryWork(self, index, parser, parse=parse)
+        self.link = LibraryLink(index, parser, self.work, recovery)
+        """What the readers opened from here share with the library."""
+        self.sort = "date"
+        self.descending = True
+        self.filter = ""
+        self.rows: list[BriefInfo] = []
+        """The briefs shown, in table order."""
+        self.progress = Text()
+        self._width = 0
+        self._reloaded = 0.0
+        self._resumed = False
+        self.last_query = ""
+
+    @classmethod
+    def key_rows(cls) -> list[KeyRow]:
+        """The help table, from the bindings: the library's screens, and what a reader opened from them adds."""
+        return key_rows(key_actions(sections())) + reader_rows()
+
+    # Layout ------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        """One line of title, the filter, the table, one line of status, the key bar."""
+        yield Static(id="library-title")
+        yield FilterField("f  filter by title, entity, tag or note words", id="library-filter")
+        yield BriefTable(id="library-table")
+        yield Static(id="library-status")
+        yield LibrarySearchField()
+        yield KeyBar()
+
+    @property
+    def table(self) -> BriefTable:
+        """The table of briefs."""
+        return self.query_one(BriefTable)
+
+    def on_mount(self) -> None:
+        """Paint what the index holds now; bring it up to date after the first frame."""
+        self.reload(width=self.app.size.width)
+        self.set_focus(self.table)
+        self.call_after_refresh(self._start)
+
+    def _start(self) -> None:
+        self._tell_notices()
+        self.work.refresh()
+
+    def on_screen_resume(self) -> None:
+        """Back from a reader (or search, or the entity index): re-read the folder, the row stays."""
+        if self._resumed:
+            self.work.refresh()
+        self._resumed = True
+
+    def on_resize(self) -> None:
+        """Columns follow the width."""
+        if self.app.size.width != self._width:
+            self.reload(width=self.app.size.width)
+
+    # The rows -----------------------------------------------------------------------------
+
+    def reload(self, width: int | None = None, keep: str | None = None) -> None:
+        """Read the rows from the index (sorted, filtered) and show them, the cursor on the same brief."""
+        self.rows = self.index.briefs(self.sort, self.descending, self.filter)
+        self._reloaded = time.monotonic()
+        cols = columns(width or self._width, self.sort, self.descending)
+        rows = self.rows  # read lazily: a row parsed before its turn is shown as it is then
+        data = ((b.rel, cells(b, cols)) for b in rows)
+        table = self.table
+        if width is not None or cols != table.layout_columns:
+            self._width = width or self._width
+            table.set_columns(cols, data, keep)
+        else:
+            table.fill(data, keep)
+        self.show_title()
+        self.show_status()
+
+    def show_title(self) -> None:
+        """Folder, counts, filter and order, on one line."""
+        everything = self.index.briefs() if self.filter else self.rows
+        new = sum(b.status == "new" for b in everything)
+        line = Text.assemble(("Library ", "bold"), (display_name(self.index.root), "bold"))
+        line.append(f"  ·  {len(everything)} brief{'s' if len(everything) != 1 else ''}")
+        if new:
+            line.append(f", {new} new")
+        if self.filter:
+            line.append(f"  ·  {len(self.rows)} match the filter", style="bold")
+        order = "newest first" if self.sort == "date" and self.descending else ("↓" if self.descending else "↑")
+        line.append(f"  ·  by {SORT_NAMES[self.sort]} {order}", style="dim")
+        self.query_one("#library-title", Static).update(line, layout=False)
+
+    def show_status(self) -> None:
+        """The brief under the cursor (its file, or why it cannot be read) on the left, work in progress right."""
+        line = Text(no_wrap=True, overflow="ellipsis")
+        b = self.current
+        if b is not None:
+            line.append(one_line(b.rel, 200), style="dim")
+            if b.error:
+                line.append(f"  {one_line(b.error, 200)}", style="red")
+        elif not self.rows and self.filter:
+            line.append("No brief matches the filter (f, then escape, clears it).")
+        elif not self.rows and not self.work.refreshing:
+            line.append("No briefs in this folder or its subfolders (.txt, .md, .yaml); r reads it again.")
+        width = max(20, (self.size.width or self.app.size.width) - 2)
+        room = width - self.progress.cell_len - 2
+        if self.progress and room > 10:
+            line.truncate(room, overflow="ellipsis")
+            line.append(" " * (room - line.cell_len + 2))
+            line.append_text(self.progress)
+        self.query_one("#library-status", Static).update(line, layout=False)
+
+    @property
+    def current(self) -> BriefInfo | None:
+        """The brief under the cursor."""
+        key = self.table.current_key
+        return next((b for b in self.rows if b.rel == key), None) if key else None
+
+    def on_key_table_row_highlighted(self, message: KeyTable.RowHighlighted) -> None:
+        """The status line names the brief under the cursor."""
+        self.show_status()
+
+    def on_key_table_row_selected(self, message: KeyTable.RowSelected) -> None:
+        """Enter: open the brief; J / K in the reader follow the table's order."""
+        message.stop()
+        key = message.key
+        stops = [Stop(b.path, b.rel) for b in self.rows]
+        at = next((i for i, b in enumerate(self.rows) if b.rel == key), None)
+        if at is not None:
+            open_stop(self.app, self.link, Trail(stops, at, self._follow))
+
+    def _follow(self, stop: Stop) -> None:
+        """The reader moved to another brief of the table: the cursor follows, so q comes back to it."""
+        row = self.table.row_index(stop.key)
+        if row is not None:  # else the row was filtered away meanwhile: the cursor stays
+            self.table.move_cursor(row)
+
+    def on_key_table_header_selected(self, message: KeyTable.HeaderSelected) -> None:
+        """A click on a heading sorts by it (again: the other way)."""
+        self.sort_by(message.column)
+
+    def sort_by(self, key: str) -> None:
+        """Sort by a column; the same one again reverses the order."""
+        if key == self.sort:
+            self.descending = not self.descending
+        else:
+            self.sort, self.descending = key, key in ("date", "entities", "key_points", "notes")
+        self.reload()
+
+    # Filter -------------------------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        """``f``: type words to narrow the rows (the focus moves at once: the next keys typed are the words)."""
+        self.set_focus(self.query_one(FilterField))
+
+    @on(Input.Changed, "#library-filter")
+    def filter_changed(self, event: Input.Changed) -> None:
+        """Every keystroke narrows the rows."""
+        self.filter = event.value.strip()
+        self.reload()
+
+    def on_filter_field_done(self, event: FilterField.Done) -> None:
+        """Back to the table."""
+        self.set_focus(self.table)
+
+    # Keys ---------------------------------------------------------------------------------
+
+    def action_sort(self) -> None:
+        """``s``: choose the column to sort by."""
+        from briefreader.ui.dialogs.choose import Choose
+
+        items = []
+        for key, name in SORT_NAMES.items():
+            line = Text(name.capitalize())
+            if key == self.sort:
+                line.append("  (now; choose again to reverse)", style="dim")
+            items.append((key, line))
+
+        def chosen(key: str | None) -> None:
+            if key:
+                self.sort_by(key)
+
+        self.app.push_screen(Choose("Sort the briefs by", items), chosen)
+
+    def action_reverse(self) -> None:
+        """``S``: the other way round."""
+        self.sort_by(self.sort)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``f`` and ``/`` are typed, not run, while a field has the keys."""
+        return not (action in ("filter", "search") and isinstance(self.focused, Input))
+
+    def action_search(self) -> None:
+        """``/``: the search field, over the status line (enter lists the hits of every brief)."""
+        field = self.query_one(LibrarySearchField)
+        field.open(self.last_query)
+        self.set_focus(field)
+
+    def on_search_field_search(self, message: SearchField.Search) -> None:
+        """Enter in the search field: the hits, on their own screen."""
+        from briefreader.ui.library.search_results import SearchResultsScreen
+
+        if message.query.strip():
+            self.last_query = message.query.strip()
+            self.app.push_screen(SearchResultsScreen(self.link, self.last_query))
+
+    def on_search_field_closed(self, message: SearchField.Closed) -> None:
+        """Back to the table."""
+        self.set_focus(self.table)
+
+    def action_entities(self) -> None:
+        """``e``: the entity index."""
+        from briefreader.ui.library.entity_index import EntityIndexScreen
+
+        self.app.push_screen(EntityIndexScreen(self.link))
+
+    def action_refresh(self) -> None:
+        """``r``: read the folder again."""
+        self.work.failed.clear()
+        self.work.refresh()
+
+    def action_help(self) -> None:
+        """``?``: every key of the library."""
+        from briefreader.ui.dialogs.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self.key_rows()))
+
+    def palette_commands(self) -> list[PaletteCommand]:
+        """The library's actions, named as the help names them."""
+        from briefreader.ui.commands import key_commands
+
+        acts = [a for a in key_actions(sections()[:2]) if a.action != "app.quit"]  # the App offers Quit
+        return key_commands(self, acts)
+
+    # Background work ----------------------------------------------------------------------
+
+    def on_index_progress(self, message: IndexProgress) -> None:
+        """A refresh is indexing: say how far, and show the rows it has committed."""
+        p = message.progress
+        self.progress = Text(f"Indexing {p.done} of {p.total}…", style="bold")
+        if time.monotonic() - self._reloaded >= RELOAD_EVERY:
+            self.reload()
+        else:
+            self.show_status()
+
+    def on_index_refreshed(self, message: IndexRefreshed) -> None:
+        """The index is up to date: show it, then parse what nobody has parsed."""
+        self.work.refreshing = False
+        self.progress = Text()
+        if message.error:
+            self.notify(f"The index could not be brought up to date: {message.error}", severity="error", markup=False)
+        self._tell_notices()
+        self.reload()
+        # The rows on screen first (newest first, by default), then those the filter hides.
+        everything = self.index.briefs() if self.filter else self.rows
+        shown = {b.rel for b in self.rows}
+        todo = [b.rel for b in [*self.rows, *(b for b in everything if b.rel not in shown)] if _needs_parse(b)]
+        if todo and self.work.parse_enabled:
+            self.progress = Text(f"Parsing {len(todo)} new brief{'s' if len(todo) != 1 else ''}…", style="bold")
+            self.show_status()
+        self.work.parse(todo)
+
+    def on_brief_parsed(self, message: BriefParsed) -> None:
+        """One more brief parsed in the background: its row shows its counts."""
+        b = self.index.brief(message.rel)
+        if b is not None:
+            for i, r in enumerate(self.rows):
+                if r.rel == b.rel:
+                    self.rows[i] = b
+            self.table.update_row(b.rel, cells(b, self.table.layout_columns))
+        if not message.current:
+            return
+        progress = bar(message.done, message.total)
+        self.progress = Text.assemble(("Parsing new briefs ", "bold"), f"{message.done} of {message.total} ", progress)
+        if not message.ok and message.reason:
+            self.notify(
+                f"{one_line(message.rel, 80)}: {one_line(message.reason, 200)}", title="Not parsed", markup=False
+            )
+        if message.done == message.total:
+            self.progress = Text(f"Parsed {message.total} new brief{'s' if message.total != 1 else ''}", style="dim")
+            self.reload()
+        self.show_status()
+
+    def _tell_notices(self) -> None:
+        for notice in self.index.notices:
+            self.notify(one_line(notice, 300), title="Library index", severity="warning", markup=False, timeout=10)
+        self.index.notices.clear()
+
+
+def _needs_parse(b: BriefInfo) -> bool:
+    return not b.parsed and b.status != "error"
+
+
+def sections() -> list[tuple[str, type]]:
+    """Where the keys of the library's screens act, in help order (help, the palette, the README).
+
+    The library's own two first (its palette offers those); the reader
+    opened from a list adds q, J and K to the reader's keys (listed there).
+    """
+    from briefreader.ui.library.entity_index import EntityIndexScreen, EntityTable, ListScreen, MentionTable
+    from briefreader.ui.library.search_results import QueryField, ResultList, SearchResultsScreen
+
+    return [
+        ("Library", LibraryScreen),
+        ("Library", BriefTable),
+        ("Tables", KeyTable),
+        ("Filter", FilterField),
+        ("Search results", SearchResultsScreen),
+        ("Search query", QueryField),
+        ("Search results", ResultList),
+        ("Entity index", EntityIndexScreen),
+        ("Entity index", EntityTable),
+        ("Entity index", ListScreen),
+        ("An entity's briefs", MentionTable),
+    ]
+
+
+def reader_rows() -> list[KeyRow]:
+    """The keys a reader opened from a list adds to the reader's (for the README)."""
+    added = {"back", "next_brief(1)", "next_brief(-1)"}
+    acts = [a for a in key_actions([("Reader from a list", LibraryReaderScreen)]) if a.action in added]
+    return key_rows(acts)

@@ -1,0 +1,186 @@
+"""The Key points pane: titles, categories and scores, in score or document order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.reactive import var
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from briefreader.model import edits
+from briefreader.model.display import one_line
+from briefreader.model.document import Anchor, KeyPoint
+from briefreader.model.polarity import headline
+from briefreader.ui.messages import ChangeRequested
+from briefreader.ui.widgets.pane_list import PaneList
+
+if TYPE_CHECKING:
+    from briefreader.session import changes
+
+
+class KeyPointsPane(PaneList):
+    """The brief's key points; ▶ marks those under the Article cursor, • those of the selected entity."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Evidence", tooltip="Jump to the key point's evidence and highlight all of it"),
+        Binding("p", "pin", "Pin", tooltip="Pin or unpin (pinned come first and survive a re-parse)"),
+        Binding("t", "retitle", "Retitle", tooltip="Give the key point a title of your own (pins it)"),
+        Binding("o", "toggle_order", "Order", tooltip="Order by score or by place in the text"),
+    ]
+
+    parsing: var[bool] = var(False)
+    """Bound: the brief is being parsed."""
+    cursor_span: var[tuple[int, int] | None] = var(None)
+    """Bound: the Article cursor's sentence; its key points get ▶ and the highlight follows."""
+    selected_entity: var[str | None] = var(None)
+    """Bound: the selected entity; its key points get •."""
+    by_score: var[bool] = var(True)
+    """Score order (pinned first) or document order."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: object = None
+        """What the list was last built from, so moving within one sentence rebuilds nothing."""
+
+    @dataclass
+    class Chosen(Message):
+        """Enter on a key point: jump to and highlight its evidence."""
+
+        kp_id: str
+
+    @dataclass
+    class Pin(ChangeRequested):
+        """Pin or unpin a key point."""
+
+        kp_id: str
+
+        def change(self) -> changes.Change:
+            from briefreader.session import changes
+
+            return changes.TogglePin(self.kp_id)
+
+    @dataclass
+    class Retitle(ChangeRequested):
+        """A title of the analyst's own."""
+
+        kp_id: str
+        title: str
+
+        def change(self) -> changes.Change:
+            from briefreader.session import changes
+
+            return changes.Retitle(self.kp_id, self.title)
+
+    def watch_parsing(self, parsing: bool) -> None:
+        """Show that key points are coming."""
+        self.loading = parsing
+
+    def watch_by_score(self) -> None:
+        """Reorder."""
+        self.refresh_list()
+
+    def watch_cursor_span(self) -> None:
+        """Markers follow the Article's cursor."""
+        self.refresh_list()
+
+    def watch_selected_entity(self) -> None:
+        """Markers follow the selected entity."""
+        self.refresh_list()
+
+    def rebuild(self) -> None:
+        """Rebuild from the Document when what it shows has changed."""
+        doc = self.doc
+        if doc is None:
+            return
+        here = {k.id for k in doc.key_points_for_span(*self.cursor_span)} if self.cursor_span else set()
+        ent = doc.entity(self.selected_entity) if self.selected_entity else None
+        involved = {k.id for k in doc.key_points_for_entity(ent)} if ent else set()
+        state = (id(doc), self.revision, here, involved, self.by_score)
+        if state == self._shown:
+            return
+        self._shown = state
+        points = list(doc.key_points)
+        if self.by_score:
+            points.sort(key=lambda k: (not k.pinned, -k.score))
+        else:
+            points.sort(key=lambda k: k.start)
+        options = [Option(_point_line(k, k.id in here, k.id in involved), id=k.id) for k in points]
+        self.replace_options(options, follow=next((k.id for k in points if k.id in here), None))
+        self.border_subtitle = "by score" if self.by_score else "in text order"
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Moving in the list is local to it."""
+        event.stop()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter: jump to the evidence."""
+        event.stop()
+        if event.option_id:
+            self.post_message(self.Chosen(event.option_id))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Key point keys are hidden while none is highlighted."""
+        if action in ("select", "pin", "retitle"):
+            return self.highlighted_id is not None
+        return True
+
+    def note_anchor(self) -> Anchor | None:
+        """A note written here is about the highlighted key point."""
+        if self.doc is None or self.highlighted_id is None:
+            return None
+        return edits.make_anchor(self.doc, "key_point", ref=self.highlighted_id)
+
+    def _point(self) -> KeyPoint | None:
+        kp = self.doc.key_point(self.highlighted_id) if self.doc and self.highlighted_id else None
+        if kp is None:
+            self.notify("Move onto a key point first.", severity="warning", markup=False)
+        return kp
+
+    def action_pin(self) -> None:
+        """``p``: pin or unpin."""
+        if kp := self._point():
+            self.post_message(self.Pin(kp.id))
+
+    def action_retitle(self) -> None:
+        """``t``: type a title."""
+        from briefreader.ui.dialogs.ask import Ask
+
+        if not (kp := self._point()):
+            return
+        kp_id = kp.id
+
+        def answered(title: str | None) -> None:
+            if title:
+                self.post_message(self.Retitle(kp_id, title))
+
+        self.app.push_screen(Ask("Key point title", kp.title), answered)
+
+    def action_toggle_order(self) -> None:
+        """``o``: score order or document order."""
+        self.by_score = not self.by_score
+
+
+def _point_line(k: KeyPoint, here: bool, involved: bool) -> Text:
+    line = Text()
+    line.append("▶ " if here else ("• " if involved else "  "), style="bold")
+    line.append(one_line(headline(k.title, k.event), 70), style="bold" if here or involved else "")
+    meta = f"\n    {one_line(k.category, 30)} · {k.score:.2f}"
+    if len(k.evidence) > 1:
+        meta += f" · {len(k.evidence)} sentences"
+    if k.pinned:
+        meta += " · pinned"
+    line.append(meta, style="dim")
+    return line
+
+
+def point_summary(kp: KeyPoint) -> Text:
+    """The status line for a chosen key point: its title and how much evidence it has."""
+    n = len(kp.evidence)
+    return Text.assemble(
+        (one_line(headline(kp.title, kp.event), 80), "bold"), f" · {n} evidence sentence{'s' if n != 1 else ''}"
+    )

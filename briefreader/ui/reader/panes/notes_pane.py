@@ -1,0 +1,169 @@
+"""The Notes pane: each note with what it is anchored to; edit and delete act here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.reactive import var
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from briefreader.model.display import one_line
+from briefreader.model.document import Anchor, Document, Note
+from briefreader.ui.messages import ChangeRequested
+from briefreader.ui.widgets.pane_list import PaneList
+
+if TYPE_CHECKING:
+    from briefreader.session import changes
+
+
+def anchor_label(doc: Document, note: Note) -> str:
+    """What a note is about, in a few words (plain text)."""
+    a = note.anchor
+    if a.kind == "entity":
+        ent = doc.entity(a.ref or "")
+        about = f"entity {one_line(ent.name if ent else a.quote or a.ref or '', 48)}"
+    elif a.kind == "key_point":
+        kp = doc.key_point(a.ref or "")
+        about = f"key point {one_line(kp.title if kp else a.quote or a.ref or '', 48)}"
+    elif a.kind in ("sentence", "span"):
+        about = f"“{one_line(a.quote or '', 48)}”"
+    else:
+        about = "the whole brief"
+    return ("orphaned: " if a.orphaned else "") + about
+
+
+class NotesPane(PaneList):
+    """Notes in the order they were written; ▶ marks those at the Article cursor."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Edit", tooltip="Edit the note"),
+        Binding("d,delete", "delete", "Delete", tooltip="Delete the note (asks first; ctrl+z undoes)"),
+    ]
+
+    cursor_span: var[tuple[int, int] | None] = var(None)
+    """Bound: the Article cursor's sentence; its notes get ▶ and the highlight follows."""
+    selected_entity: var[str | None] = var(None)
+    """Bound: the selected entity; its notes get •."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: object = None
+
+    @dataclass
+    class Highlighted(Message):
+        """The user moved onto a note: the Article shows its anchor."""
+
+        note_id: str
+
+    @dataclass
+    class Edit(ChangeRequested):
+        """New text and tags for a note."""
+
+        note_id: str
+        text: str
+        tags: tuple[str, ...]
+
+        def change(self) -> changes.Change:
+            from briefreader.session import changes
+
+            return changes.EditNote(self.note_id, self.text, self.tags)
+
+    @dataclass
+    class Delete(ChangeRequested):
+        """Remove a note."""
+
+        note_id: str
+
+        def change(self) -> changes.Change:
+            from briefreader.session import changes
+
+            return changes.DeleteNote(self.note_id)
+
+    def watch_cursor_span(self) -> None:
+        """Markers follow the Article's cursor."""
+        self.refresh_list()
+
+    def watch_selected_entity(self) -> None:
+        """Markers follow the selected entity."""
+        self.refresh_list()
+
+    def rebuild(self) -> None:
+        """Rebuild from the Document when what it shows has changed."""
+        doc = self.doc
+        if doc is None:
+            return
+        here = {n.id for n in doc.notes_for_span(*self.cursor_span)} if self.cursor_span else set()
+        ent = doc.entity(self.selected_entity) if self.selected_entity else None
+        involved = {n.id for n in doc.notes_for_entity(ent)} if ent else set()
+        state = (id(doc), self.revision, here, involved)
+        if state == self._shown:
+            return
+        self._shown = state
+        options = [Option(_note_line(doc, n, n.id in here, n.id in involved), id=n.id) for n in doc.notes]
+        if not options:
+            options.append(Option(Text("No notes yet: press a to write one.", style="dim italic"), disabled=True))
+        self.replace_options(options, follow=next((n.id for n in doc.notes if n.id in here), None))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Moving onto a note shows its anchor in the Article."""
+        event.stop()
+        if event.option_id:
+            self.post_message(self.Highlighted(event.option_id))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter: edit the note."""
+        from briefreader.ui.dialogs.note_editor import NoteDraft, open_note_editor
+
+        event.stop()
+        note = self.doc.note(event.option_id) if self.doc and event.option_id else None
+        if note is None or self.doc is None:
+            return
+        note_id = note.id
+
+        def done(draft: NoteDraft | None) -> None:
+            if draft is not None:
+                self.post_message(self.Edit(note_id, draft.text, tuple(draft.tags)))
+
+        open_note_editor(self.app, done, anchor_label(self.doc, note), note.text, note.tags, "Edit note")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Edit and delete are hidden while no note is highlighted (an empty pane)."""
+        if action in ("select", "delete"):
+            return self.highlighted_id is not None
+        return True
+
+    def note_anchor(self) -> Anchor | None:
+        """A note written here is about the whole brief (no other place is in view)."""
+        return None
+
+    def action_delete(self) -> None:
+        """``d``: delete the highlighted note, after asking."""
+        from briefreader.ui.dialogs.confirm import Confirm
+
+        note = self.doc.note(self.highlighted_id) if self.doc and self.highlighted_id else None
+        if note is None:
+            return
+        note_id = note.id
+
+        def answered(answer: str | None) -> None:
+            if answer == "delete":
+                self.post_message(self.Delete(note_id))
+
+        question = Text.assemble("Delete this note?\n\n", (one_line(note.text, 200), "italic"))
+        self.app.push_screen(Confirm(question, [("delete", "Delete"), ("keep", "Keep")]), answered)
+
+
+def _note_line(doc: Document, n: Note, here: bool, involved: bool) -> Text:
+    line = Text()
+    line.append("▶ " if here else ("• " if involved else "  "), style="bold")
+    line.append(one_line(n.text, 70))
+    meta = "\n    " + one_line(anchor_label(doc, n), 60)
+    if n.tags:
+        meta += "  " + " ".join("#" + one_line(t, 20) for t in n.tags)
+    line.append(meta, style="dim")
+    return line
