@@ -9,17 +9,25 @@ it (for kinds that point ahead, of the clauses describing what is
 pointed to: "invited Z to a summit in June", "the summit, which X hosts
 in October"), normalised against the brief's date (``dates_rel``). The
 date of a saying ("her office said on Tuesday"), of another noun ("a 2016
-ruling") or a duration ("for several weeks") is not the event's.
+ruling") or a duration ("for several weeks") is not the event's, nor is
+the start of a span ("since 2017", "the first visit since 2017": the
+event is not in 2017). An expression anchored on a date the text has
+just given ("the next day", "later that year") counts from the last date
+written before it; a date in a past-tense clause stays in the past even
+when the event is planned ("had invited him on Monday"). A week or a
+quarter is saved as its month (``dates_rel.calendar``): a timeline sorts
+and phases dates as YYYY[-MM[-DD]].
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 
 from briefreader.model.document import Document
 from briefreader.model.event import EventStatus, When
 from briefreader.nlp import roles
-from briefreader.nlp.dates_rel import FIND, Tense, normalise
+from briefreader.nlp.dates_rel import FIND, Tense, calendar, normalise, previous_dates
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "would", "wo"})
 INTENT_WORDS = frozenset(
@@ -116,17 +124,23 @@ def when_of(doc: Document, view: roles.Sentence, trig: int, status: EventStatus,
         head = next((i for i in toks if view.head(i) not in toks), toks[0])
         if _not_a_time_of(view, head, trig, toks[0]):
             continue
-        anchor = _since_anchor(view, head, view.clause_of(head), chain)
+        if _since(view, doc, head, a):
+            continue
+        anchor = view.clause_of(head)
         if anchor in chain:
             rank = chain.index(anchor)
         elif anchor in inner or any(anchor in view.ancestors(x) or anchor == x for x in inner):
             rank = len(chain)
         else:
             continue
-        date = normalise(doc.text[a:b], doc.meta.date, tense)
-        if planned_kind and tense == "future" and _past_perfect(view, trig):
-            # "had declined an invitation to the inauguration in July": all of it lies in the past.
-            date = normalise(doc.text[a:b], doc.meta.date, "past")
+        own: Tense = tense
+        if (planned_kind and tense == "future" and _past_perfect(view, trig)) or (
+            anchor not in inner and view.tokens[anchor].tag == "VBD"
+        ):
+            # "had declined an invitation to the inauguration in July", "invited him on Monday to
+            # visit in June": the clause the date is in lies in the past.
+            own = "past"
+        date = calendar(normalise(doc.text[a:b], doc.meta.date, own, previous=_previous_date(doc, a)))
         key = (int(date is None), rank, a, b, date)
         if best is None or key < best:
             best = key
@@ -136,23 +150,26 @@ def when_of(doc: Document, view: roles.Sentence, trig: int, status: EventStatus,
     return When(doc.text[a:b], date)
 
 
-def _since_anchor(view: roles.Sentence, head: int, anchor: int, chain: list[int]) -> int:
-    """'since 2021' in a gerund or infinitive belongs to the perfect verb above it.
+def _since(view: roles.Sentence, doc: Document, head: int, start: int) -> bool:
+    """A date after 'since' starts a span the event lies in; it does not date the event.
 
-    "have accused Belarus of orchestrating crossings since 2021": a point
-    in time after 'since' needs a perfect ('have accused'); the gerund has
-    none, so the accusation is what runs since 2021.
+    "the first visit since 2017", "tensions since 2017": nothing happened
+    in 2017 by these words. ``head`` is the date's head token, ``start``
+    where its text begins.
     """
     h = view.head(head)
-    if anchor in chain or h is None or view.tokens[h].lemma.lower() != "since":
-        return anchor
-    if view.kids(anchor, "aux", "auxpass") or view.tokens[anchor].tag not in ("VBG", "VB", "VBN"):
-        return anchor
-    for up in view.ancestors(anchor):
-        if up in chain and view.is_verb(up):
-            perfect = any(view.tokens[a].lemma.lower() == "have" for a in view.kids(up, "aux"))
-            return up if perfect else anchor
-    return anchor
+    if h is not None and view.tokens[h].lemma.lower() == "since":
+        return True
+    before = doc.text[max(0, start - 12) : start]
+    return bool(re.search(r"\bsince\s*$", before, re.I) or re.match(r"\s*since\b", doc.text[start : start + 8], re.I))
+
+
+def _previous_date(doc: Document, before: int) -> str | None:
+    """The last date the text gives before ``before``: what 'the next day' or 'that year' count from."""
+    texts = [m.group(0) for m in FIND.finditer(doc.text, 0, before)]
+    if not texts:
+        return None
+    return previous_dates([*texts, ""], doc.meta.date)[-1]
 
 
 def _invited_event_clauses(view: roles.Sentence, trig: int) -> list[int]:
@@ -187,7 +204,7 @@ def _past_perfect(view: roles.Sentence, trig: int) -> bool:
 def _inner_date(doc: Document, start: int, end: int) -> tuple[int, int]:
     """The date inside a model span that swallowed a name ('Montevideo last year' -> 'last year')."""
     m = FIND.search(doc.text, start, end)
-    if m and normalise(doc.text[start:end], "2000-01-01") is None and m.start() > start:
+    if m and normalise(doc.text[start:end], "2000-01-01", previous="2000-01-01") is None and m.start() > start:
         return m.start(), m.end()
     return start, end
 
