@@ -18,7 +18,8 @@ from briefreader.io.errors import BriefError
 from briefreader.io.safeyaml import FlowDict, FlowList, YamlRefused, safe_dump, safe_load
 from briefreader.io.store_events import event_to_dict
 from briefreader.io.store_read import SCHEMA_VERSION, read_document
-from briefreader.model.document import Document, Entity, Extra, Note
+from briefreader.model.document import Document, Entity, Note
+from briefreader.model.extra import Extra
 from briefreader.model.frames import gather, needs_gathering
 
 __all__ = [

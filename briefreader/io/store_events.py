@@ -27,7 +27,7 @@ from briefreader.io.safeyaml import FlowDict, FlowList
 from briefreader.model.event import STATUSES, EventFrame, Trigger, When
 
 if TYPE_CHECKING:
-    from briefreader.model.document import Extra
+    from briefreader.model.extra import Extra
 
 EVENT_KEYS = (
     "id",

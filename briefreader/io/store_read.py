@@ -38,12 +38,12 @@ from briefreader.model.document import (
     Document,
     Entity,
     Evidence,
-    Extra,
     KeyPoint,
     Mention,
     Note,
     ParserInfo,
 )
+from briefreader.model.extra import Extra
 from briefreader.model.frames import gather
 
 SCHEMA_VERSION = 2

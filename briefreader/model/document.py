@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
+
+from briefreader.model.extra import Extra
 
 if TYPE_CHECKING:  # annotations only: a brief read from its source needs neither module
     from briefreader.model.corrections import Corrections
@@ -22,12 +24,6 @@ AnchorKind = Literal["brief", "sentence", "entity", "key_point", "span"]
 BLOCK_KINDS: tuple[str, ...] = ("title", "dateline", "heading", "paragraph")
 ORIGINS: tuple[str, ...] = ("model", "user", "rejected")
 ANCHOR_KINDS: tuple[str, ...] = ("brief", "sentence", "entity", "key_point", "span")
-
-Extra = dict[str, tuple[str | None, Any]]
-"""Keys of a saved file this reader does not know (a person's ``reviewer:``, a newer
-version's field): key -> (the key it followed in the file, or None when first; its value).
-Kept on the object they were found on, so a save writes them back where they were; never
-part of an object's hash, so frozen objects stay hashable whatever the file held."""
 
 
 @dataclass(frozen=True)

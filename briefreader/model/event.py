@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from briefreader.model.document import Extra
+    from briefreader.model.extra import Extra
 
 EventStatus = Literal["happened", "planned", "reported"]
 STATUSES: tuple[str, ...] = ("happened", "planned", "reported")

@@ -134,8 +134,11 @@ def when_of(doc: Document, view: roles.Sentence, trig: int, status: EventStatus,
         else:
             continue
         own: Tense = tense
+        # The model often hangs the invited event's month on the inviting verb ("invited Z to a
+        # summit in Buenos Aires in June"): a month or season with "in" stays the invited event's.
+        invited_month = planned_kind and anchor == trig and doc.text[max(0, a - 3) : b].lower().startswith("in ")
         if (planned_kind and tense == "future" and _past_perfect(view, trig)) or (
-            anchor not in inner and view.tokens[anchor].tag == "VBD"
+            anchor not in inner and view.tokens[anchor].tag == "VBD" and not invited_month
         ):
             # "had declined an invitation to the inauguration in July", "invited him on Monday to
             # visit in June": the clause the date is in lies in the past.
