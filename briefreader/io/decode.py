@@ -41,6 +41,15 @@ class Decoded:
 
 def read_bytes(path: Path, limit: int) -> bytes:
     """Read a file after checking it is a regular, readable file under ``limit``."""
+    return read_bytes_stat(path, limit)[0]
+
+
+def read_bytes_stat(path: Path, limit: int) -> tuple[bytes, os.stat_result]:
+    """``read_bytes``, with the status of the file the bytes came from (``fstat`` of the open file).
+
+    A stamp taken later with ``stat`` on the name could describe another
+    file (one swapped in with ``os.replace`` meanwhile) beside these bytes.
+    """
     try:
         st = path.stat()
     except FileNotFoundError:
@@ -60,7 +69,8 @@ def read_bytes(path: Path, limit: int) -> bytes:
     except OSError as exc:
         raise BriefError(path, f"cannot read: {exc.strerror or exc}") from None
     try:
-        _regular(path, os.fstat(fd).st_mode)
+        opened = os.fstat(fd)
+        _regular(path, opened.st_mode)
         with os.fdopen(fd, "rb") as fh:
             fd = -1
             # Read one byte past the limit: a file that grew is still refused.
@@ -72,7 +82,7 @@ def read_bytes(path: Path, limit: int) -> bytes:
             os.close(fd)
     if len(data) > limit:
         raise BriefError(path, f"too large (the limit is {limit / 1e6:.0f} MB)")
-    return data
+    return data, opened
 
 
 def _regular(path: Path, mode: int) -> None:
