@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from briefreader.io.atomic import atomic_write
 from briefreader.io.decode import read_text
 from briefreader.io.errors import BriefError
 from briefreader.io.safeyaml import FlowDict, FlowList, YamlRefused, safe_dump, safe_load
@@ -266,7 +265,20 @@ class Written:
 
     path: Path
     backup: Path | None = None
-    """A copy of the previous file, kept because rewriting it dropped comments."""
+    """A copy of the previous file (None when there was none)."""
+    note: str = ""
+    """What the person should know about the rewrite ("" when nothing: comments and encoding were kept)."""
+
+
+@dataclass(frozen=True)
+class CorrectionChange:
+    """One change to ``corrections.yaml``: add (or with ``remove``, take out) one entry."""
+
+    kind: str
+    text: str
+    value: str = ""
+    """The label for ``relabel`` and ``add``, the entity name for ``alias``."""
+    remove: bool = False
 
 
 def dumps_corrections(c: Corrections, header: str = HEADER) -> str:
@@ -294,24 +306,123 @@ def change_corrections(
     BriefError, writing nothing, when the file has problems: what the
     analyst wrote by hand is never overwritten with a guess.
     """
+    return apply_changes([CorrectionChange(kind, text, value or "", remove)], path)
+
+
+def apply_changes(changes: list[CorrectionChange], path: Path | None = None) -> Written:
+    """Make ``changes`` to ``corrections.yaml`` in one write (see ``change_corrections``; raises BriefError).
+
+    Other readers and batch runs may change the file at the same moment: it
+    is read again under its lock, so no one's entry is lost. What the
+    person wrote stays as written (comments, order, encoding), and the
+    previous version is kept as ``corrections.yaml.bak``.
+    """
+    from briefreader.io.rewrite import edit_in_place, locked, read_original, write_back
+
     p = path or corrections_path()
-    loaded = load_corrections(p)
-    if loaded.problems:
-        raise BriefError(p, f"not changed: fix it first ({loaded.problems[0]})")
-    c = loaded.corrections.copy()
-    _apply_change(c, kind, text.strip(), (value or "").strip(), remove)
-    old = p.read_text(encoding="utf-8", errors="replace") if loaded.exists else ""
-    header, dropped = _split_comments(old)
-    written = Written(p)
-    try:
-        p.parent.mkdir(parents=True, exist_ok=True)
-        if dropped:
-            written.backup = p.with_name(p.name + ".bak")
-            shutil.copyfile(p, written.backup)
-    except OSError as exc:
-        raise BriefError(p, f"cannot write: {exc.strerror or exc}") from None
-    atomic_write(p, dumps_corrections(c, header or HEADER))
-    return written
+    for change in changes:  # a change that makes no sense is refused before anything is read or locked
+        _apply_change(Corrections(), change.kind, change.text.strip(), change.value.strip(), change.remove)
+    with locked(p):
+        try:
+            original = read_original(p, MAX_BYTES)
+        except BriefError as exc:
+            raise BriefError(p, f"not changed: fix it first ({exc.reason})") from None
+        loaded = parse_corrections(original.text, p)
+        if loaded.problems:
+            raise BriefError(p, f"not changed: fix it first ({loaded.problems[0]})")
+        c = loaded.corrections.copy()
+        for change in changes:
+            _apply_change(c, change.kind, change.text.strip(), change.value.strip(), change.remove)
+        header, dropped = _split_comments(original.text)
+        whole: list[bool] = []
+
+        def rewrite_whole() -> str:
+            whole.append(True)
+            return dumps_corrections(c, header or HEADER)
+
+        text = edit_in_place(original, lambda tree: _sync(tree, c), rewrite_whole)
+        backup, note = write_back(original, text)
+    if whole and dropped and backup is not None:
+        note = "; ".join(filter(None, [note, f"comments after the first entry were not kept (see {backup.name})"]))
+    return Written(p, backup, note)
+
+
+def _sync(tree: Any, c: Corrections) -> None:
+    """Make the round-trip tree of the file hold ``c``, touching only the entries that changed."""
+    _sync_mapping(tree, "relabel", c.relabel, _label)
+    _sync_sequence(tree, "reject", [(t,) for t in c.reject], lambda item: (_text(item),), lambda key: key[0])
+    _sync_mapping(tree, "alias", c.alias, _text)
+
+    def add_key(item: Any) -> tuple[Any, ...]:
+        if not isinstance(item, dict):
+            return (None,)
+        return (_text(item.get("text")), _label(item.get("label")))
+
+    def new_add(key: tuple[Any, ...]) -> Any:
+        from ruamel.yaml.comments import CommentedMap
+
+        entry = CommentedMap(text=key[0], label=key[1])
+        entry.fa.set_flow_style()
+        return entry
+
+    _sync_sequence(tree, "add", list(c.add), add_key, new_add)
+
+
+def _sync_mapping(tree: Any, key: str, want: dict[str, str], read: Callable[[Any], str | None]) -> None:
+    from ruamel.yaml.comments import CommentedMap
+
+    from briefreader.io.rewrite import append_entry
+
+    if not want:
+        tree.pop(key, None)
+        return
+    node = tree.get(key)
+    if not isinstance(node, dict):
+        node = CommentedMap()
+        tree[key] = node
+    seen: set[str] = set()
+    for k in list(node):
+        t = _text(k)
+        if t is None or t not in want or t in seen:
+            del node[k]
+            continue
+        seen.add(t)
+        if read(node[k]) != want[t]:
+            node[k] = want[t]
+    for t, v in want.items():
+        if t not in seen:
+            append_entry(node, t, v)
+
+
+def _sync_sequence(
+    tree: Any,
+    key: str,
+    want: list[tuple[Any, ...]],
+    read: Callable[[Any], tuple[Any, ...]],
+    make: Callable[[tuple[Any, ...]], Any],
+) -> None:
+    from ruamel.yaml.comments import CommentedSeq
+
+    from briefreader.io.rewrite import append_entry
+
+    if not want:
+        tree.pop(key, None)
+        return
+    node = tree.get(key)
+    if not isinstance(node, list):
+        node = CommentedSeq()
+        tree[key] = node
+    wanted, seen = set(want), set()
+    for i in reversed(range(len(node))):
+        k = read(node[i])
+        if k not in wanted:
+            del node[i]
+    for i in range(len(node)):
+        seen.add(read(node[i]))
+    for k in want:
+        if k not in seen:
+            append_entry(node, make(k))
+            seen.add(k)
 
 
 def _apply_change(c: Corrections, kind: str, text: str, value: str, remove: bool) -> None:

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefreader.io.atomic import atomic_write
 from briefreader.io.corrections import config_dir
 from briefreader.io.decode import read_text
 from briefreader.io.errors import BriefError
@@ -72,16 +71,26 @@ def save_setting(key: str, value: str, path: Path | None = None) -> Path:
     A file that cannot be read as settings is not replaced: what is in it
     may be someone's, and a guess would lose it.
     """
+    from briefreader.io.rewrite import append_entry, edit_in_place, locked, read_original, write_back
+
     p = path or settings_path()
-    data, problem = _read(p)
-    if problem:
-        raise BriefError(p, f"not changed: fix it first ({problem})")
-    data[key] = value
-    try:
-        p.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise BriefError(p, f"cannot write: {exc.strerror or exc}") from None
-    atomic_write(p, HEADER + safe_dump(data))
+    # Read again under the file's lock: another reader's change made meanwhile is kept.
+    with locked(p):
+        data, problem = _read(p)
+        if problem:
+            raise BriefError(p, f"not changed: fix it first ({problem})")
+        original = read_original(p, MAX_BYTES)
+        data[key] = value
+
+        def edit(tree: Any) -> None:
+            # Only the one line changes: comments, order and other keys stay as the person wrote them.
+            if key in tree:
+                tree[key] = value
+            else:
+                append_entry(tree, key, value)
+
+        text = edit_in_place(original, edit, lambda: HEADER + safe_dump(data))
+        write_back(original, text)
     return p
 
 
