@@ -102,7 +102,7 @@ def _search(indexes: list[tuple[LibraryIndex, Path]], query: str, limit: int, as
 
     hits: list[tuple[SearchHit, str]] = []
     for index, shown in indexes:
-        hits += [(h, str(shown / h.rel)) for h in index.search(query, limit)]
+        hits += [(h, _where(shown, h.rel)) for h in index.search(query, limit)]
     hits.sort(key=lambda x: -x[0].score)  # scores of two libraries are both bm25, near enough to interleave
     hits = hits[:limit]
     if as_json:
@@ -111,6 +111,13 @@ def _search(indexes: list[tuple[LibraryIndex, Path]], query: str, limit: int, as
     else:
         _print_hits(hits)
     return 0 if hits else 1
+
+
+def _where(shown: Path, rel: str) -> str:
+    """A brief's path as printed: a name's bytes that are not UTF-8 as ``\\xNN`` (printable, and still telling)."""
+    from briefreader.library.scan import index_name, shown_name
+
+    return shown_name(index_name(str(shown / rel)))
 
 
 def _print_hits(hits: list[tuple[SearchHit, str]]) -> None:
@@ -147,7 +154,7 @@ def _entities(
         for e in index.entities(words, labels):
             m = merged.setdefault(e.key, {"name": e.name, "label": e.label, "aliases": [], "briefs": [], "mentions": 0})
             m["aliases"] = list(dict.fromkeys([*m["aliases"], *e.aliases]))
-            m["briefs"] += [str(shown / rel) for rel in paths.get(e.key, [])]
+            m["briefs"] += [_where(shown, rel) for rel in paths.get(e.key, [])]
             m["mentions"] += e.mentions
     unparsed = sum(1 for index, _shown in indexes for b in index.briefs() if not b.parsed)
     if unparsed:

@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 from briefreader.library import schema  # update, search and entity_index load where used: not for the first frame
 from briefreader.library.recovery import RecoveryCheck, RecoveryFiles
 from briefreader.library.results import BriefInfo, EntityMention, EntitySummary, Progress, RefreshReport, SearchHit
-from briefreader.library.scan import FileStat, walk
+from briefreader.library.scan import FileStat, fs_name, index_name, walk
 from briefreader.library.text import fold, like_pattern
 from briefreader.model.corrections import Corrections
 from briefreader.model.document import Document
@@ -211,7 +211,7 @@ class LibraryIndex:
                 st = (self.root / rel).stat()
             except OSError:
                 continue
-            out.append(FileStat(rel, st.st_size, st.st_mtime_ns))
+            out.append(FileStat(index_name(rel), st.st_size, st.st_mtime_ns))
         return out
 
     def _refresh(self, progress: Callable[[Progress], None] | None, cancel: threading.Event | None) -> RefreshReport:
@@ -239,14 +239,18 @@ class LibraryIndex:
 
         return self._guard(run)
 
+    def path_of(self, rel: str) -> Path:
+        """The file of a path the index stores (relative, with undecodable name bytes kept as ``scan.index_name``)."""
+        return self.root / fs_name(rel)
+
     def _rel(self, path: Path | str) -> str:
         p = Path(path)
         if p.is_absolute():
             try:
-                return p.resolve().relative_to(self.root).as_posix()
+                return index_name(p.resolve().relative_to(self.root).as_posix())
             except ValueError:
-                return p.as_posix()
-        return p.as_posix()
+                return index_name(p.as_posix())
+        return index_name(p.as_posix())
 
     # Reading -------------------------------------------------------------------------------
 
