@@ -83,17 +83,25 @@ def open_indexes(paths: list[Path]) -> list[tuple[LibraryIndex, Path]]:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``search`` or ``entities``; the exit status."""
+    import sqlite3
+
+    indexes: list[tuple[LibraryIndex, Path]] = []
     try:
         indexes = open_indexes(list(args.paths))
-    except FileNotFoundError as exc:
-        _say(f"{exc}: no such file or folder")
-        return 2
-    try:
         if args.command == "search":
             return _search(indexes, args.query, args.limit, args.json)
         return _entities(indexes, args.label, args.filter, args.limit, args.json)
+    except FileNotFoundError as exc:
+        _say(f"{exc}: no such file or folder")
+        return 2
+    except sqlite3.Error as exc:
+        # Not "no match" (1): a script must be able to tell that the search did not run.
+        _say(f"the library index cannot be used: {exc}")
+        return 2
     finally:
         for index, _shown in indexes:
+            for notice in index.notices:  # the ones that came up after the refresh (a fallback mid-search)
+                _say(f"note: {notice}")
             index.close()
 
 

@@ -42,6 +42,12 @@ def _load_corrections() -> Corrections:
     return load_corrections().corrections
 
 
+def _busy(exc: sqlite3.Error) -> bool:
+    """True for SQLite's "database is locked" / "busy": another connection holds what this one needs."""
+    text = str(exc)
+    return "locked" in text or "busy" in text
+
+
 class LibraryIndex:
     """The briefs of one library folder, their entities, key points and notes, searchable."""
 
@@ -128,18 +134,27 @@ class LibraryIndex:
     def _prepare(self) -> None:
         """Check the database and make it when missing; anything wrong means a fresh one."""
         if not self._uri:
+            locked = schema.read_only(Path(self._target))
+            if locked:
+                self._in_memory(f"the library index {locked}")
+                return
             why = schema.damage(Path(self._target))
             if why:
                 self._reset(f"the library index {why}")
                 return
         try:
             meta = schema.read_meta(self._conn())
+            if not meta:
+                schema.create(self._conn(), self.root, self.fts)
         except sqlite3.DatabaseError as exc:
-            self._reset(f"the library index could not be read ({exc})")
+            if _busy(exc) and not self._uri:  # another process is making it: never delete it under that one
+                self._in_memory("the library index is busy (another process is writing it)")
+            else:
+                self._reset(f"the library index could not be read ({exc})")
             return
         if not meta:
-            schema.create(self._conn(), self.root, self.fts)
-        elif meta.get("format") != str(schema.FORMAT) or meta.get("root") != str(self.root):
+            return  # just made
+        if meta.get("format") != str(schema.FORMAT) or meta.get("root") != str(self.root):
             self._reset(None)  # an older format, or another folder's: nothing to tell
         elif meta.get("fts") != ("1" if self.fts else "0"):
             self._reset(None)
@@ -149,7 +164,12 @@ class LibraryIndex:
         with self._lock:
             self.close()
             if not self._uri:
-                schema.remove(Path(self._target))
+                try:
+                    schema.remove(Path(self._target))
+                except OSError as exc:
+                    why = reason or "the library index is out of date"
+                    self._in_memory(f"{why}, and cannot be replaced ({exc.strerror or exc})")
+                    return
             try:
                 schema.create(self._conn(), self.root, self.fts)
             except sqlite3.Error:
@@ -160,6 +180,15 @@ class LibraryIndex:
                 schema.create(self._conn(), self.root, self.fts)
             if reason:
                 self.notices.append(f"{reason}; rebuilt from the files")
+
+    def _in_memory(self, reason: str) -> None:
+        """Leave the database file as it is and work on an index in memory (the next refresh fills it)."""
+        with self._lock:
+            self.close()
+            self._target = f"file:briefreader-{id(self)}-{time.monotonic_ns()}?mode=memory&cache=shared"
+            self._uri = True
+            schema.create(self._conn(), self.root, self.fts)
+            self.notices.append(f"{reason}; working with an index in memory (nothing is kept)")
 
     def close(self) -> None:
         """Close every connection (the index can be used again: connections reopen on demand)."""
@@ -183,12 +212,32 @@ class LibraryIndex:
         except sqlite3.IntegrityError:
             raise
         except sqlite3.DatabaseError as exc:
-            if "locked" in str(exc):
+            if _busy(exc) and not self._uri:
+                return self._busy(fn, rebuild)
+            if _busy(exc):
                 raise
+            if "readonly" in str(exc) and not self._uri:
+                # Not damage: a file or folder someone made read-only (or a read-only mount). Keep it as it is.
+                self._in_memory("the library index is read-only")
+                if rebuild:
+                    self._refresh(None, None)
+                return fn()
             self._reset(f"the library index is damaged ({exc})")
             if rebuild:
                 self._refresh(None, None)
             return fn()
+
+    def _busy(self, fn: Callable[[], _T], rebuild: bool) -> _T:
+        """Another process held the database past the busy timeout: try once more, then work without it."""
+        try:
+            return fn()
+        except sqlite3.OperationalError as exc:
+            if not _busy(exc):
+                raise
+        self._in_memory("the library index is busy (another process is writing it)")
+        if rebuild:
+            self._refresh(None, None)
+        return fn()
 
     # Refreshing ----------------------------------------------------------------------------
 

@@ -51,15 +51,18 @@ def refresh(
     gone = [p for p in stored if p not in paths]
     in_groups = {r for g in groups for r in g.files}
     report.total = len(groups)
+    forgotten = [(r,) for r in known if r not in stats]
+    foreign = [(r, stats[r].size, stats[r].mtime_ns, d) for r, (d, _b) in changed.items() if r not in in_groups]
+    if not (gone or forgotten or touched or foreign or todo):
+        return report  # nothing to write: no wait on another process that is writing
     conn.execute("BEGIN IMMEDIATE")
     try:
         report.removed = delete_briefs(conn, gone)
-        conn.executemany("DELETE FROM files WHERE rel = ?", [(r,) for r in known if r not in stats])
+        conn.executemany("DELETE FROM files WHERE rel = ?", forgotten)
         conn.executemany("UPDATE files SET size = ?, mtime_ns = ? WHERE rel = ?", touched)
         # Files that are no brief (someone else's YAML): remembered so they are not read again.
         conn.executemany(
-            "INSERT OR REPLACE INTO files (rel, size, mtime_ns, hash, annotated) VALUES (?, ?, ?, ?, 0)",
-            [(r, stats[r].size, stats[r].mtime_ns, d) for r, (d, _b) in changed.items() if r not in in_groups],
+            "INSERT OR REPLACE INTO files (rel, size, mtime_ns, hash, annotated) VALUES (?, ?, ?, ?, 0)", foreign
         )
         last = time.perf_counter()
         for i, g in enumerate(todo):
