@@ -113,7 +113,8 @@ def _changes(
     annotated: set[str] = set()
     for rel, f in stats.items():
         k = known.get(rel)
-        if k is not None and k[0] == f.size and k[1] == f.mtime_ns:
+        # A file that could not be read is looked at again every time: a chmod back changes neither size nor mtime.
+        if k is not None and k[0] == f.size and k[1] == f.mtime_ns and not k[2].startswith("unreadable:"):
             if k[3]:
                 annotated.add(rel)
             continue
