@@ -16,7 +16,7 @@ import re
 import sqlite3
 from pathlib import Path
 
-FORMAT = 1
+FORMAT = 2
 """Bump when the tables or what is extracted into them change: older indexes are rebuilt."""
 
 TABLES = """
@@ -54,13 +54,13 @@ CREATE TABLE groups (
 
 FTS_TABLES = """
 CREATE VIRTUAL TABLE chunks_fts USING fts5 (
-    text, content='chunks', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    fold, content='chunks', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER chunks_ai AFTER INSERT ON chunks BEGIN
-    INSERT INTO chunks_fts (rowid, text) VALUES (new.id, new.text);
+    INSERT INTO chunks_fts (rowid, fold) VALUES (new.id, new.fold);
 END;
 CREATE TRIGGER chunks_ad AFTER DELETE ON chunks BEGIN
-    INSERT INTO chunks_fts (chunks_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO chunks_fts (chunks_fts, rowid, fold) VALUES ('delete', old.id, old.fold);
 END;
 """
 

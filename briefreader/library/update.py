@@ -164,7 +164,8 @@ def insert_rows(conn: sqlite3.Connection, brief: int, ex: Extract, fts: bool) ->
     conn.executemany("INSERT INTO events (brief, type, date) VALUES (?, ?, ?)", [(brief, *e) for e in ex.events])
     conn.executemany(
         "INSERT INTO chunks (brief, kind, text, span_start, span_end, quote, fold) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(brief, c.kind, c.text, c.start, c.end, c.quote, None if fts else fold(c.text)) for c in ex.chunks],
+        # FTS5 indexes the folded copy too: its own folding leaves ß, ø, ł and ligatures as they are.
+        [(brief, c.kind, c.text, c.start, c.end, c.quote, fold(c.text)) for c in ex.chunks],
     )
 
 
