@@ -18,6 +18,7 @@ from briefreader.io.corrections import config_dir
 from briefreader.io.decode import read_text
 from briefreader.io.errors import BriefError
 from briefreader.io.safeyaml import YamlRefused, safe_dump, safe_load
+from briefreader.model.display import one_line
 
 FILE_NAME = "settings.yaml"
 MAX_BYTES = 256 * 1024
@@ -58,10 +59,12 @@ def load_settings(path: Path | None = None) -> Settings:
         out.problems.append(problem)
         return out
     scope = data.get(SCOPE_KEY, "ask")
-    if scope in SCOPES:
+    # Anything may be written there by hand (a list, a mapping): only one of the words is a setting.
+    if isinstance(scope, str) and scope in SCOPES:
         out.corrections_scope = scope
     else:
-        out.problems.append(f"{p}: {SCOPE_KEY}: {scope!r} is not one of {', '.join(SCOPES)}; asking each time")
+        shown = one_line(repr(scope), 60)
+        out.problems.append(f"{p}: {SCOPE_KEY}: {shown} is not one of {', '.join(SCOPES)}; asking each time")
     return out
 
 
