@@ -58,7 +58,7 @@ def read_bytes_stat(path: Path, limit: int) -> tuple[bytes, os.stat_result]:
         raise BriefError(path, f"cannot read: {exc.strerror or exc}") from None
     _regular(path, st.st_mode)
     if st.st_size > limit:
-        raise BriefError(path, f"too large ({st.st_size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB)")
+        raise BriefError(path, f"too large ({_size(st.st_size)}; the limit is {_size(limit)})")
     try:
         # O_NONBLOCK: if the path was swapped for a FIFO since the stat, the open still returns.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
@@ -81,8 +81,17 @@ def read_bytes_stat(path: Path, limit: int) -> tuple[bytes, os.stat_result]:
         if fd >= 0:
             os.close(fd)
     if len(data) > limit:
-        raise BriefError(path, f"too large (the limit is {limit / 1e6:.0f} MB)")
+        raise BriefError(path, f"too large (the limit is {_size(limit)})")
     return data, opened
+
+
+def _size(n: int) -> str:
+    """A size as a person reads it: ``8.4 MB``, ``256 KB`` (a limit under 1 MB was shown as "0 MB")."""
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
+    if n >= 1024:
+        return f"{n / 1024:.1f}".removesuffix(".0") + " KB"
+    return f"{n} bytes"
 
 
 def _regular(path: Path, mode: int) -> None:
