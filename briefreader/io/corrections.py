@@ -21,7 +21,7 @@ import yaml
 from briefreader.io.decode import read_text
 from briefreader.io.errors import BriefError
 from briefreader.io.safeyaml import FlowDict, FlowList, YamlRefused, safe_dump, safe_load
-from briefreader.model.corrections import KINDS, Corrections, is_label
+from briefreader.model.corrections import KINDS, Corrections, alias_key, alias_loops, is_label
 
 FILE_NAME = "corrections.yaml"
 VERSION_KEY = "briefreader-corrections"
@@ -129,10 +129,16 @@ def parse_corrections(text: str, path: Path) -> LoadedCorrections:
         t = _text(target)
         if t is None:
             problem(("alias", text_key), f"alias: {text_key!r}: {target!r} is not a name (put it in quotes)")
-        elif _fold(t) == _fold(text_key):
-            problem(("alias", text_key), f"alias: {text_key!r} is an alias of itself")
+        elif alias_key(t) == alias_key(text_key):
+            problem(("alias", text_key), f"alias: {text_key!r} is an alias of itself ({t!r})")
         else:
             c.alias[text_key] = t
+    for loop in alias_loops(c.alias):
+        # Applied, a loop swaps people's mentions: none of it is applied.
+        shown = " → ".join(repr(t) for t in [*loop, loop[0]])
+        problem(("alias", loop[0]), f"alias: {shown} is a loop, none of it applied")
+        for t in loop:
+            del c.alias[t]
     for i, item in enumerate(_sequence(data, "add", problem)):
         if not isinstance(item, dict) or set(item) - {"text", "label"}:
             problem(("add", i), "add: each entry is {text: ..., label: ...}")
@@ -455,10 +461,16 @@ def _apply_change(c: Corrections, kind: str, text: str, value: str, remove: bool
         else:
             c.add.append((text, label))
     elif kind == "alias":
-        if not value or _fold(value) == fold:
+        if not value or alias_key(value) == alias_key(text):
             raise BriefError(None, "an alias needs the name of another entity")
         drop(("alias", "reject"))
         c.alias[text] = value
+        # The newest says where the name belongs: an older alias that would make a loop with it goes
+        # (a merge, its undo and the reverse merge would otherwise leave A -> B beside B -> A).
+        for loop in alias_loops(c.alias):
+            for t in loop:
+                if t != text and alias_key(c.alias[t]) == alias_key(text):
+                    del c.alias[t]
     else:
         drop(KINDS)
         c.reject.append(text)
