@@ -71,6 +71,8 @@ class LibraryIndex:
         self.recovery_check: RecoveryCheck = recovery_check or RecoveryFiles()
         self._corrections = corrections or _load_corrections
         self._only = sorted(set(only)) if only is not None else None
+        self._skipped: set[str] = set()
+        """The unreadable folders the last walk met (each is told once, as it becomes so)."""
         self._target, self._uri = target, uri
         self._local = threading.local()
         self._conns: list[sqlite3.Connection] = []
@@ -253,7 +255,12 @@ class LibraryIndex:
 
     def _stat_all(self) -> list[FileStat]:
         if self._only is None:
-            return walk(self.root)
+            skipped: list[str] = []
+            found = walk(self.root, skipped)
+            # Told once, not at every refresh while the folder stays unreadable.
+            self.notices += [s for s in skipped if s not in self._skipped]
+            self._skipped = set(skipped)
+            return found
         out = []
         for rel in self._only:
             try:

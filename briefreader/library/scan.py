@@ -65,11 +65,13 @@ class FileStat:
     mtime_ns: int
 
 
-def walk(root: Path) -> list[FileStat]:
+def walk(root: Path, skipped: list[str] | None = None) -> list[FileStat]:
     """Every candidate file under ``root``, hidden ones left out, sorted by path.
 
     ``os.scandir`` gives the size and mtime with the listing, so a warm
     refresh of thousands of briefs costs one directory read per folder.
+    A folder that cannot be read is added to ``skipped`` (a line each,
+    saying why), so the briefs left out are not left out without a word.
     """
     out: list[FileStat] = []
     stack = [(root, "")]
@@ -77,8 +79,11 @@ def walk(root: Path) -> list[FileStat]:
         folder, prefix = stack.pop()
         try:
             entries = list(os.scandir(folder))
-        except OSError:
-            continue  # an unreadable folder: its briefs are simply not there
+        except OSError as exc:
+            if skipped is not None:
+                where = shown_name(index_name(prefix.rstrip("/"))) or "."
+                skipped.append(f"cannot read the folder {where} ({exc.strerror or exc}): its briefs are left out")
+            continue
         for entry in entries:
             if entry.name.startswith("."):
                 continue
