@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -333,6 +332,7 @@ def apply_changes(changes: list[CorrectionChange], path: Path | None = None) -> 
     person wrote stays as written (comments, order, encoding), and the
     previous version is kept as ``corrections.yaml.bak``.
     """
+    from briefreader.io.corrections_sync import sync
     from briefreader.io.rewrite import edit_in_place, locked, read_original, write_back
 
     p = path or corrections_path()
@@ -356,89 +356,11 @@ def apply_changes(changes: list[CorrectionChange], path: Path | None = None) -> 
             whole.append(True)
             return dumps_corrections(c, header or HEADER)
 
-        text = edit_in_place(original, lambda tree: _sync(tree, c), rewrite_whole)
+        text = edit_in_place(original, lambda tree: sync(tree, c, _text, _label), rewrite_whole)
         backup, note = write_back(original, text)
     if whole and dropped and backup is not None:
         note = "; ".join(filter(None, [note, f"comments after the first entry were not kept (see {backup.name})"]))
     return Written(p, backup, note)
-
-
-def _sync(tree: Any, c: Corrections) -> None:
-    """Make the round-trip tree of the file hold ``c``, touching only the entries that changed."""
-    _sync_mapping(tree, "relabel", c.relabel, _label)
-    _sync_sequence(tree, "reject", [(t,) for t in c.reject], lambda item: (_text(item),), lambda key: key[0])
-    _sync_mapping(tree, "alias", c.alias, _text)
-
-    def add_key(item: Any) -> tuple[Any, ...]:
-        if not isinstance(item, dict):
-            return (None,)
-        return (_text(item.get("text")), _label(item.get("label")))
-
-    def new_add(key: tuple[Any, ...]) -> Any:
-        from ruamel.yaml.comments import CommentedMap
-
-        entry = CommentedMap(text=key[0], label=key[1])
-        entry.fa.set_flow_style()
-        return entry
-
-    _sync_sequence(tree, "add", list(c.add), add_key, new_add)
-
-
-def _sync_mapping(tree: Any, key: str, want: dict[str, str], read: Callable[[Any], str | None]) -> None:
-    from ruamel.yaml.comments import CommentedMap
-
-    from briefreader.io.rewrite import append_entry
-
-    if not want:
-        tree.pop(key, None)
-        return
-    node = tree.get(key)
-    if not isinstance(node, dict):
-        node = CommentedMap()
-        tree[key] = node
-    seen: set[str] = set()
-    for k in list(node):
-        t = _text(k)
-        if t is None or t not in want or t in seen:
-            del node[k]
-            continue
-        seen.add(t)
-        if read(node[k]) != want[t]:
-            node[k] = want[t]
-    for t, v in want.items():
-        if t not in seen:
-            append_entry(node, t, v)
-
-
-def _sync_sequence(
-    tree: Any,
-    key: str,
-    want: list[tuple[Any, ...]],
-    read: Callable[[Any], tuple[Any, ...]],
-    make: Callable[[tuple[Any, ...]], Any],
-) -> None:
-    from ruamel.yaml.comments import CommentedSeq
-
-    from briefreader.io.rewrite import append_entry
-
-    if not want:
-        tree.pop(key, None)
-        return
-    node = tree.get(key)
-    if not isinstance(node, list):
-        node = CommentedSeq()
-        tree[key] = node
-    wanted, seen = set(want), set()
-    for i in reversed(range(len(node))):
-        k = read(node[i])
-        if k not in wanted:
-            del node[i]
-    for i in range(len(node)):
-        seen.add(read(node[i]))
-    for k in want:
-        if k not in seen:
-            append_entry(node, make(k))
-            seen.add(k)
 
 
 def _apply_change(c: Corrections, kind: str, text: str, value: str, remove: bool) -> None:

@@ -42,12 +42,6 @@ def _load_corrections() -> Corrections:
     return load_corrections().corrections
 
 
-def _busy(exc: sqlite3.Error) -> bool:
-    """True for SQLite's "database is locked" / "busy": another connection holds what this one needs."""
-    text = str(exc)
-    return "locked" in text or "busy" in text
-
-
 class LibraryIndex:
     """The briefs of one library folder, their entities, key points and notes, searchable."""
 
@@ -71,8 +65,7 @@ class LibraryIndex:
         self.recovery_check: RecoveryCheck = recovery_check or RecoveryFiles()
         self._corrections = corrections or _load_corrections
         self._only = sorted(set(only)) if only is not None else None
-        self._skipped: set[str] = set()
-        """The unreadable folders the last walk met (each is told once, as it becomes so)."""
+        self._skipped: set[str] = set()  # the unreadable folders the last walk met: each is told once
         self._target, self._uri = target, uri
         self._local = threading.local()
         self._conns: list[sqlite3.Connection] = []
@@ -136,8 +129,7 @@ class LibraryIndex:
     def _prepare(self) -> None:
         """Check the database and make it when missing; anything wrong means a fresh one."""
         if not self._uri:
-            locked = schema.read_only(Path(self._target))
-            if locked:
+            if locked := schema.read_only(Path(self._target)):
                 self._in_memory(f"the library index {locked}")
                 return
             why = schema.damage(Path(self._target))
@@ -149,7 +141,7 @@ class LibraryIndex:
             if not meta:
                 schema.create(self._conn(), self.root, self.fts)
         except sqlite3.DatabaseError as exc:
-            if _busy(exc) and not self._uri:  # another process is making it: never delete it under that one
+            if schema.busy(exc) and not self._uri:  # another process is making it: never delete it under that one
                 self._in_memory("the library index is busy (another process is writing it)")
             else:
                 self._reset(f"the library index could not be read ({exc})")
@@ -169,8 +161,7 @@ class LibraryIndex:
                 try:
                     schema.remove(Path(self._target))
                 except OSError as exc:
-                    why = reason or "the library index is out of date"
-                    self._in_memory(f"{why}, and cannot be replaced ({exc.strerror or exc})")
+                    self._in_memory(f"{reason or 'the index is out of date'}, and cannot be replaced ({exc.strerror})")
                     return
             try:
                 schema.create(self._conn(), self.root, self.fts)
@@ -214,29 +205,24 @@ class LibraryIndex:
         except sqlite3.IntegrityError:
             raise
         except sqlite3.DatabaseError as exc:
-            if _busy(exc) and not self._uri:
-                return self._busy(fn, rebuild)
-            if _busy(exc):
+            if schema.busy(exc) and self._uri:
                 raise
-            if "readonly" in str(exc) and not self._uri:
-                # Not damage: a file or folder someone made read-only (or a read-only mount). Keep it as it is.
-                self._in_memory("the library index is read-only")
-                if rebuild:
-                    self._refresh(None, None)
-                return fn()
+            if schema.busy(exc) or "readonly" in str(exc):
+                return self._without_file(fn, exc, rebuild)
             self._reset(f"the library index is damaged ({exc})")
             if rebuild:
                 self._refresh(None, None)
             return fn()
 
-    def _busy(self, fn: Callable[[], _T], rebuild: bool) -> _T:
-        """Another process held the database past the busy timeout: try once more, then work without it."""
-        try:
-            return fn()
-        except sqlite3.OperationalError as exc:
-            if not _busy(exc):
-                raise
-        self._in_memory("the library index is busy (another process is writing it)")
+    def _without_file(self, fn: Callable[[], _T], exc: sqlite3.Error, rebuild: bool) -> _T:
+        """Busy past the timeout (then tried once more) or read-only (not damage): work in memory, the file kept."""
+        if busy := schema.busy(exc):
+            try:
+                return fn()
+            except sqlite3.OperationalError as again:
+                if not schema.busy(again):
+                    raise
+        self._in_memory(f"the library index is {'busy (another process is writing it)' if busy else 'read-only'}")
         if rebuild:
             self._refresh(None, None)
         return fn()
@@ -257,7 +243,6 @@ class LibraryIndex:
         if self._only is None:
             skipped: list[str] = []
             found = walk(self.root, skipped)
-            # Told once, not at every refresh while the folder stays unreadable.
             self.notices += [s for s in skipped if s not in self._skipped]
             self._skipped = set(skipped)
             return found

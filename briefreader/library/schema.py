@@ -144,6 +144,11 @@ def read_only(path: Path) -> str | None:
     return None
 
 
+def busy(exc: sqlite3.Error) -> bool:
+    """True for SQLite's "database is locked" / "busy": another connection holds what this one needs."""
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
 def remove(path: Path) -> None:
     """Delete a database with its WAL and shared-memory files."""
     for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
