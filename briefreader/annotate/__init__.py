@@ -20,6 +20,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefreader.annotate.failures import each_or_why
 from briefreader.annotate.output import before_by_target, progress_bar, save, say, warn
 from briefreader.annotate.plan import Job, expand, plan
 from briefreader.io.decode import printable, shown_path
@@ -219,7 +220,12 @@ def _parse_in_one_stream(
     gc.freeze()  # the pipeline's objects live as long as the run: the collector need not walk them again
     written = 0
     targets = [t for _d, t in parse]
-    for i, doc in enumerate(annotate_many([d for d, _t in parse], loaded, tax, 1, corrections)):
-        written += save(doc, targets[i], failed)
+    docs = [d for d, _t in parse]
+    # A brief whose parse raises is named and the run goes on (exit 1 at the end), as the Dask path does.
+    for i, outcome in each_or_why(docs, lambda some: annotate_many(some, loaded, tax, 1, corrections)):
+        if isinstance(outcome, str):
+            failed.append((targets[i], outcome))
+        else:
+            written += save(outcome, targets[i], failed)
         advance()
     return written

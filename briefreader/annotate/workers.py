@@ -27,6 +27,7 @@ import multiprocessing
 import signal
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -79,17 +80,24 @@ def _parse_and_save(briefs: list[Brief]) -> list[tuple[int, Failures]]:
     (a handful of paragraphs) did not, ~10% slower.
     """
     from briefreader.annotate import output as batch_output
+    from briefreader.annotate.failures import each_or_why
     from briefreader.nlp.annotate import annotate_many
     from briefreader.nlp.pipeline import load_model
 
     assert _setup is not None
     model, taxonomy, corrections = _setup
+    loaded = load_model(model)
     out = []
-    parsed = annotate_many([doc for doc, _target, _before in briefs], load_model(model), taxonomy, 1, corrections)
-    for doc, (_doc, target, before) in zip(parsed, briefs, strict=True):
+    docs = [doc for doc, _target, _before in briefs]
+    # A brief whose parse raises is reported with its name; the others of the hand-out are still written.
+    for i, outcome in each_or_why(docs, lambda some: annotate_many(some, loaded, taxonomy, 1, corrections)):
+        _doc, target, before = briefs[i]
         failed: Failures = []
+        if isinstance(outcome, str):
+            out.append((0, [(target, outcome)]))
+            continue
         batch_output.before_by_target[target] = before
-        out.append((batch_output.save(doc, target, failed), failed))
+        out.append((batch_output.save(outcome, target, failed), failed))
     return out
 
 
@@ -106,10 +114,18 @@ def chunks(order: list[int], jobs: int, largest: int = 16) -> list[list[int]]:
 class Workers:
     """A pool of parsing processes for one run."""
 
-    def __init__(self, pool: ProcessPoolExecutor, jobs: int, ready: list[Future[str | None]]) -> None:
+    def __init__(
+        self,
+        pool: ProcessPoolExecutor,
+        jobs: int,
+        ready: list[Future[str | None]],
+        restart: Callable[[], ProcessPoolExecutor] | None = None,
+    ) -> None:
         self.pool = pool
         self.jobs = jobs
         self._ready = ready
+        self._restart = restart
+        """A new pool like the first, after a worker died (None: a death ends the run)."""
 
     def wait_ready(self) -> None:
         """Block until every worker has its pipeline; a BriefError saying why one cannot load it."""
@@ -129,14 +145,22 @@ class Workers:
             order = sorted(range(len(parse)), key=lambda i: -len(parse[i][0].text))
             for part in chunks(order, self.jobs):
                 pending[self.pool.submit(_parse_and_save, [parse[i] for i in part])] = part
+            broken = False
             while pending:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
                     part = pending.pop(future)
-                    for i, (n, problems) in zip(part, future.result(), strict=True):
+                    try:
+                        results = future.result()
+                    except BrokenProcessPool:
+                        broken = True  # a worker died (killed, out of memory, a crash in C): see below
+                        continue
+                    for i, (n, problems) in zip(part, results, strict=True):
                         written += n
                         outcomes[i] = problems
                         advance()
+            if broken:
+                written += self._one_at_a_time([i for i in order if i not in outcomes], parse, outcomes, advance)
         except KeyboardInterrupt:
             # Briefs not yet started are dropped; the ones being written finish (atomic writes).
             self.pool.shutdown(wait=True, cancel_futures=True)
@@ -144,6 +168,27 @@ class Workers:
         finally:
             for i in sorted(outcomes):
                 failed.extend(outcomes[i])
+        return written
+
+    def _one_at_a_time(
+        self, left: list[int], parse: list[Brief], outcomes: dict[int, Failures], advance: Callable[[], None]
+    ) -> int:
+        """After a worker died: the briefs not yet done, one at a time in a new pool, so a death names its brief."""
+        if self._restart is None:
+            raise BriefError(None, "a worker process died; run again with --jobs 1 to find the brief")
+        written = 0
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool = self._restart()
+        for i in left:
+            try:
+                n, problems = self.pool.submit(_parse_and_save, [parse[i]]).result()[0]
+            except BrokenProcessPool:
+                n, problems = 0, [(parse[i][1], "not annotated: the worker process parsing it died")]
+                self.pool.shutdown(wait=True)
+                self.pool = self._restart()
+            written += n
+            outcomes[i] = problems
+            advance()
         return written
 
 
@@ -158,15 +203,23 @@ def workers(
     """
     fork = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if fork else "spawn")
-    pool = ProcessPoolExecutor(
-        jobs,
-        mp_context=context,
-        initializer=_start_worker,
-        initargs=(model, taxonomy, corrections),
-    )
+
+    def new_pool(size: int = jobs, context: multiprocessing.context.BaseContext = context) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            size,
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(model, taxonomy, corrections),
+        )
+
+    pool = new_pool()
+    # The first submit forks every worker (a fork context starts them all at once), before
+    # the caller starts anything else: forking a process with threads is unsafe. After a
+    # worker died, briefs go one at a time to a pool of one (see Workers._one_at_a_time),
+    # spawned: by then the progress bar's thread runs.
+    spawn = multiprocessing.get_context("spawn")
+    running = Workers(pool, jobs, [pool.submit(_ready) for _ in range(jobs)], restart=lambda: new_pool(1, spawn))
     try:
-        # The first submit forks every worker (a fork context starts them all at once), before
-        # the caller starts anything else: forking a process with threads is unsafe.
-        yield Workers(pool, jobs, [pool.submit(_ready) for _ in range(jobs)])
+        yield running
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        running.pool.shutdown(wait=True, cancel_futures=True)

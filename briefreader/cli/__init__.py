@@ -12,12 +12,16 @@ import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefreader import __version__
 from briefreader.cli.library_commands import COMMANDS as LIBRARY_COMMANDS
 from briefreader.io.errors import BriefError
 from briefreader.io.sources import YAML_SUFFIXES, open_any
 from briefreader.model.document import Document
+
+if TYPE_CHECKING:
+    from briefreader.session.files import Loaded
 
 COMMANDS = ("annotate", "show", "open", "export", *LIBRARY_COMMANDS)
 
@@ -205,6 +209,15 @@ def run_open(path: Path | None, model: str | None, taxonomy: Path | None, save_t
         gc.enable()
 
 
+def _read_first(path: Path) -> Document | Loaded:
+    """The brief to show first; a YAML with the stamp of the bytes it was read from (a later save checks it)."""
+    if path.suffix.lower() in YAML_SUFFIXES:
+        from briefreader.session.files import load_annotated
+
+        return load_annotated(path)
+    return open_any(path)
+
+
 def _collect_from_now_on() -> None:
     gc.freeze()
     gc.enable()
@@ -232,7 +245,7 @@ def _open(path: Path | None, model: str | None, taxonomy: Path | None, save_to: 
         app = make_app([], model=model, taxonomy=taxonomy, library=path)
     else:
         # Read it now so a bad file is one line on stderr, before the screen switches.
-        first = ahead.result() if ahead is not None else open_any(path)
+        first = ahead.result() if ahead is not None else _read_first(path)
         app = make_app([path], model=model, taxonomy=taxonomy, save_to=save_to, first=first)
     app.call_after_refresh(_collect_from_now_on)
     app.run()

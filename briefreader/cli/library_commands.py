@@ -29,7 +29,7 @@ def register(sub: Any) -> None:
     se.add_argument("query", help='words (all must match), "a phrase", prefix*')
     se.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="library folders or briefs (default: .)")
     se.add_argument("--json", action="store_true", help="one JSON object a line: path, title, start, end, sentence")
-    se.add_argument("--limit", type=int, default=50, metavar="N", help="at most N results (default 50)")
+    se.add_argument("--limit", type=_count, default=50, metavar="N", help="at most N results (default 50)")
     en = sub.add_parser("entities", help="list the entities of every brief, joined across briefs")
     en.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="library folders or briefs (default: .)")
     en.add_argument(
@@ -37,7 +37,7 @@ def register(sub: Any) -> None:
     )
     en.add_argument("--label", action="append", metavar="LABEL", help="only this label (repeatable)")
     en.add_argument("--filter", default="", metavar="WORDS", help="only entities whose name or alias has these words")
-    en.add_argument("--limit", type=int, default=None, metavar="N", help="at most N entities")
+    en.add_argument("--limit", type=_count, default=None, metavar="N", help="at most N entities")
 
 
 def _say(message: str) -> None:
@@ -55,6 +55,21 @@ def _progress(label: str) -> Any:
     return show
 
 
+MAX_LIMIT = 2**31
+"""A ``--limit`` above this means "all" (SQLite cannot hold 99999999999999999999)."""
+
+
+def _count(text: str) -> int:
+    """``--limit``: a whole number, 0 or more; a huge one is as good as no limit."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{text} is below 0")
+    return min(n, MAX_LIMIT)
+
+
 def open_indexes(paths: list[Path]) -> list[tuple[LibraryIndex, Path]]:
     """An up-to-date index for each PATH (folders), and one in memory per folder of the files named.
 
@@ -70,6 +85,8 @@ def open_indexes(paths: list[Path]) -> list[tuple[LibraryIndex, Path]]:
             out.append((LibraryIndex.open(p), p))
         elif p.is_file():
             files[p.parent].append(p.name)
+        elif p.exists():  # /dev/null, a FIFO, a socket: there, but nothing to search
+            raise NotADirectoryError(str(p))
         else:
             raise FileNotFoundError(str(p))
     out += [(LibraryIndex.in_memory(folder, only=names), folder) for folder, names in files.items()]
@@ -83,18 +100,45 @@ def open_indexes(paths: list[Path]) -> list[tuple[LibraryIndex, Path]]:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``search`` or ``entities``; the exit status."""
+    import sqlite3
+
+    indexes: list[tuple[LibraryIndex, Path]] = []
     try:
         indexes = open_indexes(list(args.paths))
-    except FileNotFoundError as exc:
-        _say(f"{exc}: no such file or folder")
-        return 2
-    try:
         if args.command == "search":
             return _search(indexes, args.query, args.limit, args.json)
         return _entities(indexes, args.label, args.filter, args.limit, args.json)
+    except FileNotFoundError as exc:
+        _say(f"{exc}: no such file or folder")
+        return 2
+    except NotADirectoryError as exc:
+        _say(f"{exc}: not a folder or a brief file")
+        return 2
+    except BrokenPipeError:
+        # The reader of the output has gone (``entities | head``): stop quietly, as grep does.
+        _quiet_stdout()
+        return 141
+    except sqlite3.Error as exc:
+        # Not "no match" (1): a script must be able to tell that the search did not run.
+        _say(f"the library index cannot be used: {exc}")
+        return 2
     finally:
         for index, _shown in indexes:
+            for notice in index.notices:  # the ones that came up after the refresh (a fallback mid-search)
+                _say(f"note: {notice}")
             index.close()
+
+
+def _quiet_stdout() -> None:
+    """Send what is left of stdout nowhere: flushing it at exit would raise BrokenPipeError again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def _search(indexes: list[tuple[LibraryIndex, Path]], query: str, limit: int, as_json: bool) -> int:
@@ -102,7 +146,7 @@ def _search(indexes: list[tuple[LibraryIndex, Path]], query: str, limit: int, as
 
     hits: list[tuple[SearchHit, str]] = []
     for index, shown in indexes:
-        hits += [(h, str(shown / h.rel)) for h in index.search(query, limit)]
+        hits += [(h, _where(shown, h.rel)) for h in index.search(query, limit)]
     hits.sort(key=lambda x: -x[0].score)  # scores of two libraries are both bm25, near enough to interleave
     hits = hits[:limit]
     if as_json:
@@ -111,6 +155,13 @@ def _search(indexes: list[tuple[LibraryIndex, Path]], query: str, limit: int, as
     else:
         _print_hits(hits)
     return 0 if hits else 1
+
+
+def _where(shown: Path, rel: str) -> str:
+    """A brief's path as printed: a name's bytes that are not UTF-8 as ``\\xNN`` (printable, and still telling)."""
+    from briefreader.library.scan import index_name, shown_name
+
+    return shown_name(index_name(str(shown / rel)))
 
 
 def _print_hits(hits: list[tuple[SearchHit, str]]) -> None:
@@ -147,7 +198,7 @@ def _entities(
         for e in index.entities(words, labels):
             m = merged.setdefault(e.key, {"name": e.name, "label": e.label, "aliases": [], "briefs": [], "mentions": 0})
             m["aliases"] = list(dict.fromkeys([*m["aliases"], *e.aliases]))
-            m["briefs"] += [str(shown / rel) for rel in paths.get(e.key, [])]
+            m["briefs"] += [_where(shown, rel) for rel in paths.get(e.key, [])]
             m["mentions"] += e.mentions
     unparsed = sum(1 for index, _shown in indexes for b in index.briefs() if not b.parsed)
     if unparsed:

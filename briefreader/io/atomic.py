@@ -16,13 +16,15 @@ from pathlib import Path
 from briefreader.io.errors import BriefError
 
 
-def atomic_write(path: Path, data: str | bytes) -> None:
+def atomic_write(path: Path, data: str | bytes) -> os.stat_result:
     """Write ``data`` to a temporary file beside ``path``, fsync it, then rename over.
 
     ``os.replace`` is atomic on one file system, which is why the temporary
     file lives in the target's own folder. On failure the target is untouched
     and the temporary file is removed; the error names the reason. Text is
     written as UTF-8 with LF line ends; bytes (a spaCy DocBin) as they are.
+    Returns the status of the file written (taken before the rename, so it
+    is ours even if another writer replaces the name right after).
     """
     path = Path(path)
     if path.is_symlink():
@@ -44,6 +46,7 @@ def atomic_write(path: Path, data: str | bytes) -> None:
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)
+        written = os.stat(tmp)
         os.replace(tmp, path)
         tmp = None
         with contextlib.suppress(OSError):
@@ -52,6 +55,7 @@ def atomic_write(path: Path, data: str | bytes) -> None:
                 os.fsync(dir_fd)
             finally:
                 os.close(dir_fd)
+        return written
     except OSError as exc:
         raise BriefError(path, f"cannot save: {exc.strerror or exc}") from None
     except UnicodeEncodeError as exc:

@@ -11,18 +11,16 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from briefreader.io.atomic import atomic_write
 from briefreader.io.decode import read_text
 from briefreader.io.errors import BriefError
 from briefreader.io.safeyaml import FlowDict, FlowList, YamlRefused, safe_dump, safe_load
-from briefreader.model.corrections import KINDS, Corrections, is_label
+from briefreader.model.corrections import KINDS, Corrections, alias_key, alias_loops, is_label
 
 FILE_NAME = "corrections.yaml"
 VERSION_KEY = "briefreader-corrections"
@@ -96,15 +94,21 @@ def parse_corrections(text: str, path: Path) -> LoadedCorrections:
             f"{path}: line 1: should be a mapping (relabel:, reject:, alias:, add:); no corrections applied"
         )
         return out
-    lines = _line_numbers(text)
+    # Line numbers only when there is something to say: finding them costs more than the whole load.
+    numbered: list[dict[tuple[Any, ...], int]] = []
+
+    def lines() -> dict[tuple[Any, ...], int]:
+        if not numbered:
+            numbered.append(_line_numbers(text))
+        return numbered[0]
 
     def problem(where: tuple[Any, ...], reason: str) -> None:
-        line = lines.get(where) or lines.get(where[:1]) or 1
+        line = lines().get(where) or lines().get(where[:1]) or 1
         out.problems.append(f"{path}: line {line}: {reason}; ignored")
 
     version = data.get(VERSION_KEY, VERSION)
     if version != VERSION:
-        line = lines.get((VERSION_KEY,), 1)
+        line = lines().get((VERSION_KEY,), 1)
         out.problems.append(
             f"{path}: line {line}: {VERSION_KEY}: {version!r} is not a version this reader knows ({VERSION});"
             " no corrections applied"
@@ -120,28 +124,38 @@ def parse_corrections(text: str, path: Path) -> LoadedCorrections:
             problem(("relabel", text_key), f"relabel: {text_key!r}: {label!r} is not a label (letters and _ only)")
         else:
             c.relabel[text_key] = lab
+    rejected: set[str] = set()  # the duplicate checks by set: a list's `in` made 120,000 entries take 27 s
     for i, item in enumerate(_sequence(data, "reject", problem)):
         t = _text(item)
         if t is None:
             problem(("reject", i), f"reject: {_shown(item)} is not text (put it in quotes)")
-        elif t not in c.reject:
+        elif t not in rejected:
+            rejected.add(t)
             c.reject.append(t)
     for text_key, target in _mapping(data, "alias", problem).items():
         t = _text(target)
         if t is None:
             problem(("alias", text_key), f"alias: {text_key!r}: {target!r} is not a name (put it in quotes)")
-        elif _fold(t) == _fold(text_key):
-            problem(("alias", text_key), f"alias: {text_key!r} is an alias of itself")
+        elif alias_key(t) == alias_key(text_key):
+            problem(("alias", text_key), f"alias: {text_key!r} is an alias of itself ({t!r})")
         else:
             c.alias[text_key] = t
+    for loop in alias_loops(c.alias):
+        # Applied, a loop swaps people's mentions: none of it is applied.
+        shown = " → ".join(repr(t) for t in [*loop, loop[0]])
+        problem(("alias", loop[0]), f"alias: {shown} is a loop, none of it applied")
+        for t in loop:
+            del c.alias[t]
+    added: set[tuple[str, str]] = set()
     for i, item in enumerate(_sequence(data, "add", problem)):
-        if not isinstance(item, dict) or set(item) - {"text", "label"}:
+        if not isinstance(item, dict) or not item.keys() <= {"text", "label"}:
             problem(("add", i), "add: each entry is {text: ..., label: ...}")
             continue
         t, lab = _text(item.get("text")), _label(item.get("label"))
         if t is None or lab is None:
             problem(("add", i), f"add: {item!r} needs a text and a label (letters and _ only)")
-        elif (t, lab) not in c.add:
+        elif (t, lab) not in added:
+            added.add((t, lab))
             c.add.append((t, lab))
     return out
 
@@ -266,7 +280,20 @@ class Written:
 
     path: Path
     backup: Path | None = None
-    """A copy of the previous file, kept because rewriting it dropped comments."""
+    """A copy of the previous file (None when there was none)."""
+    note: str = ""
+    """What the person should know about the rewrite ("" when nothing: comments and encoding were kept)."""
+
+
+@dataclass(frozen=True)
+class CorrectionChange:
+    """One change to ``corrections.yaml``: add (or with ``remove``, take out) one entry."""
+
+    kind: str
+    text: str
+    value: str = ""
+    """The label for ``relabel`` and ``add``, the entity name for ``alias``."""
+    remove: bool = False
 
 
 def dumps_corrections(c: Corrections, header: str = HEADER) -> str:
@@ -294,24 +321,46 @@ def change_corrections(
     BriefError, writing nothing, when the file has problems: what the
     analyst wrote by hand is never overwritten with a guess.
     """
+    return apply_changes([CorrectionChange(kind, text, value or "", remove)], path)
+
+
+def apply_changes(changes: list[CorrectionChange], path: Path | None = None) -> Written:
+    """Make ``changes`` to ``corrections.yaml`` in one write (see ``change_corrections``; raises BriefError).
+
+    Other readers and batch runs may change the file at the same moment: it
+    is read again under its lock, so no one's entry is lost. What the
+    person wrote stays as written (comments, order, encoding), and the
+    previous version is kept as ``corrections.yaml.bak``.
+    """
+    from briefreader.io.corrections_sync import sync
+    from briefreader.io.rewrite import edit_in_place, locked, read_original, write_back
+
     p = path or corrections_path()
-    loaded = load_corrections(p)
-    if loaded.problems:
-        raise BriefError(p, f"not changed: fix it first ({loaded.problems[0]})")
-    c = loaded.corrections.copy()
-    _apply_change(c, kind, text.strip(), (value or "").strip(), remove)
-    old = p.read_text(encoding="utf-8", errors="replace") if loaded.exists else ""
-    header, dropped = _split_comments(old)
-    written = Written(p)
-    try:
-        p.parent.mkdir(parents=True, exist_ok=True)
-        if dropped:
-            written.backup = p.with_name(p.name + ".bak")
-            shutil.copyfile(p, written.backup)
-    except OSError as exc:
-        raise BriefError(p, f"cannot write: {exc.strerror or exc}") from None
-    atomic_write(p, dumps_corrections(c, header or HEADER))
-    return written
+    for change in changes:  # a change that makes no sense is refused before anything is read or locked
+        _apply_change(Corrections(), change.kind, change.text.strip(), change.value.strip(), change.remove)
+    with locked(p):
+        try:
+            original = read_original(p, MAX_BYTES)
+        except BriefError as exc:
+            raise BriefError(p, f"not changed: fix it first ({exc.reason})") from None
+        loaded = parse_corrections(original.text, p)
+        if loaded.problems:
+            raise BriefError(p, f"not changed: fix it first ({loaded.problems[0]})")
+        c = loaded.corrections.copy()
+        for change in changes:
+            _apply_change(c, change.kind, change.text.strip(), change.value.strip(), change.remove)
+        header, dropped = _split_comments(original.text)
+        whole: list[bool] = []
+
+        def rewrite_whole() -> str:
+            whole.append(True)
+            return dumps_corrections(c, header or HEADER)
+
+        text = edit_in_place(original, lambda tree: sync(tree, c, _text, _label), rewrite_whole)
+        backup, note = write_back(original, text)
+    if whole and dropped and backup is not None:
+        note = "; ".join(filter(None, [note, f"comments after the first entry were not kept (see {backup.name})"]))
+    return Written(p, backup, note)
 
 
 def _apply_change(c: Corrections, kind: str, text: str, value: str, remove: bool) -> None:
@@ -344,10 +393,16 @@ def _apply_change(c: Corrections, kind: str, text: str, value: str, remove: bool
         else:
             c.add.append((text, label))
     elif kind == "alias":
-        if not value or _fold(value) == fold:
+        if not value or alias_key(value) == alias_key(text):
             raise BriefError(None, "an alias needs the name of another entity")
         drop(("alias", "reject"))
         c.alias[text] = value
+        # The newest says where the name belongs: an older alias that would make a loop with it goes
+        # (a merge, its undo and the reverse merge would otherwise leave A -> B beside B -> A).
+        for loop in alias_loops(c.alias):
+            for t in loop:
+                if t != text and alias_key(c.alias[t]) == alias_key(text):
+                    del c.alias[t]
     else:
         drop(KINDS)
         c.reject.append(text)

@@ -41,6 +41,15 @@ class Decoded:
 
 def read_bytes(path: Path, limit: int) -> bytes:
     """Read a file after checking it is a regular, readable file under ``limit``."""
+    return read_bytes_stat(path, limit)[0]
+
+
+def read_bytes_stat(path: Path, limit: int) -> tuple[bytes, os.stat_result]:
+    """``read_bytes``, with the status of the file the bytes came from (``fstat`` of the open file).
+
+    A stamp taken later with ``stat`` on the name could describe another
+    file (one swapped in with ``os.replace`` meanwhile) beside these bytes.
+    """
     try:
         st = path.stat()
     except FileNotFoundError:
@@ -49,7 +58,7 @@ def read_bytes(path: Path, limit: int) -> bytes:
         raise BriefError(path, f"cannot read: {exc.strerror or exc}") from None
     _regular(path, st.st_mode)
     if st.st_size > limit:
-        raise BriefError(path, f"too large ({st.st_size / 1e6:.1f} MB; the limit is {limit / 1e6:.0f} MB)")
+        raise BriefError(path, f"too large ({_size(st.st_size)}; the limit is {_size(limit)})")
     try:
         # O_NONBLOCK: if the path was swapped for a FIFO since the stat, the open still returns.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
@@ -60,7 +69,8 @@ def read_bytes(path: Path, limit: int) -> bytes:
     except OSError as exc:
         raise BriefError(path, f"cannot read: {exc.strerror or exc}") from None
     try:
-        _regular(path, os.fstat(fd).st_mode)
+        opened = os.fstat(fd)
+        _regular(path, opened.st_mode)
         with os.fdopen(fd, "rb") as fh:
             fd = -1
             # Read one byte past the limit: a file that grew is still refused.
@@ -71,8 +81,17 @@ def read_bytes(path: Path, limit: int) -> bytes:
         if fd >= 0:
             os.close(fd)
     if len(data) > limit:
-        raise BriefError(path, f"too large (the limit is {limit / 1e6:.0f} MB)")
-    return data
+        raise BriefError(path, f"too large (the limit is {_size(limit)})")
+    return data, opened
+
+
+def _size(n: int) -> str:
+    """A size as a person reads it: ``8.4 MB``, ``256 KB`` (a limit under 1 MB was shown as "0 MB")."""
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
+    if n >= 1024:
+        return f"{n / 1024:.1f}".removesuffix(".0") + " KB"
+    return f"{n} bytes"
 
 
 def _regular(path: Path, mode: int) -> None:

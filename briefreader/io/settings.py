@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefreader.io.atomic import atomic_write
 from briefreader.io.corrections_file import config_dir
 from briefreader.io.decode import read_text
 from briefreader.io.errors import BriefError
 from briefreader.io.safeyaml import YamlRefused, safe_dump, safe_load
+from briefreader.model.display import one_line
 
 FILE_NAME = "settings.yaml"
 MAX_BYTES = 256 * 1024
@@ -59,10 +59,12 @@ def load_settings(path: Path | None = None) -> Settings:
         out.problems.append(problem)
         return out
     scope = data.get(SCOPE_KEY, "ask")
-    if scope in SCOPES:
+    # Anything may be written there by hand (a list, a mapping): only one of the words is a setting.
+    if isinstance(scope, str) and scope in SCOPES:
         out.corrections_scope = scope
     else:
-        out.problems.append(f"{p}: {SCOPE_KEY}: {scope!r} is not one of {', '.join(SCOPES)}; asking each time")
+        shown = one_line(repr(scope), 60)
+        out.problems.append(f"{p}: {SCOPE_KEY}: {shown} is not one of {', '.join(SCOPES)}; asking each time")
     return out
 
 
@@ -72,16 +74,26 @@ def save_setting(key: str, value: str, path: Path | None = None) -> Path:
     A file that cannot be read as settings is not replaced: what is in it
     may be someone's, and a guess would lose it.
     """
+    from briefreader.io.rewrite import append_entry, edit_in_place, locked, read_original, write_back
+
     p = path or settings_path()
-    data, problem = _read(p)
-    if problem:
-        raise BriefError(p, f"not changed: fix it first ({problem})")
-    data[key] = value
-    try:
-        p.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise BriefError(p, f"cannot write: {exc.strerror or exc}") from None
-    atomic_write(p, HEADER + safe_dump(data))
+    # Read again under the file's lock: another reader's change made meanwhile is kept.
+    with locked(p):
+        data, problem = _read(p)
+        if problem:
+            raise BriefError(p, f"not changed: fix it first ({problem})")
+        original = read_original(p, MAX_BYTES)
+        data[key] = value
+
+        def edit(tree: Any) -> None:
+            # Only the one line changes: comments, order and other keys stay as the person wrote them.
+            if key in tree:
+                tree[key] = value
+            else:
+                append_entry(tree, key, value)
+
+        text = edit_in_place(original, edit, lambda: HEADER + safe_dump(data))
+        write_back(original, text)
     return p
 
 

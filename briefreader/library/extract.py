@@ -18,7 +18,7 @@ from briefreader.io.decode import MAX_BRIEF_BYTES, MAX_YAML_BYTES, decode, read_
 from briefreader.io.errors import BriefError
 from briefreader.io.sources import read_markdown, read_seed_or_plain
 from briefreader.io.store import loads
-from briefreader.library.scan import Group
+from briefreader.library.scan import Group, fs_name
 from briefreader.library.text import fold, split_sentences
 from briefreader.model.document import Document, KeyPoint
 
@@ -161,13 +161,13 @@ def read_group(root: Path, grp: Group, data: dict[str, bytes | BriefError]) -> E
     source_error: str | None = None
     if grp.source:
         try:
-            source_doc = _read_source(root / grp.source, _bytes(data[grp.source]))
+            source_doc = _read_source(root / fs_name(grp.source), _bytes(data[grp.source]))
         except BriefError as exc:
             source_error = exc.reason
     if grp.yaml:
         try:
             ydata = _bytes(data[grp.yaml])
-            ydoc = loads(decode(ydata, root / grp.yaml).text, source=grp.yaml)
+            ydoc = loads(decode(ydata, root / fs_name(grp.yaml)).text, source=grp.yaml)
         except BriefError as exc:
             ex = from_document(source_doc, grp.source or grp.yaml) if source_doc else Extract(Path(grp.yaml).stem)
             ex.status, ex.error = "error", exc.reason
@@ -197,6 +197,6 @@ def load_file(root: Path, rel: str) -> bytes | BriefError:
     """A file's bytes, or the error that says why they cannot be read (within the size limits)."""
     limit = MAX_YAML_BYTES if rel.lower().endswith((".yaml", ".yml")) else MAX_BRIEF_BYTES
     try:
-        return read_bytes(root / rel, limit)
+        return read_bytes(root / fs_name(rel), limit)
     except BriefError as exc:
         return exc

@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 from briefreader.library import schema  # update, search and entity_summary load where used: not for the first frame
 from briefreader.library.recovery_check import RecoveryCheck, RecoveryFiles
 from briefreader.library.results import BriefInfo, EntityMention, EntitySummary, Progress, RefreshReport, SearchHit
-from briefreader.library.scan import FileStat, walk
+from briefreader.library.scan import FileStat, fs_name, index_name, walk
 from briefreader.library.text import fold, like_pattern
 from briefreader.model.corrections import Corrections
 from briefreader.model.document import Document
@@ -65,6 +65,7 @@ class LibraryIndex:
         self.recovery_check: RecoveryCheck = recovery_check or RecoveryFiles()
         self._corrections = corrections or _load_corrections
         self._only = sorted(set(only)) if only is not None else None
+        self._skipped: set[str] = set()  # the unreadable folders the last walk met: each is told once
         self._target, self._uri = target, uri
         self._local = threading.local()
         self._conns: list[sqlite3.Connection] = []
@@ -128,18 +129,26 @@ class LibraryIndex:
     def _prepare(self) -> None:
         """Check the database and make it when missing; anything wrong means a fresh one."""
         if not self._uri:
+            if locked := schema.read_only(Path(self._target)):
+                self._in_memory(f"the library index {locked}")
+                return
             why = schema.damage(Path(self._target))
             if why:
                 self._reset(f"the library index {why}")
                 return
         try:
             meta = schema.read_meta(self._conn())
+            if not meta:
+                schema.create(self._conn(), self.root, self.fts)
         except sqlite3.DatabaseError as exc:
-            self._reset(f"the library index could not be read ({exc})")
+            if schema.busy(exc) and not self._uri:  # another process is making it: never delete it under that one
+                self._in_memory("the library index is busy (another process is writing it)")
+            else:
+                self._reset(f"the library index could not be read ({exc})")
             return
         if not meta:
-            schema.create(self._conn(), self.root, self.fts)
-        elif meta.get("format") != str(schema.FORMAT) or meta.get("root") != str(self.root):
+            return  # just made
+        if meta.get("format") != str(schema.FORMAT) or meta.get("root") != str(self.root):
             self._reset(None)  # an older format, or another folder's: nothing to tell
         elif meta.get("fts") != ("1" if self.fts else "0"):
             self._reset(None)
@@ -149,7 +158,11 @@ class LibraryIndex:
         with self._lock:
             self.close()
             if not self._uri:
-                schema.remove(Path(self._target))
+                try:
+                    schema.remove(Path(self._target))
+                except OSError as exc:
+                    self._in_memory(f"{reason or 'the index is out of date'}, and cannot be replaced ({exc.strerror})")
+                    return
             try:
                 schema.create(self._conn(), self.root, self.fts)
             except sqlite3.Error:
@@ -160,6 +173,15 @@ class LibraryIndex:
                 schema.create(self._conn(), self.root, self.fts)
             if reason:
                 self.notices.append(f"{reason}; rebuilt from the files")
+
+    def _in_memory(self, reason: str) -> None:
+        """Leave the database file as it is and work on an index in memory (the next refresh fills it)."""
+        with self._lock:
+            self.close()
+            self._target = f"file:briefreader-{id(self)}-{time.monotonic_ns()}?mode=memory&cache=shared"
+            self._uri = True
+            schema.create(self._conn(), self.root, self.fts)
+            self.notices.append(f"{reason}; working with an index in memory (nothing is kept)")
 
     def close(self) -> None:
         """Close every connection (the index can be used again: connections reopen on demand)."""
@@ -183,12 +205,27 @@ class LibraryIndex:
         except sqlite3.IntegrityError:
             raise
         except sqlite3.DatabaseError as exc:
-            if "locked" in str(exc):
+            if schema.busy(exc) and self._uri:
                 raise
+            if schema.busy(exc) or "readonly" in str(exc):
+                return self._without_file(fn, exc, rebuild)
             self._reset(f"the library index is damaged ({exc})")
             if rebuild:
                 self._refresh(None, None)
             return fn()
+
+    def _without_file(self, fn: Callable[[], _T], exc: sqlite3.Error, rebuild: bool) -> _T:
+        """Busy past the timeout (then tried once more) or read-only (not damage): work in memory, the file kept."""
+        if busy := schema.busy(exc):
+            try:
+                return fn()
+            except sqlite3.OperationalError as again:
+                if not schema.busy(again):
+                    raise
+        self._in_memory(f"the library index is {'busy (another process is writing it)' if busy else 'read-only'}")
+        if rebuild:
+            self._refresh(None, None)
+        return fn()
 
     # Refreshing ----------------------------------------------------------------------------
 
@@ -204,14 +241,18 @@ class LibraryIndex:
 
     def _stat_all(self) -> list[FileStat]:
         if self._only is None:
-            return walk(self.root)
+            skipped: list[str] = []
+            found = walk(self.root, skipped)
+            self.notices += [s for s in skipped if s not in self._skipped]
+            self._skipped = set(skipped)
+            return found
         out = []
         for rel in self._only:
             try:
                 st = (self.root / rel).stat()
             except OSError:
                 continue
-            out.append(FileStat(rel, st.st_size, st.st_mtime_ns))
+            out.append(FileStat(index_name(rel), st.st_size, st.st_mtime_ns))
         return out
 
     def _refresh(self, progress: Callable[[Progress], None] | None, cancel: threading.Event | None) -> RefreshReport:
@@ -239,14 +280,18 @@ class LibraryIndex:
 
         return self._guard(run)
 
+    def path_of(self, rel: str) -> Path:
+        """The file of a path the index stores (relative, with undecodable name bytes kept as ``scan.index_name``)."""
+        return self.root / fs_name(rel)
+
     def _rel(self, path: Path | str) -> str:
         p = Path(path)
         if p.is_absolute():
             try:
-                return p.resolve().relative_to(self.root).as_posix()
+                return index_name(p.resolve().relative_to(self.root).as_posix())
             except ValueError:
-                return p.as_posix()
-        return p.as_posix()
+                return index_name(p.as_posix())
+        return index_name(p.as_posix())
 
     # Reading -------------------------------------------------------------------------------
 

@@ -11,6 +11,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from briefreader.library.scan import fs_name
+
 RecoveryCheck = Callable[[Path], bool]
 """Says whether unsaved work for a brief file is waiting to be restored."""
 
@@ -63,7 +65,7 @@ class RecoveryFiles:
 
         if not self._names or recovery_stem(rel) not in self._stems:
             return False
-        return self.waiting(root / rel)
+        return self.waiting(root / fs_name(rel))
 
     def waiting(self, path: Path) -> bool:
         """Whether the last look found a recovery file for ``path``."""

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefreader.library.scan import fs_name
+
 STATUSES: dict[str, str] = {
     "new": "new",
     "annotated": "annotated",
@@ -48,17 +50,17 @@ class BriefInfo:
     @property
     def path(self) -> Path:
         """The file the reader opens (absolute)."""
-        return self.root / self.rel
+        return self.root / fs_name(self.rel)
 
     @property
     def source(self) -> Path | None:
         """The brief's source file (.txt, .md), when there is one."""
-        return self.root / self.source_rel if self.source_rel else None
+        return self.root / fs_name(self.source_rel) if self.source_rel else None
 
     @property
     def yaml(self) -> Path | None:
         """The brief's annotated YAML, when there is one."""
-        return self.root / self.yaml_rel if self.yaml_rel else None
+        return self.root / fs_name(self.yaml_rel) if self.yaml_rel else None
 
     @property
     def status_text(self) -> str:

@@ -21,6 +21,41 @@ _SOURCE_SUFFIXES = tuple(s for s in BRIEF_SUFFIXES if s)
 _BRIEF_KEY = re.compile(rb"(?m)^briefreader:")
 
 
+_BYTE_MARK = 0x10FF00
+"""An undecodable byte 0xNN of a file name is kept in the index as the code point U+10FFNN (private use).
+
+Linux names are bytes; Python holds the ones that are not UTF-8 as lone
+surrogates (U+DCNN), which SQLite cannot store: one such name made every
+write of the index fail, and the whole library look empty. The private
+code points are valid text, and map back to the very same bytes.
+"""
+
+
+def index_name(name: str) -> str:
+    """A file name (relative path) as the index stores it: valid text, one-to-one with the name's bytes."""
+    if name.isascii():
+        return name
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join(chr(ord(c) - 0xDC00 + _BYTE_MARK) if "\udc80" <= c <= "\udcff" else c for c in name)
+    return name
+
+
+def fs_name(rel: str) -> str:
+    """The file system's name (as ``os.fsdecode`` gives it) of a name the index stores: ``index_name`` undone."""
+    if rel.isascii() or max(rel) < "\U0010ff80":
+        return rel
+    return "".join(chr(ord(c) - _BYTE_MARK + 0xDC00) if c >= "\U0010ff80" else c for c in rel)
+
+
+def shown_name(rel: str) -> str:
+    """A name the index stores, fit to print: each byte that is not UTF-8 as ``\\xNN``."""
+    if rel.isascii() or max(rel) < "\U0010ff80":
+        return rel
+    return "".join(f"\\x{ord(c) - _BYTE_MARK:02x}" if c >= "\U0010ff80" else c for c in rel)
+
+
 @dataclass(frozen=True)
 class FileStat:
     """A file of the library as the file system sees it (paths relative to the root, with /)."""
@@ -30,11 +65,13 @@ class FileStat:
     mtime_ns: int
 
 
-def walk(root: Path) -> list[FileStat]:
+def walk(root: Path, skipped: list[str] | None = None) -> list[FileStat]:
     """Every candidate file under ``root``, hidden ones left out, sorted by path.
 
     ``os.scandir`` gives the size and mtime with the listing, so a warm
     refresh of thousands of briefs costs one directory read per folder.
+    A folder that cannot be read is added to ``skipped`` (a line each,
+    saying why), so the briefs left out are not left out without a word.
     """
     out: list[FileStat] = []
     stack = [(root, "")]
@@ -42,8 +79,11 @@ def walk(root: Path) -> list[FileStat]:
         folder, prefix = stack.pop()
         try:
             entries = list(os.scandir(folder))
-        except OSError:
-            continue  # an unreadable folder: its briefs are simply not there
+        except OSError as exc:
+            if skipped is not None:
+                where = shown_name(index_name(prefix.rstrip("/"))) or "."
+                skipped.append(f"cannot read the folder {where} ({exc.strerror or exc}): its briefs are left out")
+            continue
         for entry in entries:
             if entry.name.startswith("."):
                 continue
@@ -59,7 +99,7 @@ def walk(root: Path) -> list[FileStat]:
                 st = entry.stat()
             except OSError:
                 continue
-            out.append(FileStat(prefix + entry.name, st.st_size, st.st_mtime_ns))
+            out.append(FileStat(index_name(prefix + entry.name), st.st_size, st.st_mtime_ns))
     out.sort(key=lambda f: f.rel)
     return out
 

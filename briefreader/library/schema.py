@@ -16,7 +16,7 @@ import re
 import sqlite3
 from pathlib import Path
 
-FORMAT = 1
+FORMAT = 2
 """Bump when the tables or what is extracted into them change: older indexes are rebuilt."""
 
 TABLES = """
@@ -54,13 +54,13 @@ CREATE TABLE groups (
 
 FTS_TABLES = """
 CREATE VIRTUAL TABLE chunks_fts USING fts5 (
-    text, content='chunks', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    fold, content='chunks', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER chunks_ai AFTER INSERT ON chunks BEGIN
-    INSERT INTO chunks_fts (rowid, text) VALUES (new.id, new.text);
+    INSERT INTO chunks_fts (rowid, fold) VALUES (new.id, new.fold);
 END;
 CREATE TRIGGER chunks_ad AFTER DELETE ON chunks BEGIN
-    INSERT INTO chunks_fts (chunks_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO chunks_fts (chunks_fts, rowid, fold) VALUES ('delete', old.id, old.fold);
 END;
 """
 
@@ -126,6 +126,29 @@ def damage(path: Path) -> str | None:
     return None
 
 
+def read_only(path: Path) -> str | None:
+    """Why the database at ``path`` cannot be written (None when it can), without touching it.
+
+    A file or folder without write permission is kept as it is: a person
+    made it so (the mode counts too, as root may write anything).
+    """
+    import stat
+
+    for p, what in ((path, "file"), (path.parent, "folder")):
+        try:
+            mode = p.stat().st_mode
+        except OSError:
+            continue
+        if not (mode & stat.S_IWUSR and os.access(p, os.W_OK)):
+            return f"{what} {p} is read-only" if what == "folder" else "is read-only"
+    return None
+
+
+def busy(exc: sqlite3.Error) -> bool:
+    """True for SQLite's "database is locked" / "busy": another connection holds what this one needs."""
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
 def remove(path: Path) -> None:
     """Delete a database with its WAL and shared-memory files."""
     for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
@@ -133,10 +156,14 @@ def remove(path: Path) -> None:
             p.unlink()
 
 
+BUSY_SECONDS = 10.0
+"""How long a write waits for another process's (then it is tried once more, then the index is left alone)."""
+
+
 def connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
     """A connection set up for the index: WAL (readers never wait on the refresh), a busy timeout."""
-    conn = sqlite3.connect(target, uri=uri, timeout=10.0, check_same_thread=False, isolation_level=None)
-    conn.execute("PRAGMA busy_timeout = 10000")
+    conn = sqlite3.connect(target, uri=uri, timeout=BUSY_SECONDS, check_same_thread=False, isolation_level=None)
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
     if not uri:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")

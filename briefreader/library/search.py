@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from briefreader.library.results import SearchHit
+from briefreader.library.scan import fs_name
 from briefreader.library.text import like_pattern, token_spans, words
 
 
@@ -98,7 +99,7 @@ def _hit(root: Path, r: Any, score: float, terms: list[Term]) -> SearchHit:
     kind, text, start, end, quote = r[0], r[1], r[2], r[3], r[4]
     placed = start is not None and end is not None
     return SearchHit(
-        path=root / r[5],
+        path=root / fs_name(r[5]),
         rel=r[5],
         title=r[6],
         kind=kind,

@@ -24,10 +24,24 @@ _ABBREVIATIONS = frozenset(_ABBREVIATIONS_TEXT.split())
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Þ])|(?<=[.!?…\"'”’)\]])\n")
 
 
+_LETTERS = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŀ": "l", "ŧ": "t"})
+"""Letters that read as a base letter with a mark but have no decomposition ('Tromsø', 'Łódź')."""
+_PAIRS = str.maketrans({"æ": "ae", "œ": "oe", "þ": "th"})
+
+
 def fold(text: str) -> str:
-    """Case and accents folded ('Lucía' -> 'lucia'), one character out for most in."""
+    """Case, accents and ligatures folded ('Lucía' -> 'lucia', 'Straße' -> 'strasse', 'ﬁnal' -> 'final').
+
+    NFKD splits accents off and ligatures apart, casefold lowers and
+    expands (ß -> ss), and a few letters with no decomposition (ø, ł, đ,
+    æ...) are mapped by hand. The index stores this copy for FTS5 and the
+    fallback alike, so both find the same briefs.
+    """
+    if text.isascii():
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return folded.translate(_LETTERS).translate(_PAIRS)
 
 
 def words(text: str) -> list[str]:

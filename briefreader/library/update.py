@@ -51,15 +51,18 @@ def refresh(
     gone = [p for p in stored if p not in paths]
     in_groups = {r for g in groups for r in g.files}
     report.total = len(groups)
+    forgotten = [(r,) for r in known if r not in stats]
+    foreign = [(r, stats[r].size, stats[r].mtime_ns, d) for r, (d, _b) in changed.items() if r not in in_groups]
+    if not (gone or forgotten or touched or foreign or todo):
+        return report  # nothing to write: no wait on another process that is writing
     conn.execute("BEGIN IMMEDIATE")
     try:
         report.removed = delete_briefs(conn, gone)
-        conn.executemany("DELETE FROM files WHERE rel = ?", [(r,) for r in known if r not in stats])
+        conn.executemany("DELETE FROM files WHERE rel = ?", forgotten)
         conn.executemany("UPDATE files SET size = ?, mtime_ns = ? WHERE rel = ?", touched)
         # Files that are no brief (someone else's YAML): remembered so they are not read again.
         conn.executemany(
-            "INSERT OR REPLACE INTO files (rel, size, mtime_ns, hash, annotated) VALUES (?, ?, ?, ?, 0)",
-            [(r, stats[r].size, stats[r].mtime_ns, d) for r, (d, _b) in changed.items() if r not in in_groups],
+            "INSERT OR REPLACE INTO files (rel, size, mtime_ns, hash, annotated) VALUES (?, ?, ?, ?, 0)", foreign
         )
         last = time.perf_counter()
         for i, g in enumerate(todo):
@@ -110,7 +113,8 @@ def _changes(
     annotated: set[str] = set()
     for rel, f in stats.items():
         k = known.get(rel)
-        if k is not None and k[0] == f.size and k[1] == f.mtime_ns:
+        # A file that could not be read is looked at again every time: a chmod back changes neither size nor mtime.
+        if k is not None and k[0] == f.size and k[1] == f.mtime_ns and not k[2].startswith("unreadable:"):
             if k[3]:
                 annotated.add(rel)
             continue
@@ -160,7 +164,8 @@ def insert_rows(conn: sqlite3.Connection, brief: int, ex: Extract, fts: bool) ->
     conn.executemany("INSERT INTO events (brief, type, date) VALUES (?, ?, ?)", [(brief, *e) for e in ex.events])
     conn.executemany(
         "INSERT INTO chunks (brief, kind, text, span_start, span_end, quote, fold) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(brief, c.kind, c.text, c.start, c.end, c.quote, None if fts else fold(c.text)) for c in ex.chunks],
+        # FTS5 indexes the folded copy too: its own folding leaves ß, ø, ł and ligatures as they are.
+        [(brief, c.kind, c.text, c.start, c.end, c.quote, fold(c.text)) for c in ex.chunks],
     )
 
 

@@ -53,3 +53,43 @@ class Corrections:
             *(f"add\t{t}\t{lab}" for t, lab in sorted(self.add)),
         ]
         return "\n".join(parts)
+
+
+def alias_key(name: str) -> str:
+    """The key two spellings of one name share, as entity clustering folds them (``nlp.entities.compact``).
+
+    Case, curly quotes, dashes, spaces, full stops, hyphens and apostrophes
+    do not count: 'Valdivia.' is 'Valdivia', 'U.S.' is 'US'.
+    """
+    k = name.casefold().replace("’", "'").replace("–", "-").replace("—", "-")
+    return re.sub(r"[\s.\-']", "", k)
+
+
+def alias_loops(alias: dict[str, str]) -> list[list[str]]:
+    """The loops among aliases (``A -> B`` beside ``B -> A``, or longer), each as its texts in order.
+
+    Compared by ``alias_key``. Applying a loop moves each name's mentions
+    to the next name: two people swap. A self-alias (``Valdivia ->
+    Valdivia.``) is a loop of one.
+    """
+    step: dict[str, str] = {}
+    text_of: dict[str, str] = {}
+    for text, target in alias.items():
+        key = alias_key(text)
+        if key not in step:
+            step[key] = alias_key(target)
+            text_of[key] = text
+    loops: list[list[str]] = []
+    state: dict[str, int] = {}  # 1: on the path being followed, 2: done
+    for start in step:
+        path: list[str] = []
+        k: str | None = start
+        while k is not None and k in step and k not in state:
+            state[k] = 1
+            path.append(k)
+            k = step[k]
+        if k is not None and state.get(k) == 1:
+            loops.append([text_of[x] for x in path[path.index(k) :]])
+        for x in path:
+            state[x] = 2
+    return loops

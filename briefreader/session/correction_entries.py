@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from briefreader.io.corrections_file import change_corrections
+from briefreader.io.corrections_file import CorrectionChange, apply_changes
 from briefreader.model.display import one_line
 from briefreader.model.document import Document
 from briefreader.nlp.entities import compact
@@ -75,12 +75,11 @@ def entries_for(change: Change, doc: Document) -> list[Entry]:
 
 def save_for_all(entries: list[Entry]) -> str:
     """Write the entries to ``corrections.yaml``; returns a status line (raises BriefError, writing nothing more)."""
-    written = None
-    for e in entries:
-        written = change_corrections(e.kind, e.text, e.value or None)
-    if written is None:
+    if not entries:
         return ""
+    # One write under the file's lock: a merge's aliases all land, beside what other readers wrote meanwhile.
+    written = apply_changes([CorrectionChange(e.kind, e.text, e.value) for e in entries])
     line = f"For all briefs: {'; '.join(e.describe() for e in entries)} (in {written.path.name})"
-    if written.backup is not None:
-        line += f"; the previous file is kept as {written.backup.name}"
+    if written.note:
+        line += f"; {written.note}"
     return line

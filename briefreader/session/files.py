@@ -162,5 +162,5 @@ def write_annotated(doc: Document, target: Path) -> FileStamp:
     from briefreader.io.store import dumps
 
     data = dumps(doc)
-    atomic_write(target, data)
-    return FileStamp.of(real_target(target), data.encode("utf-8"))
+    written = atomic_write(target, data)
+    return FileStamp.of(real_target(target), data.encode("utf-8"), written)

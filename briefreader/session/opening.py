@@ -20,7 +20,6 @@ from briefreader.io.sources import YAML_SUFFIXES, read_brief
 from briefreader.model.document import Document
 from briefreader.session.brief import BriefSession, Opening
 from briefreader.session.files import (
-    FileStamp,
     Loaded,
     display_name,
     find_annotations,
@@ -72,13 +71,9 @@ def _own(target: Path, source: Path, doc: Document) -> Loaded | None:
 
 
 def _open_yaml(path: Path, save_to: Path | None, first: Document | Loaded | None) -> BriefSession:
-    if isinstance(first, Loaded):
-        loaded = first
-    elif first is not None:
-        data = real_target(path).read_bytes()
-        loaded = Loaded(first, FileStamp.of(real_target(path), data))
-    else:
-        loaded = load_annotated(path)
+    # A Document read without its stamp cannot be paired with the file now on disk (it may have been
+    # replaced since): it is read again, stamp and Document from the same bytes.
+    loaded = first if isinstance(first, Loaded) else load_annotated(path)
     _clean_meta(loaded.doc)
     target = save_to or path
     same = real_target(target) == real_target(path)

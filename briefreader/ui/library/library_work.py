@@ -141,7 +141,7 @@ class LibraryWork:
             self.parsing = False
 
     def _parse_one(self, rel: str) -> tuple[bool, str]:
-        path = self.index.root / rel
+        path = self.index.path_of(rel)
         try:
             doc = open_any(path)
         except BriefError as exc:
