@@ -110,7 +110,39 @@ def find_events(doc: Document, analysis: Analysis, taxonomy: Taxonomy) -> dict[i
             if len(parties) == 2:
                 pairs.append((si, parties))
         seen = [x for x in seen if x.sentence >= si - 1] + named_people(view, si, pronouns, by_word)
+    _place_from_dateline(doc, analysis, out)
     return out
+
+
+def _place_from_dateline(doc: Document, analysis: Analysis, found: dict[int, list[Found]]) -> None:
+    """Events of a wire story that name no place of their own happen where it was filed.
+
+    'MOSCOW (AP)_ ...': the story's dateline place is the place of its
+    events that say nothing else, as an analyst reads it; not of planned
+    ones (a trip still to come goes elsewhere) nor of events whose
+    participants include that place itself.
+    """
+    first = next((s for s in analysis.sentences if doc.blocks[s.block].kind == "paragraph"), None)
+    if first is None:
+        return
+    end = first.start + dateline_end(doc.text[first.start : first.end])
+    if end == first.start:
+        return
+    place = next(
+        (
+            e
+            for e in doc.entities
+            if e.label in roles.PLACE_LABELS and any(first.start <= m.start < end for m in e.visible_mentions)
+        ),
+        None,
+    )
+    if place is None:
+        return
+    for frames in found.values():
+        for f in frames:
+            fr = f.frame
+            if fr.place is None and fr.status != "planned" and place.id not in fr.actors + fr.targets:
+                fr.place, f.place, f.place_relation = place.id, place, "in"
 
 
 @dataclass
@@ -428,7 +460,7 @@ def _build(
 
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Za-z .'-]*[A-Z](?:,\s*[A-Z][A-Za-z.]*\s*\d{1,2})?\s*"
-    r"(?:\((?:[A-Z][A-Za-z-]*\s?){1,3}\)\s*)?(?:_|--|—|–|-|:)\s+"
+    r"(?:\((?:[A-Z][A-Za-z-]*\s?){1,3}\)\s*)?(?:_|--|—|–|-|:)(?:\s+|$)"
 )
 """A wire dateline opening a sentence: 'SEOUL, Dec. 30 (Yonhap) --', 'MOSCOW (AP)_'."""
 
