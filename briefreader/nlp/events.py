@@ -267,7 +267,9 @@ def _rank(view: roles.Sentence, cands: list[Candidate], resolver: Resolver) -> l
             if view.tokens[c.index].pos != "VERB" and governor(view, c.index, c.pattern) is None:
                 continue
             r = _roles(view, c, resolver)
-            if not (r.actors or r.targets):
+            # Someone unnamed acting on or for a party is still the event ("police said suspects
+            # had been arrested"): a verb with a subject of its own counts, named or not.
+            if not (r.actors or r.targets or (c.category.id in _UNNAMED_OK and _has_subject(view, c.index))):
                 continue
         loose = False
         if view.tokens[c.index].pos != "VERB":
@@ -275,7 +277,7 @@ def _rank(view: roles.Sentence, cands: list[Candidate], resolver: Resolver) -> l
             # A noun on its own is an event when the parse says whose it is ("X's visit",
             # "talks between A and B"), not merely what it is ("the A-B partnership").
             own = _roles(view, c, resolver) if gov is None else None
-            if own is not None and (not own.actors or own.actor_relation == "compound"):
+            if own is not None and not (own.actors and own.actor_relation != "compound") and not own.targets:
                 continue
             at, loose = (gov, False) if gov is not None else (c.index, True)
         # What did not happen ("failed to agree at talks") gives way to what did.
@@ -290,6 +292,15 @@ def _rank(view: roles.Sentence, cands: list[Candidate], resolver: Resolver) -> l
             )
         )
     return [r[5] for r in sorted(ranked, key=lambda r: r[:5])]
+
+
+_UNNAMED_OK = frozenset({"security", "tension"})
+"""Kinds of event worth a timeline entry even when the text does not name who (arrests, attacks, protests)."""
+
+
+def _has_subject(view: roles.Sentence, v: int) -> bool:
+    """The verb has a subject of its own, active or passive ("two men were arrested")."""
+    return view.tokens[v].pos == "VERB" and bool(view.kids(v, "nsubj", "nsubjpass"))
 
 
 def _frames(doc: Document, view: roles.Sentence, si: int, taxonomy: Taxonomy, resolver: Resolver) -> list[Found]:
@@ -322,7 +333,25 @@ def _frames(doc: Document, view: roles.Sentence, si: int, taxonomy: Taxonomy, re
         relayed = _relayed(doc, view, si, out[0], taxonomy, resolver)
         if relayed is not None:
             return [relayed]
+        if _mere_saying(view, out[0]):
+            return []
     return out
+
+
+PLAIN_SAYING = frozenset(
+    {"say", "tell", "add", "note", "describe", "argue", "comment", "explain", "state", "think", "believe", "suggest"}
+)
+"""Verbs of saying that make no speech act of their own: "X said the economy was weak" is a quote, not news."""
+
+
+def _mere_saying(view: roles.Sentence, found: Found) -> bool:
+    """A plain saying that is not itself the news: no one is addressed and nothing is asked or warned.
+
+    The guideline codes a statement only when the saying is the news
+    (urged, warned, reaffirmed, conveyed to someone); a quote attributed
+    with 'said' that holds no event of its own is the article's voice.
+    """
+    return view.tokens[found.trigger].lemma.lower() in PLAIN_SAYING and not found.targets
 
 
 def _relayed(
@@ -347,7 +376,7 @@ def _relayed(
     v = content[0]
     clause = {view.tokens[i].lemma.lower() for i in view.in_clause(v)}
     lemma = view.tokens[v].lemma.lower()
-    best, score = None, 1
+    best, score = None, 0
     for cat in taxonomy.categories:
         if cat.id in (STATEMENT, "history") or cat.planned:
             continue

@@ -99,21 +99,21 @@ He praised the workers who built it.
 
 He thanked the engineers.
 
-He said the port would create 2,000 jobs.
+He promised the port would create 2,000 jobs.
 
 ## Reaction
 
-He said he was not there.
+He insisted he was not there.
 """
 
 
 def test_pronouns_across_one_sentence_paragraphs_but_not_a_heading(model: LoadedModel, tmp_path: Path) -> None:
     f = parse_brief(model, tmp_path, WIRE)
     # Each 'He' passes the person on to the next, one paragraph to the next.
-    said = frame(f, "He said the port")
+    said = frame(f, "He promised the port")
     assert said.type == "statement" and f.names(said.actors) == ["Hans Vogt"]
     # A heading starts afresh: nobody is named in the new section, so the statement has no speaker.
-    after = frame(f, "He said he was not there")
+    after = frame(f, "He insisted he was not there")
     assert after.type == "statement" and after.actors == []
 
 
@@ -122,7 +122,7 @@ date: 2026-05-20
 ---
 # Budget vote
 
-Prime Minister Helen Marsh flew to Canberra on Monday. Ms Marsh said the budget would pass.
+Prime Minister Helen Marsh flew to Canberra on Monday. Ms Marsh insisted the budget would pass.
 
 Opposition spokesman David Marsh, no relation, criticised Ms Marsh for the cuts.
 """
@@ -131,7 +131,7 @@ Opposition spokesman David Marsh, no relation, criticised Ms Marsh for the cuts.
 def test_a_title_word_says_who_a_namesake_is(model: LoadedModel, tmp_path: Path) -> None:
     # 'spokesman David Marsh' is a man, so 'Ms Marsh' can only be Helen Marsh.
     f = parse_brief(model, tmp_path, NAMESAKES)
-    said = frame(f, "Ms Marsh said")
+    said = frame(f, "Ms Marsh insisted")
     assert f.names(said.actors) == ["Helen Marsh"]
     row = frame(f, "Opposition spokesman")
     assert f.names(row.actors) == ["David Marsh"] and f.names(row.targets) == ["Helen Marsh"]
@@ -331,19 +331,22 @@ The show's director, British playwright Ada Nyberg, defends the programme.
 
 "It is a serious work."
 
-She said the tickets had sold out in a day.
+She insisted the tickets had sold out in a day.
 
-"We sold every seat," said Hart and Moss chief executive Leo Grant.
+"We sold every seat," insisted Hart and Moss chief executive Leo Grant.
 
-At a dinner hosted by Culture Minister Ruth Adler on Friday, he said the festival would grow.
+At a dinner hosted by Culture Minister Ruth Adler on Friday, he insisted the festival would grow.
 """
 
 
 def test_speakers_the_model_left_untagged_and_names_that_only_qualify(model: LoadedModel, tmp_path: Path) -> None:
     f = parse_brief(model, tmp_path, SPEAKERS)
     # "Ms Nyberg told the BBC", untagged by the model, is still the last woman named as a subject.
-    she = frame(f, "She said the tickets")
-    assert she.type == "statement" and f.names(she.actors) == ["Ada Nyberg"]
+    she = frame(f, "She insisted the tickets")
+    # (A plain 'said' relays what she said: she is its source, or the speaker of a statement.)
+    assert (she.type == "statement" and f.names(she.actors) == ["Ada Nyberg"]) or (
+        she.status == "reported" and f.name(she.source) == "Ada Nyberg"
+    )
     # "Hart and Moss chief executive Leo Grant": the company's name is no second speaker.
     grant = frame(f, '"We sold every seat,"')
     assert f.names(grant.actors) == ["Leo Grant"]

@@ -132,24 +132,25 @@ date: 2026-04-15
 ---
 # Budget row
 
-Chancellor Ed Marsh said the deficit would fall next year. He told reporters that taxes would not rise.
+Chancellor Ed Marsh insisted the deficit would fall next year. He warned reporters that taxes would not rise.
 
-Mrs Kaur and Mr Marsh spoke later. She said the plan would fail.
+Mrs Kaur and Mr Marsh spoke later. She insisted the plan would fail.
 
-The markets were calm. It said nothing more.
+The markets were calm. It insisted nothing had changed.
 """
 
 
+# Speech acts ('insisted', 'warned'), not plain 'said': a plain saying with no event in it is no event (EVENTS.md).
 def test_pronoun_speakers_resolve_by_rule_or_not_at_all(model: LoadedModel, tmp_path: Path) -> None:
     f = parse_brief(model, tmp_path, SPEAKERS)
-    first = f.of("Chancellor Ed Marsh said")
+    first = f.of("Chancellor Ed Marsh insisted")
     assert first is not None and first.type == "statement" and f.names(first.actors) == ["Ed Marsh"]
     # "He" is the nearest person named as a subject before it.
-    he = f.of("He told reporters")
+    he = f.of("He warned reporters")
     assert he is not None and he.type == "statement" and f.names(he.actors) == ["Ed Marsh"]
     # "She" after "Mrs Kaur and Mr Marsh": the brief says who is a woman.
-    she = f.of("She said")
+    she = f.of("She insisted")
     assert she is not None and f.names(she.actors) == ["Mrs Kaur"]
     # "It": no person, so no speaker rather than a wrong one.
-    it = f.of("It said")
+    it = f.of("It insisted")
     assert it is not None and it.type == "statement" and it.actors == []
