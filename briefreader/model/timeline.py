@@ -169,7 +169,8 @@ def timeline(document: Document) -> list[TimelineEntry]:
             )
         )
 
-    for n, (k, ids) in enumerate(zip(document.key_points, members, strict=True)):
+    news = _news_point(document, by_id, members)
+    for k, ids in zip(document.key_points, members, strict=True):
         frames = [by_id[i] for i in ids if i in by_id]
         main = k.event if k.event is not None else frames[0] if frames else None
         if main is None:
@@ -180,7 +181,7 @@ def timeline(document: Document) -> list[TimelineEntry]:
         span = _span(document, main, k, own)
         if date:
             add(main, k.title, k.category, k, span)
-        elif n == 0 and document.meta.date and main.status != "planned":
+        elif k is news and document.meta.date:
             # The brief's news, undated in the text: at the brief's date, marked as such.
             add(main, k.title, k.category, k, span, at_brief_date=True)
     owner: dict[str, KeyPoint] = {}
@@ -194,6 +195,28 @@ def timeline(document: Document) -> list[TimelineEntry]:
         title = ev.title or (kp.title if kp is not None else plain_title(document, ev))
         add(ev, title, ev.type, kp, _span(document, ev, kp, [ev]))
     return sorted(entries, key=lambda t: (t.date, t.start))
+
+
+def _news_point(document: Document, by_id: dict[str, EventFrame], members: list[list[str]]) -> KeyPoint | None:
+    """The key point that is the brief's news: the first in the text to tell of something that took place.
+
+    Only an undated one needs it (a dated one stands at its date). A plan,
+    something that did not happen and a mere statement are not the news;
+    the lead of a wire story is, wherever the ranking put its point.
+    """
+    best: tuple[int, KeyPoint] | None = None
+    for k, ids in zip(document.key_points, members, strict=True):
+        frames = [by_id[i] for i in ids if i in by_id]
+        main = k.event if k.event is not None else frames[0] if frames else None
+        if main is None or main.status == "planned" or main.negated or main.type == "statement":
+            continue
+        if best is None or main.trigger.start < best[0]:
+            best = (main.trigger.start, k)
+    if best is None:
+        return None
+    k = best[1]
+    main = k.event or next((by_id[i] for i in k.events if i in by_id), None)
+    return k if main is not None and not (main.when and main.when.date) else None
 
 
 def _same_happening(entry: TimelineEntry, date: str, ev: EventFrame) -> bool:

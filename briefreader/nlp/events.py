@@ -30,13 +30,13 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from briefreader.model.document import Document, Entity
+from briefreader.model.document import Document, Entity, Mention
 from briefreader.model.event import EventFrame, Trigger
 from briefreader.nlp import roles
 from briefreader.nlp.event_time import REPORTING, status_of, when_of
 from briefreader.nlp.parse import Analysis
 from briefreader.nlp.people import Named, country_of, entity_genders, name_words, named_people, pronoun_referents
-from briefreader.nlp.resolver import Resolver
+from briefreader.nlp.resolver import Resolver, role_family
 from briefreader.nlp.taxonomy import Category, Pattern, Taxonomy
 from briefreader.nlp.triggers import STATEMENT, Candidate, candidates, demanded, governor, undone
 
@@ -88,6 +88,7 @@ def find_events(doc: Document, analysis: Analysis, taxonomy: Taxonomy) -> dict[i
     """Persons named in the last sentences (of this section: a heading starts afresh)."""
     section = -1
     pairs: list[tuple[int, list[Entity]]] = []
+    ties = _role_ties(doc, analysis, mentions, starts)
     for si, sent in enumerate(analysis.sentences):
         if doc.blocks[sent.block].kind != "paragraph":
             section, seen = si, []
@@ -101,7 +102,8 @@ def find_events(doc: Document, analysis: Analysis, taxonomy: Taxonomy) -> dict[i
         # "the two leaders", "both sides": the two parties of an event just before.
         pair = pairs[-1][1] if pairs and max(si - 2, section) <= pairs[-1][0] else []
         people = [x.entity for x in recent]
-        resolver = Resolver(pronouns, by_word, countries, doc.text, pair, people, nationalities)
+        described = _described(ties, si, section)
+        resolver = Resolver(pronouns, by_word, countries, doc.text, pair, people, nationalities, described)
         frames = _frames(doc, view, si, taxonomy, resolver)
         if frames:
             out[si] = frames
@@ -112,6 +114,73 @@ def find_events(doc: Document, analysis: Analysis, taxonomy: Taxonomy) -> dict[i
         seen = [x for x in seen if x.sentence >= si - 1] + named_people(view, si, pronouns, by_word)
     _place_from_dateline(doc, analysis, out)
     return out
+
+
+def _role_ties(
+    doc: Document, analysis: Analysis, mentions: list[tuple[Mention, Entity]], starts: list[int]
+) -> dict[int, list[tuple[str, Entity]]]:
+    """For each sentence, the (role family, person) pairs it states.
+
+    "former parliament speaker Park" (a role noun on the name), "Park, the
+    envoy" (an apposition either way) and "a delegation led by Park" tie a
+    role to a person; a description elsewhere ("a special envoy from
+    Seoul") then stands for that person when the tie is the only one of its
+    kind nearby.
+    """
+    out: dict[int, list[tuple[str, Entity]]] = {}
+    for si, sent in enumerate(analysis.sentences):
+        if doc.blocks[sent.block].kind != "paragraph":
+            continue
+        lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+        view = roles.build(sent, [(m.start, m.end, e) for m, e in mentions[lo:hi] if m.end <= sent.end])
+        found: list[tuple[str, Entity]] = []
+        for tok, ent in view.entity_at.items():
+            if ent.label != "PERSON":
+                continue
+            for c in view.kids(tok, "compound", "appos", "amod"):
+                fam = role_family(view.tokens[c].lemma) if c not in view.entity_at else None
+                if fam:
+                    found.append((fam, ent))
+            h = view.head(tok)
+            if h is not None and view.tokens[h].lemma.lower() == "by" and tok not in view.kids(h, "compound"):
+                v = view.head(h)
+                if v is not None and view.tokens[v].lemma.lower() in ("lead", "head"):
+                    n = view.head(v)
+                    fam = role_family(view.tokens[n].lemma) if n is not None else None
+                    if fam:
+                        found.append((fam, ent))
+            if h is not None and view.tokens[tok].dep == "appos" and h not in view.entity_at:
+                fam = role_family(view.tokens[h].lemma)
+                if fam:
+                    found.append((fam, ent))
+        # "a delegation led by former speaker Park": read off the words as well, since the small
+        # model often leaves "by" without its object here.
+        toks = view.tokens
+        for n, t in enumerate(toks[:-3]):
+            fam = role_family(t.lemma)
+            if fam and toks[n + 1].lemma.lower() in ("lead", "head") and toks[n + 2].text.lower() == "by":
+                person = next(
+                    (
+                        view.entity_at[k]
+                        for k in range(n + 3, min(n + 12, len(toks)))
+                        if k in view.entity_at and view.entity_at[k].label == "PERSON"
+                    ),
+                    None,
+                )
+                if person is not None:
+                    found.append((fam, person))
+        if found:
+            out[si] = found
+    return out
+
+
+def _described(ties: dict[int, list[tuple[str, Entity]]], si: int, section: int) -> dict[str, Entity]:
+    """Roles that one person alone holds in the sentences around ``si`` (two before, two after)."""
+    seen: dict[str, dict[str, Entity]] = {}
+    for j in range(max(section + 1, si - 2), si + 3):
+        for fam, ent in ties.get(j, []):
+            seen.setdefault(fam, {})[ent.id] = ent
+    return {fam: next(iter(ents.values())) for fam, ents in seen.items() if len(ents) == 1}
 
 
 def _place_from_dateline(doc: Document, analysis: Analysis, found: dict[int, list[Found]]) -> None:

@@ -37,6 +37,9 @@ class Resolver:
     """Persons named in the sentences just before, oldest first ("the two presidents" when no event paired them)."""
     nationality: dict[str, Entity] = field(default_factory=dict)
     """A nationality as the brief writes it ('Bahraini') -> its entity, for a mention the model did not tag."""
+    described: dict[str, Entity] = field(default_factory=dict)
+    """A role (``ROLE_FAMILIES`` value) -> the one person the sentences around tie to it ("a special
+    envoy from Seoul" where the next sentence says "a delegation led by Park": Park)."""
 
     def entities(self, s: Sentence, toks: list[int], labels: frozenset[str] = PARTY_LABELS) -> list[Entity]:
         """The entities the tokens name, conjuncts included, in order, without repeats."""
@@ -105,6 +108,18 @@ class Resolver:
             found = [e for k in self._with_conjuncts(s, [c]) for e in self._one(s, k, depth + 1)]
             if found:
                 return found
+        role = role_family(t.lemma)
+        if role in self.described and t.pos == "NOUN" and not self._named_by(s, tok):
+            # The model hangs "and B" on the description's own qualifier ("an envoy from Seoul and
+            # China's minister, B"): B is still a partner.
+            more = [
+                e
+                for p in s.kids(tok, "prep")
+                for o in pobjs(s, p)
+                for c in s.kids(o, "conj")
+                for e in self._one(s, c, depth + 1)
+            ]
+            return list({e.id: e for e in [self.described[role], *more]}.values())
         if t.pos != "NOUN" and not t.text.islower():
             # A title ('Trade Minister') is not qualified by its department; a lowercase
             # word is a common noun whatever the tagger said ("Qatar's foreign ministry").
@@ -132,6 +147,32 @@ class Resolver:
                 if found:
                     return found
         return []
+
+    def _named_by(self, s: Sentence, tok: int) -> bool:
+        """A person's name qualifies the noun itself ("Park's delegation", "the Lee envoy")."""
+        return any(
+            c in s.entity_at and s.entity_at[c].label == "PERSON" for c in s.kids(tok, "compound", "poss", "nmod")
+        )
+
+
+ROLE_FAMILIES = {
+    **dict.fromkeys(("envoy", "emissary", "delegation", "delegate", "mission", "negotiator"), "envoy"),
+    **dict.fromkeys(("minister", "chancellor", "secretary"), "minister"),
+    **dict.fromkeys(("president", "premier", "prime", "leader", "king", "queen", "monarch"), "leader"),
+    **dict.fromkeys(("spokesman", "spokeswoman", "spokesperson"), "spokesperson"),
+    **dict.fromkeys(
+        ("ambassador", "commander", "general", "governor", "mayor", "prosecutor", "judge", "speaker"), None
+    ),
+}
+"""Role nouns a description uses for a person the brief names nearby, by family (None: its own word)."""
+
+
+def role_family(lemma: str) -> str | None:
+    """The family of a role noun ('delegation' -> 'envoy'), the noun itself when it has none, or None."""
+    lemma = lemma.lower()
+    if lemma not in ROLE_FAMILIES:
+        return None
+    return ROLE_FAMILIES[lemma] or lemma
 
 
 _ENVOYS = frozenset({"ambassador", "envoy", "consul", "emissary", "representative", "delegation", "embassy", "mission"})

@@ -24,7 +24,7 @@ from briefreader.nlp.compress import attached, clause_text, clip, join, short, s
 from briefreader.nlp.event_time import future_verb
 from briefreader.nlp.events import Found, negation_cue
 from briefreader.nlp.people import nationality_of
-from briefreader.nlp.resolver import surface_appositions, the_two
+from briefreader.nlp.resolver import role_family, surface_appositions, the_two
 
 _MONTH_NAMES = {n: max((k for k, v in MONTHS.items() if v == n), key=len).capitalize() for n in range(1, 13)}
 _IRREGULAR_3SG = {"be": "is", "have": "has", "do": "does", "go": "goes"}
@@ -176,6 +176,8 @@ def _role_phrase(doc: Document, view: roles.Sentence, toks: list[int], ents: lis
     for t in toks:
         tok = view.tokens[t]
         plain = tok.pos == "NOUN" and t not in view.entity_at and not view.kids(t, "appos")
+        # A description that stands for a person named nearby ("a special envoy from Seoul"): the name.
+        plain = plain and not (role_family(tok.lemma) and any(e.label == "PERSON" for e in ents))
         if plain and not surface_appositions(view, t) and not the_two(view, t):  # "the two leaders": their names
             parts.append(_noun_phrase(doc, view, t, 6))
             named |= {e.id for e in ents if _named_in(e, parts[-1])}

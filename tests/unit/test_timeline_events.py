@@ -176,19 +176,17 @@ def test_the_undated_news_stands_at_the_briefs_date_marked_as_such() -> None:
     (row,) = news
     assert (row.date, row.phase, row.key_point, row.title) == ("2025-08-25", "news", "k1", "Park meets Wang in Beijing")
     assert row.notes == [AT_BRIEF_DATE]
-    # Not for a plan, not for a point below the top, not without a brief date.
+    # Not for a plan, not without a brief date; the news is the first thing the text says took
+    # place (the lead), wherever its point ranks.
     point.event.status = "planned"
     assert not any(t.at_brief_date for t in timeline(doc))
     point.event.status = "happened"
-    assert not any(t.at_brief_date for t in timeline(brief_with_second_point(doc)))
+    lead = EventFrame("visit", Trigger(0, 4, doc.text[0:4]), status="happened")
+    doc.key_points.append(KeyPoint("k9", "The lead", "visit", 0.1, [], event=lead))
+    assert [t.key_point for t in timeline(doc) if t.at_brief_date] == ["k9"]
+    doc.key_points.pop()
     doc.meta = BriefMeta("Summit news", None)
     assert not any(t.at_brief_date for t in timeline(doc))
-
-
-def brief_with_second_point(doc: Document) -> Document:
-    top = KeyPoint("k0", "Kim meets Li", "meeting", 3.0, [], events=["v6"])
-    doc.key_points.insert(0, top)
-    return doc
 
 
 def test_a_brief_with_no_date_puts_nothing_under_the_news_by_its_years_alone() -> None:
