@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
-from briefreader.io.corrections import load_corrections  # noqa: E402
+from briefreader.io.corrections_file import load_corrections  # noqa: E402
 
 from briefreader.io.safeyaml import safe_load  # noqa: E402
 
