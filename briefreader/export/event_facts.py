@@ -16,8 +16,9 @@ from briefreader.model.document import Document, KeyPoint
 from briefreader.model.event import EventFrame, Phase, When
 from briefreader.model.frames import gathered
 from briefreader.model.polarity import MARK, headline, not_happened
-from briefreader.model.timeline import phase_name, plain_title, undated
+from briefreader.model.timeline import phase_name, undated
 from briefreader.model.timeline import timeline as dated_events
+from briefreader.model.titles import frame_title
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ def event_lines(doc: Document) -> list[EventLine]:
     out = []
     for ev in events:
         kp = owner.get(ev.id)
-        title = ev.title or (kp.title if kp is not None and kp.events[:1] == [ev.id] else plain_title(doc, ev))
+        title = frame_title(doc, ev, kp if kp is not None and kp.events[:1] == [ev.id] else None)
         out.append(EventLine(ev.id, headline(title, ev), frame_facts(doc, ev), kp.id if kp else None))
     return out
 

@@ -14,7 +14,7 @@ from briefreader.export import mdtext as md
 from briefreader.export.event_facts import EventFacts, event_facts, event_lines, timeline
 from briefreader.model.document import Document, KeyPoint, Note
 from briefreader.model.labels import label_rank
-from briefreader.model.polarity import headline
+from briefreader.model.titles import title_of
 
 REPORT_MARKER = "<!-- briefreader report: exporting again replaces this file -->"
 """First line of every report: lets ``export`` tell its own earlier output from a file someone wrote."""
@@ -39,7 +39,7 @@ def _key_points(doc: Document) -> list[str]:
     lines = [md.heading(2, "Key points"), ""]
     for i, kp in enumerate(doc.key_points, 1):
         marker = f"{i}. "
-        head = md.strong(headline(kp.title, kp.event)) or md.inline(kp.category)
+        head = md.strong(title_of(doc, kp)) or md.inline(kp.category)
         tags = [md.inline(kp.category)] + (["pinned"] if kp.pinned else [])
         lines.append(f"{marker}{head} ({', '.join(tags)})")
         body = _event_lines(doc, kp)
@@ -152,7 +152,7 @@ def _anchor_lines(doc: Document, note: Note) -> list[str]:
         return [f"About {md.strong(name)}{label}"]
     if a.kind == "key_point":
         kp = doc.key_point(a.ref or "")
-        title = md.strong(kp.title) if kp is not None else "a key point"
+        title = md.strong(title_of(doc, kp)) if kp is not None else "a key point"
         return [f"About the key point {title}:", "", *quoted]
     if a.kind in ("sentence", "span") and quoted:
         return [f"About the {'sentence' if a.kind == 'sentence' else 'words'}:", "", *quoted]

@@ -18,6 +18,8 @@ from briefreader.model.document import (
     Mention,
     Note,
 )
+from briefreader.model.template import retarget
+from briefreader.model.titles import title_text
 
 
 class EditError(ValueError):
@@ -62,7 +64,7 @@ def make_anchor(
         if kp is None:
             raise EditError(f"no key point {ref!r}")
         if not kp.evidence:
-            return Anchor("key_point", kp.id, None, None, kp.title)
+            return Anchor("key_point", kp.id, None, None, title_text(doc, kp))
         ev = kp.evidence[0]
         return Anchor("key_point", kp.id, ev.start, ev.end, ev.quote)
     if kind in ("sentence", "span"):
@@ -192,6 +194,8 @@ def merge_entities(doc: Document, keep_id: str, merge_id: str) -> Entity:
     for k in doc.key_points:
         for ev in ([k.event] if k.event is not None else []) + k.more_events:
             ev.replace_entity(merge_id, keep_id)
+        if k.title_template is not None:
+            k.title_template = retarget(k.title_template, merge_id, keep_id)
     for ev in doc.events:
         ev.replace_entity(merge_id, keep_id)
     for n in doc.notes:
@@ -274,6 +278,7 @@ def retitle_key_point(doc: Document, kp_id: str, title: str) -> KeyPoint:
         raise EditError("a key point needs a title")
     kp = _key_point(doc, kp_id)
     kp.title = title.strip()
+    kp.title_template = None  # the analyst's words now: shown as written, whatever the entities are called
     kp.pinned = True
     _touch(doc)
     return kp

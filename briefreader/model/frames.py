@@ -41,16 +41,16 @@ def gathered(doc: Document) -> tuple[list[EventFrame], list[list[str]]]:
     held: list[list[EventFrame]] = []
     for k in doc.key_points:
         mine = [f for i in k.events if (f := next((x for x in found if x.id == i), None)) is not None]
-        frames = ([replace(k.event, title=None, id="")] if k.event is not None and not k.events else []) + [
-            *k.more_events
-        ]
+        frames = (
+            [replace(k.event, title=None, title_template=None, id="")] if k.event is not None and not k.events else []
+        ) + [*k.more_events]
         for ev in frames:
             same = next((f for f in found if _same(f, ev)), None)
             if same is None:
                 same = replace(ev, id="", actors=list(ev.actors), targets=list(ev.targets))
                 found.append(same)
             elif same.title is None and ev.title is not None:
-                same.title = ev.title
+                same.title, same.title_template = ev.title, ev.title_template
             if not any(m is same for m in mine):
                 mine.append(same)
         held.append(mine)
@@ -80,7 +80,7 @@ def gather(doc: Document) -> None:
 
 def _same(a: EventFrame, b: EventFrame) -> bool:
     """One frame seen twice (one sentence of two points): the same but for the id and title."""
-    return replace(a, title=None, id="") == replace(b, title=None, id="")
+    return replace(a, title=None, title_template=None, id="") == replace(b, title=None, title_template=None, id="")
 
 
 def _next_id(taken: list[str]) -> str:

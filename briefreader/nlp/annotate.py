@@ -14,6 +14,7 @@ from briefreader import __version__
 from briefreader.model.corrections import Corrections
 from briefreader.model.document import Document, Entity, KeyPoint, ParserInfo
 from briefreader.model.edits import next_id
+from briefreader.model.titles import attach_templates
 from briefreader.nlp.entities import entities_for
 from briefreader.nlp.keypoints import extract, read_events
 from briefreader.nlp.parse import Analysis, analyse, collect, piece_limit, units
@@ -55,6 +56,7 @@ def finish(
     doc.entities = carry_corrections(doc.entities, fresh)
     taxonomy = taxonomy or load_taxonomy()
     points = extract(doc, analysis, taxonomy, events=read_events(doc, analysis, taxonomy))
+    attach_templates(doc, doc.events, points)  # titles are views: the names in them follow the entities
     doc.key_points = merge_key_points(doc.key_points, points)
     doc.parser = ParserInfo(model.name, model.version, __version__)
     doc.revision += 1

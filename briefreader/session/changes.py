@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Protocol
 from briefreader.model import edits
 from briefreader.model.display import one_line
 from briefreader.model.document import Anchor, Document
+from briefreader.model.template import ids_in
+from briefreader.model.titles import title_of
 from briefreader.session.history import Touch
 
 if TYPE_CHECKING:
@@ -165,6 +167,7 @@ class Merge:
             k.id
             for k in doc.key_points
             if any(_names(ev, gone) for ev in ([k.event] if k.event is not None else []) + k.more_events)
+            or gone in ids_in(k.title_template or "")
         )
         events = tuple(ev.id for ev in doc.events if _names(ev, gone))
         return Touch(entities=(self.keep_id,), key_points=points, notes=moved, lists=("entities",), events=events)
@@ -220,7 +223,7 @@ class TogglePin:
 
     def apply(self, doc: Document) -> str:
         kp = edits.toggle_pin(doc, self.kp_id)
-        return f"{'Pinned' if kp.pinned else 'Unpinned'} {one_line(kp.title, 60)}"
+        return f"{'Pinned' if kp.pinned else 'Unpinned'} {one_line(title_of(doc, kp), 60)}"
 
 
 @dataclass(frozen=True)
@@ -239,5 +242,6 @@ class Retitle:
 
 
 def _names(ev: EventFrame, entity_id: str) -> bool:
-    """True when a frame names the entity (as actor, target, place or source)."""
-    return entity_id in ev.actors or entity_id in ev.targets or entity_id in (ev.place, ev.source)
+    """True when a frame names the entity (as actor, target, place or source, or in its title)."""
+    named = entity_id in ev.actors or entity_id in ev.targets or entity_id in (ev.place, ev.source)
+    return named or entity_id in ids_in(ev.title_template or "")
