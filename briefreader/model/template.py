@@ -96,3 +96,14 @@ def make(text: str, names: Sequence[tuple[str, str, str]]) -> str:
         at = m.end()
     out.append(escape(text[at:]))
     return "".join(out)
+
+
+def remap(template: str, ids: dict[str, str]) -> str:
+    """The template with every id renamed at once by ``ids`` (ids not in it stay): ``e1->e3, e3->e1`` swaps."""
+
+    def one(m: re.Match[str]) -> str:
+        if not m.group(1) or m.group(1) not in ids:
+            return m.group(0)
+        return "{" + ids[m.group(1)] + (m.group(2) or "") + "}"
+
+    return _PLACEHOLDER.sub(one, template)
