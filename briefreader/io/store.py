@@ -125,7 +125,17 @@ def _entity_to_dict(e: Entity) -> dict[str, Any]:
 
 def _note_to_dict(n: Note) -> dict[str, Any]:
     a = n.anchor
-    anchor = _drop_none({"kind": a.kind, "ref": a.ref, "start": a.start, "end": a.end, "quote": a.quote})
+    anchor = _drop_none(
+        {
+            "kind": a.kind,
+            "ref": a.ref,
+            "start": a.start,
+            "end": a.end,
+            "quote": a.quote,
+            "prefix": a.prefix,
+            "suffix": a.suffix,
+        }
+    )
     if a.orphaned:
         anchor["orphaned"] = True
     known = {

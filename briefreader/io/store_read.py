@@ -76,7 +76,7 @@ KEY_POINT_KEYS_V1 = ("id", "title", "category", "score", "pinned", "evidence", "
 TOP_KEYS_V1 = tuple(k for k in TOP_KEYS if k != "events")
 EVIDENCE_KEYS = ("start", "end", "quote")
 NOTE_KEYS = ("id", "text", "tags", "created", "updated", "anchor")
-ANCHOR_KEYS = ("kind", "ref", "start", "end", "quote", "orphaned")
+ANCHOR_KEYS = ("kind", "ref", "start", "end", "quote", "prefix", "suffix", "orphaned")
 PARSER_KEYS = ("model", "model_version", "briefreader")
 
 _KNOWN: dict[tuple[str, ...], frozenset[str]] = {
@@ -364,6 +364,8 @@ def _read_notes(r: _Reader, value: Any, doc: Document) -> None:
             raise FieldError(f"{aw}.kind", f"{short(kind)} is not one of {', '.join(ANCHOR_KINDS)}")
         anchor = Anchor(kind, r.need(a, "ref", str, aw, default=None), extra=unknown_keys(a, ANCHOR_KEYS, aw))
         anchor.quote = r.need(a, "quote", str, aw, default=None)
+        anchor.prefix = r.need(a, "prefix", str, aw, default=None)
+        anchor.suffix = r.need(a, "suffix", str, aw, default=None)
         anchor.orphaned = r.need(a, "orphaned", bool, aw, default=False)
         if "start" in a or "end" in a:
             anchor.start, anchor.end = r.offsets(a, aw)

@@ -162,6 +162,10 @@ class Anchor:
     orphaned: bool = False
     """True when the quoted text could not be found again after an edit."""
     extra: Extra = field(default_factory=dict, hash=False)
+    prefix: str | None = None
+    """Up to 32 characters of text before the quote, so an edited quote is found again by its context."""
+    suffix: str | None = None
+    """Up to 32 characters of text after the quote (see ``model.anchoring``)."""
 
 
 @dataclass

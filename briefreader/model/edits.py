@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
+from briefreader.model.anchoring import context
 from briefreader.model.document import (
     Anchor,
     AnchorKind,
@@ -52,7 +53,14 @@ def _check_span(doc: Document, start: int, end: int) -> None:
 def make_anchor(
     doc: Document, kind: AnchorKind, ref: str | None = None, start: int | None = None, end: int | None = None
 ) -> Anchor:
-    """An anchor of ``kind`` with its offsets and quote filled in from the model."""
+    """An anchor of ``kind`` with its offsets, quote and context (``anchoring.CONTEXT`` each side) filled in."""
+    anchor = _bare_anchor(doc, kind, ref, start, end)
+    if anchor.start is not None and anchor.end is not None:
+        anchor.prefix, anchor.suffix = context(doc.text, anchor.start, anchor.end)
+    return anchor
+
+
+def _bare_anchor(doc: Document, kind: AnchorKind, ref: str | None, start: int | None, end: int | None) -> Anchor:
     if kind == "entity":
         ent = doc.entity(ref or "")
         if ent is None:
@@ -97,6 +105,25 @@ def edit_note(doc: Document, note_id: str, text: str, tags: list[str] | None = N
     if tags is not None:
         note.tags = clean_tags(tags)
     note.updated = now_iso()
+    _touch(doc)
+    return note
+
+
+def reattach_note(doc: Document, note_id: str, start: int, end: int) -> Note:
+    """Anchor a note (an orphaned one, typically) to the sentence or words at ``start``-``end``.
+
+    It becomes a sentence note when the span is one of the brief's
+    sentences, else a note on those words; its quote and context are taken
+    from the text as it is now, and it is no longer orphaned.
+    """
+    note = doc.note(note_id)
+    if note is None:
+        raise EditError(f"no note {note_id!r}")
+    _check_span(doc, start, end)
+    kind: AnchorKind = "sentence" if any(s.start == start and s.end == end for s in doc.sentences) else "span"
+    anchor = make_anchor(doc, kind, start=start, end=end)
+    anchor.extra = note.anchor.extra
+    note.anchor = anchor
     _touch(doc)
     return note
 

@@ -91,6 +91,22 @@ class DeleteNote:
         return "Note deleted"
 
 
+@dataclass(frozen=True)
+class Reattach:
+    """Anchor a note (an orphaned one) to a sentence or words of the text as it is now."""
+
+    note_id: str
+    start: int
+    end: int
+
+    def touches(self, doc: Document) -> Touch:
+        return Touch(notes=(self.note_id,))
+
+    def apply(self, doc: Document) -> str:
+        note = edits.reattach_note(doc, self.note_id, self.start, self.end)
+        return f"Note attached to “{one_line(note.anchor.quote or '', 50)}”"
+
+
 # Entities ----------------------------------------------------------------------------------
 
 
