@@ -56,6 +56,27 @@ class EventLine:
     """Its headline (marked when negated), else its key point's, else who, the word, whom."""
     facts: EventFacts
     key_point: str | None
+    review: str | None = None
+    """What the analyst did with the frame: ``EDITED``, ``CONFIRMED``, or None (as the parser read it)."""
+
+
+EDITED = "edited by the analyst"
+"""Said of a frame the analyst changed (``EventFrame.edited``)."""
+CONFIRMED = "confirmed by the analyst"
+"""Said of a frame the analyst kept as it was read: one of a key point they pinned or retitled."""
+
+
+def review(frames: Sequence[EventFrame], kp: KeyPoint | None) -> str | None:
+    """``EDITED`` when the analyst changed one of the frames, ``CONFIRMED`` when they pinned its key point."""
+    if any(ev.edited for ev in frames):
+        return EDITED
+    return CONFIRMED if kp is not None and kp.pinned else None
+
+
+def key_point_review(doc: Document, kp: KeyPoint) -> str | None:
+    """``review`` of a key point's frames (its merged frame and the event mentions it groups)."""
+    frames = [f for f in [kp.event, *(doc.event(i) for i in kp.events)] if f is not None]
+    return review(frames, kp) if frames else None
 
 
 @dataclass(frozen=True)
@@ -113,7 +134,8 @@ def event_lines(doc: Document) -> list[EventLine]:
     for ev in events:
         kp = owner.get(ev.id)
         title = frame_title(doc, ev, kp if kp is not None and kp.events[:1] == [ev.id] else None)
-        out.append(EventLine(ev.id, headline(title, ev), frame_facts(doc, ev), kp.id if kp else None))
+        line = EventLine(ev.id, headline(title, ev), frame_facts(doc, ev), kp.id if kp else None, review([ev], kp))
+        out.append(line)
     return out
 
 

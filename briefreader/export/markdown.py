@@ -2,7 +2,8 @@
 
 Title, date and source; the key points as a numbered list, each with its
 event facts and its evidence as block quotes; the timeline; every event
-frame (one the text says did not happen marked ✗); the entities;
+frame (one the text says did not happen marked ✗; one the analyst edited,
+or confirmed by pinning its key point, said so); the entities;
 the notes, each with what it is anchored to quoted. It reads as plain text
 and renders as the same structure in any Markdown viewer, because every
 piece of the brief goes through ``mdtext`` (see there why and how).
@@ -11,7 +12,7 @@ piece of the brief goes through ``mdtext`` (see there why and how).
 from __future__ import annotations
 
 from briefreader.export import mdtext as md
-from briefreader.export.event_facts import EventFacts, event_facts, event_lines, timeline
+from briefreader.export.event_facts import EventFacts, event_facts, event_lines, key_point_review, timeline
 from briefreader.model.document import Document, KeyPoint, Note
 from briefreader.model.labels import label_rank
 from briefreader.model.titles import title_of
@@ -56,7 +57,8 @@ def _event_lines(doc: Document, kp: KeyPoint) -> list[str]:
     """Who, what, where, when of the key point's event, as a nested list ([] without a frame)."""
     facts = event_facts(doc, kp)
     if facts is None:
-        return []
+        said = key_point_review(doc, kp)  # its event mentions, without a merged frame
+        return ["", f"- **Frame:** {said}"] if said else []
     what = facts.what_status
     rows = [
         ("Who", ", ".join(facts.who)),
@@ -65,6 +67,7 @@ def _event_lines(doc: Document, kp: KeyPoint) -> list[str]:
         ("Where", facts.where or ""),
         ("When", facts.when or ""),
         ("Said by", facts.source or ""),
+        ("Frame", key_point_review(doc, kp) or ""),
     ]
     return ["", *(f"- **{label}:** {md.inline(value)}" for label, value in rows if value)]
 
@@ -91,6 +94,8 @@ def _events(doc: Document) -> list[str]:
         parts += [f"{label}: {md.inline(value)}" for label, value in _roles(f) if value]
         if e.key_point:
             parts.append(f"key point {md.inline(e.key_point)}")
+        if e.review:
+            parts.append(e.review)
         out.append(f"- {md.strong(e.title)} ({'; '.join(parts)})")
     return [*out, ""]
 
