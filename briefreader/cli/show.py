@@ -13,8 +13,8 @@ from rich.text import Text
 from briefreader.model.display import one_line, visible
 from briefreader.model.document import Document
 from briefreader.model.labels import label_rank, style_for
-from briefreader.model.polarity import headline
 from briefreader.model.timeline import phase_name, timeline, undated
+from briefreader.model.titles import title_of
 
 
 def article_text(doc: Document) -> Text:
@@ -54,7 +54,7 @@ def render(doc: Document) -> Group:
     kps.add_column("Category")
     kps.add_column("Score", justify="right")
     for k in doc.key_points:
-        body = Text(one_line(headline(k.title, k.event)), style="bold")  # a negated event never reads as done
+        body = Text(one_line(title_of(doc, k)), style="bold")  # a negated event never reads as done
         for ev in k.evidence:
             body.append("\n  “")
             body.append(one_line(ev.quote, 160))

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from briefreader.model.display import one_line, visible
 from briefreader.model.document import Document, KeyPoint, Note
-from briefreader.model.polarity import headline
 from briefreader.model.timeline import TimelineEntry, undated
+from briefreader.model.titles import title_of
 
 
 def citation(doc: Document) -> str:
@@ -39,7 +39,7 @@ def passage_text(doc: Document, start: int, end: int) -> str:
 
 def key_point_text(doc: Document, kp: KeyPoint) -> str:
     """The key point's title, each evidence sentence quoted on its own line, then the citation."""
-    lines = [one_line(headline(kp.title, kp.event))] + [_quoted(ev.quote) for ev in kp.evidence]
+    lines = [one_line(title_of(doc, kp))] + [_quoted(ev.quote) for ev in kp.evidence]
     return "\n".join([*lines, citation(doc)]) + "\n"
 
 
@@ -61,7 +61,7 @@ def note_text(doc: Document, note: Note) -> str:
         lines.append(f"On {one_line(ent.name if ent is not None else a.quote or 'an entity')}")
     elif a.kind == "key_point":
         kp = doc.key_point(a.ref or "")
-        lines.append(f"On the key point {one_line(kp.title) if kp is not None else ''}".rstrip())
+        lines.append(f"On the key point {one_line(title_of(doc, kp)) if kp is not None else ''}".rstrip())
         if a.quote:
             lines.append(_quoted(a.quote))
     elif a.quote:

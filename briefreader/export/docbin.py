@@ -1,12 +1,19 @@
 """Briefs as a spaCy ``DocBin`` (``.spacy``): corrected entities as ``doc.ents``, for ``spacy train``.
 
-Event frames go with them: each trigger as a span of ``doc.spans["events"]``
-labelled with the event's type (widened to whole tokens), and every frame's
-record (``jsonl.event_record``: roles by entity id, when, status, negated,
-cue, source) in ``doc.user_data["briefreader"]["events"]``.
+Event frames go with them:
 
-The text is tokenised with a blank pipeline of the brief's language (the
-tokenizer a trained pipeline of that language uses), so no model is loaded.
+- each trigger as a span of ``doc.spans["events"]``, labelled with the
+  event's type, its ``id`` the frame's id (``v3``);
+- each participant the text names as a span of ``doc.spans["event_roles"]``
+  (``export.roles``), labelled with its role (``ACTOR``, ``TARGET``,
+  ``PLACE``, ``SOURCE``), its ``id`` the frame's id and its ``kb_id`` the
+  entity's id, so a role span is tied to its trigger;
+- every frame's record (``jsonl.event_record``: roles by entity id and as
+  spans, when, status, negated, cue, source, ``edited`` where the analyst
+  changed it) in ``doc.user_data["briefreader"]["events"]``.
+
+Spans are widened to whole tokens. The text is tokenised with a blank
+pipeline of the brief's language (``tokenizer``), so no model is loaded.
 spaCy wants entities on token boundaries and never overlapping: a span that
 cuts a token is widened to the tokens it touches (``alignment_mode="expand"``)
 and, if that makes it overlap another, the overlap is resolved as
@@ -20,37 +27,15 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from briefreader.export.jsonl import event_record
+from briefreader.export.roles import frame_roles
 from briefreader.export.spans import Span, corrected_spans, resolve_overlaps
+from briefreader.export.tokenizer import blank, language_of
 from briefreader.model.display import one_line
 from briefreader.model.document import Document
 from briefreader.model.frames import gathered
 
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.tokens import Doc
-
-DEFAULT_LANG = "en"
-_blanks: dict[str, Language] = {}
-
-
-def language_of(doc: Document) -> str:
-    """The language code of the pipeline that parsed the brief (``en_core_web_sm`` -> ``en``)."""
-    if doc.parser is None:
-        return DEFAULT_LANG
-    code = doc.parser.model.split("_", 1)[0]
-    return code if code.isalpha() and 2 <= len(code) <= 3 else DEFAULT_LANG
-
-
-def blank(lang: str) -> Language:
-    """A blank pipeline (tokenizer only), one per language per process."""
-    if lang not in _blanks:
-        import spacy
-
-        try:
-            _blanks[lang] = spacy.blank(lang)
-        except (ImportError, ValueError, KeyError):  # spaCy has no such language: English tokenisation
-            _blanks[lang] = _blanks.get(DEFAULT_LANG) or spacy.blank(DEFAULT_LANG)
-    return _blanks[lang]
 
 
 def spacy_doc(doc: Document) -> tuple[Doc, list[str]]:
@@ -78,14 +63,22 @@ def spacy_doc(doc: Document) -> tuple[Doc, list[str]]:
     sdoc.ents = [span for s in kept if (span := sdoc.char_span(s.start, s.end, label=s.label)) is not None]
     frames = gathered(doc)[0]
     triggers = [
-        sdoc.char_span(ev.trigger.start, ev.trigger.end, label=ev.type, alignment_mode="expand") for ev in frames
+        sdoc.char_span(ev.trigger.start, ev.trigger.end, label=ev.type, alignment_mode="expand", span_id=ev.id)
+        for ev in frames
     ]
     sdoc.spans["events"] = [t for t in triggers if t is not None and len(t)]
+    roles = [
+        sdoc.char_span(r.start, r.end, label=r.role, kb_id=r.entity, alignment_mode="expand", span_id=ev.id)
+        for ev in frames
+        for r in frame_roles(doc, ev)
+        if r.start is not None and r.end is not None
+    ]
+    sdoc.spans["event_roles"] = [r for r in roles if r is not None and len(r)]
     sdoc.user_data["briefreader"] = {
         "title": doc.meta.title,
         "date": doc.meta.date,
         "source": doc.meta.source,
-        "events": [event_record(ev) for ev in frames],
+        "events": [event_record(doc, ev) for ev in frames],
     }
     return sdoc, changes
 

@@ -16,8 +16,9 @@ from briefreader.model.document import Document, KeyPoint
 from briefreader.model.event import EventFrame, Phase, When
 from briefreader.model.frames import gathered
 from briefreader.model.polarity import MARK, headline, not_happened
-from briefreader.model.timeline import phase_name, plain_title, undated
+from briefreader.model.timeline import phase_name, undated
 from briefreader.model.timeline import timeline as dated_events
+from briefreader.model.titles import frame_title
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,27 @@ class EventLine:
     """Its headline (marked when negated), else its key point's, else who, the word, whom."""
     facts: EventFacts
     key_point: str | None
+    review: str | None = None
+    """What the analyst did with the frame: ``EDITED``, ``CONFIRMED``, or None (as the parser read it)."""
+
+
+EDITED = "edited by the analyst"
+"""Said of a frame the analyst changed (``EventFrame.edited``)."""
+CONFIRMED = "confirmed by the analyst"
+"""Said of a frame the analyst kept as it was read: one of a key point they pinned or retitled."""
+
+
+def review(frames: Sequence[EventFrame], kp: KeyPoint | None) -> str | None:
+    """``EDITED`` when the analyst changed one of the frames, ``CONFIRMED`` when they pinned its key point."""
+    if any(ev.edited for ev in frames):
+        return EDITED
+    return CONFIRMED if kp is not None and kp.pinned else None
+
+
+def key_point_review(doc: Document, kp: KeyPoint) -> str | None:
+    """``review`` of a key point's frames (its merged frame and the event mentions it groups)."""
+    frames = [f for f in [kp.event, *(doc.event(i) for i in kp.events)] if f is not None]
+    return review(frames, kp) if frames else None
 
 
 @dataclass(frozen=True)
@@ -111,8 +133,9 @@ def event_lines(doc: Document) -> list[EventLine]:
     out = []
     for ev in events:
         kp = owner.get(ev.id)
-        title = ev.title or (kp.title if kp is not None and kp.events[:1] == [ev.id] else plain_title(doc, ev))
-        out.append(EventLine(ev.id, headline(title, ev), frame_facts(doc, ev), kp.id if kp else None))
+        title = frame_title(doc, ev, kp if kp is not None and kp.events[:1] == [ev.id] else None)
+        line = EventLine(ev.id, headline(title, ev), frame_facts(doc, ev), kp.id if kp else None, review([ev], kp))
+        out.append(line)
     return out
 
 

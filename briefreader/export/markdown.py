@@ -2,7 +2,8 @@
 
 Title, date and source; the key points as a numbered list, each with its
 event facts and its evidence as block quotes; the timeline; every event
-frame (one the text says did not happen marked ✗); the entities;
+frame (one the text says did not happen marked ✗; one the analyst edited,
+or confirmed by pinning its key point, said so); the entities;
 the notes, each with what it is anchored to quoted. It reads as plain text
 and renders as the same structure in any Markdown viewer, because every
 piece of the brief goes through ``mdtext`` (see there why and how).
@@ -11,10 +12,10 @@ piece of the brief goes through ``mdtext`` (see there why and how).
 from __future__ import annotations
 
 from briefreader.export import mdtext as md
-from briefreader.export.event_facts import EventFacts, event_facts, event_lines, timeline
+from briefreader.export.event_facts import EventFacts, event_facts, event_lines, key_point_review, timeline
 from briefreader.model.document import Document, KeyPoint, Note
 from briefreader.model.labels import label_rank
-from briefreader.model.polarity import headline
+from briefreader.model.titles import title_of
 
 REPORT_MARKER = "<!-- briefreader report: exporting again replaces this file -->"
 """First line of every report: lets ``export`` tell its own earlier output from a file someone wrote."""
@@ -39,7 +40,7 @@ def _key_points(doc: Document) -> list[str]:
     lines = [md.heading(2, "Key points"), ""]
     for i, kp in enumerate(doc.key_points, 1):
         marker = f"{i}. "
-        head = md.strong(headline(kp.title, kp.event)) or md.inline(kp.category)
+        head = md.strong(title_of(doc, kp)) or md.inline(kp.category)
         tags = [md.inline(kp.category)] + (["pinned"] if kp.pinned else [])
         lines.append(f"{marker}{head} ({', '.join(tags)})")
         body = _event_lines(doc, kp)
@@ -56,7 +57,8 @@ def _event_lines(doc: Document, kp: KeyPoint) -> list[str]:
     """Who, what, where, when of the key point's event, as a nested list ([] without a frame)."""
     facts = event_facts(doc, kp)
     if facts is None:
-        return []
+        said = key_point_review(doc, kp)  # its event mentions, without a merged frame
+        return ["", f"- **Frame:** {said}"] if said else []
     what = facts.what_status
     rows = [
         ("Who", ", ".join(facts.who)),
@@ -65,6 +67,7 @@ def _event_lines(doc: Document, kp: KeyPoint) -> list[str]:
         ("Where", facts.where or ""),
         ("When", facts.when or ""),
         ("Said by", facts.source or ""),
+        ("Frame", key_point_review(doc, kp) or ""),
     ]
     return ["", *(f"- **{label}:** {md.inline(value)}" for label, value in rows if value)]
 
@@ -91,6 +94,8 @@ def _events(doc: Document) -> list[str]:
         parts += [f"{label}: {md.inline(value)}" for label, value in _roles(f) if value]
         if e.key_point:
             parts.append(f"key point {md.inline(e.key_point)}")
+        if e.review:
+            parts.append(e.review)
         out.append(f"- {md.strong(e.title)} ({'; '.join(parts)})")
     return [*out, ""]
 
@@ -152,7 +157,7 @@ def _anchor_lines(doc: Document, note: Note) -> list[str]:
         return [f"About {md.strong(name)}{label}"]
     if a.kind == "key_point":
         kp = doc.key_point(a.ref or "")
-        title = md.strong(kp.title) if kp is not None else "a key point"
+        title = md.strong(title_of(doc, kp)) if kp is not None else "a key point"
         return [f"About the key point {title}:", "", *quoted]
     if a.kind in ("sentence", "span") and quoted:
         return [f"About the {'sentence' if a.kind == 'sentence' else 'words'}:", "", *quoted]

@@ -16,11 +16,12 @@ from briefreader.io.atomic import atomic_write
 from briefreader.io.decode import MAX_YAML_BYTES, read_text
 from briefreader.io.errors import BriefError
 from briefreader.io.safeyaml import FlowDict, FlowList, YamlRefused, safe_dump, safe_load
-from briefreader.io.store_events import event_to_dict
+from briefreader.io.store_events import event_to_dict, title_to_data
 from briefreader.io.store_read import SCHEMA_VERSION, read_document
 from briefreader.model.document import Document, Entity, Note
 from briefreader.model.extra import Extra
 from briefreader.model.frames import gather, needs_gathering
+from briefreader.model.titles import title_text
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -80,19 +81,19 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         placed(
             {
                 "id": k.id,
-                "title": k.title,
+                "title": title_to_data(k.title, k.title_template, title_text(doc, k)),
                 "category": k.category,
                 "score": round(float(k.score), 4),
                 "pinned": k.pinned,
                 "evidence": [placed(FlowDict(start=e.start, end=e.end, quote=e.quote), e.extra) for e in k.evidence],
                 **({"events": FlowList(k.events)} if k.events else {}),
-                **({"event": event_to_dict(k.event, placed)} if k.event else {}),
+                **({"event": event_to_dict(k.event, placed, title_text(doc, k.event))} if k.event else {}),
             },
             k.extra,
         )
         for k in doc.key_points
     ]
-    out["events"] = [event_to_dict(ev, placed) for ev in doc.events]
+    out["events"] = [event_to_dict(ev, placed, title_text(doc, ev)) for ev in doc.events]
     out["notes"] = [_note_to_dict(n) for n in doc.notes]
     if doc.corrections:
         from briefreader.io.corrections_file import corrections_to_data  # only parsed briefs carry corrections
@@ -124,7 +125,17 @@ def _entity_to_dict(e: Entity) -> dict[str, Any]:
 
 def _note_to_dict(n: Note) -> dict[str, Any]:
     a = n.anchor
-    anchor = _drop_none({"kind": a.kind, "ref": a.ref, "start": a.start, "end": a.end, "quote": a.quote})
+    anchor = _drop_none(
+        {
+            "kind": a.kind,
+            "ref": a.ref,
+            "start": a.start,
+            "end": a.end,
+            "quote": a.quote,
+            "prefix": a.prefix,
+            "suffix": a.suffix,
+        }
+    )
     if a.orphaned:
         anchor["orphaned"] = True
     known = {

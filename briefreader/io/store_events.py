@@ -6,9 +6,18 @@ Schema 2: every frame the parse found is an item of the top-level
 ``events:`` list (after ``key_points``), in text order, each with its id and
 sentence; a key point lists the ids of the event mentions it groups
 (``events: [v1, v4]``) and carries the frame merged from them (``event``,
-no id). ``negated`` is written only when true, and ``title``, ``cue`` and
-``source`` only when set, so an ordinary frame stays short; absent means
-false / none. An entity id or event id the file no longer holds (a hand
+no id). ``negated`` and ``edited`` are written only when true, and ``title``,
+``cue`` and ``source`` only when set, so an ordinary frame stays short;
+absent means false / none.
+
+Titles are views (``model.titles``): a generated title is written as
+``title: {template: '{e1} meets {e7}', text: Anna Berg meets Omar Haddad}``,
+the template being what is read back and ``text`` its rendering when saved
+(for people reading the file, and grep). A plain string is a title the
+analyst wrote, or one from a file saved before templates, and is shown as
+written; so is a ``text`` someone changed by hand (it no longer renders
+from the template: ``settle_titles``).
+ An entity id or event id the file no longer holds (a hand
 edit) is kept as written, so saving again gives the same bytes, and is
 simply not named in titles or the timeline.
 
@@ -43,7 +52,9 @@ EVENT_KEYS = (
     "negated",
     "cue",
     "source",
+    "edited",
 )
+TITLE_KEYS = ("template", "text")
 TRIGGER_KEYS = ("start", "end", "text")
 WHEN_KEYS = ("text", "date")
 SENTENCE_KEYS = ("start", "end")
@@ -52,16 +63,23 @@ Placer = Callable[[dict[str, Any], "Extra"], dict[str, Any]]
 """``store.placed``: known keys with the unknown ones put back where they were."""
 
 
-def event_to_dict(ev: EventFrame, placed: Placer) -> dict[str, Any]:
-    """The frame as plain data, in the order the schema documents."""
+def title_to_data(text: str, template: str | None, rendered: str) -> Any:
+    """A title as the file holds it: the analyst's text, or a generated title's template and rendering."""
+    if template is None:
+        return text
+    return FlowDict(template=template, text=rendered)
+
+
+def event_to_dict(ev: EventFrame, placed: Placer, rendered: str = "") -> dict[str, Any]:
+    """The frame as plain data, in the order the schema documents (``rendered``: its title as shown now)."""
     parts = ev.parts_extra
     out: dict[str, Any] = {}
     if ev.id:
         out["id"] = ev.id
     if ev.sentence is not None:
         out["sentence"] = placed(FlowDict(start=ev.sentence[0], end=ev.sentence[1]), parts.get("sentence", {}))
-    if ev.title is not None:
-        out["title"] = ev.title
+    if ev.title is not None or ev.title_template is not None:
+        out["title"] = title_to_data(ev.title or "", ev.title_template, rendered)
     out["type"] = ev.type
     trigger = FlowDict(start=ev.trigger.start, end=ev.trigger.end, text=ev.trigger.text)
     out["trigger"] = placed(trigger, parts.get("trigger", {}))
@@ -78,6 +96,8 @@ def event_to_dict(ev: EventFrame, placed: Placer) -> dict[str, Any]:
         out["cue"] = ev.cue
     if ev.source is not None:
         out["source"] = ev.source
+    if ev.edited:
+        out["edited"] = True
     return placed(out, ev.extra)
 
 
@@ -166,10 +186,13 @@ def read_frame(r: _Reader, ev: dict[str, Any], w: str, error: Error, unknown: Un
         sentence = r.span(sent_d, f"{w}.sentence", None)
         if extra := unknown(sent_d, SENTENCE_KEYS, f"{w}.sentence"):
             parts["sentence"] = extra
+    title, template = read_title(r, ev, w, error)
     return EventFrame(
         id=r.need(ev, "id", str, w, default=""),
         sentence=sentence,
-        title=r.need(ev, "title", str, w, default=None),
+        title=title,
+        title_template=template,
+        edited=r.need(ev, "edited", bool, w, default=False),
         type=r.need(ev, "type", str, w),
         trigger=Trigger(start, end, str(trig["text"])),
         actors=_ids(r, ev, "actors", w, error),
@@ -183,6 +206,18 @@ def read_frame(r: _Reader, ev: dict[str, Any], w: str, error: Error, unknown: Un
         extra=unknown(ev, EVENT_KEYS, w),
         parts_extra=parts,
     )
+
+
+def read_title(r: _Reader, d: dict[str, Any], where: str, error: Error) -> tuple[str | None, str | None]:
+    """``title``: (text, None) for a plain string, (text as saved, template) for a generated one; absent: None."""
+    value = r.need(d, "title", (str, dict), where, default=None)
+    if not isinstance(value, dict):
+        return value, None
+    w = f"{where}.title"
+    for key in value:
+        if key not in TITLE_KEYS:
+            raise error(f"{w}.{key}", f"is not known (a title holds {' and '.join(TITLE_KEYS)})")
+    return r.need(value, "text", str, w, default=None), r.need(value, "template", str, w)
 
 
 def _ids(r: _Reader, ev: dict[str, Any], key: str, where: str, error: Error) -> list[str]:

@@ -27,6 +27,7 @@ from briefreader.io.store_events import (
     read_event_ids,
     read_events,
     read_more_events,
+    read_title,
 )
 from briefreader.model.document import (
     ANCHOR_KINDS,
@@ -45,6 +46,7 @@ from briefreader.model.document import (
 )
 from briefreader.model.extra import Extra
 from briefreader.model.frames import gather
+from briefreader.model.titles import settle_titles
 
 SCHEMA_VERSION = 2
 """The version this reader writes."""
@@ -74,7 +76,7 @@ KEY_POINT_KEYS_V1 = ("id", "title", "category", "score", "pinned", "evidence", "
 TOP_KEYS_V1 = tuple(k for k in TOP_KEYS if k != "events")
 EVIDENCE_KEYS = ("start", "end", "quote")
 NOTE_KEYS = ("id", "text", "tags", "created", "updated", "anchor")
-ANCHOR_KEYS = ("kind", "ref", "start", "end", "quote", "orphaned")
+ANCHOR_KEYS = ("kind", "ref", "start", "end", "quote", "prefix", "suffix", "orphaned")
 PARSER_KEYS = ("model", "model_version", "briefreader")
 
 _KNOWN: dict[tuple[str, ...], frozenset[str]] = {
@@ -235,6 +237,7 @@ def read_document(data: Any, source: str = "") -> Document:
         err = BriefError(source, problems[0] + more)
         err.problems = problems  # type: ignore[attr-defined]
         raise err
+    settle_titles(raw)
     doc = place_annotations(raw, sentences, r.warnings, source)
     if version == 1:
         gather(doc)
@@ -321,9 +324,13 @@ def _read_entities(r: _Reader, value: Any, doc: Document) -> None:
 def _read_key_points(r: _Reader, value: Any, doc: Document) -> None:
     for i, d in enumerate(_items(value, "key_points")):
         where = f"key_points[{i}]"
+        title, template = read_title(r, d, where, FieldError)
+        if title is None and template is None:
+            raise FieldError(f"{where}.title", "is missing")
         kp = KeyPoint(
             id=r.need(d, "id", str, where),
-            title=r.need(d, "title", str, where),
+            title=title or "",
+            title_template=template,
             category=r.need(d, "category", str, where),
             score=float(r.need(d, "score", (int, float), where)),
             pinned=r.need(d, "pinned", bool, where, default=False),
@@ -357,6 +364,8 @@ def _read_notes(r: _Reader, value: Any, doc: Document) -> None:
             raise FieldError(f"{aw}.kind", f"{short(kind)} is not one of {', '.join(ANCHOR_KINDS)}")
         anchor = Anchor(kind, r.need(a, "ref", str, aw, default=None), extra=unknown_keys(a, ANCHOR_KEYS, aw))
         anchor.quote = r.need(a, "quote", str, aw, default=None)
+        anchor.prefix = r.need(a, "prefix", str, aw, default=None)
+        anchor.suffix = r.need(a, "suffix", str, aw, default=None)
         anchor.orphaned = r.need(a, "orphaned", bool, aw, default=False)
         if "start" in a or "end" in a:
             anchor.start, anchor.end = r.offsets(a, aw)

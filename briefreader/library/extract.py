@@ -21,6 +21,7 @@ from briefreader.io.store import loads
 from briefreader.library.scan import Group, fs_name
 from briefreader.library.text import fold, split_sentences
 from briefreader.model.document import Document, KeyPoint
+from briefreader.model.titles import title_text
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,7 @@ def from_document(doc: Document, rel: str) -> Extract:
     for kp in doc.key_points:
         ev = kp.evidence[0] if kp.evidence else None
         frame = event_of(kp)
-        words = [kp.title, kp.category.replace("_", " ")]
+        words = [title_text(doc, kp), kp.category.replace("_", " ")]
         if frame:
             ex.events.append(frame)
             words += [frame[0].replace("_", " "), frame[1] or ""]

@@ -138,6 +138,10 @@ class KeyPoint:
     events: list[str] = field(default_factory=list)
     """Ids of the event mentions (``Document.events``) the point groups: one happening."""
     extra: Extra = field(default_factory=dict, hash=False)
+    title_template: str | None = None
+    """The generated title with entity names as placeholders (``{e1} meets {e7}``): views render it with
+    the names as they are now (``model.titles.title_of``), and ``title`` is only its rendering when made.
+    None once the analyst wrote the title (``title`` is then theirs, shown as written)."""
 
     @property
     def start(self) -> int:
@@ -158,6 +162,10 @@ class Anchor:
     orphaned: bool = False
     """True when the quoted text could not be found again after an edit."""
     extra: Extra = field(default_factory=dict, hash=False)
+    prefix: str | None = None
+    """Up to 32 characters of text before the quote, so an edited quote is found again by its context."""
+    suffix: str | None = None
+    """Up to 32 characters of text after the quote (see ``model.anchoring``)."""
 
 
 @dataclass

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
+from briefreader.model.anchoring import context
 from briefreader.model.document import (
     Anchor,
     AnchorKind,
@@ -18,6 +19,8 @@ from briefreader.model.document import (
     Mention,
     Note,
 )
+from briefreader.model.template import retarget
+from briefreader.model.titles import title_text
 
 
 class EditError(ValueError):
@@ -50,7 +53,14 @@ def _check_span(doc: Document, start: int, end: int) -> None:
 def make_anchor(
     doc: Document, kind: AnchorKind, ref: str | None = None, start: int | None = None, end: int | None = None
 ) -> Anchor:
-    """An anchor of ``kind`` with its offsets and quote filled in from the model."""
+    """An anchor of ``kind`` with its offsets, quote and context (``anchoring.CONTEXT`` each side) filled in."""
+    anchor = _bare_anchor(doc, kind, ref, start, end)
+    if anchor.start is not None and anchor.end is not None:
+        anchor.prefix, anchor.suffix = context(doc.text, anchor.start, anchor.end)
+    return anchor
+
+
+def _bare_anchor(doc: Document, kind: AnchorKind, ref: str | None, start: int | None, end: int | None) -> Anchor:
     if kind == "entity":
         ent = doc.entity(ref or "")
         if ent is None:
@@ -62,7 +72,7 @@ def make_anchor(
         if kp is None:
             raise EditError(f"no key point {ref!r}")
         if not kp.evidence:
-            return Anchor("key_point", kp.id, None, None, kp.title)
+            return Anchor("key_point", kp.id, None, None, title_text(doc, kp))
         ev = kp.evidence[0]
         return Anchor("key_point", kp.id, ev.start, ev.end, ev.quote)
     if kind in ("sentence", "span"):
@@ -95,6 +105,25 @@ def edit_note(doc: Document, note_id: str, text: str, tags: list[str] | None = N
     if tags is not None:
         note.tags = clean_tags(tags)
     note.updated = now_iso()
+    _touch(doc)
+    return note
+
+
+def reattach_note(doc: Document, note_id: str, start: int, end: int) -> Note:
+    """Anchor a note (an orphaned one, typically) to the sentence or words at ``start``-``end``.
+
+    It becomes a sentence note when the span is one of the brief's
+    sentences, else a note on those words; its quote and context are taken
+    from the text as it is now, and it is no longer orphaned.
+    """
+    note = doc.note(note_id)
+    if note is None:
+        raise EditError(f"no note {note_id!r}")
+    _check_span(doc, start, end)
+    kind: AnchorKind = "sentence" if any(s.start == start and s.end == end for s in doc.sentences) else "span"
+    anchor = make_anchor(doc, kind, start=start, end=end)
+    anchor.extra = note.anchor.extra
+    note.anchor = anchor
     _touch(doc)
     return note
 
@@ -192,6 +221,8 @@ def merge_entities(doc: Document, keep_id: str, merge_id: str) -> Entity:
     for k in doc.key_points:
         for ev in ([k.event] if k.event is not None else []) + k.more_events:
             ev.replace_entity(merge_id, keep_id)
+        if k.title_template is not None:
+            k.title_template = retarget(k.title_template, merge_id, keep_id)
     for ev in doc.events:
         ev.replace_entity(merge_id, keep_id)
     for n in doc.notes:
@@ -274,6 +305,7 @@ def retitle_key_point(doc: Document, kp_id: str, title: str) -> KeyPoint:
         raise EditError("a key point needs a title")
     kp = _key_point(doc, kp_id)
     kp.title = title.strip()
+    kp.title_template = None  # the analyst's words now: shown as written, whatever the entities are called
     kp.pinned = True
     _touch(doc)
     return kp

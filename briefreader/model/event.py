@@ -18,6 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from briefreader.model.template import retarget
+
 if TYPE_CHECKING:
     from briefreader.model.extra import Extra
 
@@ -77,6 +79,14 @@ class EventFrame:
     """Keys of the saved frame this reader does not know, written back where they were."""
     parts_extra: dict[str, Extra] = field(default_factory=dict, hash=False)
     """The same inside the frame's ``trigger``, ``when`` and ``sentence`` mappings, by field name."""
+    title_template: str | None = None
+    """The generated headline with entity names as placeholders (``{e1} meets {e7}``, see ``template``):
+    what every view renders, with the names as they are now (``titles.title_of``). ``title`` is then the
+    rendering as it was when made, shown only if an entity the template names is gone. None: ``title``
+    is the text to show (the analyst's, or a file written before templates)."""
+    edited: bool = False
+    """The analyst changed the frame (type, roles, date, status, polarity): a re-parse keeps it as it is,
+    and training data marks it as corrected."""
 
     def replace_entity(self, old: str, new: str) -> None:
         """Point at ``new`` wherever the frame pointed at ``old`` (after a merge)."""
@@ -87,3 +97,5 @@ class EventFrame:
             self.place = new
         if self.source == old:
             self.source = new
+        if self.title_template is not None:
+            self.title_template = retarget(self.title_template, old, new)

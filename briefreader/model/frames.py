@@ -9,9 +9,9 @@ here keep that true:
   point's ``event`` being its first mention and its ``more_events`` the
   others, so nothing they said is lost;
 - a re-parse renumbers the frames: the key points that survive it (pinned,
-  the analyst's) are pointed at the fresh frames of the same words, and a
-  frame the fresh parse no longer finds is kept, under a new id
-  (``carry_events``).
+  the analyst's) are pointed at the fresh frames of the same words, a
+  frame the fresh parse no longer finds is kept, under a new id, and a
+  frame the analyst edited is kept as they left it (``carry_events``).
 """
 
 from __future__ import annotations
@@ -41,16 +41,16 @@ def gathered(doc: Document) -> tuple[list[EventFrame], list[list[str]]]:
     held: list[list[EventFrame]] = []
     for k in doc.key_points:
         mine = [f for i in k.events if (f := next((x for x in found if x.id == i), None)) is not None]
-        frames = ([replace(k.event, title=None, id="")] if k.event is not None and not k.events else []) + [
-            *k.more_events
-        ]
+        frames = (
+            [replace(k.event, title=None, title_template=None, id="")] if k.event is not None and not k.events else []
+        ) + [*k.more_events]
         for ev in frames:
             same = next((f for f in found if _same(f, ev)), None)
             if same is None:
                 same = replace(ev, id="", actors=list(ev.actors), targets=list(ev.targets))
                 found.append(same)
             elif same.title is None and ev.title is not None:
-                same.title = ev.title
+                same.title, same.title_template = ev.title, ev.title_template
             if not any(m is same for m in mine):
                 mine.append(same)
         held.append(mine)
@@ -80,7 +80,7 @@ def gather(doc: Document) -> None:
 
 def _same(a: EventFrame, b: EventFrame) -> bool:
     """One frame seen twice (one sentence of two points): the same but for the id and title."""
-    return replace(a, title=None, id="") == replace(b, title=None, id="")
+    return replace(a, title=None, title_template=None, id="") == replace(b, title=None, title_template=None, id="")
 
 
 def _next_id(taken: list[str]) -> str:
@@ -89,24 +89,39 @@ def _next_id(taken: list[str]) -> str:
 
 
 def carry_events(old: list[EventFrame], fresh: list[EventFrame], kept: list[KeyPoint]) -> list[EventFrame]:
-    """The frames after a re-parse: ``fresh``, and those of ``old`` that the ``kept`` points name.
+    """The frames after a re-parse: ``fresh``, and those of ``old`` that the ``kept`` points name or the analyst edited.
 
     ``kept`` are the key points that survived the re-parse as they were
     (pinned ones): each id they list is pointed at the fresh frame read from
     the same word (same trigger span and type), or, when the parse no
     longer finds one there, the old frame is kept under an id no fresh frame
-    has. Ids no frame had stay as they were. Returns the list in text order.
+    has. A frame the analyst edited (``EventFrame.edited``) survives as
+    they left it: it takes the place (and id) of the fresh frame of the
+    same word, or is kept under a new id. Ids no frame had stay as they
+    were. Returns the list in text order.
     """
     by_id = {ev.id: ev for ev in old}
     out = list(fresh)
     taken = [ev.id for ev in fresh]
     moved: dict[str, str] = {}
+    for ev in old:
+        if not ev.edited:
+            continue
+        at = next((n for n, f in enumerate(out) if (f.trigger.start, f.trigger.end) == _key(ev)[:2]), None)
+        if at is None:
+            mine = replace(ev, id=_next_id(taken))
+            taken.append(mine.id)
+            out.append(mine)
+        else:
+            mine = replace(ev, id=out[at].id)
+            out[at] = mine
+        moved[ev.id] = mine.id
     for k in kept:
         for i in k.events:
             if i in moved or i not in by_id:
                 continue
             ev = by_id[i]
-            same = next((f for f in fresh if (f.trigger.start, f.trigger.end, f.type) == _key(ev)), None)
+            same = next((f for f in out if (f.trigger.start, f.trigger.end, f.type) == _key(ev)), None)
             if same is None:
                 same = replace(ev, id=_next_id(taken))
                 taken.append(same.id)

@@ -20,6 +20,7 @@ import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from briefreader.model.anchoring import context, locate
 from briefreader.model.document import Anchor, Document, Entity, Evidence, KeyPoint, Mention, Note, Sentence
 from briefreader.model.event import EventFrame
 
@@ -35,6 +36,8 @@ class ReanchorReport:
     """Spans found again at another offset."""
     orphans: list[str] = field(default_factory=list)
     """One human-readable line per thing whose quote could not be found."""
+    approximate: list[str] = field(default_factory=list)
+    """One line per note found again by similarity, not by its exact words (``model.anchoring``)."""
 
     @property
     def changed(self) -> bool:
@@ -345,6 +348,16 @@ class _Mover:
                     )
                 continue
             anchor.start, anchor.end = span
+            if anchor.quote is not None and anchor.kind != "entity":
+                now = self.text[span[0] : span[1]]
+                if now != anchor.quote:
+                    self.report.approximate.append(
+                        f"note {note.id} {_short(note.text)} (notes[{i}]): {_short(anchor.quote)} found again as "
+                        f"{_short(now)}"
+                    )
+                anchor.quote = now
+            if anchor.prefix is not None or anchor.suffix is not None or anchor.quote:
+                anchor.prefix, anchor.suffix = context(self.text, *span)
         return out
 
     def _anchor_span(self, anchor: Anchor, entities: dict[str, Entity]) -> tuple[int, int] | None:
@@ -360,7 +373,13 @@ class _Mover:
                     self.report.moved += 1
                 return m.start, m.end
         if anchor.quote:
-            return self.find(anchor.start, anchor.quote)
+            # The quote with its context, exactly or by similarity (``anchoring``).
+            found = locate(self.text, anchor.quote, self.near(anchor.start), anchor.prefix, anchor.suffix)
+            if found is None:
+                return None
+            if found.start != anchor.start:
+                self.report.moved += 1
+            return found.start, found.end
         start, end = self.near(anchor.start), self.near(anchor.end)
         if not 0 <= start <= end <= len(self.text):
             return None

@@ -29,6 +29,7 @@ from briefreader.model.document import Document, KeyPoint
 from briefreader.model.event import EventFrame, EventStatus, Phase
 from briefreader.model.frames import gathered
 from briefreader.model.polarity import headline, unmarked
+from briefreader.model.titles import frame_title, title_text
 
 
 @dataclass(frozen=True)
@@ -180,10 +181,10 @@ def timeline(document: Document) -> list[TimelineEntry]:
         covered.update(f.id for f in own)
         span = _span(document, main, k, own)
         if date:
-            add(main, k.title, k.category, k, span)
+            add(main, title_text(document, k), k.category, k, span)
         elif k is news and document.meta.date:
             # The brief's news, undated in the text: at the brief's date, marked as such.
-            add(main, k.title, k.category, k, span, at_brief_date=True)
+            add(main, title_text(document, k), k.category, k, span, at_brief_date=True)
     owner: dict[str, KeyPoint] = {}
     for k, ids in zip(document.key_points, members, strict=True):
         for i in ids:
@@ -192,8 +193,7 @@ def timeline(document: Document) -> list[TimelineEntry]:
         if ev.id in covered or not (ev.when and ev.when.date):
             continue
         kp = owner.get(ev.id)
-        title = ev.title or (kp.title if kp is not None else plain_title(document, ev))
-        add(ev, title, ev.type, kp, _span(document, ev, kp, [ev]))
+        add(ev, frame_title(document, ev, kp), ev.type, kp, _span(document, ev, kp, [ev]))
     return sorted(entries, key=lambda t: (t.date, t.start))
 
 
@@ -251,10 +251,3 @@ def _span(doc: Document, ev: EventFrame, kp: KeyPoint | None, frames: list[Event
         first = min(kp.evidence, key=lambda e: e.start)
         return first.start, first.end
     return ev.trigger.start, ev.trigger.end
-
-
-def plain_title(doc: Document, ev: EventFrame) -> str:
-    """A headline for a frame that has none: who, the word, whom ('Lula met Boric')."""
-    who = " and ".join(e.name for i in ev.actors if (e := doc.entity(i)) is not None)
-    whom = " and ".join(e.name for i in ev.targets if (e := doc.entity(i)) is not None)
-    return " ".join(p for p in (who, ev.trigger.text.strip(), whom) if p) or ev.type

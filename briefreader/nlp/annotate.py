@@ -14,6 +14,9 @@ from briefreader import __version__
 from briefreader.model.corrections import Corrections
 from briefreader.model.document import Document, Entity, KeyPoint, ParserInfo
 from briefreader.model.edits import next_id
+from briefreader.model.entity_ids import referenced, repoint_notes
+from briefreader.model.frames import carry_events, gather
+from briefreader.model.titles import attach_templates
 from briefreader.nlp.entities import entities_for
 from briefreader.nlp.keypoints import extract, read_events
 from briefreader.nlp.parse import Analysis, analyse, collect, piece_limit, units
@@ -52,10 +55,18 @@ def finish(
 
         fresh, used = apply_corrections(doc.text, doc.blocks, fresh, corrections)
         doc.corrections = used or None
-    doc.entities = carry_corrections(doc.entities, fresh)
+    doc.entities = carry_entities(doc.entities, fresh, referenced(doc))[0]
+    repoint_notes(doc)
     taxonomy = taxonomy or load_taxonomy()
+    gather(doc)
+    old_events = doc.events
     points = extract(doc, analysis, taxonomy, events=read_events(doc, analysis, taxonomy))
-    doc.key_points = merge_key_points(doc.key_points, points)
+    attach_templates(doc, doc.events, points)  # titles are views: the names in them follow the entities
+    before = doc.key_points
+    doc.key_points = merge_key_points(before, points)
+    # The points that survived as they were (pinned) name the fresh frames of the same words.
+    kept = [k for k in doc.key_points if any(k is old for old in before)]
+    doc.events = carry_events(old_events, doc.events, kept)
     doc.parser = ParserInfo(model.name, model.version, __version__)
     doc.revision += 1
 
@@ -98,35 +109,93 @@ def _finish_one(
 
 
 def carry_corrections(old: list[Entity], fresh: list[Entity]) -> list[Entity]:
-    """Keep every entity the user corrected; add the model's others around them.
+    """``carry_entities`` without the id map (for callers whose fresh entities nothing points at yet)."""
+    return carry_entities(old, fresh)[0]
+
+
+def carry_entities(
+    old: list[Entity], fresh: list[Entity], reserved: Iterable[str] = ()
+) -> tuple[list[Entity], dict[str, str]]:
+    """Keep every entity the user corrected; add the model's others around them, under stable ids.
 
     A model mention that overlaps a mention of a corrected entity (including
     a rejected one) is dropped, so a re-parse never undoes a correction.
-    Ids stay stable, because notes point at them: corrected entities keep
-    theirs, a fresh entity found where an old one was mentioned takes the old
-    id, and any other gets an id no old entity ever had.
+    Ids stay put, because frames, key points and notes point at them:
+
+    - corrected entities keep theirs;
+    - a fresh entity takes the id of the old one it is: one of its
+      mentions is at an old mention's place, else (the text moved under
+      it, a mention grew or shrank) it has the old one's name or one of its
+      mentions' words, with the same label. Never by place in the list;
+    - any other gets an id no old entity ever had, nor any id in
+      ``reserved`` (ids frames or notes still name), so an id never comes to
+      mean something else.
+
+    Returns the entities, and for each fresh entity's id the id it has now:
+    a fresh entity whose mentions all went to a corrected one maps to that
+    one, so what the fresh parse said of it is said of the corrected entity.
     """
     if not old:
-        return fresh
+        return fresh, {e.id: e.id for e in fresh}
     kept = [e for e in old if e.edited]
-    taken = sorted((m.start, m.end) for e in kept for m in e.mentions)
-    starts = [a for a, _b in taken]
-    longest = max((b - a for a, b in taken), default=0)
+    taken = sorted((m.start, m.end, e.id) for e in kept for m in e.mentions)
+    starts = [a for a, _b, _i in taken]
+    longest = max((b - a for a, b, _i in taken), default=0)
 
-    def overlaps(start: int, end: int) -> bool:
+    def overlapping(start: int, end: int) -> list[str]:
         lo = bisect.bisect_left(starts, start - longest)
-        return any(a < end and start < b for a, b in taken[lo : bisect.bisect_left(starts, end)])
+        return [i for a, b, i in taken[lo : bisect.bisect_left(starts, end)] if a < end and start < b]
 
+    mapping: dict[str, str] = {}
     survivors = []
     for e in fresh:
-        e.mentions = [m for m in e.mentions if not overlaps(m.start, m.end)]
+        under = [i for m in e.mentions for i in overlapping(m.start, m.end)]
+        e.mentions = [m for m in e.mentions if not overlapping(m.start, m.end)]
         if e.mentions:
             survivors.append(e)
-    old_id_at = {(m.start, m.end): e.id for e in old if not e.edited for m in e.mentions}
-    placed = _stable_ids(
-        survivors, lambda e: [(m.start, m.end) for m in e.mentions], old_id_at, {e.id for e in kept}, old, "e"
-    )
-    return sorted(kept + placed, key=lambda e: min((m.start for m in e.mentions), default=0))
+        elif under:
+            mapping[e.id] = max(set(under), key=under.count)
+    fresh_ids = {id(e): e.id for e in survivors}
+    open_old = [e for e in old if not e.edited]
+    old_id_at = {(m.start, m.end): e.id for e in open_old for m in e.mentions}
+    used = {e.id for e in kept}
+    unmatched: list[Entity] = []
+    for e in survivors:
+        reuse = next(
+            (old_id_at[(m.start, m.end)] for m in e.mentions if old_id_at.get((m.start, m.end)) not in (None, *used)),
+            None,
+        )
+        if reuse is None:
+            unmatched.append(e)
+            continue
+        e.id = reuse
+        used.add(reuse)
+    for e in list(unmatched):
+        same = _same_words(e, [o for o in open_old if o.id not in used])
+        if same is not None:
+            e.id = same.id
+            used.add(same.id)
+            unmatched.remove(e)
+    every_id = [o.id for o in old] + list(used) + list(reserved)
+    for e in unmatched:
+        e.id = next_id("e", every_id)
+        every_id.append(e.id)
+    for e in survivors:
+        mapping[fresh_ids[id(e)]] = e.id
+    entities = sorted(kept + survivors, key=lambda e: min((m.start for m in e.mentions), default=0))
+    return entities, mapping
+
+
+def _same_words(ent: Entity, candidates: list[Entity]) -> Entity | None:
+    """The old entity a fresh one is by its words: the same name, else a mention spelled the same; same label."""
+    for c in candidates:
+        if c.label == ent.label and c.name == ent.name:
+            return c
+    words = {m.text for m in ent.mentions}
+    for c in candidates:
+        if c.label == ent.label and words & {m.text for m in c.mentions if m.visible}:
+            return c
+    return None
 
 
 def merge_key_points(old: list[KeyPoint], fresh: list[KeyPoint]) -> list[KeyPoint]:

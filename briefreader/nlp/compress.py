@@ -4,20 +4,28 @@ Used where no event frame names anyone (and for the clauses a headline
 quotes): the main clause, or the complement of an attribution ("X
 happened, officials said"), without relative clauses, appositions,
 adverbial clauses, "according to ..." or an opening adverbial (unless it
-dates the event), cut at ``MAX_WORDS``. Names are written as their
-entity's short name.
+dates the event). Names are written as their entity's short name.
+
+A title is never a sentence cut off mid-way ("... during an…"): a clause
+longer than ``MAX_WORDS`` loses its optional parts first (modifiers that
+name nothing, then every prepositional and adverbial modifier and a
+second coordinated clause), and whatever remains is kept whole.
 """
 
 from __future__ import annotations
 
 from briefreader.model.document import Document, Entity
+from briefreader.model.titles import short_name
 from briefreader.nlp import roles
 from briefreader.nlp.parse import ParsedSentence
 
 MAX_WORDS = 16
-"""A title longer than this is cut at a word and ends with an ellipsis."""
+"""A clause longer than this is made leaner (``LEAN_DEPS``), never cut."""
+LEAN_DEPS = frozenset({"prep", "advmod", "npadvmod", "conj", "cc", "acl", "oprd"})
+"""Modifiers a clause longer than ``MAX_WORDS`` loses, first those that name nothing, then all."""
 _DROP_DEPS = frozenset({"relcl", "appos", "advcl", "parataxis", "preconj", "mark", "dep", "meta", "punct"})
 _KEEP_PUNCT = frozenset({"-", "–", "'", "’", "%", "$", "£", "€"})
+_NUMERIC = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
 _ATTRIBUTION = frozenset({"say", "tell", "report", "add", "claim", "announce", "confirm", "state", "write", "note"})
 
 
@@ -31,13 +39,10 @@ def attached(doc: Document, view: roles.Sentence, i: int) -> bool:
     return not (before.isspace() and after.isspace())
 
 
-def clip(text: str, words: int = MAX_WORDS) -> str:
+def clip(text: str) -> str:
+    """A title tidied: one space between words, a capital first. Never cut: a cut title misleads."""
     text = " ".join(text.split())
-    text = text[:1].upper() + text[1:]
-    ws = text.split(" ")
-    if len(ws) <= words:
-        return text
-    return " ".join(ws[:words]).rstrip(",;:–—-") + "…"
+    return text[:1].upper() + text[1:]
 
 
 def join(doc: Document, view: roles.Sentence, toks: list[int]) -> str:
@@ -49,7 +54,7 @@ def join(doc: Document, view: roles.Sentence, toks: list[int]) -> str:
     for i in toks:
         t = sent.tokens[i]
         ent = view.entity_at.get(i)
-        if ent is not None and ent.label not in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY"):
+        if ent is not None and ent.label not in _NUMERIC:
             key = f"{ent.id}@{view.mention_first[i]}"
             if key in done:
                 prev = i
@@ -67,7 +72,33 @@ def join(doc: Document, view: roles.Sentence, toks: list[int]) -> str:
 
 
 def clause_text(doc: Document, view: roles.Sentence, verb: int, drop_aux: bool = False) -> str:
-    """A clause without its relative clauses, appositions, adverbial clauses and attribution."""
+    """A clause without its relative clauses, appositions, adverbial clauses and attribution.
+
+    Longer than ``MAX_WORDS``, it loses the modifiers in ``LEAN_DEPS`` that
+    name no entity, then all of them; the shortest is kept whole.
+    """
+    text = _clause(doc, view, verb, drop_aux, 0)
+    for lean in (1, 2):
+        if len(text.split()) <= MAX_WORDS:
+            break
+        leaner = _clause(doc, view, verb, drop_aux, lean)
+        text = leaner if leaner and len(leaner.split()) >= 2 else text
+    return text
+
+
+def _names_something(view: roles.Sentence, i: int) -> bool:
+    """The subtree of ``i`` mentions an entity that is not a date, time or number."""
+    return any(j in view.entity_at and view.entity_at[j].label not in _NUMERIC for j in subtree(view, i))
+
+
+def _optional(view: roles.Sentence, head: int, c: int, lean: int) -> bool:
+    """Whether a leaner clause leaves out child ``c``: a second clause ('and ...') only under a verb."""
+    if view.tokens[c].dep in ("conj", "cc") and view.tokens[head].pos not in ("VERB", "AUX"):
+        return False  # "Park and Wang": both are who met
+    return lean > 1 or not _names_something(view, c)
+
+
+def _clause(doc: Document, view: roles.Sentence, verb: int, drop_aux: bool, lean: int) -> str:
     keep: list[int] = []
     stack = [verb]
     while stack:
@@ -81,6 +112,8 @@ def clause_text(doc: Document, view: roles.Sentence, verb: int, drop_aux: bool =
                 continue
             if t.dep == "npadvmod" and c in view.entity_at:
                 continue
+            if lean and t.dep in LEAN_DEPS and _optional(view, i, c, lean):
+                continue
             stack.append(c)
     toks = sorted(keep)
     # An opening adverbial ("At the close of the conference, ...") goes, unless it dates the event.
@@ -93,7 +126,7 @@ def clause_text(doc: Document, view: roles.Sentence, verb: int, drop_aux: bool =
 
 
 def compressed(doc: Document, sent: ParsedSentence, view: roles.Sentence | None = None) -> str:
-    """The sentence's main clause, without attribution tails, cut to ``MAX_WORDS``."""
+    """The sentence's main clause, without attribution tails, made leaner past ``MAX_WORDS``, never cut."""
     view = view or roles.build(sent, [])
     roots = [i for i, t in enumerate(sent.tokens) if t.head == i and t.pos in ("VERB", "AUX")]
     if not roots:
@@ -119,6 +152,5 @@ def subtree(view: roles.Sentence, i: int) -> set[int]:
 
 
 def short(ent: Entity) -> str:
-    """An entity's name, or its acronym when the name is long (titles stay short)."""
-    acr = [a for a in ent.aliases if a.isupper() and 2 <= len(a) <= 6]
-    return acr[0] if acr and len(ent.name) > 20 else ent.name
+    """An entity's name, or its acronym when the name is long (titles stay short): ``titles.short_name``."""
+    return short_name(ent)

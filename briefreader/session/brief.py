@@ -61,6 +61,8 @@ class BriefSession:
         self.opening = opening or Opening()
         self.recovery_path: Path | None = None
         """This session's own recovery file, once written (or adopted by a restore)."""
+        self.orphans: list[str] = []
+        """After the last re-parse: each frame, key point or note naming an entity that is gone (to report)."""
 
     # State ---------------------------------------------------------------------------------
 
@@ -102,10 +104,13 @@ class BriefSession:
         Returns False (and changes nothing) for a parse of another text.
         A parse is not the analyst's work: a clean brief stays clean. Undo
         starts again from here, because the parse replaced the entities and
-        key points that earlier steps point at.
+        key points that earlier steps point at. Entity ids stay put (see
+        ``carry_entities``); what names an entity that is gone is listed in
+        ``orphans``.
         """
+        from briefreader.model.entity_ids import dangling, referenced, remap, repoint_notes
         from briefreader.model.frames import carry_events, gather
-        from briefreader.nlp.annotate import carry_corrections, merge_key_points
+        from briefreader.nlp.annotate import carry_entities, merge_key_points
 
         doc = self.doc
         if parsed.text != doc.text:
@@ -114,7 +119,10 @@ class BriefSession:
         gather(doc)
         gather(parsed)  # a parse that still keeps its frames on the key points
         doc.sentences = parsed.sentences
-        doc.entities = carry_corrections(doc.entities, parsed.entities)
+        # The parse numbered its entities its own way: what it found is pointed at the ids they keep.
+        doc.entities, ids = carry_entities(doc.entities, parsed.entities, referenced(doc))
+        remap(parsed.events, parsed.key_points, ids)
+        repoint_notes(doc)
         before = doc.key_points
         doc.key_points = merge_key_points(before, parsed.key_points)
         # The points that survived as they were (pinned) name the fresh frames of the same words.
@@ -123,6 +131,7 @@ class BriefSession:
         doc.parser = parsed.parser
         doc.corrections = parsed.corrections
         doc.revision += 1
+        self.orphans = dangling(doc)
         position = self.history.clear()
         if was_clean:
             self._saved_at = position

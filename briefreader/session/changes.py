@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Protocol
 from briefreader.model import edits
 from briefreader.model.display import one_line
 from briefreader.model.document import Anchor, Document
+from briefreader.model.template import ids_in
+from briefreader.model.titles import title_of
 from briefreader.session.history import Touch
 
 if TYPE_CHECKING:
@@ -87,6 +89,22 @@ class DeleteNote:
     def apply(self, doc: Document) -> str:
         edits.delete_note(doc, self.note_id)
         return "Note deleted"
+
+
+@dataclass(frozen=True)
+class Reattach:
+    """Anchor a note (an orphaned one) to a sentence or words of the text as it is now."""
+
+    note_id: str
+    start: int
+    end: int
+
+    def touches(self, doc: Document) -> Touch:
+        return Touch(notes=(self.note_id,))
+
+    def apply(self, doc: Document) -> str:
+        note = edits.reattach_note(doc, self.note_id, self.start, self.end)
+        return f"Note attached to “{one_line(note.anchor.quote or '', 50)}”"
 
 
 # Entities ----------------------------------------------------------------------------------
@@ -165,6 +183,7 @@ class Merge:
             k.id
             for k in doc.key_points
             if any(_names(ev, gone) for ev in ([k.event] if k.event is not None else []) + k.more_events)
+            or gone in ids_in(k.title_template or "")
         )
         events = tuple(ev.id for ev in doc.events if _names(ev, gone))
         return Touch(entities=(self.keep_id,), key_points=points, notes=moved, lists=("entities",), events=events)
@@ -220,7 +239,7 @@ class TogglePin:
 
     def apply(self, doc: Document) -> str:
         kp = edits.toggle_pin(doc, self.kp_id)
-        return f"{'Pinned' if kp.pinned else 'Unpinned'} {one_line(kp.title, 60)}"
+        return f"{'Pinned' if kp.pinned else 'Unpinned'} {one_line(title_of(doc, kp), 60)}"
 
 
 @dataclass(frozen=True)
@@ -239,5 +258,6 @@ class Retitle:
 
 
 def _names(ev: EventFrame, entity_id: str) -> bool:
-    """True when a frame names the entity (as actor, target, place or source)."""
-    return entity_id in ev.actors or entity_id in ev.targets or entity_id in (ev.place, ev.source)
+    """True when a frame names the entity (as actor, target, place or source, or in its title)."""
+    named = entity_id in ev.actors or entity_id in ev.targets or entity_id in (ev.place, ev.source)
+    return named or entity_id in ids_in(ev.title_template or "")

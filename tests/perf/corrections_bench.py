@@ -24,7 +24,6 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 
 from briefreader.io.corrections_file import load_corrections  # noqa: E402
-
 from briefreader.io.safeyaml import safe_load  # noqa: E402
 
 LABELS = ["ORG", "PERSON", "GPE", "LOC", "NORP", "EVENT"]

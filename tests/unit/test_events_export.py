@@ -68,11 +68,17 @@ def test_jsonl_carries_the_events() -> None:
         "actors": ["e1"],
         "targets": [],
         "place": "e2",
+        "roles": [
+            {"role": "ACTOR", "entity": "e1", "start": 18, "end": 30, "text": "Javier Milei", "label": "PERSON"},
+            {"role": "PLACE", "entity": "e2", "start": 63, "end": 66, "text": "Rio", "label": "GPE"},
+            {"role": "SOURCE", "entity": "e5", "start": 68, "end": 77, "text": "officials", "label": "NORP"},
+        ],
         "when": {"text": "next week", "date": "2026-03"},
         "status": "planned",
         "negated": True,
         "cue": "refused",
         "source": "e5",
+        "edited": False,
     }
     assert record["text"][first["start"] : first["end"]] == "attend"
     assert (second["id"], second["negated"], second["cue"], second["when"]) == ("v2", False, None, None)

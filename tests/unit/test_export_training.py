@@ -46,7 +46,7 @@ def test_jsonl_line_has_text_corrected_spans_and_meta(parse: Callable[[str, str]
     line = brief_line(doc)
     assert line.endswith("\n") and line.count("\n") == 1
     record = json.loads(line)
-    assert list(record) == ["text", "spans", "meta", "events"]
+    assert list(record) == ["text", "spans", "tokens", "relations", "meta", "events"]
     assert record["text"] == doc.text
     assert record["meta"] == {"title": "Harbour talks end with a deal", "date": None, "source": "harbour.txt"}
     spans = [(s["start"], s["end"], s["label"]) for s in record["spans"]]

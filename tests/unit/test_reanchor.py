@@ -146,9 +146,13 @@ def test_entity_with_no_mention_left_is_dropped_and_listed() -> None:
     assert any("note n2" in line and "orphaned" in line for line in report.orphans)
 
 
+GONE = OLD.replace("Anna Berg met Omar Haddad in Bergen on Monday.", "Rain fell all week over the western fjords.")
+"""The noted sentence replaced by another: nothing close enough is left (issue 20: a one-word edit keeps it)."""
+
+
 def test_gone_evidence_is_dropped_and_its_key_point_listed() -> None:
     old = annotated()
-    new = fresh(OLD.replace("on Monday.", "on Tuesday."))
+    new = fresh(GONE)
     report = transfer_annotations(old, new)
     assert new.key_points[0].id == "k1" and new.key_points[0].evidence == []
     assert any("key_points[0].evidence[0]" in line for line in report.orphans)
@@ -160,7 +164,7 @@ def test_gone_evidence_is_dropped_and_its_key_point_listed() -> None:
 
 def test_orphaned_note_stays_orphaned_and_is_not_listed_twice() -> None:
     old = annotated()
-    new = fresh(OLD.replace("on Monday.", "on Tuesday."))
+    new = fresh(GONE)
     transfer_annotations(old, new)
     again = fresh(new.text)
     report = transfer_annotations(new, again)
@@ -210,3 +214,15 @@ def test_a_name_left_only_inside_a_longer_word_is_not_found() -> None:
     new = fresh("T\n\nOmar met Lars in Bergen.")
     report = transfer_annotations(old, new)
     assert new.entities == [] and len(report.orphans) == 2
+
+
+def test_a_one_word_edit_keeps_the_note_on_its_sentence_by_similarity() -> None:
+    old = annotated()
+    new = fresh(OLD.replace("on Monday.", "on Tuesday."))
+    report = transfer_annotations(old, new)
+    note = new.notes[0]
+    assert not note.anchor.orphaned
+    assert note.anchor.quote == "Anna Berg met Omar Haddad in Bergen on Tuesday."
+    assert new.text[note.anchor.start : note.anchor.end] == note.anchor.quote  # type: ignore[misc]
+    assert note.anchor.suffix == new.text[note.anchor.end : note.anchor.end + 32]  # type: ignore[operator]
+    assert any("note n1" in line for line in report.approximate) and not any("note" in x for x in report.orphans)

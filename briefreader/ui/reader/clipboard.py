@@ -20,6 +20,7 @@ from briefreader.export import clip
 from briefreader.model.display import one_line
 from briefreader.model.document import Document
 from briefreader.model.timeline import undated
+from briefreader.model.titles import title_of
 from briefreader.ui.reader.article import ArticleView
 from briefreader.ui.reader.panes.keypoints_pane import KeyPointsPane
 from briefreader.ui.reader.panes.notes_pane import NotesPane
@@ -66,7 +67,7 @@ def clip_for(doc: Document, focused: Widget | None, article: ArticleView) -> Cli
         kp = doc.key_point(focused.highlighted_id or "")
         if kp is None:
             raise NothingToCopy("Move onto a key point first.")
-        return Clip(clip.key_point_text(doc, kp), f"key point {_short(kp.title)} with evidence and citation")
+        return Clip(clip.key_point_text(doc, kp), f"key point {_short(title_of(doc, kp))} with evidence and citation")
     if isinstance(focused, NotesPane):
         note = doc.note(focused.highlighted_id or "")
         if note is None:

@@ -272,9 +272,12 @@ class ReaderScreen(SearchKeys, Screen[None]):
         """Jump to a key point's evidence and highlight all of it."""
         kp = self.session.doc.key_point(message.kp_id)
         if kp is not None and kp.evidence:
+            from briefreader.model.titles import title_of
             from briefreader.ui.reader.panes.keypoints_pane import point_summary
 
-            self.show_evidence(tuple((e.start, e.end) for e in kp.evidence), point_summary(kp))
+            self.show_evidence(
+                tuple((e.start, e.end) for e in kp.evidence), point_summary(kp, title_of(self.session.doc, kp))
+            )
 
     def on_timeline_pane_chosen(self, message: TimelinePane.Chosen) -> None:
         """Jump to an event's sentence and highlight it."""

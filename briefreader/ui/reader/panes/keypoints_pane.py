@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from briefreader.model import edits
 from briefreader.model.display import one_line
 from briefreader.model.document import Anchor, KeyPoint
-from briefreader.model.polarity import headline
+from briefreader.model.titles import title_of, title_text
 from briefreader.ui.messages import ChangeRequested
 from briefreader.ui.widgets.pane_list import PaneList
 
@@ -109,7 +109,7 @@ class KeyPointsPane(PaneList):
             points.sort(key=lambda k: (not k.pinned, -k.score))
         else:
             points.sort(key=lambda k: k.start)
-        options = [Option(_point_line(k, k.id in here, k.id in involved), id=k.id) for k in points]
+        options = [Option(_point_line(k, k.id in here, k.id in involved, title_of(doc, k)), id=k.id) for k in points]
         self.replace_options(options, follow=next((k.id for k in points if k.id in here), None))
         self.border_subtitle = "by score" if self.by_score else "in text order"
 
@@ -158,17 +158,17 @@ class KeyPointsPane(PaneList):
             if title:
                 self.post_message(self.Retitle(kp_id, title))
 
-        self.app.push_screen(Ask("Key point title", kp.title), answered)
+        self.app.push_screen(Ask("Key point title", title_text(self.doc, kp) if self.doc else kp.title), answered)
 
     def action_toggle_order(self) -> None:
         """``o``: score order or document order."""
         self.by_score = not self.by_score
 
 
-def _point_line(k: KeyPoint, here: bool, involved: bool) -> Text:
+def _point_line(k: KeyPoint, here: bool, involved: bool, title: str) -> Text:
     line = Text()
     line.append("▶ " if here else ("• " if involved else "  "), style="bold")
-    line.append(one_line(headline(k.title, k.event), 70), style="bold" if here or involved else "")
+    line.append(one_line(title, 70), style="bold" if here or involved else "")
     meta = f"\n    {one_line(k.category, 30)} · {k.score:.2f}"
     if len(k.evidence) > 1:
         meta += f" · {len(k.evidence)} sentences"
@@ -178,9 +178,7 @@ def _point_line(k: KeyPoint, here: bool, involved: bool) -> Text:
     return line
 
 
-def point_summary(kp: KeyPoint) -> Text:
+def point_summary(kp: KeyPoint, title: str) -> Text:
     """The status line for a chosen key point: its title and how much evidence it has."""
     n = len(kp.evidence)
-    return Text.assemble(
-        (one_line(headline(kp.title, kp.event), 80), "bold"), f" · {n} evidence sentence{'s' if n != 1 else ''}"
-    )
+    return Text.assemble((one_line(title, 80), "bold"), f" · {n} evidence sentence{'s' if n != 1 else ''}")

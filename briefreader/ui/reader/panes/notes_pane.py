@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from briefreader.model.display import one_line
 from briefreader.model.document import Anchor, Document, Note
+from briefreader.model.titles import title_of
 from briefreader.ui.messages import ChangeRequested
 from briefreader.ui.widgets.pane_list import PaneList
 
@@ -29,7 +30,7 @@ def anchor_label(doc: Document, note: Note) -> str:
         about = f"entity {one_line(ent.name if ent else a.quote or a.ref or '', 48)}"
     elif a.kind == "key_point":
         kp = doc.key_point(a.ref or "")
-        about = f"key point {one_line(kp.title if kp else a.quote or a.ref or '', 48)}"
+        about = f"key point {one_line(title_of(doc, kp) if kp else a.quote or a.ref or '', 48)}"
     elif a.kind in ("sentence", "span"):
         about = f"“{one_line(a.quote or '', 48)}”"
     else:
