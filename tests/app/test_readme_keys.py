@@ -9,7 +9,7 @@ README = ROOT / "README.md"
 
 def test_readme_keys_tables_are_the_ones_the_bindings_give() -> None:
     """The reader's table and the library's, each between its markers."""
-    from briefreader.ui.readme_keys import tables
+    from briefreader.ui.keys.readme import tables
 
     readme = README.read_text(encoding="utf-8")
     for name, table in tables().items():

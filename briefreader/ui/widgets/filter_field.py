@@ -18,8 +18,10 @@ class FilterField(Input):
     """Words that narrow a table; escape clears them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "clear_filter", "Clear", tooltip="Clear the filter and go back to the table"),
-        Binding("down,tab", "done", "Table", tooltip="Back to the table, keeping the filter"),
+        Binding(
+            "escape", "clear_filter", "Clear", tooltip="Clear the filter and go back to the table", id="filter.clear"
+        ),
+        Binding("down,tab", "done", "Table", tooltip="Back to the table, keeping the filter", id="filter.done"),
     ]
     KEY_HINTS: ClassVar[list[tuple[str, str]]] = [("⏎", "table")]
     """Shown first in the key bar while typing."""

@@ -8,29 +8,25 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.reactive import var
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from briefreader.model.display import one_line
 from briefreader.model.document import Document
-
-MOVE = Binding.Group("Move down / up")
-ENDS = Binding.Group("Top / bottom")
-PAGE = Binding.Group("Page down / up")
+from briefreader.ui.widgets.moves import moves
 
 
 class PaneList(OptionList):
     """OptionList that never parses markup, moves with j/k/g/G too, and keeps its place on rebuilds."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", show=False, group=MOVE, tooltip="Next item"),
-        Binding("k,up", "cursor_up", "Up", show=False, group=MOVE, tooltip="Previous item"),
-        Binding("g,home", "first", "Top", show=False, group=ENDS, tooltip="First item"),
-        Binding("G,end", "last", "Bottom", show=False, group=ENDS, tooltip="Last item"),
-        Binding("space,pagedown", "page_down", "Page down", show=False, group=PAGE, tooltip="A page down"),
-        Binding("pageup", "page_up", "Page up", show=False, group=PAGE, tooltip="A page up"),
+        *moves(
+            "list",
+            ("cursor_down", "cursor_up", "first", "last", "page_down", "page_up"),
+            ("Next item", "Previous item", "First item", "Last item", "A page down", "A page up"),
+        ),
     ]
 
     doc: var[Document | None] = var(None, always_update=True)
@@ -38,8 +34,9 @@ class PaneList(OptionList):
     revision: var[int] = var(0)
     """The Document's revision (bound): a new one means rebuild."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, title: str = "") -> None:
         super().__init__(id=id, markup=False)
+        self.border_title = title
         self._failed = False
         self._filled = False
         """Rebuilt at least once: until then rebuilds wait for the screen's first frame (``refresh_list``)."""

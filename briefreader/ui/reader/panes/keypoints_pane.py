@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -19,18 +19,29 @@ from briefreader.model.polarity import headline
 from briefreader.ui.messages import ChangeRequested
 from briefreader.ui.widgets.pane_list import PaneList
 
-if TYPE_CHECKING:
-    from briefreader.session import changes
-
 
 class KeyPointsPane(PaneList):
     """The brief's key points; ▶ marks those under the Article cursor, • those of the selected entity."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Evidence", tooltip="Jump to the key point's evidence and highlight all of it"),
-        Binding("p", "pin", "Pin", tooltip="Pin or unpin (pinned come first and survive a re-parse)"),
-        Binding("t", "retitle", "Retitle", tooltip="Give the key point a title of your own (pins it)"),
-        Binding("o", "toggle_order", "Order", tooltip="Order by score or by place in the text"),
+        Binding(
+            "enter",
+            "select",
+            "Evidence",
+            tooltip="Jump to the key point's evidence and highlight all of it",
+            id="key_points.select",
+        ),
+        Binding(
+            "p", "pin", "Pin", tooltip="Pin or unpin (pinned come first and survive a re-parse)", id="key_points.pin"
+        ),
+        Binding(
+            "t",
+            "retitle",
+            "Retitle",
+            tooltip="Give the key point a title of your own (pins it)",
+            id="key_points.retitle",
+        ),
+        Binding("o", "toggle_order", "Order", tooltip="Order by score or by place in the text", id="key_points.order"),
     ]
 
     parsing: var[bool] = var(False)
@@ -42,8 +53,8 @@ class KeyPointsPane(PaneList):
     by_score: var[bool] = var(True)
     """Score order (pinned first) or document order."""
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, *, id: str | None = None, title: str = "") -> None:
+        super().__init__(id=id, title=title)
         self._shown: object = None
         """What the list was last built from, so moving within one sentence rebuilds nothing."""
 
@@ -52,29 +63,6 @@ class KeyPointsPane(PaneList):
         """Enter on a key point: jump to and highlight its evidence."""
 
         kp_id: str
-
-    @dataclass
-    class Pin(ChangeRequested):
-        """Pin or unpin a key point."""
-
-        kp_id: str
-
-        def change(self) -> changes.Change:
-            from briefreader.session import changes
-
-            return changes.TogglePin(self.kp_id)
-
-    @dataclass
-    class Retitle(ChangeRequested):
-        """A title of the analyst's own."""
-
-        kp_id: str
-        title: str
-
-        def change(self) -> changes.Change:
-            from briefreader.session import changes
-
-            return changes.Retitle(self.kp_id, self.title)
 
     def watch_parsing(self, parsing: bool) -> None:
         """Show that key points are coming."""
@@ -143,8 +131,10 @@ class KeyPointsPane(PaneList):
 
     def action_pin(self) -> None:
         """``p``: pin or unpin."""
+        from briefreader.session import changes
+
         if kp := self._point():
-            self.post_message(self.Pin(kp.id))
+            self.post_message(ChangeRequested(changes.TogglePin(kp.id)))
 
     def action_retitle(self) -> None:
         """``t``: type a title."""
@@ -155,8 +145,10 @@ class KeyPointsPane(PaneList):
         kp_id = kp.id
 
         def answered(title: str | None) -> None:
+            from briefreader.session import changes
+
             if title:
-                self.post_message(self.Retitle(kp_id, title))
+                self.post_message(ChangeRequested(changes.Retitle(kp_id, title)))
 
         self.app.push_screen(Ask("Key point title", kp.title), answered)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -16,9 +16,6 @@ from briefreader.model.display import one_line
 from briefreader.model.document import Anchor, Document, Note
 from briefreader.ui.messages import ChangeRequested
 from briefreader.ui.widgets.pane_list import PaneList
-
-if TYPE_CHECKING:
-    from briefreader.session import changes
 
 
 def anchor_label(doc: Document, note: Note) -> str:
@@ -41,8 +38,10 @@ class NotesPane(PaneList):
     """Notes in the order they were written; ▶ marks those at the Article cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Edit", tooltip="Edit the note"),
-        Binding("d,delete", "delete", "Delete", tooltip="Delete the note (asks first; ctrl+z undoes)"),
+        Binding("enter", "select", "Edit", tooltip="Edit the note", id="notes.edit"),
+        Binding(
+            "d,delete", "delete", "Delete", tooltip="Delete the note (asks first; ctrl+z undoes)", id="notes.delete"
+        ),
     ]
 
     cursor_span: var[tuple[int, int] | None] = var(None)
@@ -50,8 +49,8 @@ class NotesPane(PaneList):
     selected_entity: var[str | None] = var(None)
     """Bound: the selected entity; its notes get •."""
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, *, id: str | None = None, title: str = "") -> None:
+        super().__init__(id=id, title=title)
         self._shown: object = None
 
     @dataclass
@@ -59,30 +58,6 @@ class NotesPane(PaneList):
         """The user moved onto a note: the Article shows its anchor."""
 
         note_id: str
-
-    @dataclass
-    class Edit(ChangeRequested):
-        """New text and tags for a note."""
-
-        note_id: str
-        text: str
-        tags: tuple[str, ...]
-
-        def change(self) -> changes.Change:
-            from briefreader.session import changes
-
-            return changes.EditNote(self.note_id, self.text, self.tags)
-
-    @dataclass
-    class Delete(ChangeRequested):
-        """Remove a note."""
-
-        note_id: str
-
-        def change(self) -> changes.Change:
-            from briefreader.session import changes
-
-            return changes.DeleteNote(self.note_id)
 
     def watch_cursor_span(self) -> None:
         """Markers follow the Article's cursor."""
@@ -126,8 +101,10 @@ class NotesPane(PaneList):
         note_id = note.id
 
         def done(draft: NoteDraft | None) -> None:
+            from briefreader.session import changes
+
             if draft is not None:
-                self.post_message(self.Edit(note_id, draft.text, tuple(draft.tags)))
+                self.post_message(ChangeRequested(changes.EditNote(note_id, draft.text, tuple(draft.tags))))
 
         open_note_editor(self.app, done, anchor_label(self.doc, note), note.text, note.tags, "Edit note")
 
@@ -151,8 +128,10 @@ class NotesPane(PaneList):
         note_id = note.id
 
         def answered(answer: str | None) -> None:
+            from briefreader.session import changes
+
             if answer == "delete":
-                self.post_message(self.Delete(note_id))
+                self.post_message(ChangeRequested(changes.DeleteNote(note_id)))
 
         question = Text.assemble("Delete this note?\n\n", (one_line(note.text, 200), "italic"))
         self.app.push_screen(Confirm(question, [("delete", "Delete"), ("keep", "Keep")]), answered)

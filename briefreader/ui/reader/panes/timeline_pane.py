@@ -53,7 +53,9 @@ class TimelinePane(PaneList):
     """Dated events oldest first, under Background, The news and Planned; ▶ marks those at the cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Evidence", tooltip="Jump to the event's sentence and highlight it"),
+        Binding(
+            "enter", "select", "Evidence", tooltip="Jump to the event's sentence and highlight it", id="timeline.select"
+        ),
     ]
 
     parsing: var[bool] = var(False)
@@ -63,8 +65,8 @@ class TimelinePane(PaneList):
     selected_entity: var[str | None] = var(None)
     """Bound: the selected entity; events it takes part in get •."""
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, *, id: str | None = None, title: str = "") -> None:
+        super().__init__(id=id, title=title)
         self.entries: dict[str, TimelineEntry] = {}
         """The rows shown, by option id."""
         self.return_to: Widget | None = None
