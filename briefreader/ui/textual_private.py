@@ -16,6 +16,7 @@ from textual.dom import DOMNode
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import OptionList
 
 TEXTUAL_VERSION = "8.2.8"
 """The Textual release this module was checked against."""
@@ -88,3 +89,14 @@ def key_names() -> set[str]:
     from textual.keys import Keys, _character_to_key
 
     return {k.value for k in Keys} | {_character_to_key(c) for c in string.printable if not c.isspace()} | {"space"}
+
+
+def measure_options_again(option_list: OptionList) -> None:
+    """Make an ``OptionList`` measure its options again at its width now.
+
+    Its line cache is cleared on a resize only, so a scroll bar that appears
+    after the first fill (a column less for the text) left the options measured
+    a column wider: the list could not scroll to its last line. Uses
+    ``OptionList._clear_caches``.
+    """
+    option_list._clear_caches()

@@ -30,7 +30,7 @@ from briefreader.library import EntityMention, EntitySummary
 from briefreader.model.display import one_line
 from briefreader.model.labels import style_for
 from briefreader.ui.library.library_reader import LibraryLink, Stop, Trail, open_stop
-from briefreader.ui.widgets.filter_field import FilterField
+from briefreader.ui.widgets.filter_field import FilterField, filter_key
 from briefreader.ui.widgets.keybar import KeyBar
 from briefreader.ui.widgets.keyed_table import Column, KeyTable, share
 from briefreader.ui.widgets.line import Line
@@ -91,14 +91,7 @@ class EntityIndexScreen(ListScreen):
     AUTO_FOCUS = "EntityTable"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "f",
-            "filter",
-            "Filter",
-            priority=True,
-            tooltip="Narrow the entities by words of their names and aliases",
-            id="entity_index.filter",
-        ),
+        filter_key("entity_index", "Narrow the entities by words of their names and aliases"),
     ]
 
     filter: var[str] = var("", init=False)

@@ -32,7 +32,7 @@ from briefreader.ui.library.brief_table import SORT_NAMES, BriefTable, bar, cell
 from briefreader.ui.library.library_lines import Counts, LibraryStatus, LibraryTitle
 from briefreader.ui.library.library_reader import LibraryLink, LibraryReaderScreen, Stop, Trail, open_stop
 from briefreader.ui.library.library_work import BriefParsed, IndexProgress, IndexRefreshed, LibraryWork
-from briefreader.ui.widgets.filter_field import FilterField
+from briefreader.ui.widgets.filter_field import FilterField, filter_key
 from briefreader.ui.widgets.keybar import KeyBar
 from briefreader.ui.widgets.keyed_table import KeyTable
 from briefreader.ui.widgets.search_bar import SearchBar
@@ -60,19 +60,10 @@ class LibraryScreen(Screen[None]):
     AUTO_FOCUS = "BriefTable"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        # Priority (checked as the key arrives): the focus moves before the next key is handed on,
-        # so the words typed straight after f or / land in the field (check_action lets an f typed
-        # into a field through).
-        Binding(
-            "f",
-            "filter",
-            "Filter",
-            priority=True,
-            tooltip="Narrow the rows by words of titles, entity names, tags and notes",
-            id="library.filter",
-        ),
+        filter_key("library", "Narrow the rows by words of titles, entity names, tags and notes"),
         Binding("s", "sort", "Sort", tooltip="Sort by a column: date, title, file, status, counts", id="library.sort"),
         Binding("S", "reverse", "Reverse", show=False, tooltip="Reverse the order", id="library.reverse"),
+        # Priority, as f: the words typed straight after / land in the field.
         Binding(
             "slash",
             "search",

@@ -14,6 +14,16 @@ from textual.message import Message
 from textual.widgets import Input
 
 
+def filter_key(scope: str, tooltip: str) -> Binding:
+    """A screen's ``f``: into its filter field.
+
+    Priority (checked as the key arrives): the focus moves before the next key
+    is handed on, so the words typed straight after ``f`` land in the field;
+    the screen's ``check_action`` lets an ``f`` typed into a field through.
+    """
+    return Binding("f", "filter", "Filter", priority=True, tooltip=tooltip, id=f"{scope}.filter")
+
+
 class FilterField(Input):
     """Words that narrow a table; escape clears them."""
 

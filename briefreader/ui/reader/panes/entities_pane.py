@@ -20,9 +20,8 @@ from textual.reactive import var
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from briefreader.model import edits
 from briefreader.model.display import one_line
-from briefreader.model.document import Anchor, Entity
+from briefreader.model.document import Document, Entity
 from briefreader.model.labels import LABEL_NAMES, label_rank, style_for
 from briefreader.ui.messages import ChangeRequested
 from briefreader.ui.reader.choices import entity_items, label_items
@@ -75,9 +74,9 @@ class EntitiesPane(PaneList):
         ),
         Binding("u", "restore", "Restore", tooltip="Bring back the highlighted rejected entity", id="entities.restore"),
     ]
+    NEEDS_ITEM = frozenset({"select", "relabel", "reject", "merge", "rename", "split", "restore"})
+    ANCHOR = "entity"
 
-    parsing: var[bool] = var(False)
-    """Bound: the brief is being parsed (the pane shows it is loading)."""
     selected_entity: var[str | None] = var(None)
     """Bound: the entity selected anywhere; the highlight follows it when another pane is in use."""
     show_rejected: var[bool] = var(False)
@@ -96,10 +95,6 @@ class EntitiesPane(PaneList):
         entity_id: str
 
     # Drawing -----------------------------------------------------------------------------
-
-    def watch_parsing(self, parsing: bool) -> None:
-        """Show that entities are coming."""
-        self.loading = parsing
 
     def watch_show_rejected(self) -> None:
         """List or hide rejected entities."""
@@ -139,29 +134,12 @@ class EntitiesPane(PaneList):
         event.stop()
         self.post_message(self.Highlighted(event.option_id))
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def choose(self, option_id: str) -> None:
         """Enter: show the entity's first mention."""
-        event.stop()
-        if event.option_id:
-            self.post_message(self.Chosen(event.option_id))
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Entity keys are hidden while no entity is highlighted."""
-        if action in ("select", "relabel", "reject", "merge", "rename", "split", "restore"):
-            return self.highlighted_id is not None
-        return True
-
-    def note_anchor(self) -> Anchor | None:
-        """A note written here is about the highlighted entity."""
-        if self.doc is None or self.highlighted_id is None:
-            return None
-        return edits.make_anchor(self.doc, "entity", ref=self.highlighted_id)
+        self.post_message(self.Chosen(option_id))
 
     def _entity(self) -> Entity | None:
-        ent = self.doc.entity(self.highlighted_id) if self.doc and self.highlighted_id else None
-        if ent is None:
-            self.notify("Move onto an entity first.", severity="warning", markup=False)
-        return ent
+        return self.highlighted_item(Document.entity, "Move onto an entity first.")
 
     def _ask(self, dialog: Choose | Ask, change: Callable[[str], changes.Change]) -> None:
         """Show ``dialog``; its answer, if any, becomes the change asked for."""

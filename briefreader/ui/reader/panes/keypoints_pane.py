@@ -12,15 +12,14 @@ from textual.reactive import var
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from briefreader.model import edits
 from briefreader.model.display import one_line
-from briefreader.model.document import Anchor, KeyPoint
+from briefreader.model.document import Document, KeyPoint
 from briefreader.model.polarity import headline
 from briefreader.ui.messages import ChangeRequested
-from briefreader.ui.widgets.pane_list import PaneList
+from briefreader.ui.reader.panes.marked_list import MarkedList
 
 
-class KeyPointsPane(PaneList):
+class KeyPointsPane(MarkedList):
     """The brief's key points; ▶ marks those under the Article cursor, • those of the selected entity."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -43,13 +42,9 @@ class KeyPointsPane(PaneList):
         ),
         Binding("o", "toggle_order", "Order", tooltip="Order by score or by place in the text", id="key_points.order"),
     ]
+    NEEDS_ITEM = frozenset({"select", "pin", "retitle"})
+    ANCHOR = "key_point"
 
-    parsing: var[bool] = var(False)
-    """Bound: the brief is being parsed."""
-    cursor_span: var[tuple[int, int] | None] = var(None)
-    """Bound: the Article cursor's sentence; its key points get ▶ and the highlight follows."""
-    selected_entity: var[str | None] = var(None)
-    """Bound: the selected entity; its key points get •."""
     by_score: var[bool] = var(True)
     """Score order (pinned first) or document order."""
 
@@ -64,20 +59,8 @@ class KeyPointsPane(PaneList):
 
         kp_id: str
 
-    def watch_parsing(self, parsing: bool) -> None:
-        """Show that key points are coming."""
-        self.loading = parsing
-
     def watch_by_score(self) -> None:
         """Reorder."""
-        self.refresh_list()
-
-    def watch_cursor_span(self) -> None:
-        """Markers follow the Article's cursor."""
-        self.refresh_list()
-
-    def watch_selected_entity(self) -> None:
-        """Markers follow the selected entity."""
         self.refresh_list()
 
     def rebuild(self) -> None:
@@ -85,9 +68,7 @@ class KeyPointsPane(PaneList):
         doc = self.doc
         if doc is None:
             return
-        here = {k.id for k in doc.key_points_for_span(*self.cursor_span)} if self.cursor_span else set()
-        ent = doc.entity(self.selected_entity) if self.selected_entity else None
-        involved = {k.id for k in doc.key_points_for_entity(ent)} if ent else set()
+        here, involved = self.marks(doc.key_points_for_span, doc.key_points_for_entity)
         state = (id(doc), self.revision, here, involved, self.by_score)
         if state == self._shown:
             return
@@ -105,29 +86,12 @@ class KeyPointsPane(PaneList):
         """Moving in the list is local to it."""
         event.stop()
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def choose(self, option_id: str) -> None:
         """Enter: jump to the evidence."""
-        event.stop()
-        if event.option_id:
-            self.post_message(self.Chosen(event.option_id))
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Key point keys are hidden while none is highlighted."""
-        if action in ("select", "pin", "retitle"):
-            return self.highlighted_id is not None
-        return True
-
-    def note_anchor(self) -> Anchor | None:
-        """A note written here is about the highlighted key point."""
-        if self.doc is None or self.highlighted_id is None:
-            return None
-        return edits.make_anchor(self.doc, "key_point", ref=self.highlighted_id)
+        self.post_message(self.Chosen(option_id))
 
     def _point(self) -> KeyPoint | None:
-        kp = self.doc.key_point(self.highlighted_id) if self.doc and self.highlighted_id else None
-        if kp is None:
-            self.notify("Move onto a key point first.", severity="warning", markup=False)
-        return kp
+        return self.highlighted_item(Document.key_point, "Move onto a key point first.")
 
     def action_pin(self) -> None:
         """``p``: pin or unpin."""
