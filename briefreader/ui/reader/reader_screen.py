@@ -24,7 +24,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.lazy import Lazy
 from textual.message import Message
 from textual.reactive import var
 from textual.timer import Timer
@@ -162,11 +161,6 @@ class ReaderScreen(QuietFocusScreen):
 
     def compose(self) -> ComposeResult:
         """Title bar; legend and Article beside the three lists, and the status line, in the search bar; key bar."""
-        from briefreader.ui.reader.panes.entities_pane import EntitiesPane
-        from briefreader.ui.reader.panes.keypoints_pane import KeyPointsPane
-        from briefreader.ui.reader.panes.notes_pane import NotesPane
-        from briefreader.ui.reader.panes.timeline_pane import TimelinePane
-
         s = ReaderScreen
         yield TitleBar(display_name(self.session.source)).data_bind(s.doc, s.revision, s.dirty)
         with SearchBar():
@@ -178,21 +172,9 @@ class ReaderScreen(QuietFocusScreen):
                     )
                     article.border_title = "Article"
                     yield article
-                # The column keeps its width from the first frame (the Article wraps once); its panes are
-                # mounted just after that frame, and each list fills once laid out (``PaneList.refresh_list``).
-                with Vertical(id="side"), Lazy(Vertical(id="side-panes")):
-                    yield EntitiesPane(id="entities", title="Entities").data_bind(
-                        s.doc, s.revision, s.parsing, s.selected_entity
-                    )
-                    yield KeyPointsPane(id="keypoints", title="Key points").data_bind(
-                        s.doc, s.revision, s.parsing, s.cursor_span, s.selected_entity
-                    )
-                    yield TimelinePane(id="timeline", title="Timeline").data_bind(
-                        s.doc, s.revision, s.parsing, s.cursor_span, s.selected_entity
-                    )
-                    yield NotesPane(id="notes", title="Notes").data_bind(
-                        s.doc, s.revision, s.cursor_span, s.selected_entity
-                    )
+                # The column keeps its width from the first frame (the Article wraps once); its panes
+                # come just after that frame (``mount_side_panes``).
+                yield Vertical(id="side")
             yield Static(id="status")
         yield KeyBar()
 
@@ -200,6 +182,34 @@ class ReaderScreen(QuietFocusScreen):
     def article(self) -> ArticleView:
         """The Article pane."""
         return self.query_one(ArticleView)
+
+    async def mount_side_panes(self) -> None:
+        """Entities, Key points, the (hidden) Timeline and Notes, bound to the screen's state; each list
+        fills itself once laid out (``PaneList.refresh_list``), a frame or two after the text.
+
+        Not ``textual.lazy.Lazy``: it takes the panes built in ``compose``, so their modules (~12 ms of
+        imports, 5% of a bare app's first paint) would load before the first frame.
+        """
+        from briefreader.ui.reader.panes.entities_pane import EntitiesPane
+        from briefreader.ui.reader.panes.keypoints_pane import KeyPointsPane
+        from briefreader.ui.reader.panes.notes_pane import NotesPane
+        from briefreader.ui.reader.panes.timeline_pane import TimelinePane
+
+        s = ReaderScreen  # data_bind binds to the node whose code runs: this screen
+        await self.query_one("#side").mount_all(
+            [
+                EntitiesPane(id="entities", title="Entities").data_bind(
+                    s.doc, s.revision, s.parsing, s.selected_entity
+                ),
+                KeyPointsPane(id="keypoints", title="Key points").data_bind(
+                    s.doc, s.revision, s.parsing, s.cursor_span, s.selected_entity
+                ),
+                TimelinePane(id="timeline", title="Timeline").data_bind(
+                    s.doc, s.revision, s.parsing, s.cursor_span, s.selected_entity
+                ),
+                NotesPane(id="notes", title="Notes").data_bind(s.doc, s.revision, s.cursor_span, s.selected_entity),
+            ]
+        )
 
     @property
     def side_ready(self) -> bool:
@@ -212,6 +222,7 @@ class ReaderScreen(QuietFocusScreen):
     def on_mount(self) -> None:
         """Show the text now; say what opening found; the parse and the offer of kept work after the first frame."""
         self.article.focus()
+        self.call_after_refresh(self.mount_side_panes)
         opening = self.session.opening
         if opening.notice:
             self.status(opening.notice)

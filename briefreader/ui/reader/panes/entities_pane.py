@@ -2,8 +2,6 @@
 
 Its keys act here: each asks for what it needs (a label, another entity,
 a name) and posts the change as one ``ChangeRequested``; the screen applies it.
-``session.changes`` is imported where a change is made: with the first
-edit, not with the first frame (the pane is built for it).
 """
 
 from __future__ import annotations
@@ -23,12 +21,12 @@ from textual.widgets.option_list import Option
 from briefreader.model.display import one_line
 from briefreader.model.document import Document, Entity
 from briefreader.model.labels import LABEL_NAMES, label_rank, style_for
+from briefreader.session import changes
 from briefreader.ui.messages import ChangeRequested
 from briefreader.ui.reader.choices import entity_items, label_items
 from briefreader.ui.widgets.pane_list import PaneList
 
 if TYPE_CHECKING:
-    from briefreader.session import changes
     from briefreader.ui.dialogs.ask import Ask
     from briefreader.ui.dialogs.choose import Choose
 
@@ -152,7 +150,6 @@ class EntitiesPane(PaneList):
 
     def action_relabel(self) -> None:
         """``e``: choose another label."""
-        from briefreader.session import changes
         from briefreader.ui.dialogs.choose import Choose
 
         if (ent := self._entity()) and self.doc:
@@ -161,15 +158,11 @@ class EntitiesPane(PaneList):
 
     def action_reject(self) -> None:
         """``x``: hide the entity."""
-        from briefreader.session import changes
-
         if ent := self._entity():
             self.post_message(ChangeRequested(changes.Reject(ent.id)))
 
     def action_restore(self) -> None:
         """``u``: bring back a rejected entity."""
-        from briefreader.session import changes
-
         if ent := self._entity():
             if not ent.rejected:
                 self.notify("That entity is not rejected (h lists rejected ones).", markup=False)
@@ -178,7 +171,6 @@ class EntitiesPane(PaneList):
 
     def action_merge(self) -> None:
         """``m``: choose the entity to merge this one into."""
-        from briefreader.session import changes
         from briefreader.ui.dialogs.choose import Choose
 
         if (ent := self._entity()) and self.doc:
@@ -188,7 +180,6 @@ class EntitiesPane(PaneList):
 
     def action_rename(self) -> None:
         """``R``: type another name."""
-        from briefreader.session import changes
         from briefreader.ui.dialogs.ask import Ask
 
         if ent := self._entity():
@@ -196,7 +187,6 @@ class EntitiesPane(PaneList):
 
     def action_split(self) -> None:
         """``s``: choose a spelling to split off."""
-        from briefreader.session import changes
         from briefreader.ui.dialogs.choose import Choose
 
         if not (ent := self._entity()):

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from briefreader.model.display import one_line
 from briefreader.model.document import Document, KeyPoint
 from briefreader.model.polarity import headline
+from briefreader.session import changes
 from briefreader.ui.messages import ChangeRequested
 from briefreader.ui.reader.panes.marked_list import MarkedList
 
@@ -95,8 +96,6 @@ class KeyPointsPane(MarkedList):
 
     def action_pin(self) -> None:
         """``p``: pin or unpin."""
-        from briefreader.session import changes
-
         if kp := self._point():
             self.post_message(ChangeRequested(changes.TogglePin(kp.id)))
 
@@ -109,8 +108,6 @@ class KeyPointsPane(MarkedList):
         kp_id = kp.id
 
         def answered(title: str | None) -> None:
-            from briefreader.session import changes
-
             if title:
                 self.post_message(ChangeRequested(changes.Retitle(kp_id, title)))
 

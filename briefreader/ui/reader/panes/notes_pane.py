@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from briefreader.model.display import one_line
 from briefreader.model.document import Document, Note
+from briefreader.session import changes
 from briefreader.ui.messages import ChangeRequested
 from briefreader.ui.reader.panes.marked_list import MarkedList
 
@@ -85,8 +86,6 @@ class NotesPane(MarkedList):
         note_id = note.id
 
         def done(draft: NoteDraft | None) -> None:
-            from briefreader.session import changes
-
             if draft is not None:
                 self.post_message(ChangeRequested(changes.EditNote(note_id, draft.text, tuple(draft.tags))))
 
@@ -102,8 +101,6 @@ class NotesPane(MarkedList):
         note_id = note.id
 
         def answered(answer: str | None) -> None:
-            from briefreader.session import changes
-
             if answer == "delete":
                 self.post_message(ChangeRequested(changes.DeleteNote(note_id)))
 
