@@ -3,7 +3,7 @@
 The App holds what outlives one brief (the parse service, the options
 from the command line) and pushes a screen: the library's table for a
 folder, the reading screen for a brief. It knows screens only through
-their public face (``session``, ``saver``), never their panes. Quitting, from any key
+their public face (``session``, ``save``), never their panes. Quitting, from any key
 or from the palette, asks first when there is unsaved work; SIGTERM and
 SIGHUP write that work aside and put the terminal back.
 """
@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
+from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -31,6 +32,7 @@ from briefreader.model.display import one_line
 from briefreader.model.document import Document
 from briefreader.session import ParseService, open_session
 from briefreader.ui.reader.reader_screen import ReaderScreen
+from briefreader.ui.textual_private import adopt_default_screen, before_fatal_error
 from briefreader.ui.widgets.keybar import KeyBar
 
 if TYPE_CHECKING:
@@ -62,8 +64,8 @@ class ErrorScreen(Screen[None]):
     """Shown when no brief could be opened at all; q quits, ctrl+o tries another."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+o", "open_other", "Open another"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("ctrl+o", "open_other", "Open another", id="error.open"),
+        Binding("q", "app.quit", "Quit", id="error.quit"),
     ]
 
     def __init__(self, message: str) -> None:
@@ -99,7 +101,9 @@ class BriefReaderApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "briefreader"
     COMMANDS = App.COMMANDS | {_reader_commands}
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+c", "quit", "Quit", show=False, priority=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="app.quit")
+    ]
 
     def __init__(
         self, files: list[Path], options: Options | None = None, *, first: Document | Loaded | None = None
@@ -114,6 +118,7 @@ class BriefReaderApp(App[None]):
         """The first file, already read by the CLI (a large brief is not read twice; a YAML comes with its stamp)."""
         self._opening_errors: list[str] = []
         """Briefs given before the first that opened, which could not be opened (notified at mount)."""
+        before_fatal_error(self, self._write_recovery_now)
 
     def get_default_screen(self) -> Screen[None]:
         """The library's table for a folder, or the first brief that can be opened, as the app's own first screen.
@@ -123,8 +128,7 @@ class BriefReaderApp(App[None]):
         reader out twice before its text reached the terminal.
         """
         screen = self._first_screen()
-        # What switch_screen gives a screen it brings in: so this one can be switched away like any other.
-        screen._push_result_callback(self, None)
+        adopt_default_screen(self, screen)  # so this one can be switched away like any other
         return screen
 
     def _first_screen(self) -> Screen[None]:
@@ -150,6 +154,21 @@ class BriefReaderApp(App[None]):
                 loop.add_signal_handler(sig, self._on_signal, sig)
         for e in self._opening_errors:
             self.notify(one_line(e, 300), severity="error", markup=False)
+        self.call_after_refresh(self.load_keys)
+
+    def load_keys(self) -> None:
+        """The user's ``keys.yaml`` in force, each entry that cannot be said in one line (its defaults stay)."""
+        from briefreader.io.corrections_file import config_dir
+
+        if not (config_dir() / "keys.yaml").exists():
+            return  # nothing to check: the screens' modules are not loaded for it
+        from briefreader.ui.keys.keymap import load_keymap
+        from briefreader.ui.keys.registry import scopes
+
+        keymap = load_keymap([*scopes(), ("App", type(self)), ("Could not open", ErrorScreen)])
+        for problem in keymap.problems:
+            self.notify(one_line(problem, 300), title="Keys", severity="warning", markup=False, timeout=15)
+        self.set_keymap(keymap.keys)
 
     def on_unmount(self) -> None:
         """Leave no parse process behind."""
@@ -222,13 +241,19 @@ class BriefReaderApp(App[None]):
 
         def answered(choice: str | None) -> None:
             if choice == "save":
-                screen.saver.save(then=self.exit)
+                self._save_and_exit(screen)
             elif choice == "quit":
                 screen.session.clear_recovery()
                 self.exit()
 
         answers = [("save", "Save and quit"), ("quit", "Quit without saving"), ("cancel", "Cancel")]
         self.push_screen(Confirm("Save your changes before quitting?", answers), answered)
+
+    @work(group="quit")
+    async def _save_and_exit(self, screen: ReaderScreen) -> None:
+        """Save (with its questions), and quit once saved; a save not made keeps the app open."""
+        if await screen.save().wait():
+            self.exit()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's commands, but Quit and Keys come from the reader (Quit asks first, Help lists keys)."""
@@ -255,11 +280,6 @@ class BriefReaderApp(App[None]):
         deadline.daemon = True
         deadline.start()
         self.exit(return_code=128 + signum)
-
-    def _handle_exception(self, error: Exception) -> None:
-        """An unexpected error: write the user's work aside before Textual exits."""
-        self._write_recovery_now()
-        super()._handle_exception(error)
 
 
 def make_app(

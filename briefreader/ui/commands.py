@@ -19,7 +19,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
 
-from briefreader.ui.keys.key_list import KeyAction
+from briefreader.ui.key_list import KeyAction
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ def key_commands(screen: Screen[Any], actions: Iterable[KeyAction]) -> list[Pale
     """Palette entries for keys: named as the help names them, run where they act."""
     out = []
     for act in actions:
-        title = act.name if act.owner is type(screen) else f"{act.where}: {act.name}"
+        title = act.name if act.owner is type(screen) or act.where == "Anywhere" else f"{act.where}: {act.name}"
         out.append(PaletteCommand(title, f"{act.what} ({act.keys})", partial(_run_where_bound, screen, act)))
     return out
 
@@ -46,7 +46,8 @@ def _run_where_bound(screen: Screen[Any], act: KeyAction) -> None:
         screen.call_later(screen.run_action, act.action)
         return
     node: Widget = screen.query_one(act.owner)
-    node.focus()
+    if node.focusable:
+        node.focus()
     screen.call_after_refresh(node.run_action, act.action)
 
 

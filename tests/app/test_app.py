@@ -15,13 +15,13 @@ from briefreader.ui.dialogs.choose import Choose
 from briefreader.ui.dialogs.confirm import Confirm
 from briefreader.ui.dialogs.help import HelpScreen
 from briefreader.ui.dialogs.note_editor import NoteEditor
+from briefreader.ui.messages import Parsed
 from briefreader.ui.reader.article import ArticleView
 from briefreader.ui.reader.panes.entities_pane import EntitiesPane
 from briefreader.ui.reader.panes.keypoints_pane import KeyPointsPane
 from briefreader.ui.reader.panes.notes_pane import NotesPane
-from briefreader.ui.reader.parsing import Parsed
 from briefreader.ui.reader.titlebar import TitleBar
-from briefreader.ui.widgets.search_field import SearchField
+from briefreader.ui.widgets.search_bar import SearchField
 from tests.helpers.app import annotated_copy, app_for, reader, saved, shown, started, status, wait_for
 
 

@@ -1,7 +1,7 @@
 """The keys tables in the README and docs/ are the ones the bindings give (keys are written once).
 
 The reader's table is in README.md, the library's in docs/library.md;
-``python -m briefreader.ui.readme_keys`` prints both between their markers.
+``python -m briefreader.ui.keys.readme`` prints both between their markers.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ HOMES = {"keys": ROOT / "README.md", "library-keys": ROOT / "docs" / "library.md
 
 def test_readme_keys_tables_are_the_ones_the_bindings_give() -> None:
     """Each table, between its markers in its home, is what the bindings give today."""
-    from briefreader.ui.readme_keys import tables
+    from briefreader.ui.keys.readme import tables
 
     assert set(tables()) == set(HOMES), "a table without a home (or a home without a table)"
     for name, table in tables().items():

@@ -186,7 +186,7 @@ async def test_failed_save_keeps_work_and_offers_another_place(tmp_path: Path) -
 def quick_recovery(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Recovery files in the test's folder, written 50 ms after a change."""
     monkeypatch.setenv("BRIEFREADER_RECOVERY_DIR", str(tmp_path / "rec"))
-    monkeypatch.setattr("briefreader.ui.reader.recovery_keeper.RECOVERY_DELAY", 0.05)
+    monkeypatch.setattr("briefreader.ui.reader.recovery_offer.RECOVERY_DELAY", 0.05)
     return tmp_path / "rec"
 
 
@@ -250,7 +250,7 @@ async def test_clean_quit_removes_recovery(tmp_path: Path, quick_recovery: Path)
 
 async def test_crash_writes_recovery(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BRIEFREADER_RECOVERY_DIR", str(tmp_path / "rec"))
-    monkeypatch.setattr("briefreader.ui.reader.recovery_keeper.RECOVERY_DELAY", 3600)
+    monkeypatch.setattr("briefreader.ui.reader.recovery_offer.RECOVERY_DELAY", 3600)
     src = annotated_copy(tmp_path)
     app = app_for(src, recovery=True)
 

@@ -22,7 +22,7 @@ from briefreader.ui.reader.panes.entities_pane import EntitiesPane
 from briefreader.ui.reader.panes.notes_pane import NotesPane
 from briefreader.ui.reader.titlebar import TitleBar
 from briefreader.ui.widgets.keybar import KeyBar
-from briefreader.ui.widgets.search_field import SearchField
+from briefreader.ui.widgets.search_bar import SearchField
 from tests.helpers.app import annotated_copy, app_for, reader, shown, started, status, wait_for
 
 TEXT = """Ministers meet in Tallinn

@@ -24,7 +24,7 @@ async def started(app: BriefReaderApp, size: tuple[int, int] = (80, 24), **kwarg
     """``app.run_test``, once the first screen is complete.
 
     The reader's side panes are mounted just after the frame that shows the
-    text (``ui.reader.side_column``); a person sees them a frame later, and so do tests.
+    text (``ReaderScreen.mount_side_panes``); a person sees them a frame later, and so do tests.
     """
     async with app.run_test(size=size, **kwargs) as pilot:
         await side_panes_up(pilot, app)

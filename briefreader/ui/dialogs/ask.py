@@ -25,7 +25,7 @@ class Ask(ModalScreen[str | None]):
     dialog stays open with the typing kept.
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="ask.cancel")]
 
     def __init__(
         self,

@@ -21,7 +21,7 @@ from briefreader.ui.widgets.keybar import KeyBar
 class Choose(ModalScreen[str | None]):
     """Pick one item from a list, filtered by typing; returns its id."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="choose.cancel")]
 
     def __init__(self, title: str, items: list[tuple[str, Text]], allow_new: bool = False, hint: str = "") -> None:
         super().__init__()

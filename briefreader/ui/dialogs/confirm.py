@@ -20,9 +20,9 @@ class Confirm(ModalScreen[str | None]):
     """A question with a few answers; returns the chosen answer's id (None on escape)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("left,up", "app.focus_previous", "Previous button", show=False),
-        Binding("right,down", "app.focus_next", "Next button", show=False),
+        Binding("escape", "cancel", "Cancel", id="confirm.cancel"),
+        Binding("left,up", "app.focus_previous", "Previous button", show=False, id="confirm.previous"),
+        Binding("right,down", "app.focus_next", "Next button", show=False, id="confirm.next"),
     ]
 
     def __init__(self, question: str | Text, answers: list[tuple[str, str]]) -> None:

@@ -11,23 +11,20 @@ palette's "Corrections apply to…" set it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Static
 
 from briefreader.io.errors import BriefError
 from briefreader.io.settings import SCOPE_KEY, SCOPES, load_settings, save_setting
 from briefreader.model.display import one_line
-from briefreader.model.document import Document
-from briefreader.session.changes import Change
-from briefreader.session.correction_entries import Entry, entries_for, save_for_all
+from briefreader.session.correction_entries import Entry, save_for_all
 from briefreader.ui.dialogs.choose import Choose
 from briefreader.ui.widgets.keybar import KeyBar
 from briefreader.ui.widgets.passage import Passage
@@ -40,9 +37,9 @@ class ScopeDialog(ModalScreen[Answer | None]):
     """Ask where a correction applies; returns (scope, remember), or None on escape (nothing is changed)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("left,up", "app.focus_previous", "Previous", show=False),
-        Binding("right,down", "app.focus_next", "Next", show=False),
+        Binding("escape", "cancel", "Cancel", id="scope_dialog.cancel"),
+        Binding("left,up", "app.focus_previous", "Previous", show=False, id="scope_dialog.previous"),
+        Binding("right,down", "app.focus_next", "Next", show=False, id="scope_dialog.next"),
     ]
 
     def __init__(self, entries: list[Entry]) -> None:
@@ -85,77 +82,50 @@ class ScopeDialog(ModalScreen[Answer | None]):
         self.dismiss(None)
 
 
-class CorrectionScope:
-    """Runs entity changes on one reading screen, asking first whether they apply to all briefs."""
+async def ask_scope(app: App[Any], entries: list[Entry]) -> str | None:
+    """Ask where a correction applies (in a worker): ``brief`` or ``all``, remembered if ticked; None: cancelled."""
+    answer = await app.push_screen_wait(ScopeDialog(entries))
+    if answer is None:
+        return None
+    scope, remember = answer
+    if remember:
+        set_default_scope(app, scope)
+    return scope
 
-    def __init__(self, screen: Screen[Any], doc: Callable[[], Document], apply: Callable[[Change], bool]) -> None:
-        self.screen = screen
-        self.doc = doc
-        """The Document as it is now (entries are read before the change is made)."""
-        self.apply = apply
-        """Make the change in this brief; True when it was made."""
-        self._told: set[str] = set()
 
-    def request(self, change: Change) -> None:
-        """Apply ``change``; for a correction that can apply everywhere, first ask (or follow the setting)."""
-        entries = entries_for(change, self.doc())
-        if not entries:
-            self.apply(change)
-            return
-        settings = load_settings()
-        for problem in settings.problems:
-            if problem not in self._told:
-                self._told.add(problem)
-                self.screen.notify(one_line(problem, 300), title="Settings", severity="warning", markup=False)
-        if settings.corrections_scope != "ask":
-            self._answered(change, entries, settings.corrections_scope)
-            return
+def save_for_all_briefs(app: App[Any], entries: list[Entry]) -> None:
+    """Write the correction to ``corrections.yaml`` (it was made in this brief), and say so."""
+    try:
+        line = save_for_all(entries)
+    except BriefError as exc:
+        app.notify(
+            f"Changed in this brief only: {one_line(exc.reason, 300)}",
+            title="Not saved for all briefs",
+            severity="error",
+            markup=False,
+            timeout=15,
+        )
+        return
+    app.notify(one_line(line, 300), title="Corrections", markup=False)
 
-        def answered(answer: Answer | None) -> None:
-            if answer is None:
-                return
-            scope, remember = answer
-            if remember:
-                self.set_default(scope)
-            self._answered(change, entries, scope)
 
-        self.screen.app.push_screen(ScopeDialog(entries), answered)
+def set_default_scope(app: App[Any], scope: str) -> None:
+    """Keep ``scope`` as the answer from now on (in ``settings.yaml``)."""
+    try:
+        path = save_setting(SCOPE_KEY, scope)
+    except BriefError as exc:
+        app.notify(one_line(exc.reason, 300), title="Setting not saved", severity="error", markup=False)
+        return
+    app.notify(f"Entity corrections: {SCOPES[scope]} (saved in {path.name})", markup=False)
 
-    def _answered(self, change: Change, entries: list[Entry], scope: str) -> None:
-        if not self.apply(change) or scope != "all":
-            return
-        try:
-            line = save_for_all(entries)
-        except BriefError as exc:
-            self.screen.notify(
-                f"Changed in this brief only: {one_line(exc.reason, 300)}",
-                title="Not saved for all briefs",
-                severity="error",
-                markup=False,
-                timeout=15,
-            )
-            return
-        self.screen.notify(one_line(line, 300), title="Corrections", markup=False)
 
-    def set_default(self, scope: str) -> None:
-        """Keep ``scope`` as the answer from now on (in ``settings.yaml``)."""
-        try:
-            path = save_setting(SCOPE_KEY, scope)
-        except BriefError as exc:
-            self.screen.notify(one_line(exc.reason, 300), title="Setting not saved", severity="error", markup=False)
-            return
-        self.screen.notify(f"Entity corrections: {SCOPES[scope]} (saved in {path.name})", markup=False)
-
-    def choose_default(self) -> None:
-        """The palette's "Corrections apply to…": pick the setting."""
-        now = load_settings().corrections_scope
-        items = [
-            (key, Text.assemble(words.capitalize(), ("  (now)", "dim") if key == now else ""))
-            for key, words in SCOPES.items()
-        ]
-
-        def chosen(scope: str | None) -> None:
-            if scope in SCOPES:
-                self.set_default(scope)
-
-        self.screen.app.push_screen(Choose("Entity corrections apply to…", items), chosen)
+async def choose_default_scope(app: App[Any]) -> None:
+    """The palette's "Corrections apply to…": pick the setting (in a worker)."""
+    now = load_settings().corrections_scope
+    items = [
+        (key, Text.assemble(words.capitalize(), ("  (now)", "dim") if key == now else ""))
+        for key, words in SCOPES.items()
+    ]
+    scope = await app.push_screen_wait(Choose("Entity corrections apply to…", items))
+    if scope in SCOPES:
+        set_default_scope(app, scope)

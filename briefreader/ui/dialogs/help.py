@@ -12,8 +12,9 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from briefreader.ui.keys.key_list import KeyRow
+from briefreader.ui.key_list import KeyRow
 from briefreader.ui.widgets.keybar import KeyBar
+from briefreader.ui.widgets.moves import moves
 
 
 def key_table(rows: list[KeyRow]) -> Table:
@@ -40,12 +41,13 @@ class HelpScroll(VerticalScroll):
     """The scrolling box, moved with the reader's keys."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "scroll_down", "Down", show=False),
-        Binding("k,up", "scroll_up", "Up", show=False),
-        Binding("space,pagedown", "page_down", "Page down"),
-        Binding("pageup,b", "page_up", "Page up", show=False),
-        Binding("g,home", "scroll_home", "Top", show=False),
-        Binding("G,end", "scroll_end", "Bottom", show=False),
+        *moves(
+            "help",
+            ("scroll_down", "scroll_up", "scroll_home", "scroll_end", "page_down", "page_up"),
+            ("A line down", "A line up", "The top", "The end", "A page down", "A page up"),
+            page_up="pageup,b",
+            show_page=True,
+        ),
     ]
 
 
@@ -53,7 +55,7 @@ class HelpScreen(ModalScreen[None]):
     """Lists every key; escape, q, ? or f1 closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark,f1", "close", "Close"),
+        Binding("escape,q,question_mark,f1", "close", "Close", id="help.close"),
     ]
 
     def __init__(self, rows: list[KeyRow]) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import App, ComposeResult
@@ -19,12 +19,8 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, Static
 
 from briefreader.model.display import one_line
-from briefreader.model.document import Anchor
 from briefreader.model.edits import parse_tags
 from briefreader.ui.widgets.keybar import KeyBar
-
-if TYPE_CHECKING:
-    from briefreader.session.changes import AddNote
 
 
 @dataclass
@@ -45,12 +41,34 @@ class NoteEditor(ModalScreen[NoteDraft | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         # Not a priority binding: ctrl+s must wait in line behind the keys typed before it,
         # or a fast burst ("text" then ctrl+s) would be kept before its text arrived.
-        Binding("ctrl+s", "keep", "Keep note", tooltip="Keep the note"),
-        Binding("escape", "cancel", "Cancel", priority=True, tooltip="Close without changing anything"),
+        Binding("ctrl+s", "keep", "Keep note", tooltip="Keep the note", id="note_editor.keep"),
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            priority=True,
+            tooltip="Close without changing anything",
+            id="note_editor.cancel",
+        ),
         # Priority: the focus moves before the next key is handed on, so a tab typed
         # in the same burst as the text (a paste, a fast typist) reaches the tags field.
-        Binding("tab", "app.focus_next", "Tags", priority=True, tooltip="Between the text and its tags"),
-        Binding("shift+tab", "app.focus_previous", "Text", show=False, priority=True, tooltip="Back to the text"),
+        Binding(
+            "tab",
+            "app.focus_next",
+            "Tags",
+            priority=True,
+            tooltip="Between the text and its tags",
+            id="note_editor.tags",
+        ),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            "Text",
+            show=False,
+            priority=True,
+            tooltip="Back to the text",
+            id="note_editor.text",
+        ),
     ]
 
     def __init__(self, about: str, text: str = "", tags: list[str] | None = None, title: str = "New note") -> None:
@@ -129,18 +147,6 @@ def open_note_editor(
     assert isinstance(editor, NoteEditor)
     editor.prepare(about, text, tags, title)
     app.push_screen(editor, done)
-
-
-def add_note(app: App[Any], about: str, anchor: Anchor, apply: Callable[[AddNote], object]) -> None:
-    """The editor for a new note on ``anchor``; keeping it applies one undoable change."""
-
-    def done(draft: NoteDraft | None) -> None:
-        if draft is not None:
-            from briefreader.session.changes import AddNote
-
-            apply(AddNote(draft.text, anchor, tuple(draft.tags)))
-
-    open_note_editor(app, done, about)
 
 
 async def warm_up(screen: Screen[Any]) -> None:

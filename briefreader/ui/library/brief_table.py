@@ -22,7 +22,9 @@ class BriefTable(KeyTable):
     """The briefs, one row each; enter opens the one under the cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Open", tooltip="Open the brief in the reader (q there comes back)"),
+        Binding(
+            "enter", "select", "Open", tooltip="Open the brief in the reader (q there comes back)", id="library.open"
+        ),
     ]
 
 

@@ -22,6 +22,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
@@ -29,16 +30,19 @@ from briefreader.library import EntityMention, EntitySummary
 from briefreader.model.display import one_line
 from briefreader.model.labels import style_for
 from briefreader.ui.library.library_reader import LibraryLink, Stop, Trail, open_stop
-from briefreader.ui.widgets.filter_field import FilterField
+from briefreader.ui.widgets.filter_field import FilterField, filter_key
 from briefreader.ui.widgets.keybar import KeyBar
 from briefreader.ui.widgets.keyed_table import Column, KeyTable, share
+from briefreader.ui.widgets.line import Line
 
 
 class EntityTable(KeyTable):
     """One entity a row; enter lists the briefs that mention it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Briefs", tooltip="List the briefs that mention the entity"),
+        Binding(
+            "enter", "select", "Briefs", tooltip="List the briefs that mention the entity", id="entity_table.select"
+        ),
     ]
 
 
@@ -46,7 +50,9 @@ class MentionTable(KeyTable):
     """One brief a row; enter opens it at the entity's first mention."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Open", tooltip="Open the brief at the entity's first mention"),
+        Binding(
+            "enter", "select", "Open", tooltip="Open the brief at the entity's first mention", id="mention_table.select"
+        ),
     ]
 
 
@@ -63,14 +69,16 @@ class Loaded(Message):
 class ListScreen(Screen[None]):
     """What the entity index and an entity's briefs share: title, table, status, key bar, q to go back."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("q,escape", "back", "Back", tooltip="Back to the list before")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q,escape", "back", "Back", tooltip="Back to the list before", id="entity_list.back")
+    ]
+
+    status_line: var[Text] = var(Text)
+    """What the status line says (bound into it)."""
 
     def __init__(self, link: LibraryLink) -> None:
         super().__init__()
         self.link = link
-
-    def _set(self, name: str, line: Text) -> None:
-        self.query_one(f"#{name}", Static).update(line, layout=False)
 
     def action_back(self) -> None:
         """``q`` / escape."""
@@ -83,22 +91,24 @@ class EntityIndexScreen(ListScreen):
     AUTO_FOCUS = "EntityTable"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "f", "filter", "Filter", priority=True, tooltip="Narrow the entities by words of their names and aliases"
-        ),
+        filter_key("entity_index", "Narrow the entities by words of their names and aliases"),
     ]
+
+    filter: var[str] = var("", init=False)
+    """Words of a name or alias the entities listed must match."""
 
     def __init__(self, link: LibraryLink) -> None:
         super().__init__(link)
-        self.filter = ""
         self.entities: list[EntitySummary] = []
+        """The entities listed, in table order."""
+        self.set_reactive(ListScreen.status_line, Text("Joining entities across briefs…", style="dim"))
 
     def compose(self) -> ComposeResult:
         """Title, filter, table, status, key bar."""
         yield Static(Text("Entity index", style="bold"), id="entity-title")
         yield FilterField("f  filter by name or alias", id="entity-filter")
         yield EntityTable(id="entity-table")
-        yield Static(Text("Joining entities across briefs…", style="dim"), id="entity-status")
+        yield Line(id="entity-status").data_bind(text=EntityIndexScreen.status_line)
         yield KeyBar()
 
     @property
@@ -134,7 +144,7 @@ class EntityIndexScreen(ListScreen):
         table = self.table
         table.loading = False
         if message.error:
-            self._set("entity-status", Text(f"Could not list the entities: {message.error}", style="red"))
+            self.status_line = Text(f"Could not list the entities: {message.error}", style="red")
             return
         self.entities = [e for e in message.items if isinstance(e, EntitySummary)]
         table.fill([(str(i), entity_cells(e)) for i, e in enumerate(self.entities)], keep="0")
@@ -144,7 +154,7 @@ class EntityIndexScreen(ListScreen):
             line.append(" match the filter")
         if unparsed:
             line.append(f"  ·  {unparsed} briefs not parsed yet (the library parses them)", style="dim")
-        self._set("entity-status", line)
+        self.status_line = line
 
     def on_resize(self) -> None:
         """Columns follow the width."""
@@ -164,6 +174,9 @@ class EntityIndexScreen(ListScreen):
     def filter_changed(self, event: Input.Changed) -> None:
         """Every keystroke narrows the list."""
         self.filter = event.value.strip()
+
+    def watch_filter(self) -> None:
+        """Other words: list again."""
         self.load()
 
     def on_filter_field_done(self, event: FilterField.Done) -> None:
@@ -186,7 +199,10 @@ class MentioningScreen(ListScreen):
     def __init__(self, link: LibraryLink, entity: EntitySummary) -> None:
         super().__init__(link)
         self.entity = entity
+        """The entity whose briefs are listed."""
         self.mentions: list[EntityMention] = []
+        """The briefs listed, in table order."""
+        self.set_reactive(ListScreen.status_line, Text("Finding the briefs…", style="dim"))
 
     def compose(self) -> ComposeResult:
         """Title (the entity), table, status, key bar."""
@@ -196,7 +212,7 @@ class MentioningScreen(ListScreen):
             title.append("  also " + one_line(", ".join(e.aliases), 80), style="dim italic")
         yield Static(title, id="mention-title")
         yield MentionTable(id="mention-table")
-        yield Static(Text("Finding the briefs…", style="dim"), id="mention-status")
+        yield Line(id="mention-status").data_bind(text=MentioningScreen.status_line)
         yield KeyBar()
 
     @property
@@ -223,7 +239,7 @@ class MentioningScreen(ListScreen):
         """Show the briefs."""
         self.table.loading = False
         if message.error:
-            self._set("mention-status", Text(f"Could not list the briefs: {message.error}", style="red"))
+            self.status_line = Text(f"Could not list the briefs: {message.error}", style="red")
             return
         self.mentions = [m for m in message.items if isinstance(m, EntityMention)]
         self.table.fill([(str(i), mention_cells(m)) for i, m in enumerate(self.mentions)], keep="0")
@@ -237,7 +253,7 @@ class MentioningScreen(ListScreen):
         if key is not None and int(key) < n:
             line.append("  ·  " + one_line(self.mentions[int(key)].brief.rel, 100), style="dim")
         line.append("   enter opens it at the first mention", style="dim")
-        self._set("mention-status", line)
+        self.status_line = line
 
     def on_key_table_row_highlighted(self, message: KeyTable.RowHighlighted) -> None:
         """The status line names the file under the cursor."""

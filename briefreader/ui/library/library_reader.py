@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.text import Text
+from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 
@@ -33,8 +34,8 @@ from briefreader.session import BriefSession, ParseService, open_session
 from briefreader.session.files import display_name
 from briefreader.ui.dialogs.confirm import Confirm
 from briefreader.ui.library.library_work import LibraryWork
+from briefreader.ui.messages import Parsed
 from briefreader.ui.reader.open_brief import choose_brief
-from briefreader.ui.reader.parsing import Parsed
 from briefreader.ui.reader.reader_screen import ReaderScreen
 
 BRIEFS = Binding.Group("Next / previous brief")
@@ -107,9 +108,25 @@ def _bindings() -> list[BindingType]:
     for b in ReaderScreen.BINDINGS:
         if isinstance(b, Binding) and b.key == "q":
             out += [
-                Binding("q", "back", "Back", tooltip="Back to the list (asks about unsaved changes)"),
-                Binding("J", "next_brief(1)", "Next brief", show=False, group=BRIEFS, tooltip=BRIEFS_TIP),
-                Binding("K", "next_brief(-1)", "Previous brief", show=False, group=BRIEFS, tooltip=BRIEFS_TIP),
+                Binding("q", "back", "Back", tooltip="Back to the list (asks about unsaved changes)", id="reader.back"),
+                Binding(
+                    "J",
+                    "next_brief(1)",
+                    "Next brief",
+                    show=False,
+                    group=BRIEFS,
+                    tooltip=BRIEFS_TIP,
+                    id="reader.next_brief",
+                ),
+                Binding(
+                    "K",
+                    "next_brief(-1)",
+                    "Previous brief",
+                    show=False,
+                    group=BRIEFS,
+                    tooltip=BRIEFS_TIP,
+                    id="reader.previous_brief",
+                ),
             ]
         else:
             out.append(b)
@@ -178,27 +195,25 @@ class LibraryReaderScreen(ReaderScreen, inherit_bindings=False):
 
     def leave(self, go: Callable[[], object]) -> None:
         """Leave this brief (asking first when it has unsaved changes), then ``go``."""
-        session = self.session
-
-        def then() -> None:
-            go()
-
-        if not session.dirty:
-            session.clear_recovery()
-            then()
+        if self.session.dirty:
+            self.leave_unsaved(go)
             return
+        self.session.clear_recovery()
+        go()
 
-        def answered(choice: str | None) -> None:
-            if choice == "save":
-                self.saver.save(then=then)
-            elif choice == "discard":
-                session.clear_recovery()
-                then()
-
+    @work(group="leave")
+    async def leave_unsaved(self, go: Callable[[], object]) -> None:
+        """Save, leave without saving, or stay; then ``go`` unless staying (or the save was not made)."""
+        session = self.session
         title = one_line(session.doc.meta.title or display_name(session.source), 60)
         question = Text.assemble("“", title, "” has unsaved changes. Save them before leaving?")
         answers = [("save", "Save"), ("discard", "Leave without saving"), ("cancel", "Stay")]
-        self.app.push_screen(Confirm(question, answers), answered)
+        choice = await self.app.push_screen_wait(Confirm(question, answers))
+        if choice == "save" and await self.save().wait():
+            go()
+        elif choice == "discard":
+            session.clear_recovery()
+            go()
 
     def action_back(self) -> None:
         """``q``: back to the list this brief was opened from."""
@@ -215,11 +230,9 @@ class LibraryReaderScreen(ReaderScreen, inherit_bindings=False):
         nxt = Trail(trail.stops, target, trail.moved)
         self.leave(lambda: open_stop(self.app, self.link, nxt, replace=True))
 
-    def action_open(self) -> None:
+    @work(group="open")
+    async def action_open(self) -> None:
         """ctrl+o: another brief (from this brief's folder, or typed); q then comes back to the list."""
         source = self.session.source.absolute()
-
-        def chosen(path: Path) -> None:
+        if path := await choose_brief(self.app, source.parent, source):
             self.leave(lambda: open_stop(self.app, self.link, Trail([Stop(path)]), replace=True))
-
-        choose_brief(self, source.parent, source, chosen)

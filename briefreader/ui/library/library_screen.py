@@ -19,21 +19,23 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from briefreader.library import BriefInfo, LibraryIndex
 from briefreader.model.display import one_line
 from briefreader.session import ParseService
 from briefreader.session.files import display_name
-from briefreader.ui.keys.key_list import KeyRow, key_actions, key_rows
+from briefreader.ui.key_list import KeyRow, key_actions, key_rows
 from briefreader.ui.library.brief_table import SORT_NAMES, BriefTable, bar, cells, columns
+from briefreader.ui.library.library_lines import Counts, LibraryStatus, LibraryTitle
 from briefreader.ui.library.library_reader import LibraryLink, LibraryReaderScreen, Stop, Trail, open_stop
 from briefreader.ui.library.library_work import BriefParsed, IndexProgress, IndexRefreshed, LibraryWork
-from briefreader.ui.widgets.filter_field import FilterField
+from briefreader.ui.widgets.filter_field import FilterField, filter_key
 from briefreader.ui.widgets.keybar import KeyBar
 from briefreader.ui.widgets.keyed_table import KeyTable
-from briefreader.ui.widgets.search_field import SearchField
+from briefreader.ui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
     from briefreader.ui.commands import PaletteCommand
@@ -42,12 +44,14 @@ RELOAD_EVERY = 0.5
 """Seconds between re-reading the table while a refresh indexes briefs (a cold index fills in)."""
 
 
-class LibrarySearchField(SearchField):
-    """The library's ``/`` field: like the reader's, over the status line; enter searches every brief."""
+class LibrarySearchBar(SearchBar, inherit_bindings=False):
+    """The library's search bar: its field over the status line, enter searches every brief.
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.placeholder = 'search every brief: words, "a phrase", prefix*  (enter: search, escape: close)'
+    Its ``/`` is the screen's (a priority key, listed with the library's), and there are no matches to step.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = []
+    PLACEHOLDER = 'search every brief: words, "a phrase", prefix*  (enter: search, escape: close)'
 
 
 class LibraryScreen(Screen[None]):
@@ -56,26 +60,51 @@ class LibraryScreen(Screen[None]):
     AUTO_FOCUS = "BriefTable"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        # Priority (checked as the key arrives): the focus moves before the next key is handed on,
-        # so the words typed straight after f or / land in the field (check_action lets an f typed
-        # into a field through).
+        filter_key("library", "Narrow the rows by words of titles, entity names, tags and notes"),
+        Binding("s", "sort", "Sort", tooltip="Sort by a column: date, title, file, status, counts", id="library.sort"),
+        Binding("S", "reverse", "Reverse", show=False, tooltip="Reverse the order", id="library.reverse"),
+        # Priority, as f: the words typed straight after / land in the field.
         Binding(
-            "f",
-            "filter",
-            "Filter",
+            "slash",
+            "search",
+            "Search",
             priority=True,
-            tooltip="Narrow the rows by words of titles, entity names, tags and notes",
+            tooltip="Search the text, key points and notes of every brief",
+            id="library.search",
         ),
-        Binding("s", "sort", "Sort", tooltip="Sort by a column: date, title, file, status, counts"),
-        Binding("S", "reverse", "Reverse", show=False, tooltip="Reverse the order"),
         Binding(
-            "slash", "search", "Search", priority=True, tooltip="Search the text, key points and notes of every brief"
+            "e",
+            "entities",
+            "Entities",
+            tooltip="The entity index: every entity across the briefs",
+            id="library.entities",
         ),
-        Binding("e", "entities", "Entities", tooltip="The entity index: every entity across the briefs"),
-        Binding("r", "refresh", "Refresh", show=False, tooltip="Read the folder again (new, edited, moved briefs)"),
-        Binding("question_mark,f1", "help", "Help", tooltip="Every key"),
-        Binding("q", "app.quit", "Quit", tooltip="Quit briefreader"),
+        Binding(
+            "r",
+            "refresh",
+            "Refresh",
+            show=False,
+            tooltip="Read the folder again (new, edited, moved briefs)",
+            id="library.refresh",
+        ),
+        Binding("question_mark,f1", "help", "Help", tooltip="Every key", id="library.help"),
+        Binding("q", "app.quit", "Quit", tooltip="Quit briefreader", id="library.quit"),
     ]
+
+    sort: var[str] = var("date", init=False)
+    """The column the rows are sorted by (``LibraryIndex.briefs``' keys)."""
+    descending: var[bool] = var(True, init=False)
+    """The order: newest, largest, last first."""
+    filter: var[str] = var("", init=False)
+    """Words the rows must match (titles, entity names, tags, notes)."""
+    progress: var[Text] = var(Text)
+    """The background work, as the status line says it."""
+    counts: var[Counts] = var(Counts)
+    """How many briefs, how many new, how many match (the title line)."""
+    current: var[BriefInfo | None] = var(None)
+    """The brief under the table's cursor (the status line names it)."""
+    hint: var[str] = var("")
+    """Why no row is shown (the status line says it)."""
 
     def __init__(self, index: LibraryIndex, parser: ParseService, *, recovery: bool = True, parse: bool = True) -> None:
         super().__init__()
@@ -83,31 +112,29 @@ class LibraryScreen(Screen[None]):
         self.work = LibraryWork(self, index, parser, parse=parse)
         self.link = LibraryLink(index, parser, self.work, recovery)
         """What the readers opened from here share with the library."""
-        self.sort = "date"
-        self.descending = True
-        self.filter = ""
         self.rows: list[BriefInfo] = []
         """The briefs shown, in table order."""
-        self.progress = Text()
         self._width = 0
         self._reloaded = 0.0
         self._resumed = False
-        self.last_query = ""
 
     @classmethod
-    def key_rows(cls) -> list[KeyRow]:
+    def key_rows(cls, keymap: dict[str, str] | None = None) -> list[KeyRow]:
         """The help table, from the bindings: the library's screens, and what a reader opened from them adds."""
-        return key_rows(key_actions(sections())) + reader_rows()
+        return key_rows(key_actions(sections(), keymap)) + reader_rows(keymap)
 
     # Layout ------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         """One line of title, the filter, the table, one line of status, the key bar."""
-        yield Static(id="library-title")
-        yield FilterField("f  filter by title, entity, tag or note words", id="library-filter")
-        yield BriefTable(id="library-table")
-        yield Static(id="library-status")
-        yield LibrarySearchField()
+        s = LibraryScreen
+        with LibrarySearchBar():
+            yield LibraryTitle(display_name(self.index.root), id="library-title").data_bind(
+                s.counts, s.filter, s.sort, s.descending
+            )
+            yield FilterField("f  filter by title, entity, tag or note words", id="library-filter")
+            yield BriefTable(id="library-table")
+            yield LibraryStatus(id="library-status").data_bind(s.current, s.hint, s.progress)
         yield KeyBar()
 
     @property
@@ -151,52 +178,38 @@ class LibraryScreen(Screen[None]):
             table.set_columns(cols, data, keep)
         else:
             table.fill(data, keep)
-        self.show_title()
-        self.show_status()
-
-    def show_title(self) -> None:
-        """Folder, counts, filter and order, on one line."""
         everything = self.index.briefs() if self.filter else self.rows
-        new = sum(b.status == "new" for b in everything)
-        line = Text.assemble(("Library ", "bold"), (display_name(self.index.root), "bold"))
-        line.append(f"  ·  {len(everything)} brief{'s' if len(everything) != 1 else ''}")
-        if new:
-            line.append(f", {new} new")
-        if self.filter:
-            line.append(f"  ·  {len(self.rows)} match the filter", style="bold")
-        order = "newest first" if self.sort == "date" and self.descending else ("↓" if self.descending else "↑")
-        line.append(f"  ·  by {SORT_NAMES[self.sort]} {order}", style="dim")
-        self.query_one("#library-title", Static).update(line, layout=False)
+        self.counts = Counts(len(everything), sum(b.status == "new" for b in everything), len(self.rows))
+        self.show_current()
+        if self.rows:
+            self.hint = ""
+        elif self.filter:
+            self.hint = "No brief matches the filter (f, then escape, clears it)."
+        elif not self.work.refreshing:
+            self.hint = "No briefs in this folder or its subfolders (.txt, .md, .yaml); r reads it again."
+        else:
+            self.hint = ""
 
-    def show_status(self) -> None:
-        """The brief under the cursor (its file, or why it cannot be read) on the left, work in progress right."""
-        line = Text(no_wrap=True, overflow="ellipsis")
-        b = self.current
-        if b is not None:
-            line.append(one_line(b.rel, 200), style="dim")
-            if b.error:
-                line.append(f"  {one_line(b.error, 200)}", style="red")
-        elif not self.rows and self.filter:
-            line.append("No brief matches the filter (f, then escape, clears it).")
-        elif not self.rows and not self.work.refreshing:
-            line.append("No briefs in this folder or its subfolders (.txt, .md, .yaml); r reads it again.")
-        width = max(20, (self.size.width or self.app.size.width) - 2)
-        room = width - self.progress.cell_len - 2
-        if self.progress and room > 10:
-            line.truncate(room, overflow="ellipsis")
-            line.append(" " * (room - line.cell_len + 2))
-            line.append_text(self.progress)
-        self.query_one("#library-status", Static).update(line, layout=False)
+    def watch_sort(self) -> None:
+        """Another column: the rows again."""
+        self.reload()
 
-    @property
-    def current(self) -> BriefInfo | None:
-        """The brief under the cursor."""
+    def watch_descending(self) -> None:
+        """The other way round: the rows again."""
+        self.reload()
+
+    def watch_filter(self) -> None:
+        """Other words: the rows again."""
+        self.reload()
+
+    def show_current(self) -> None:
+        """The status line follows the brief under the cursor."""
         key = self.table.current_key
-        return next((b for b in self.rows if b.rel == key), None) if key else None
+        self.current = next((b for b in self.rows if b.rel == key), None) if key else None
 
     def on_key_table_row_highlighted(self, message: KeyTable.RowHighlighted) -> None:
         """The status line names the brief under the cursor."""
-        self.show_status()
+        self.show_current()
 
     def on_key_table_row_selected(self, message: KeyTable.RowSelected) -> None:
         """Enter: open the brief; J / K in the reader follow the table's order."""
@@ -222,8 +235,8 @@ class LibraryScreen(Screen[None]):
         if key == self.sort:
             self.descending = not self.descending
         else:
-            self.sort, self.descending = key, key in ("date", "entities", "key_points", "notes")
-        self.reload()
+            self.descending = key in ("date", "entities", "key_points", "notes")
+            self.sort = key
 
     # Filter -------------------------------------------------------------------------------
 
@@ -235,7 +248,6 @@ class LibraryScreen(Screen[None]):
     def filter_changed(self, event: Input.Changed) -> None:
         """Every keystroke narrows the rows."""
         self.filter = event.value.strip()
-        self.reload()
 
     def on_filter_field_done(self, event: FilterField.Done) -> None:
         """Back to the table."""
@@ -270,21 +282,14 @@ class LibraryScreen(Screen[None]):
 
     def action_search(self) -> None:
         """``/``: the search field, over the status line (enter lists the hits of every brief)."""
-        field = self.query_one(LibrarySearchField)
-        field.open(self.last_query)
-        self.set_focus(field)
+        self.query_one(SearchBar).open()
 
-    def on_search_field_search(self, message: SearchField.Search) -> None:
+    def on_search_bar_submitted(self, message: SearchBar.Submitted) -> None:
         """Enter in the search field: the hits, on their own screen."""
         from briefreader.ui.library.search_results import SearchResultsScreen
 
-        if message.query.strip():
-            self.last_query = message.query.strip()
-            self.app.push_screen(SearchResultsScreen(self.link, self.last_query))
-
-    def on_search_field_closed(self, message: SearchField.Closed) -> None:
-        """Back to the table."""
-        self.set_focus(self.table)
+        if query := message.query.strip():
+            self.app.push_screen(SearchResultsScreen(self.link, query))
 
     def action_entities(self) -> None:
         """``e``: the entity index."""
@@ -300,14 +305,17 @@ class LibraryScreen(Screen[None]):
     def action_help(self) -> None:
         """``?``: every key of the library."""
         from briefreader.ui.dialogs.help import HelpScreen
+        from briefreader.ui.textual_private import keymap_in_force
 
-        self.app.push_screen(HelpScreen(self.key_rows()))
+        self.app.push_screen(HelpScreen(self.key_rows(dict(keymap_in_force(self.app)))))
 
     def palette_commands(self) -> list[PaletteCommand]:
         """The library's actions, named as the help names them."""
         from briefreader.ui.commands import key_commands
+        from briefreader.ui.textual_private import keymap_in_force
 
-        acts = [a for a in key_actions(sections()[:2]) if a.action != "app.quit"]  # the App offers Quit
+        keymap = keymap_in_force(self.app)
+        acts = [a for a in key_actions(sections()[:2], keymap) if a.action != "app.quit"]  # the App offers Quit
         return key_commands(self, acts)
 
     # Background work ----------------------------------------------------------------------
@@ -318,8 +326,6 @@ class LibraryScreen(Screen[None]):
         self.progress = Text(f"Indexing {p.done} of {p.total}…", style="bold")
         if time.monotonic() - self._reloaded >= RELOAD_EVERY:
             self.reload()
-        else:
-            self.show_status()
 
     def on_index_refreshed(self, message: IndexRefreshed) -> None:
         """The index is up to date: show it, then parse what nobody has parsed."""
@@ -335,7 +341,6 @@ class LibraryScreen(Screen[None]):
         todo = [b.rel for b in [*self.rows, *(b for b in everything if b.rel not in shown)] if _needs_parse(b)]
         if todo and self.work.parse_enabled:
             self.progress = Text(f"Parsing {len(todo)} new brief{'s' if len(todo) != 1 else ''}…", style="bold")
-            self.show_status()
         self.work.parse(todo)
 
     def on_brief_parsed(self, message: BriefParsed) -> None:
@@ -346,6 +351,7 @@ class LibraryScreen(Screen[None]):
                 if r.rel == b.rel:
                     self.rows[i] = b
             self.table.update_row(b.rel, cells(b, self.table.layout_columns))
+            self.show_current()
         if not message.current:
             return
         progress = bar(message.done, message.total)
@@ -357,7 +363,6 @@ class LibraryScreen(Screen[None]):
         if message.done == message.total:
             self.progress = Text(f"Parsed {message.total} new brief{'s' if message.total != 1 else ''}", style="dim")
             self.reload()
-        self.show_status()
 
     def _tell_notices(self) -> None:
         for notice in self.index.notices:
@@ -393,8 +398,8 @@ def sections() -> list[tuple[str, type]]:
     ]
 
 
-def reader_rows() -> list[KeyRow]:
+def reader_rows(keymap: dict[str, str] | None = None) -> list[KeyRow]:
     """The keys a reader opened from a list adds to the reader's (for the README)."""
     added = {"back", "next_brief(1)", "next_brief(-1)"}
-    acts = [a for a in key_actions([("Reader from a list", LibraryReaderScreen)]) if a.action in added]
+    acts = [a for a in key_actions([("Reader from a list", LibraryReaderScreen)], keymap) if a.action in added]
     return key_rows(acts)

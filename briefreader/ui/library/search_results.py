@@ -15,6 +15,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -23,6 +24,7 @@ from briefreader.library import SearchHit
 from briefreader.model.display import one_line, visible
 from briefreader.ui.library.library_reader import LibraryLink, Stop, Trail, open_stop
 from briefreader.ui.widgets.keybar import KeyBar
+from briefreader.ui.widgets.line import Line
 from briefreader.ui.widgets.pane_list import PaneList
 
 LIMIT = 200
@@ -36,8 +38,14 @@ class QueryField(Input):
     """The query: enter searches, escape goes back."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "leave", "Leave", tooltip="Back to the results, or to the library when there are none"),
-        Binding("down,tab", "to_results", "Results", show=False, tooltip="Down into the results"),
+        Binding(
+            "escape",
+            "leave",
+            "Leave",
+            tooltip="Back to the results, or to the library when there are none",
+            id="query.leave",
+        ),
+        Binding("down,tab", "to_results", "Results", show=False, tooltip="Down into the results", id="query.results"),
     ]
     KEY_HINTS: ClassVar[list[tuple[str, str]]] = [("⏎", "search")]
 
@@ -60,7 +68,7 @@ class ResultList(PaneList):
     """The hits, two or three lines each; enter opens the brief at the hit."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Open", tooltip="Open the brief at the matching sentence"),
+        Binding("enter", "select", "Open", tooltip="Open the brief at the matching sentence", id="results.open"),
     ]
 
 
@@ -70,9 +78,12 @@ class SearchResultsScreen(Screen[None]):
     AUTO_FOCUS = "QueryField"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "new_search", "Search", priority=True, tooltip="Change the query"),
-        Binding("q,escape", "back", "Back", tooltip="Back to the library"),
+        Binding("slash", "new_search", "Search", priority=True, tooltip="Change the query", id="search_results.search"),
+        Binding("q,escape", "back", "Back", tooltip="Back to the library", id="search_results.back"),
     ]
+
+    status_line: var[Text] = var(Text)
+    """What the status line says (bound into it)."""
 
     def __init__(self, link: LibraryLink, query: str = "") -> None:
         super().__init__()
@@ -84,10 +95,8 @@ class SearchResultsScreen(Screen[None]):
         """Title, query, results, status, key bar."""
         yield Static(Text("Search all briefs", style="bold"), id="search-title")
         yield QueryField(self.query_text, placeholder='words, "a phrase", prefix*  (enter searches)', id="query")
-        results = ResultList(id="results")
-        results.border_title = "Results"
-        yield results
-        yield Static(id="search-status")
+        yield ResultList(id="results", title="Results")
+        yield Line(id="search-status").data_bind(text=SearchResultsScreen.status_line)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -96,15 +105,12 @@ class SearchResultsScreen(Screen[None]):
             self.run_search(self.query_text)
         else:
             self.set_focus(self.query_one(QueryField))
-            self._status(Text('All words must match; "quoted words" a phrase; word* a prefix.', style="dim"))
+            self.status_line = Text('All words must match; "quoted words" a phrase; word* a prefix.', style="dim")
 
     @property
     def results(self) -> ResultList:
         """The list of hits."""
         return self.query_one(ResultList)
-
-    def _status(self, line: Text) -> None:
-        self.query_one("#search-status", Static).update(line, layout=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in the query: search."""
@@ -120,7 +126,9 @@ class SearchResultsScreen(Screen[None]):
         self.hits = self.link.index.search(query, limit=LIMIT)
         self.results.set_options(grouped(self.hits))
         if not self.hits:
-            self._status(Text.assemble("No match for ", (one_line(query, 60), "bold"), ("   / to search again", "dim")))
+            self.status_line = Text.assemble(
+                "No match for ", (one_line(query, 60), "bold"), ("   / to search again", "dim")
+            )
             self.set_focus(self.query_one(QueryField))
             return
         self.results.highlighted = 1  # the first hit, under its brief's heading
@@ -129,7 +137,7 @@ class SearchResultsScreen(Screen[None]):
         ranking = "bm25" if self.link.index.fts else "BM25 without FTS5"
         line = Text(f"{len(self.hits)}{'+' if len(self.hits) == LIMIT else ''} matches in {briefs} briefs")
         line.append(f"  ·  best first ({ranking})   enter opens at the sentence", style="dim")
-        self._status(line)
+        self.status_line = line
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter on a hit: open its brief there; J / K go on through the other briefs of the results."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -33,28 +33,28 @@ from briefreader.model.labels import style_for
 from briefreader.ui.messages import ChangeRequested
 from briefreader.ui.reader.choices import label_items
 from briefreader.ui.reader.layout import Line, line_of, wrap_document
-
-if TYPE_CHECKING:
-    from briefreader.session import changes
+from briefreader.ui.widgets.moves import moves
 
 Span = tuple[int, int]
-MOVE = Binding.Group("Move down / up")
-ENDS = Binding.Group("Top / bottom")
-PAGE = Binding.Group("Page down / up")
 
 
 class ArticleView(ScrollView, can_focus=True):
     """The brief's text with headings, highlights, a sentence cursor and search matches."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor(1)", "Next sentence", show=False, group=MOVE, tooltip="Next sentence"),
-        Binding("k,up", "cursor(-1)", "Previous sentence", show=False, group=MOVE, tooltip="Previous sentence"),
-        Binding("g,home", "cursor_to(0)", "Top", show=False, group=ENDS, tooltip="First sentence"),
-        Binding("G,end", "cursor_to(-1)", "Bottom", show=False, group=ENDS, tooltip="Last sentence"),
-        Binding("space,pagedown", "page(1)", "Page down", show=False, group=PAGE, tooltip="A page down"),
-        Binding("pageup,b", "page(-1)", "Page up", show=False, group=PAGE, tooltip="A page up"),
+        *moves(
+            "article",
+            ("cursor(1)", "cursor(-1)", "cursor_to(0)", "cursor_to(-1)", "page(1)", "page(-1)"),
+            ("Next sentence", "Previous sentence", "First sentence", "Last sentence", "A page down", "A page up"),
+            names=("Next sentence", "Previous sentence", "Top", "Bottom", "Page down", "Page up"),
+            page_up="pageup,b",
+        ),
         Binding(
-            "plus", "mark", "Mark entity", tooltip="Mark words of the cursor's sentence as an entity the model missed"
+            "plus",
+            "mark",
+            "Mark entity",
+            tooltip="Mark words of the cursor's sentence as an entity the model missed",
+            id="article.mark",
         ),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -89,19 +89,6 @@ class ArticleView(ScrollView, can_focus=True):
 
         start: int
         end: int
-
-    @dataclass
-    class MarkEntity(ChangeRequested):
-        """Words the model missed, marked as an entity."""
-
-        start: int
-        end: int
-        label: str
-
-        def change(self) -> changes.Change:
-            from briefreader.session import changes
-
-            return changes.MarkEntity(self.start, self.end, self.label)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -389,7 +376,9 @@ class ArticleView(ScrollView, can_focus=True):
 
             def labelled(label: str | None) -> None:
                 if label:
-                    self.post_message(self.MarkEntity(at, at + len(words), label))
+                    from briefreader.session.changes import MarkEntity  # with the first edit, not the first frame
+
+                    self.post_message(ChangeRequested(MarkEntity(at, at + len(words), label)))
 
             chooser = Choose(f"Label for “{one_line(words, 40)}”", label_items(doc), allow_new=True)
             self.app.push_screen(chooser, labelled)

@@ -1,23 +1,18 @@
-"""Finding things in the brief: a search and its matches, and an entity's mentions in turn.
+"""Finding things in the brief: a search and its matches, and an entity's mentions in turn (no widgets).
 
-The query is typed in ``widgets.search_field``; this keeps what it found and moves the Article to it.
+The query is typed in the reader's ``SearchBar``; the screen keeps a
+``Search`` of it and shows its matches.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from rich.text import Text
-from textual.screen import Screen
-from textual.widget import Widget
 
 from briefreader.model.display import one_line
-from briefreader.ui.reader.article import ArticleView, Span
-from briefreader.ui.widgets.search_field import SearchField
 
 
 def find_all(text: str, query: str) -> tuple[tuple[int, int], ...]:
@@ -75,94 +70,3 @@ def next_index(starts: list[int], current: int | None, here: int, step: int) -> 
     if step > 0:
         return next((i for i, s in enumerate(starts) if s > here), 0)
     return next((i for i in range(len(starts) - 1, -1, -1) if starts[i] < here), len(starts) - 1)
-
-
-class SearchFlow:
-    """``/``, ``n`` and ``N`` on one screen: the field, the last search, and the matches shown.
-
-    The screen keeps the matches as reactives (the Article is bound to
-    them); this says what they are and moves the Article's cursor.
-    """
-
-    def __init__(
-        self,
-        screen: Screen[Any],
-        article: Callable[[], ArticleView],
-        text: Callable[[], str],
-        show: Callable[[tuple[Span, ...], int | None], None],
-        status: Callable[[Text], None],
-    ) -> None:
-        self.screen = screen
-        self.article = article
-        """The Article pane (once composed)."""
-        self.text = text
-        """The brief's text now."""
-        self.show = show
-        """Hands the matches and the current one to the screen."""
-        self.status = status
-        self.search = Search()
-        """The last search: its query, matches and the current one."""
-        self._before: Widget | None = None
-
-    def open(self) -> None:
-        """``/``: the field over the status line, with the last query."""
-        self._before = self.screen.focused
-        self.screen.query_one(SearchField).open(self.search.query)
-
-    def closed(self) -> None:
-        """Back to the pane the search was started from."""
-        (self._before or self.article()).focus()
-
-    def run(self, query: str) -> None:
-        """Find every match and go to the first one after the cursor."""
-        span = self.article().cursor_span
-        here = span[0] if span else 0
-        self.search.find(self.text(), query, here)
-        self._show()
-
-    def step(self, step: int) -> None:
-        """``n`` / ``N``: the next or previous match, or say there is no search."""
-        if not self.search.step(step):
-            self.screen.notify("No search: press / to search.", severity="warning", markup=False)
-            return
-        self._show()
-
-    def _show(self) -> None:
-        self.show(self.search.matches, self.search.current)
-        if self.search.current is not None:
-            s, e = self.search.matches[self.search.current]
-            self.article().scroll_to_span(s, e)
-            self.article().move_cursor_to_offset(s)
-        self.status(self.search.describe())
-
-
-class SearchKeys:
-    """A screen's search keys and the search field's messages, handed to its ``SearchFlow``.
-
-    Mixed into the screen (``class ReaderScreen(SearchKeys, Screen)``): Textual finds
-    actions and handlers on any class of the screen. The screen sets ``searching``
-    and has ``matches`` and ``current_match`` for the Article to draw.
-    """
-
-    searching: SearchFlow
-    matches: tuple[Span, ...]
-    current_match: int | None
-
-    def action_search(self) -> None:
-        """``/``: the search field, over the status line."""
-        self.searching.open()
-
-    def on_search_field_closed(self, message: SearchField.Closed) -> None:
-        """Back to the pane the search was started from."""
-        self.searching.closed()
-
-    def on_search_field_search(self, message: SearchField.Search) -> None:
-        """Enter in the search field."""
-        self.searching.run(message.query)
-
-    def action_next_match(self, step: int) -> None:
-        """``n`` / ``N``."""
-        self.searching.step(step)
-
-    def _show_matches(self, matches: tuple[Span, ...], current: int | None) -> None:
-        self.matches, self.current_match = matches, current

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections import Counter
 
 from rich.text import Text
-from textual.reactive import var
-from textual.widgets import Static
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.widget import Widget
 
 from briefreader.model.document import Document
 from briefreader.model.labels import label_rank, style_for
@@ -22,51 +23,43 @@ def legend_labels(doc: Document) -> list[str]:
     return sorted(labels, key=lambda lab: (label_rank(lab), lab))[:9]
 
 
-class Legend(Static):
+class Legend(Widget):
     """``1 PERSON 12  2 ORG 5 …``: press the number to hide or show a label."""
 
-    doc: var[Document | None] = var(None, always_update=True)
+    DEFAULT_CSS = """
+    Legend {
+        height: auto;
+    }
+    """
+
+    # A new Document, an edit or the parse's end can change how many lines the legend takes: those lay out again.
+    doc: reactive[Document | None] = reactive(None, always_update=True, layout=True)
     """Bound: the Document whose labels are counted."""
-    revision: var[int] = var(0)
+    revision: reactive[int] = reactive(0, layout=True)
     """Bound: recount after edits."""
-    hidden_labels: var[frozenset[str]] = var(frozenset())
+    hidden_labels: reactive[frozenset[str]] = reactive(frozenset())
     """Bound: labels shown struck through."""
-    parsing: var[bool] = var(False)
+    parsing: reactive[bool] = reactive(False, layout=True)
     """Bound: say so while there are no entities yet."""
 
-    _height = 0
+    def render(self) -> Text:
+        """The entries, in lines that fit the width."""
+        return self.lines(self.content_region.width or self.app.size.width)
 
-    def watch_doc(self) -> None:
-        """Redraw."""
-        self.redraw()
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """As many lines as the entries take at ``width``."""
+        return self.lines(width).plain.count("\n") + 1
 
-    def watch_revision(self) -> None:
-        """Redraw."""
-        self.redraw()
-
-    def watch_hidden_labels(self) -> None:
-        """Redraw."""
-        self.redraw()
-
-    def watch_parsing(self) -> None:
-        """Redraw."""
-        self.redraw()
-
-    def on_resize(self) -> None:
-        """Wrap again for the new width."""
-        self.redraw()
-
-    def redraw(self) -> None:
-        """Lay the entries out in lines that fit the width."""
+    def lines(self, width: int) -> Text:
+        """Lay the entries out in lines of ``width`` cells, wrapping between entries, never inside one."""
         doc = self.doc
         if doc is None:
-            return
+            return Text()
         labels = legend_labels(doc)
         if not labels:
-            self._show(Text("parsing…" if self.parsing else "no entities", style="dim italic"))
-            return
+            return Text("parsing…" if self.parsing else "no entities", style="dim italic")
         counts = Counter(e.label for _m, e in doc.mentions())
-        width = max(10, self.content_region.width or self.app.size.width)
+        width = max(10, width)
         out = Text(no_wrap=True, overflow="ellipsis")
         used = 0
         for i, label in enumerate(labels, start=1):
@@ -82,10 +75,4 @@ class Legend(Static):
                 used += 2
             out.append_text(entry)
             used += entry.cell_len
-        self._show(out)
-
-    def _show(self, line: Text) -> None:
-        """Update, laying the screen out again only when the legend's height changes."""
-        height = line.plain.count("\n") + 1
-        self.update(line, layout=height != self._height)
-        self._height = height
+        return out

@@ -8,12 +8,11 @@ through the visible-text filter: a file name can hold escape sequences.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from rich.text import Text
-from textual.screen import Screen
+from textual.app import App
 
 from briefreader.io.sources import find_briefs
 from briefreader.session import BriefSession, start_fresh
@@ -39,36 +38,32 @@ def folder_items(folder: Path, current: Path | None = None) -> list[tuple[str, T
     return items
 
 
-def choose_brief(screen: Screen[Any], folder: Path, current: Path | None, chosen: Callable[[Path], None]) -> None:
-    """Show the chooser on ``folder``; call ``chosen`` with the brief picked or typed."""
+async def choose_brief(app: App[Any], folder: Path, current: Path | None) -> Path | None:
+    """The brief picked or typed, from ``folder`` or a folder chosen in turn (in a worker; None: none)."""
     from briefreader.ui.dialogs.choose import Choose
 
-    def answered(value: str | None) -> None:
+    while True:
+        title = f"Open a brief from {display_path(folder, 50)} (or type a path)"
+        value = await app.push_screen_wait(Choose(title, folder_items(folder, current), allow_new=True))
         if not value:
-            return
+            return None
         path = Path(value).expanduser()
         if not path.is_absolute():
             path = folder / path
         if path.is_dir():
-            choose_brief(screen, path, current, chosen)
+            folder = path
         elif path.exists():
-            chosen(path)
+            return path
         else:
-            screen.notify(f"No such file or folder: {display_path(path)}", severity="warning", markup=False)
-
-    title = f"Open a brief from {display_path(folder, 50)} (or type a path)"
-    screen.app.push_screen(Choose(title, folder_items(folder, current), allow_new=True), answered)
+            app.notify(f"No such file or folder: {display_path(path)}", severity="warning", markup=False)
+            return None
 
 
-def confirm_start_fresh(screen: Screen[Any], session: BriefSession, done: Callable[[str], None]) -> None:
-    """Ask, then set the saved annotations aside and read the source again; ``done`` gets a status line."""
+async def confirm_start_fresh(app: App[Any], session: BriefSession) -> str | None:
+    """Ask, then set the saved annotations aside and read the source again (in a worker); the status line."""
     from briefreader.ui.dialogs.confirm import Confirm
 
     where = display_name(session.save_path)
-
-    def answered(choice: str | None) -> None:
-        if choice == "fresh":
-            done(start_fresh(session))
-
     question = f"Start again from the source, without your annotations? {where} stays as it is on disk."
-    screen.app.push_screen(Confirm(question, [("fresh", "Start fresh"), ("cancel", "Cancel")]), answered)
+    choice = await app.push_screen_wait(Confirm(question, [("fresh", "Start fresh"), ("cancel", "Cancel")]))
+    return start_fresh(session) if choice == "fresh" else None

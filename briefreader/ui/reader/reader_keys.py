@@ -6,7 +6,7 @@ widgets make up the reader and reads their bindings (see ``ui.keys``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from briefreader.model.document import Document
-from briefreader.ui.keys.key_list import KeyRow, key_actions, key_rows
+from briefreader.ui.key_list import KeyRow, key_actions, key_rows
 from briefreader.ui.reader.legend import legend_labels
 
 if TYPE_CHECKING:
@@ -22,8 +22,6 @@ if TYPE_CHECKING:
 
 PANE_KEYS = Binding.Group("Next / previous pane")
 PANES_TIP = "Between Article, Entities, Key points (or Timeline) and Notes"
-MATCHES = Binding.Group("Next / previous match")
-MATCHES_TIP = "Of the last search (“match 2 of 7”)"
 MENTIONS = Binding.Group("Next / previous mention")
 MENTIONS_TIP = "Of the selected entity (“mention 2 of 4”)"
 LABELS = Binding.Group("Hide / show a label")
@@ -33,9 +31,9 @@ COPY_TIP = "Copy the sentence, or the key point / event / note in focus, with a 
 EDIT_TIP = "Edit the source in $EDITOR; on return it is read again, notes and corrections kept"
 
 
-def grouped(key: str, action: str, name: str, group: Binding.Group, tip: str) -> Binding:
-    """A key listed in help as one row with the others of its group (``n`` / ``N``), not in the key bar."""
-    return Binding(key, action, name, show=False, group=group, tooltip=tip)
+def grouped(key: str, action: str, name: str, group: Binding.Group, tip: str, id: str) -> Binding:
+    """A key listed in help as one row with the others of its group (``]`` / ``[``), not in the key bar."""
+    return Binding(key, action, name, show=False, group=group, tooltip=tip, id=id)
 
 
 def panes() -> list[tuple[str, type]]:
@@ -77,13 +75,15 @@ PALETTE_ONLY: list[tuple[str, str, str]] = [
 
 
 def sections(screen: type) -> list[tuple[str, type]]:
-    """The screen's own keys ("Anywhere"), then each pane's."""
-    return [("Anywhere", screen), *panes()]
+    """The search bar's and the screen's own keys ("Anywhere"), then each pane's."""
+    from briefreader.ui.widgets.search_bar import SearchBar
+
+    return [("Anywhere", SearchBar), ("Anywhere", screen), *panes()]
 
 
-def help_rows(screen: type) -> list[KeyRow]:
-    """The help table: every binding, then the palette-only actions."""
-    rows = key_rows(key_actions(sections(screen)))
+def help_rows(screen: type, keymap: Mapping[str, str]) -> list[KeyRow]:
+    """The help table: every binding (with ``keymap``'s keys in force), then the palette-only actions."""
+    rows = key_rows(key_actions(sections(screen), keymap))
     return rows + [KeyRow("Palette", "", name, what) for name, what, _a in PALETTE_ONLY]
 
 
@@ -93,9 +93,11 @@ def palette(
     """Every action by the name the help gives it, and one entry per label in the legend."""
     from briefreader.ui.commands import PaletteCommand, key_commands  # when the palette opens
     from briefreader.ui.dialogs.note_editor import NoteEditor
+    from briefreader.ui.textual_private import keymap_in_force
     from briefreader.ui.widgets.pane_list import PaneList
 
-    acts = [a for a in key_actions(sections(type(screen))) if a.owner not in (PaneList, NoteEditor)]
+    keymap = keymap_in_force(screen.app)
+    acts = [a for a in key_actions(sections(type(screen)), keymap) if a.owner not in (PaneList, NoteEditor)]
     out = key_commands(screen, [a for a in acts if a.group != LABELS.description])
     out += [PaletteCommand(name, what, partial(screen.run_action, action)) for name, what, action in PALETTE_ONLY]
     for i, label in enumerate(legend_labels(doc), start=1):

@@ -3,54 +3,55 @@
 State flows down: the screen's reactives (the Document, its revision, the
 selected entity, the cursor's sentence, search matches...) are bound into
 the panes with ``data_bind``, and each pane redraws itself when they
-change. Intents come up: every pane posts its own messages; change requests
-all go to ``BriefSession.apply``, whatever pane sent them. Saving, recovery
-and opening live in their own small modules.
+change. Intents come up: every pane posts its own messages, and every edit
+is one ``ChangeRequested`` carrying its change, applied through
+``BriefSession.apply``. Slow work runs in workers that report by message:
+the parse in a thread (``Parsed``), a save's questions and its write
+(``Saved``); the dialogs of saving, opening and recovery are functions of
+their own modules, awaited here.
 """
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from dataclasses import dataclass
-from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.reactive import Reactive, var
-from textual.screen import Screen
-from textual.widget import Widget
+from textual.reactive import var
+from textual.timer import Timer
 from textual.widgets import Static
 
+from briefreader.io.errors import BriefError
 from briefreader.model.display import one_line
 from briefreader.model.document import Anchor, Document, Note
 from briefreader.model.edits import EditError
 from briefreader.model.labels import style_for
-from briefreader.session import BriefSession, ParseService
-from briefreader.session.files import display_name
-from briefreader.ui.keys.key_list import KeyRow
-from briefreader.ui.messages import ChangeRequested
+from briefreader.session import BriefSession, ParseError, ParseService
+from briefreader.session.files import display_name, display_path
+from briefreader.ui.key_list import KeyRow
+from briefreader.ui.messages import ChangeRequested, Parsed, Saved
 from briefreader.ui.reader import reader_keys as keys
+from briefreader.ui.reader import recovery_offer
 from briefreader.ui.reader.article import ArticleView, Span
-from briefreader.ui.reader.brief_search import SearchFlow, SearchKeys, next_index
+from briefreader.ui.reader.brief_search import Search, next_index
 from briefreader.ui.reader.legend import Legend, legend_labels
-from briefreader.ui.reader.open_brief import choose_brief, confirm_start_fresh
-from briefreader.ui.reader.parsing import Parsed, ParseRunner
-from briefreader.ui.reader.recovery_keeper import RecoveryKeeper
-from briefreader.ui.reader.saving import SaveFlow
-from briefreader.ui.reader.source_editor import EditFlow
 from briefreader.ui.reader.titlebar import TitleBar
+from briefreader.ui.textual_private import QuietFocusScreen
 from briefreader.ui.widgets.keybar import KeyBar
-from briefreader.ui.widgets.search_field import SearchField
+from briefreader.ui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
     from briefreader.session.changes import Change
+    from briefreader.session.correction_entries import Entry
     from briefreader.ui.commands import PaletteCommand
-    from briefreader.ui.dialogs.correction_scope import CorrectionScope
     from briefreader.ui.reader.panes.entities_pane import EntitiesPane
     from briefreader.ui.reader.panes.keypoints_pane import KeyPointsPane
     from briefreader.ui.reader.panes.notes_pane import NotesPane
@@ -60,33 +61,61 @@ WARM_UP_DELAY = 1.0
 """Seconds after opening before the note editor's styles are loaded (never in the way of the first frame)."""
 
 
-class ReaderScreen(SearchKeys, Screen[None]):
+class ReaderScreen(QuietFocusScreen):
     """Article, Entities, Key points (or the Timeline) and Notes over one brief session."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        keys.grouped("tab", "app.focus_next", "Next pane", keys.PANE_KEYS, keys.PANES_TIP),
-        keys.grouped("shift+tab", "app.focus_previous", "Previous pane", keys.PANE_KEYS, keys.PANES_TIP),
-        Binding("slash", "search", "Search", tooltip="Search the brief (case-insensitive)"),
-        keys.grouped("n", "next_match(1)", "Next match", keys.MATCHES, keys.MATCHES_TIP),
-        keys.grouped("N", "next_match(-1)", "Previous match", keys.MATCHES, keys.MATCHES_TIP),
-        keys.grouped("right_square_bracket", "next_mention(1)", "Next mention", keys.MENTIONS, keys.MENTIONS_TIP),
-        keys.grouped("left_square_bracket", "next_mention(-1)", "Previous mention", keys.MENTIONS, keys.MENTIONS_TIP),
-        Binding("a", "add_note", "Note", tooltip="Add a note to the sentence, or to the entity / key point in focus"),
-        *[keys.grouped(str(i), f"toggle_label({i})", f"Label {i}", keys.LABELS, keys.LABEL_TIP) for i in range(1, 10)],
-        Binding("T", "timeline", "Timeline", show=False, tooltip=keys.TIMELINE_TIP),
-        Binding("y", "copy", "Copy", show=False, tooltip=keys.COPY_TIP),
-        Binding("E", "edit_source", "Edit source", show=False, tooltip=keys.EDIT_TIP),
-        Binding("escape", "clear", "Clear", show=False, tooltip="Clear search matches and evidence highlights"),
-        Binding("ctrl+z", "undo", "Undo", show=False, tooltip="Undo the last edit"),
-        Binding("ctrl+y", "redo", "Redo", show=False, tooltip="Redo the last edit undone"),
-        Binding("ctrl+s", "save", "Save", tooltip="Save the annotated brief (YAML)"),
-        Binding("ctrl+o", "open", "Open", show=False, tooltip="Open another brief, or a folder of them"),
-        Binding("question_mark,f1", "help", "Help", tooltip="Every key"),
-        Binding("q", "app.quit", "Quit", tooltip="Quit (asks when there are unsaved changes)"),
+        keys.grouped("tab", "app.focus_next", "Next pane", keys.PANE_KEYS, keys.PANES_TIP, "reader.next_pane"),
+        keys.grouped(
+            "shift+tab", "app.focus_previous", "Previous pane", keys.PANE_KEYS, keys.PANES_TIP, "reader.previous_pane"
+        ),
+        keys.grouped(
+            "right_square_bracket",
+            "next_mention(1)",
+            "Next mention",
+            keys.MENTIONS,
+            keys.MENTIONS_TIP,
+            "reader.next_mention",
+        ),
+        keys.grouped(
+            "left_square_bracket",
+            "next_mention(-1)",
+            "Previous mention",
+            keys.MENTIONS,
+            keys.MENTIONS_TIP,
+            "reader.previous_mention",
+        ),
+        Binding(
+            "a",
+            "add_note",
+            "Note",
+            tooltip="Add a note to the sentence, or to the entity / key point in focus",
+            id="reader.add_note",
+        ),
+        *[
+            keys.grouped(str(i), f"toggle_label({i})", f"Label {i}", keys.LABELS, keys.LABEL_TIP, f"reader.label_{i}")
+            for i in range(1, 10)
+        ],
+        Binding("T", "timeline", "Timeline", show=False, tooltip=keys.TIMELINE_TIP, id="reader.timeline"),
+        Binding("y", "copy", "Copy", show=False, tooltip=keys.COPY_TIP, id="reader.copy"),
+        Binding("E", "edit_source", "Edit source", show=False, tooltip=keys.EDIT_TIP, id="reader.edit_source"),
+        Binding(
+            "escape",
+            "clear",
+            "Clear",
+            show=False,
+            tooltip="Clear search matches and evidence highlights",
+            id="reader.clear",
+        ),
+        Binding("ctrl+z", "undo", "Undo", show=False, tooltip="Undo the last edit", id="reader.undo"),
+        Binding("ctrl+y", "redo", "Redo", show=False, tooltip="Redo the last edit undone", id="reader.redo"),
+        Binding("ctrl+s", "save", "Save", tooltip="Save the annotated brief (YAML)", id="reader.save"),
+        Binding(
+            "ctrl+o", "open", "Open", show=False, tooltip="Open another brief, or a folder of them", id="reader.open"
+        ),
+        Binding("question_mark,f1", "help", "Help", tooltip="Every key", id="reader.help"),
+        Binding("q", "app.quit", "Quit", tooltip="Quit (asks when there are unsaved changes)", id="reader.quit"),
     ]
-    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
-    """Textual repaints the whole screen when the focus moves; here only the two panes whose border
-    changes need it, and they repaint themselves (a whole repaint was ~50 ms per tab at 160x50)."""
     # State bound down into the panes (``data_bind``); the panes' attributes say what each means.
     doc: var[Document | None] = var(None, always_update=True)
     revision: var[int] = var(0)
@@ -110,49 +139,43 @@ class ReaderScreen(SearchKeys, Screen[None]):
         self.session = session
         """The brief this screen shows: the one owner of the Document."""
         self.parser = parser
+        """The app's parse service."""
         self.recovery_enabled = recovery
-        self.saver = SaveFlow(self, session, self.changed)
-        self.recovery = RecoveryKeeper(self, session, self.changed)
-        self.parse_runner = ParseRunner(self, session, parser, partial(setattr, self, "parsing"), self.changed)
-        self.editor = EditFlow(self, session, self.changed, self.action_reparse)
-        self.searching = SearchFlow(
-            self, lambda: self.article, lambda: self.session.doc.text, self._show_matches, self.status
-        )
+        """Write unsaved work aside, and offer back what earlier sessions left."""
+        self.search = Search()
+        """The last search: its query, matches and the current one."""
         self.mention_pos: int | None = None
+        """Which of the selected entity's mentions ``]`` / ``[`` reached."""
+        self._recovery_timer: Timer | None = None
+        self._recovery_warned = False
+        self._settings_told: set[str] = set()
+        """Problems of ``settings.yaml`` already said (once each)."""
         self.set_reactive(ReaderScreen.doc, session.doc)
         self.set_reactive(ReaderScreen.revision, session.doc.revision)
         self.set_reactive(ReaderScreen.dirty, session.dirty)
 
-    @cached_property
-    def corrections(self) -> CorrectionScope:
-        """Asks whether an entity correction applies to this brief only or to all briefs.
-
-        Made at the first correction: the first frame needs none of its imports (settings, YAML).
-        """
-        from briefreader.ui.dialogs.correction_scope import CorrectionScope
-
-        return CorrectionScope(self, lambda: self.session.doc, self.apply)
-
     @classmethod
-    def key_rows(cls) -> list[KeyRow]:
-        """The help table (and the README's), from the bindings."""
-        return keys.help_rows(cls)
+    def key_rows(cls, keymap: dict[str, str] | None = None) -> list[KeyRow]:
+        """The help table (and the README's), from the bindings, with ``keymap``'s keys in force."""
+        return keys.help_rows(cls, keymap or {})
 
     def compose(self) -> ComposeResult:
-        """Title bar, legend and Article beside the three lists, status line, key bar."""
+        """Title bar; legend and Article beside the three lists, and the status line, in the search bar; key bar."""
         s = ReaderScreen
         yield TitleBar(display_name(self.session.source)).data_bind(s.doc, s.revision, s.dirty)
-        with Horizontal(id="panes"):
-            with Vertical(id="article-column"):
-                yield Legend(id="legend").data_bind(s.doc, s.revision, s.hidden_labels, s.parsing)
-                article = ArticleView(id="article").data_bind(
-                    s.doc, s.revision, s.selected_entity, s.hidden_labels, s.evidence, s.matches, s.current_match
-                )
-                article.border_title = "Article"
-                yield article
-            yield Vertical(id="side")  # its panes come just after the first frame (``side_column``)
-        yield Static(id="status")
-        yield SearchField()
+        with SearchBar():
+            with Horizontal(id="panes"):
+                with Vertical(id="article-column"):
+                    yield Legend(id="legend").data_bind(s.doc, s.revision, s.hidden_labels, s.parsing)
+                    article = ArticleView(id="article").data_bind(
+                        s.doc, s.revision, s.selected_entity, s.hidden_labels, s.evidence, s.matches, s.current_match
+                    )
+                    article.border_title = "Article"
+                    yield article
+                # The column keeps its width from the first frame (the Article wraps once); its panes
+                # come just after that frame (``mount_side_panes``).
+                yield Vertical(id="side")
+            yield Static(id="status")
         yield KeyBar()
 
     @property
@@ -160,10 +183,46 @@ class ReaderScreen(SearchKeys, Screen[None]):
         """The Article pane."""
         return self.query_one(ArticleView)
 
+    async def mount_side_panes(self) -> None:
+        """Entities, Key points, the (hidden) Timeline and Notes, bound to the screen's state; each list
+        fills itself once laid out (``PaneList.refresh_list``), a frame or two after the text.
+
+        Not ``textual.lazy.Lazy``: it takes the panes built in ``compose``, so their modules (~12 ms of
+        imports, 5% of a bare app's first paint) would load before the first frame.
+        """
+        from briefreader.ui.reader.panes.entities_pane import EntitiesPane
+        from briefreader.ui.reader.panes.keypoints_pane import KeyPointsPane
+        from briefreader.ui.reader.panes.notes_pane import NotesPane
+        from briefreader.ui.reader.panes.timeline_pane import TimelinePane
+
+        s = ReaderScreen  # data_bind binds to the node whose code runs: this screen
+        await self.query_one("#side").mount_all(
+            [
+                EntitiesPane(id="entities", title="Entities").data_bind(
+                    s.doc, s.revision, s.parsing, s.selected_entity
+                ),
+                KeyPointsPane(id="keypoints", title="Key points").data_bind(
+                    s.doc, s.revision, s.parsing, s.cursor_span, s.selected_entity
+                ),
+                TimelinePane(id="timeline", title="Timeline").data_bind(
+                    s.doc, s.revision, s.parsing, s.cursor_span, s.selected_entity
+                ),
+                NotesPane(id="notes", title="Notes").data_bind(s.doc, s.revision, s.cursor_span, s.selected_entity),
+            ]
+        )
+
+    @property
+    def side_ready(self) -> bool:
+        """True once the side panes are mounted and filled (a frame or two after the text)."""
+        from briefreader.ui.widgets.pane_list import PaneList
+
+        lists = self.query(PaneList)
+        return bool(lists) and all(pane.filled for pane in lists)
+
     def on_mount(self) -> None:
-        """Show the text now; say what opening found; the side panes and the parse after the first frame."""
+        """Show the text now; say what opening found; the parse and the offer of kept work after the first frame."""
         self.article.focus()
-        self.call_after_refresh(self._mount_side)
+        self.call_after_refresh(self.mount_side_panes)
         opening = self.session.opening
         if opening.notice:
             self.status(opening.notice)
@@ -172,7 +231,7 @@ class ReaderScreen(SearchKeys, Screen[None]):
         if not self.session.doc.parsed:
             self.action_reparse()
         if self.recovery_enabled:
-            self.call_after_refresh(self.recovery.offer)  # reads and loads files: after the text is on screen
+            self.call_after_refresh(self.offer_recovery)  # reads and loads files: after the text is on screen
         self.set_timer(WARM_UP_DELAY, self._warm_up)  # well after the first frame
 
     def changed(self, message: str = "") -> None:
@@ -180,7 +239,9 @@ class ReaderScreen(SearchKeys, Screen[None]):
         session = self.session
         self.doc, self.revision, self.dirty = session.doc, session.doc.revision, session.dirty
         if self.recovery_enabled and session.dirty:
-            self.recovery.touched()
+            if self._recovery_timer is not None:
+                self._recovery_timer.stop()
+            self._recovery_timer = self.set_timer(recovery_offer.RECOVERY_DELAY, self.write_recovery)
         if message:
             self.status(message)
 
@@ -189,10 +250,44 @@ class ReaderScreen(SearchKeys, Screen[None]):
         line = message if isinstance(message, Text) else Text(message)
         self.query_one("#status", Static).update(line, layout=False)  # one line: no new layout
 
+    # Edits ------------------------------------------------------------------------------
+
     @on(ChangeRequested)
     def on_change_requested(self, message: ChangeRequested) -> None:
-        """Any pane's change request: applied through the session (an entity correction asks where first)."""
-        self.corrections.request(message.change())
+        """Any pane's change: applied through the session; an entity correction may apply to all briefs."""
+        from briefreader.io.settings import load_settings
+        from briefreader.session.correction_entries import entries_for
+
+        change = message.change
+        entries = entries_for(change, self.session.doc)
+        if not entries:
+            self.apply(change)
+            return
+        settings = load_settings()
+        for problem in settings.problems:
+            if problem not in self._settings_told:
+                self._settings_told.add(problem)
+                self.notify(one_line(problem, 300), title="Settings", severity="warning", markup=False)
+        if settings.corrections_scope == "ask":
+            self.ask_correction_scope(change, entries)
+        else:
+            self.correct(change, entries, settings.corrections_scope)
+
+    @work(group="corrections")
+    async def ask_correction_scope(self, change: Change, entries: list[Entry]) -> None:
+        """Ask whether a correction applies to this brief only or to all briefs, then make it."""
+        from briefreader.ui.dialogs.correction_scope import ask_scope
+
+        scope = await ask_scope(self.app, entries)
+        if scope is not None:
+            self.correct(change, entries, scope)
+
+    def correct(self, change: Change, entries: list[Entry], scope: str) -> None:
+        """Make an entity correction here; with ``scope`` ``all``, write it to ``corrections.yaml`` too."""
+        if self.apply(change) and scope == "all":
+            from briefreader.ui.dialogs.correction_scope import save_for_all_briefs
+
+            save_for_all_briefs(self.app, entries)
 
     def apply(self, change: Change) -> bool:
         """Make one undoable change, or say why it cannot be made; True when made."""
@@ -215,22 +310,192 @@ class ReaderScreen(SearchKeys, Screen[None]):
         label = self.session.redo()
         self.changed(f"Redone: {label}" if label else "Nothing to redo")
 
+    def action_corrections_scope(self) -> None:
+        """Palette: where entity corrections apply (ask each time, this brief, all briefs)."""
+        from briefreader.ui.dialogs.correction_scope import choose_default_scope
+
+        self.run_worker(choose_default_scope(self.app), group="corrections")
+
+    # Parsing ----------------------------------------------------------------------------
+
     def action_reparse(self) -> None:
         """Parse a copy of the text in the background (the text stays readable), keeping corrections and notes."""
-        self.parse_runner.start()
+        if self.parsing:
+            return
+        self.parsing = True
+        self.changed("Parsing with spaCy… (the text is ready to read)")
+        self.call_after_refresh(self._start_parse, self.session.parse_copy())
+
+    def _start_parse(self, snapshot: Document) -> None:
+        self.parser.prepare()  # on the main thread (see ParseService.prepare)
+        self.parse(snapshot)
+
+    @work(thread=True, exclusive=True, group="parse")
+    def parse(self, snapshot: Document) -> None:
+        """Parse ``snapshot`` in a thread; ``Parsed`` brings the result (or why not) back."""
+        try:
+            parsed: Document | None = self.parser.parse(snapshot)
+            reason = ""
+        except ParseError as exc:
+            parsed, reason = None, str(exc)
+        self.post_message(Parsed(parsed, reason, threading.get_ident()))
 
     def on_parsed(self, message: Parsed) -> None:
-        """The parse worker is done."""
-        self.parse_runner.finished(message)
+        """Merge the parse (keeping what was done meanwhile), or say why there is none."""
+        self.parsing = False
+        if message.parsed is None:
+            self.notify(
+                one_line(message.reason, 400),
+                title="No entities or key points",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
+            self.changed("Not parsed: " + one_line(message.reason, 200))
+            return
+        if not self.session.merge_parse(message.parsed):
+            # A parse of a text no longer open: the source was edited (E) while it ran. Parse the new one.
+            if not self.session.doc.parsed:
+                self.action_reparse()
+            return
+        for warning in message.parsed.warnings:  # e.g. a corrections.yaml line that was skipped
+            self.notify(one_line(warning, 300), title="Corrections", severity="warning", markup=False)
+        doc = self.session.doc
+        model = doc.parser.model if doc.parser else "?"
+        self.changed(f"Parsed: {len(doc.visible_entities())} entities, {len(doc.key_points)} key points ({model})")
 
-    def action_start_fresh(self) -> None:
+    # Saving -----------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        """ctrl+s."""
+        self.save()
+
+    def action_save_as(self) -> None:
+        """Save somewhere else."""
+        self.save(ask=True)
+
+    @work(group="save")
+    async def save(self, target: Path | None = None, *, ask: bool = False) -> bool:
+        """Save (``ask``: where, first), asking before replacing what risks someone's work; True once saved.
+
+        The write runs in a thread on a snapshot, so the Document stays as
+        it is whatever happens; each write is reported with ``Saved``. A
+        caller that must wait (quit, leave) waits on the worker.
+        """
+        from briefreader.ui.reader import saving
+
+        session = self.session
+        path: Path | None = target or session.save_path
+        if ask and path is not None:
+            path = await saving.ask_path(self.app, "Save as", path, "Escape keeps reading, unsaved.")
+        while path is not None:
+            chosen = await saving.confirm_target(self.app, session, path)
+            if chosen.merged:
+                self.changed(chosen.merged)
+            if chosen.path is None:
+                return False
+            snapshot, position = session.snapshot()
+            self.changed(f"Saving to {display_path(chosen.path)}…")
+            written = await asyncio.to_thread(saving.write, snapshot, chosen.path)
+            if not isinstance(written, str):
+                session.mark_saved(chosen.path, written, position)
+                self.changed()
+                self.post_message(Saved(chosen.path))
+                return True
+            self.post_message(Saved(chosen.path, written))
+            path = await saving.another_place(self.app, chosen.path)
+        return False
+
+    def on_saved(self, message: Saved) -> None:
+        """Say where the brief was saved, or that it was not (the work is still here)."""
+        where = display_path(message.target)
+        if message.ok:
+            self.notify(f"Saved to {where}", markup=False)
+            self.status(f"Saved to {where}")
+            return
+        self.notify(
+            f"Could not save to {where}: {one_line(message.reason, 200)}",
+            title="Not saved",
+            severity="error",
+            markup=False,
+            timeout=15,
+        )
+        self.status("Not saved: your work is still here")
+
+    # Unsaved work kept aside --------------------------------------------------------------
+
+    def write_recovery(self) -> None:
+        """Write unsaved work aside now; a failure is said once and never interrupts reading."""
+        try:
+            self.session.write_recovery()
+        except BriefError as exc:
+            if not self._recovery_warned:
+                self._recovery_warned = True
+                self.notify(
+                    f"Could not write the recovery file: {one_line(exc.reason, 200)}", severity="warning", markup=False
+                )
+
+    @work(group="recovery")
+    async def offer_recovery(self) -> None:
+        """Offer back what earlier sessions left on this brief, newest first."""
+        if said := await recovery_offer.offer_recovery(self.app, self.session):
+            self.changed(said)
+
+    # Opening ------------------------------------------------------------------------------
+
+    @work(group="open")
+    async def action_open(self) -> None:
+        """ctrl+o: choose from this brief's folder, or type a path."""
+        from briefreader.ui.reader.open_brief import choose_brief
+
+        source = self.session.source.absolute()
+        if path := await choose_brief(self.app, source.parent, source):
+            self.post_message(self.OpenRequested(path))
+
+    @work(group="open")
+    async def action_start_fresh(self) -> None:
         """Set saved annotations aside (after asking) and read the source again."""
+        from briefreader.ui.reader.open_brief import confirm_start_fresh
 
-        def started(message: str) -> None:
-            self.changed(message)
+        if said := await confirm_start_fresh(self.app, self.session):
+            self.changed(said)
             self.action_reparse()
 
-        confirm_start_fresh(self, self.session, started)
+    def action_edit_source(self) -> None:
+        """``E``: the source in ``$EDITOR``; read again on return, annotations carried over."""
+        from briefreader.ui.reader.source_editor import edit_source
+
+        edited = edit_source(self.app, self.session)
+        if edited is not None:
+            if edited.needs_parse:
+                self.action_reparse()
+            self.changed(edited.message)
+
+    # Search -------------------------------------------------------------------------------
+
+    def on_search_bar_submitted(self, message: SearchBar.Submitted) -> None:
+        """Enter in the search field: every match, the first after the cursor current."""
+        span = self.article.cursor_span
+        self.search.find(self.session.doc.text, message.query, span[0] if span else 0)
+        self._show_search()
+
+    def on_search_bar_stepped(self, message: SearchBar.Stepped) -> None:
+        """``n`` / ``N``: the next or previous match, or say there is no search."""
+        if not self.search.step(message.step):
+            self.notify("No search: press / to search.", severity="warning", markup=False)
+            return
+        self._show_search()
+
+    def _show_search(self) -> None:
+        search = self.search
+        self.matches, self.current_match = search.matches, search.current
+        if search.current is not None:
+            start, end = search.matches[search.current]
+            self.article.scroll_to_span(start, end)
+            self.article.move_cursor_to_offset(start)
+        self.status(search.describe())
+
+    # Selections from the panes ------------------------------------------------------------
 
     def on_article_view_cursor_moved(self, message: ArticleView.CursorMoved) -> None:
         """Key points and notes mark the cursor's sentence."""
@@ -306,17 +571,7 @@ class ReaderScreen(SearchKeys, Screen[None]):
 
         self.status(Text("About " + anchor_label(doc, note)))
 
-    async def _mount_side(self) -> None:
-        from briefreader.ui.reader.side_column import side_panes
-
-        await self.query_one("#side").mount_all(side_panes(ReaderScreen))  # each list fills once laid out
-
-    @property
-    def side_ready(self) -> bool:
-        """True once the side panes are mounted and filled (a frame or two after the text)."""
-        from briefreader.ui.reader.side_column import side_filled
-
-        return side_filled(self)
+    # Keys -----------------------------------------------------------------------------------
 
     async def _warm_up(self) -> None:
         from briefreader.ui.dialogs.note_editor import warm_up  # not for the first frame
@@ -325,12 +580,18 @@ class ReaderScreen(SearchKeys, Screen[None]):
 
     def action_add_note(self) -> None:
         """``a``: a note on what has focus: an entity, a key point, or the Article's sentence."""
-        from briefreader.ui.dialogs.note_editor import add_note
+        from briefreader.session.changes import AddNote
+        from briefreader.ui.dialogs.note_editor import NoteDraft, open_note_editor
         from briefreader.ui.reader.panes.notes_pane import anchor_label
 
         offer = getattr(self.focused, "note_anchor", None)
         anchor = (offer() if callable(offer) else None) or self.article.note_anchor() or Anchor("brief")
-        add_note(self.app, anchor_label(self.session.doc, Note("", "", anchor)), anchor, self.apply)
+
+        def done(draft: NoteDraft | None) -> None:
+            if draft is not None:
+                self.post_message(ChangeRequested(AddNote(draft.text, anchor, tuple(draft.tags))))
+
+        open_note_editor(self.app, done, anchor_label(self.session.doc, Note("", "", anchor)))
 
     def action_clear(self) -> None:
         """Escape: clear search matches and evidence highlights."""
@@ -345,33 +606,14 @@ class ReaderScreen(SearchKeys, Screen[None]):
             self.hidden_labels = self.hidden_labels ^ {label}
             self.status(f"{label} highlights {'hidden' if label in self.hidden_labels else 'shown'}")
 
-    def action_save(self) -> None:
-        """ctrl+s."""
-        self.saver.save()
-
-    def action_save_as(self) -> None:
-        """Save somewhere else."""
-        self.saver.save_as()
-
-    def action_open(self) -> None:
-        """ctrl+o: choose from this brief's folder, or type a path."""
-        source = self.session.source.absolute()
-
-        def chosen(path: Path) -> None:
-            self.post_message(self.OpenRequested(path))
-
-        choose_brief(self, source.parent, source, chosen)
-
-    def action_corrections_scope(self) -> None:
-        """Palette: where entity corrections apply (ask each time, this brief, all briefs)."""
-        self.corrections.choose_default()
-
     def action_timeline(self) -> None:
-        """``T``: the timeline in place of the Key points, or back."""
-        from briefreader.ui.reader.side_column import toggle_timeline
+        """``T``: the timeline in place of the Key points, or back (nothing before the side panes are up)."""
+        from briefreader.ui.reader.panes.keypoints_pane import KeyPointsPane
+        from briefreader.ui.reader.panes.timeline_pane import TimelinePane, swap_panes
 
-        if said := toggle_timeline(self):
-            self.status(said)
+        timeline = self.query(TimelinePane)
+        if timeline:
+            self.status(swap_panes(self.query_one(KeyPointsPane), timeline.first()))
 
     def action_copy(self) -> None:
         """``y``: the sentence, key point, event or note in focus, with its citation, to the clipboard."""
@@ -380,15 +622,12 @@ class ReaderScreen(SearchKeys, Screen[None]):
         if said := copy_focused(self.app, self.session.doc, self.focused, self.article):
             self.status(said)
 
-    def action_edit_source(self) -> None:
-        """``E``: the source in ``$EDITOR``; read again on return, annotations carried over."""
-        self.editor.edit()
-
     def action_help(self) -> None:
-        """``?``: every key."""
+        """``?``: every key, as the keymap has them."""
         from briefreader.ui.dialogs.help import HelpScreen  # not needed for the first frame
+        from briefreader.ui.textual_private import keymap_in_force
 
-        self.app.push_screen(HelpScreen(self.key_rows()))
+        self.app.push_screen(HelpScreen(self.key_rows(dict(keymap_in_force(self.app)))))
 
     def palette_commands(self) -> list[PaletteCommand]:
         """Every action by the name the help gives it (see ``reader_keys``)."""

@@ -18,13 +18,13 @@ import os
 import shlex
 import stat
 import subprocess
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from textual.app import SuspendNotSupported
+from textual.app import App, SuspendNotSupported
 from textual.notifications import SeverityLevel
-from textual.screen import Screen
 
 from briefreader.io.errors import BriefError
 from briefreader.io.sources import BRIEF_SUFFIXES, YAML_SUFFIXES
@@ -68,87 +68,79 @@ def _read_only(path: Path) -> bool:
         return False
 
 
-class EditFlow:
-    """``E`` for one session on one screen."""
+@dataclass(frozen=True)
+class Edited:
+    """The source was edited and read again: the status line, and whether the new text needs a parse."""
 
-    def __init__(
-        self,
-        screen: Screen[Any],
-        session: BriefSession,
-        changed: Callable[[str], None],
-        reparse: Callable[[], None],
-    ) -> None:
-        self.screen = screen
-        self.session = session
-        self.changed = changed
-        """Told the session changed, with a status line."""
-        self.reparse = reparse
-        """Starts a background parse of the session's Document."""
+    message: str
+    needs_parse: bool
 
-    def _say(self, message: str, severity: SeverityLevel = "warning") -> None:
-        self.screen.notify(one_line(message, 400), title="Edit source", severity=severity, markup=False)
 
-    def edit(self) -> None:
-        """Hand the source to the editor, then read it again (or say why not)."""
-        source = self.session.source
-        if source.suffix.lower() in YAML_SUFFIXES:
-            beside = source_beside(source)
-            where = f" Its source {display_name(beside)} is beside it: open that (ctrl+o) to edit it." if beside else ""
-            self._say(
-                f"This brief was opened from {display_name(source)}, where its text lives with the place of every"
-                f" annotation, so E has no source to edit.{where} You can also edit text: in the YAML by hand;"
-                " reopening it finds every annotation again by its quote."
-            )
-            return
-        command = editor_command(os.environ)
-        if command is None:
-            self._say("No editor is set: set $EDITOR (or $VISUAL), e.g. export EDITOR=nano, then start again.")
-            return
-        code = self._run(command, source)
-        if code is None:
-            return
-        if code != 0:
-            self._say(f"{one_line(command[0], 60)} exited with status {code}: the brief is left as it was.")
-            return
-        try:
-            result = reload_source(self.session)
-        except BriefError as exc:
-            self._say(f"Could not read {display_name(source)} after the edit ({exc}); the brief is left as it was.")
-            return
-        if result.needs_parse:
-            self.reparse()
-        message = result.message + ("; parsing the new text…" if result.needs_parse else "")
-        if not result.changed and _read_only(source):
-            message += " (it is read-only: the editor could not save it)"
-        self.changed(message)
-        if result.needs_parse or result.problems:
-            # One notice, not one per orphan: a deleted paragraph can take a dozen spans with it.
-            shown = [result.message, *result.problems[:SHOWN_PROBLEMS]]
-            if len(result.problems) > SHOWN_PROBLEMS:
-                shown.append(f"… and {len(result.problems) - SHOWN_PROBLEMS} more")
-            self.screen.notify(
-                "\n".join(one_line(line, 200) for line in shown),
-                title="After the edit",
-                severity="warning" if result.problems else "information",
-                timeout=20 if result.problems else 6,
-                markup=False,
-            )
+def _say(app: App[Any], message: str, severity: SeverityLevel = "warning") -> None:
+    app.notify(one_line(message, 400), title="Edit source", severity=severity, markup=False)
 
-    def _run(self, command: list[str], source: Path) -> int | None:
-        """The editor's exit status, or None when it could not run (said why)."""
-        failure: OSError | None = None
-        try:
-            with self.screen.app.suspend():
-                # Inside the suspended block an exception would leave the terminal to us: keep it here.
-                try:
-                    code = subprocess.call([*command, str(source)])
-                except OSError as exc:
-                    failure, code = exc, -1
-        except SuspendNotSupported:
-            self._say("This terminal cannot be handed over to an editor (E needs a real terminal).")
-            return None
-        if failure is not None:
-            reason = failure.strerror or type(failure).__name__
-            self._say(f"Could not start the editor {one_line(command[0], 60)}: {reason}.", "error")
-            return None
-        return code
+
+def edit_source(app: App[Any], session: BriefSession) -> Edited | None:
+    """Hand the source to the editor, then read it again; None when nothing changed (said why)."""
+    source = session.source
+    if source.suffix.lower() in YAML_SUFFIXES:
+        beside = source_beside(source)
+        where = f" Its source {display_name(beside)} is beside it: open that (ctrl+o) to edit it." if beside else ""
+        _say(
+            app,
+            f"This brief was opened from {display_name(source)}, where its text lives with the place of every"
+            f" annotation, so E has no source to edit.{where} You can also edit text: in the YAML by hand;"
+            " reopening it finds every annotation again by its quote.",
+        )
+        return None
+    command = editor_command(os.environ)
+    if command is None:
+        _say(app, "No editor is set: set $EDITOR (or $VISUAL), e.g. export EDITOR=nano, then start again.")
+        return None
+    code = _run(app, command, source)
+    if code is None:
+        return None
+    if code != 0:
+        _say(app, f"{one_line(command[0], 60)} exited with status {code}: the brief is left as it was.")
+        return None
+    try:
+        result = reload_source(session)
+    except BriefError as exc:
+        _say(app, f"Could not read {display_name(source)} after the edit ({exc}); the brief is left as it was.")
+        return None
+    message = result.message + ("; parsing the new text…" if result.needs_parse else "")
+    if not result.changed and _read_only(source):
+        message += " (it is read-only: the editor could not save it)"
+    if result.needs_parse or result.problems:
+        # One notice, not one per orphan: a deleted paragraph can take a dozen spans with it.
+        shown = [result.message, *result.problems[:SHOWN_PROBLEMS]]
+        if len(result.problems) > SHOWN_PROBLEMS:
+            shown.append(f"… and {len(result.problems) - SHOWN_PROBLEMS} more")
+        app.notify(
+            "\n".join(one_line(line, 200) for line in shown),
+            title="After the edit",
+            severity="warning" if result.problems else "information",
+            timeout=20 if result.problems else 6,
+            markup=False,
+        )
+    return Edited(message, result.needs_parse)
+
+
+def _run(app: App[Any], command: list[str], source: Path) -> int | None:
+    """The editor's exit status, or None when it could not run (said why)."""
+    failure: OSError | None = None
+    try:
+        with app.suspend():
+            # Inside the suspended block an exception would leave the terminal to us: keep it here.
+            try:
+                code = subprocess.call([*command, str(source)])
+            except OSError as exc:
+                failure, code = exc, -1
+    except SuspendNotSupported:
+        _say(app, "This terminal cannot be handed over to an editor (E needs a real terminal).")
+        return None
+    if failure is not None:
+        reason = failure.strerror or type(failure).__name__
+        _say(app, f"Could not start the editor {one_line(command[0], 60)}: {reason}.", "error")
+        return None
+    return code

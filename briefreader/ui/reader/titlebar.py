@@ -9,14 +9,14 @@ escape sequence that would set the terminal's title).
 from __future__ import annotations
 
 from rich.text import Text
-from textual.reactive import var
-from textual.widgets import Static
+from textual.reactive import reactive
+from textual.widget import Widget
 
 from briefreader.model.display import one_line
 from briefreader.model.document import Document
 
 
-class TitleBar(Static):
+class TitleBar(Widget):
     """``≡ Title … · 2026-03-14 · file.md · ● modified`` on one line."""
 
     DEFAULT_CSS = """
@@ -29,11 +29,11 @@ class TitleBar(Static):
     }
     """
 
-    doc: var[Document | None] = var(None, always_update=True)
+    doc: reactive[Document | None] = reactive(None, always_update=True)
     """Bound: the Document whose title is shown."""
-    revision: var[int] = var(0)
+    revision: reactive[int] = reactive(0)
     """Bound: the title can change with an edit (a restore)."""
-    dirty: var[bool] = var(False)
+    dirty: reactive[bool] = reactive(False)
     """Bound: unsaved changes."""
 
     def __init__(self, file_name: str) -> None:
@@ -41,27 +41,11 @@ class TitleBar(Static):
         self.file_name = file_name
         """The source's name, already made safe to show."""
 
-    def watch_doc(self) -> None:
-        """Redraw."""
-        self.redraw()
-
-    def watch_revision(self) -> None:
-        """Redraw."""
-        self.redraw()
-
-    def watch_dirty(self) -> None:
-        """Redraw."""
-        self.redraw()
-
-    def on_resize(self) -> None:
-        """Cut the title for the new width."""
-        self.redraw()
-
-    def redraw(self) -> None:
+    def render(self) -> Text:
         """Title first, cut to leave room for the rest."""
         doc = self.doc
         if doc is None:
-            return
+            return Text()
         tail = Text()
         if doc.meta.date:
             tail.append(" · " + one_line(doc.meta.date, 20), style="dim")
@@ -73,4 +57,4 @@ class TitleBar(Static):
         room = max(8, width - tail.cell_len)
         if title.cell_len > room:
             title.truncate(room, overflow="ellipsis")
-        self.update(Text.assemble(title, tail, no_wrap=True, overflow="ellipsis"), layout=False)
+        return Text.assemble(title, tail, no_wrap=True, overflow="ellipsis")

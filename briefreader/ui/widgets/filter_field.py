@@ -14,12 +14,24 @@ from textual.message import Message
 from textual.widgets import Input
 
 
+def filter_key(scope: str, tooltip: str) -> Binding:
+    """A screen's ``f``: into its filter field.
+
+    Priority (checked as the key arrives): the focus moves before the next key
+    is handed on, so the words typed straight after ``f`` land in the field;
+    the screen's ``check_action`` lets an ``f`` typed into a field through.
+    """
+    return Binding("f", "filter", "Filter", priority=True, tooltip=tooltip, id=f"{scope}.filter")
+
+
 class FilterField(Input):
     """Words that narrow a table; escape clears them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "clear_filter", "Clear", tooltip="Clear the filter and go back to the table"),
-        Binding("down,tab", "done", "Table", tooltip="Back to the table, keeping the filter"),
+        Binding(
+            "escape", "clear_filter", "Clear", tooltip="Clear the filter and go back to the table", id="filter.clear"
+        ),
+        Binding("down,tab", "done", "Table", tooltip="Back to the table, keeping the filter", id="filter.done"),
     ]
     KEY_HINTS: ClassVar[list[tuple[str, str]]] = [("⏎", "table")]
     """Shown first in the key bar while typing."""

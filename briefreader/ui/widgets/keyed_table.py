@@ -21,14 +21,14 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from briefreader.ui.widgets.pane_list import ENDS, MOVE, PAGE
+from briefreader.ui.widgets.moves import moves
 
 
 @dataclass(frozen=True)
@@ -54,12 +54,11 @@ class KeyTable(ScrollView, can_focus=True):
     """Rows under a fixed heading line; one row under the cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor(1)", "Down", show=False, group=MOVE, tooltip="Next row"),
-        Binding("k,up", "cursor(-1)", "Up", show=False, group=MOVE, tooltip="Previous row"),
-        Binding("g,home", "cursor_to(0)", "Top", show=False, group=ENDS, tooltip="First row"),
-        Binding("G,end", "cursor_to(-1)", "Bottom", show=False, group=ENDS, tooltip="Last row"),
-        Binding("space,pagedown", "page(1)", "Page down", show=False, group=PAGE, tooltip="A page down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, group=PAGE, tooltip="A page up"),
+        *moves(
+            "table",
+            ("cursor(1)", "cursor(-1)", "cursor_to(0)", "cursor_to(-1)", "page(1)", "page(-1)"),
+            ("Next row", "Previous row", "First row", "Last row", "A page down", "A page up"),
+        ),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {"key-table--header", "key-table--cursor", "key-table--odd"}
     DEFAULT_CSS = """

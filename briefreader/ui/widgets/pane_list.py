@@ -6,40 +6,49 @@ Each pane declares the reactives it draws from (bound to the screen's by
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from typing import ClassVar, TypeVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.reactive import var
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from briefreader.model import edits
 from briefreader.model.display import one_line
-from briefreader.model.document import Document
+from briefreader.model.document import Anchor, AnchorKind, Document
+from briefreader.ui.textual_private import measure_options_again
+from briefreader.ui.widgets.moves import moves
 
-MOVE = Binding.Group("Move down / up")
-ENDS = Binding.Group("Top / bottom")
-PAGE = Binding.Group("Page down / up")
+T = TypeVar("T")
 
 
 class PaneList(OptionList):
     """OptionList that never parses markup, moves with j/k/g/G too, and keeps its place on rebuilds."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", show=False, group=MOVE, tooltip="Next item"),
-        Binding("k,up", "cursor_up", "Up", show=False, group=MOVE, tooltip="Previous item"),
-        Binding("g,home", "first", "Top", show=False, group=ENDS, tooltip="First item"),
-        Binding("G,end", "last", "Bottom", show=False, group=ENDS, tooltip="Last item"),
-        Binding("space,pagedown", "page_down", "Page down", show=False, group=PAGE, tooltip="A page down"),
-        Binding("pageup", "page_up", "Page up", show=False, group=PAGE, tooltip="A page up"),
+        *moves(
+            "list",
+            ("cursor_down", "cursor_up", "first", "last", "page_down", "page_up"),
+            ("Next item", "Previous item", "First item", "Last item", "A page down", "A page up"),
+        ),
     ]
+
+    NEEDS_ITEM: ClassVar[frozenset[str]] = frozenset()
+    """Actions that act on the highlighted item: hidden while there is none."""
+    ANCHOR: ClassVar[AnchorKind | None] = None
+    """What a note written here is anchored to: the highlighted item, as this kind (None: not to it)."""
 
     doc: var[Document | None] = var(None, always_update=True)
     """The Document shown (bound to the screen's)."""
     revision: var[int] = var(0)
     """The Document's revision (bound): a new one means rebuild."""
+    parsing: var[bool] = var(False)
+    """Bound where the list comes from a parse: it shows it is loading meanwhile."""
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, title: str = "") -> None:
         super().__init__(id=id, markup=False)
+        self.border_title = title
         self._failed = False
         self._filled = False
         """Rebuilt at least once: until then rebuilds wait for the screen's first frame (``refresh_list``)."""
@@ -52,6 +61,10 @@ class PaneList(OptionList):
     def watch_revision(self) -> None:
         """The Document changed: rebuild."""
         self.refresh_list()
+
+    def watch_parsing(self, parsing: bool) -> None:
+        """Show that the list is coming."""
+        self.loading = parsing
 
     def refresh_list(self, now: bool = False) -> None:
         """Rebuild; if that fails, say so once and leave the other panes (and the work) alone.
@@ -103,6 +116,35 @@ class PaneList(OptionList):
     def rebuild(self) -> None:
         """Rebuild the options from the Document (each pane says how)."""
 
+    def note_anchor(self) -> Anchor | None:
+        """A note written here is about the highlighted item (``ANCHOR``), if any."""
+        if self.ANCHOR is None or self.doc is None or self.highlighted_id is None:
+            return None
+        return edits.make_anchor(self.doc, self.ANCHOR, ref=self.highlighted_id)
+
+    def highlighted_item(self, find: Callable[[Document, str], T | None], missing: str) -> T | None:
+        """The item under the highlight (``find`` looks it up by id), or None, having said ``missing``."""
+        item = find(self.doc, self.highlighted_id) if self.doc and self.highlighted_id else None
+        if item is None:
+            self.notify(missing, severity="warning", markup=False)
+        return item
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on an item: the pane ``choose``s it (a list that chooses nothing lets the event bubble up)."""
+        if type(self).choose is not PaneList.choose:
+            event.stop()
+            if event.option_id:
+                self.choose(event.option_id)
+
+    def choose(self, option_id: str) -> None:
+        """Enter on the item ``option_id`` (each pane says what it does)."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that act on an item are hidden while none is highlighted (``NEEDS_ITEM``)."""
+        if action in self.NEEDS_ITEM:
+            return self.highlighted_id is not None
+        return True
+
     @property
     def highlighted_id(self) -> str | None:
         """The id of the highlighted option, if any."""
@@ -149,6 +191,10 @@ class PaneList(OptionList):
             if not self.get_option_at_index(i).disabled:
                 self.highlighted = i
                 return
+
+    def watch_show_vertical_scrollbar(self) -> None:
+        """The scroll bar took or gave back a column: the options are measured again for the width left."""
+        measure_options_again(self)
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         """Keys shown in the key bar depend on whether anything is highlighted."""

@@ -1,12 +1,14 @@
 """The Entities pane: entities grouped by label, with counts and aliases, and their corrections.
 
 Its keys act here: each asks for what it needs (a label, another entity,
-a name) and posts one message per intent; the screen applies it.
+a name) and posts the change as one ``ChangeRequested``; the screen applies it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -16,16 +18,15 @@ from textual.reactive import var
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from briefreader.model import edits
 from briefreader.model.display import one_line
-from briefreader.model.document import Anchor, Entity
+from briefreader.model.document import Document, Entity
 from briefreader.model.labels import LABEL_NAMES, label_rank, style_for
+from briefreader.session import changes
 from briefreader.ui.messages import ChangeRequested
 from briefreader.ui.reader.choices import entity_items, label_items
 from briefreader.ui.widgets.pane_list import PaneList
 
 if TYPE_CHECKING:
-    from briefreader.session import changes
     from briefreader.ui.dialogs.ask import Ask
     from briefreader.ui.dialogs.choose import Choose
 
@@ -34,18 +35,46 @@ class EntitiesPane(PaneList):
     """Every visible entity, under a heading per label."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Show", tooltip="Show the entity's first mention in the Article"),
-        Binding("e", "relabel", "Relabel", tooltip="Give the entity another label (PERSON, ORG, GPE, …)"),
-        Binding("x", "reject", "Reject", tooltip="Hide the entity, also after a re-parse (u restores it)"),
-        Binding("m", "merge", "Merge into…", tooltip="Merge the entity into another one; notes follow"),
-        Binding("R", "rename", "Rename", tooltip="Give the entity another name"),
-        Binding("s", "split", "Split spelling", tooltip="Split one spelling off into an entity of its own"),
-        Binding("h", "toggle_rejected", "Rejected", tooltip="List rejected entities too (dimmed), or hide them"),
-        Binding("u", "restore", "Restore", tooltip="Bring back the highlighted rejected entity"),
+        Binding(
+            "enter", "select", "Show", tooltip="Show the entity's first mention in the Article", id="entities.select"
+        ),
+        Binding(
+            "e",
+            "relabel",
+            "Relabel",
+            tooltip="Give the entity another label (PERSON, ORG, GPE, …)",
+            id="entities.relabel",
+        ),
+        Binding(
+            "x",
+            "reject",
+            "Reject",
+            tooltip="Hide the entity, also after a re-parse (u restores it)",
+            id="entities.reject",
+        ),
+        Binding(
+            "m", "merge", "Merge into…", tooltip="Merge the entity into another one; notes follow", id="entities.merge"
+        ),
+        Binding("R", "rename", "Rename", tooltip="Give the entity another name", id="entities.rename"),
+        Binding(
+            "s",
+            "split",
+            "Split spelling",
+            tooltip="Split one spelling off into an entity of its own",
+            id="entities.split",
+        ),
+        Binding(
+            "h",
+            "toggle_rejected",
+            "Rejected",
+            tooltip="List rejected entities too (dimmed), or hide them",
+            id="entities.rejected",
+        ),
+        Binding("u", "restore", "Restore", tooltip="Bring back the highlighted rejected entity", id="entities.restore"),
     ]
+    NEEDS_ITEM = frozenset({"select", "relabel", "reject", "merge", "rename", "split", "restore"})
+    ANCHOR = "entity"
 
-    parsing: var[bool] = var(False)
-    """Bound: the brief is being parsed (the pane shows it is loading)."""
     selected_entity: var[str | None] = var(None)
     """Bound: the entity selected anywhere; the highlight follows it when another pane is in use."""
     show_rejected: var[bool] = var(False)
@@ -63,81 +92,7 @@ class EntitiesPane(PaneList):
 
         entity_id: str
 
-    @dataclass
-    class Relabel(ChangeRequested):
-        """Give an entity another label."""
-
-        entity_id: str
-        label: str
-
-        def change(self) -> changes.Change:
-            from briefreader.session import changes
-
-            return changes.Relabel(self.entity_id, self.label)
-
-    @dataclass
-    class Reject(ChangeRequested):
-        """Hide an entity."""
-
-        entity_id: str
-
-        def change(self) -> changes.Change:
-            from briefreader.session import changes
-
-            return changes.Reject(self.entity_id)
-
-    @dataclass
-    class Restore(ChangeRequested):
-        """Bring a rejected entity back."""
-
-        entity_id: str
-
-        def change(self) -> changes.Change:
-            from briefreader.session import changes
-
-            return changes.Restore(self.entity_id)
-
-    @dataclass
-    class Merge(ChangeRequested):
-        """Merge ``gone_id`` into ``keep_id``."""
-
-        keep_id: str
-        gone_id: str
-
-        def change(self) -> changes.Change:
-            from briefreader.session import changes
-
-            return changes.Merge(self.keep_id, self.gone_id)
-
-    @dataclass
-    class Rename(ChangeRequested):
-        """Give an entity another name."""
-
-        entity_id: str
-        name: str
-
-        def change(self) -> changes.Change:
-            from briefreader.session import changes
-
-            return changes.Rename(self.entity_id, self.name)
-
-    @dataclass
-    class Split(ChangeRequested):
-        """Split one spelling off an entity."""
-
-        entity_id: str
-        text: str
-
-        def change(self) -> changes.Change:
-            from briefreader.session import changes
-
-            return changes.Split(self.entity_id, self.text)
-
     # Drawing -----------------------------------------------------------------------------
-
-    def watch_parsing(self, parsing: bool) -> None:
-        """Show that entities are coming."""
-        self.loading = parsing
 
     def watch_show_rejected(self) -> None:
         """List or hide rejected entities."""
@@ -177,34 +132,19 @@ class EntitiesPane(PaneList):
         event.stop()
         self.post_message(self.Highlighted(event.option_id))
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def choose(self, option_id: str) -> None:
         """Enter: show the entity's first mention."""
-        event.stop()
-        if event.option_id:
-            self.post_message(self.Chosen(event.option_id))
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Entity keys are hidden while no entity is highlighted."""
-        if action in ("select", "relabel", "reject", "merge", "rename", "split", "restore"):
-            return self.highlighted_id is not None
-        return True
-
-    def note_anchor(self) -> Anchor | None:
-        """A note written here is about the highlighted entity."""
-        if self.doc is None or self.highlighted_id is None:
-            return None
-        return edits.make_anchor(self.doc, "entity", ref=self.highlighted_id)
+        self.post_message(self.Chosen(option_id))
 
     def _entity(self) -> Entity | None:
-        ent = self.doc.entity(self.highlighted_id) if self.doc and self.highlighted_id else None
-        if ent is None:
-            self.notify("Move onto an entity first.", severity="warning", markup=False)
-        return ent
+        return self.highlighted_item(Document.entity, "Move onto an entity first.")
 
-    def _ask(self, dialog: Choose | Ask, then: type[ChangeRequested], entity_id: str) -> None:
+    def _ask(self, dialog: Choose | Ask, change: Callable[[str], changes.Change]) -> None:
+        """Show ``dialog``; its answer, if any, becomes the change asked for."""
+
         def answered(value: str | None) -> None:
             if value:
-                self.post_message(then(entity_id, value))  # type: ignore[call-arg]
+                self.post_message(ChangeRequested(change(value)))
 
         self.app.push_screen(dialog, answered)
 
@@ -214,12 +154,12 @@ class EntitiesPane(PaneList):
 
         if (ent := self._entity()) and self.doc:
             chooser = Choose(f"Relabel {one_line(ent.name, 40)}", label_items(self.doc, ent.label), allow_new=True)
-            self._ask(chooser, self.Relabel, ent.id)
+            self._ask(chooser, partial(changes.Relabel, ent.id))
 
     def action_reject(self) -> None:
         """``x``: hide the entity."""
         if ent := self._entity():
-            self.post_message(self.Reject(ent.id))
+            self.post_message(ChangeRequested(changes.Reject(ent.id)))
 
     def action_restore(self) -> None:
         """``u``: bring back a rejected entity."""
@@ -227,7 +167,7 @@ class EntitiesPane(PaneList):
             if not ent.rejected:
                 self.notify("That entity is not rejected (h lists rejected ones).", markup=False)
                 return
-            self.post_message(self.Restore(ent.id))
+            self.post_message(ChangeRequested(changes.Restore(ent.id)))
 
     def action_merge(self) -> None:
         """``m``: choose the entity to merge this one into."""
@@ -235,21 +175,15 @@ class EntitiesPane(PaneList):
 
         if (ent := self._entity()) and self.doc:
             gone = ent.id
-
-            def answered(keep: str | None) -> None:
-                if keep:
-                    self.post_message(self.Merge(keep, gone))
-
-            self.app.push_screen(
-                Choose(f"Merge {one_line(ent.name, 40)} into…", entity_items(self.doc, gone)), answered
-            )
+            chooser = Choose(f"Merge {one_line(ent.name, 40)} into…", entity_items(self.doc, gone))
+            self._ask(chooser, lambda keep: changes.Merge(keep, gone))
 
     def action_rename(self) -> None:
         """``R``: type another name."""
         from briefreader.ui.dialogs.ask import Ask
 
         if ent := self._entity():
-            self._ask(Ask("Rename entity", ent.name), self.Rename, ent.id)
+            self._ask(Ask("Rename entity", ent.name), partial(changes.Rename, ent.id))
 
     def action_split(self) -> None:
         """``s``: choose a spelling to split off."""
@@ -265,7 +199,7 @@ class EntitiesPane(PaneList):
             (t, Text.assemble(one_line(t, 50), (f"  ×{sum(m.text == t for m in ent.mentions)}", "dim")))
             for t in spellings
         ]
-        self._ask(Choose(f"Split off from {one_line(ent.name, 40)}", items), self.Split, ent.id)
+        self._ask(Choose(f"Split off from {one_line(ent.name, 40)}", items), partial(changes.Split, ent.id))
 
     def action_toggle_rejected(self) -> None:
         """``h``: list rejected entities too (dimmed, struck through), so they can be restored with u."""

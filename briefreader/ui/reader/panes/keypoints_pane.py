@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -12,38 +12,45 @@ from textual.reactive import var
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from briefreader.model import edits
 from briefreader.model.display import one_line
-from briefreader.model.document import Anchor, KeyPoint
+from briefreader.model.document import Document, KeyPoint
 from briefreader.model.titles import title_of, title_text
+from briefreader.session import changes
 from briefreader.ui.messages import ChangeRequested
-from briefreader.ui.widgets.pane_list import PaneList
-
-if TYPE_CHECKING:
-    from briefreader.session import changes
+from briefreader.ui.reader.panes.marked_list import MarkedList
 
 
-class KeyPointsPane(PaneList):
+class KeyPointsPane(MarkedList):
     """The brief's key points; ▶ marks those under the Article cursor, • those of the selected entity."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Evidence", tooltip="Jump to the key point's evidence and highlight all of it"),
-        Binding("p", "pin", "Pin", tooltip="Pin or unpin (pinned come first and survive a re-parse)"),
-        Binding("t", "retitle", "Retitle", tooltip="Give the key point a title of your own (pins it)"),
-        Binding("o", "toggle_order", "Order", tooltip="Order by score or by place in the text"),
+        Binding(
+            "enter",
+            "select",
+            "Evidence",
+            tooltip="Jump to the key point's evidence and highlight all of it",
+            id="key_points.select",
+        ),
+        Binding(
+            "p", "pin", "Pin", tooltip="Pin or unpin (pinned come first and survive a re-parse)", id="key_points.pin"
+        ),
+        Binding(
+            "t",
+            "retitle",
+            "Retitle",
+            tooltip="Give the key point a title of your own (pins it)",
+            id="key_points.retitle",
+        ),
+        Binding("o", "toggle_order", "Order", tooltip="Order by score or by place in the text", id="key_points.order"),
     ]
+    NEEDS_ITEM = frozenset({"select", "pin", "retitle"})
+    ANCHOR = "key_point"
 
-    parsing: var[bool] = var(False)
-    """Bound: the brief is being parsed."""
-    cursor_span: var[tuple[int, int] | None] = var(None)
-    """Bound: the Article cursor's sentence; its key points get ▶ and the highlight follows."""
-    selected_entity: var[str | None] = var(None)
-    """Bound: the selected entity; its key points get •."""
     by_score: var[bool] = var(True)
     """Score order (pinned first) or document order."""
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, *, id: str | None = None, title: str = "") -> None:
+        super().__init__(id=id, title=title)
         self._shown: object = None
         """What the list was last built from, so moving within one sentence rebuilds nothing."""
 
@@ -53,43 +60,8 @@ class KeyPointsPane(PaneList):
 
         kp_id: str
 
-    @dataclass
-    class Pin(ChangeRequested):
-        """Pin or unpin a key point."""
-
-        kp_id: str
-
-        def change(self) -> changes.Change:
-            from briefreader.session import changes
-
-            return changes.TogglePin(self.kp_id)
-
-    @dataclass
-    class Retitle(ChangeRequested):
-        """A title of the analyst's own."""
-
-        kp_id: str
-        title: str
-
-        def change(self) -> changes.Change:
-            from briefreader.session import changes
-
-            return changes.Retitle(self.kp_id, self.title)
-
-    def watch_parsing(self, parsing: bool) -> None:
-        """Show that key points are coming."""
-        self.loading = parsing
-
     def watch_by_score(self) -> None:
         """Reorder."""
-        self.refresh_list()
-
-    def watch_cursor_span(self) -> None:
-        """Markers follow the Article's cursor."""
-        self.refresh_list()
-
-    def watch_selected_entity(self) -> None:
-        """Markers follow the selected entity."""
         self.refresh_list()
 
     def rebuild(self) -> None:
@@ -97,9 +69,7 @@ class KeyPointsPane(PaneList):
         doc = self.doc
         if doc is None:
             return
-        here = {k.id for k in doc.key_points_for_span(*self.cursor_span)} if self.cursor_span else set()
-        ent = doc.entity(self.selected_entity) if self.selected_entity else None
-        involved = {k.id for k in doc.key_points_for_entity(ent)} if ent else set()
+        here, involved = self.marks(doc.key_points_for_span, doc.key_points_for_entity)
         state = (id(doc), self.revision, here, involved, self.by_score)
         if state == self._shown:
             return
@@ -117,34 +87,17 @@ class KeyPointsPane(PaneList):
         """Moving in the list is local to it."""
         event.stop()
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def choose(self, option_id: str) -> None:
         """Enter: jump to the evidence."""
-        event.stop()
-        if event.option_id:
-            self.post_message(self.Chosen(event.option_id))
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Key point keys are hidden while none is highlighted."""
-        if action in ("select", "pin", "retitle"):
-            return self.highlighted_id is not None
-        return True
-
-    def note_anchor(self) -> Anchor | None:
-        """A note written here is about the highlighted key point."""
-        if self.doc is None or self.highlighted_id is None:
-            return None
-        return edits.make_anchor(self.doc, "key_point", ref=self.highlighted_id)
+        self.post_message(self.Chosen(option_id))
 
     def _point(self) -> KeyPoint | None:
-        kp = self.doc.key_point(self.highlighted_id) if self.doc and self.highlighted_id else None
-        if kp is None:
-            self.notify("Move onto a key point first.", severity="warning", markup=False)
-        return kp
+        return self.highlighted_item(Document.key_point, "Move onto a key point first.")
 
     def action_pin(self) -> None:
         """``p``: pin or unpin."""
         if kp := self._point():
-            self.post_message(self.Pin(kp.id))
+            self.post_message(ChangeRequested(changes.TogglePin(kp.id)))
 
     def action_retitle(self) -> None:
         """``t``: type a title."""
@@ -156,7 +109,7 @@ class KeyPointsPane(PaneList):
 
         def answered(title: str | None) -> None:
             if title:
-                self.post_message(self.Retitle(kp_id, title))
+                self.post_message(ChangeRequested(changes.Retitle(kp_id, title)))
 
         self.app.push_screen(Ask("Key point title", title_text(self.doc, kp) if self.doc else kp.title), answered)
 

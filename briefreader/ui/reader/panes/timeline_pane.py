@@ -17,7 +17,6 @@ from rich.padding import Padding
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.reactive import var
 from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -26,7 +25,7 @@ from briefreader.model import edits
 from briefreader.model.display import one_line
 from briefreader.model.document import Anchor, KeyPoint
 from briefreader.ui.reader.panes.keypoints_pane import KeyPointsPane
-from briefreader.ui.widgets.pane_list import PaneList
+from briefreader.ui.reader.panes.marked_list import MarkedList
 
 if TYPE_CHECKING:
     # The timeline's model loads when the pane is first shown (``T``), not for the first frame.
@@ -49,22 +48,18 @@ def entry_ids(entries: list[TimelineEntry]) -> dict[str, TimelineEntry]:
     return out
 
 
-class TimelinePane(PaneList):
+class TimelinePane(MarkedList):
     """Dated events oldest first, under Background, The news and Planned; ▶ marks those at the cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", "Evidence", tooltip="Jump to the event's sentence and highlight it"),
+        Binding(
+            "enter", "select", "Evidence", tooltip="Jump to the event's sentence and highlight it", id="timeline.select"
+        ),
     ]
+    NEEDS_ITEM = frozenset({"select"})
 
-    parsing: var[bool] = var(False)
-    """Bound: the brief is being parsed (events come with the parse)."""
-    cursor_span: var[tuple[int, int] | None] = var(None)
-    """Bound: the Article cursor's sentence; its events get ▶ and the highlight follows."""
-    selected_entity: var[str | None] = var(None)
-    """Bound: the selected entity; events it takes part in get •."""
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, *, id: str | None = None, title: str = "") -> None:
+        super().__init__(id=id, title=title)
         self.entries: dict[str, TimelineEntry] = {}
         """The rows shown, by option id."""
         self.return_to: Widget | None = None
@@ -79,18 +74,6 @@ class TimelinePane(PaneList):
         """Enter on an event: show its sentence in the Article, highlighted."""
 
         entry: TimelineEntry
-
-    def watch_parsing(self, parsing: bool) -> None:
-        """Show that events are coming."""
-        self.loading = parsing
-
-    def watch_cursor_span(self) -> None:
-        """Markers follow the Article's cursor."""
-        self.refresh_list()
-
-    def watch_selected_entity(self) -> None:
-        """Markers follow the selected entity."""
-        self.refresh_list()
 
     def rebuild(self) -> None:
         """Rebuild from the Document when what it shows has changed; nothing while hidden.
@@ -137,18 +120,11 @@ class TimelinePane(PaneList):
         """Moving in the list is local to it."""
         event.stop()
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def choose(self, option_id: str) -> None:
         """Enter: jump to the event's sentence."""
-        event.stop()
-        entry = self.entries.get(event.option_id or "")
+        entry = self.entries.get(option_id)
         if entry is not None:
             self.post_message(self.Chosen(entry))
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Enter is hidden while no event is highlighted (an empty timeline)."""
-        if action == "select":
-            return self.highlighted_id is not None
-        return True
 
     @property
     def highlighted_entry(self) -> TimelineEntry | None:
