@@ -527,7 +527,7 @@ def _build(
         type=chosen.category.id,
         trigger=Trigger(t.start, t.end, t.text),
         actors=[e.id for e in r.actors],
-        targets=[e.id for e in r.targets],
+        targets=[e.id for e in r.targets] or _host(chosen, r),
         place=r.place.id if r.place else None,
         when=when,
         status=status,
@@ -554,6 +554,16 @@ def _build(
         target_trigger=r.target_trigger,
         joined_targets=[e for e in r.joined if e in r.targets],
     )
+
+
+def _host(chosen: Candidate, r: _Roles) -> list[str]:
+    """The state a visit goes to when no one there is named: whom as well as where ("visited Iraq").
+
+    Only in the frame's roles; the headline still says where ("visits Iraq", not "meets Iraq").
+    """
+    if chosen.category.id == "visit" and r.place is not None and r.place.label == "GPE" and r.place_relation != "in":
+        return [r.place.id]
+    return []
 
 
 _DATELINE = re.compile(
