@@ -103,7 +103,8 @@ def find_events(doc: Document, analysis: Analysis, taxonomy: Taxonomy) -> dict[i
         pair = pairs[-1][1] if pairs and max(si - 2, section) <= pairs[-1][0] else []
         people = [x.entity for x in recent]
         described = _described(ties, si, section)
-        resolver = Resolver(pronouns, by_word, countries, doc.text, pair, people, nationalities, described)
+        earlier = [two for at, two in pairs if at > section]
+        resolver = Resolver(pronouns, by_word, countries, doc.text, pair, people, nationalities, earlier, described)
         frames = _frames(doc, view, si, taxonomy, resolver)
         if frames:
             out[si] = frames

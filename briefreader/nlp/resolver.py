@@ -37,6 +37,9 @@ class Resolver:
     """Persons named in the sentences just before, oldest first ("the two presidents" when no event paired them)."""
     nationality: dict[str, Entity] = field(default_factory=dict)
     """A nationality as the brief writes it ('Bahraini') -> its entity, for a mention the model did not tag."""
+    earlier_pairs: list[list[Entity]] = field(default_factory=list)
+    """The two parties of each earlier event of the section, oldest first: "the two presidents"
+    further on still means the two presidents who last acted together."""
     described: dict[str, Entity] = field(default_factory=dict)
     """A role (``ROLE_FAMILIES`` value) -> the one person the sentences around tie to it ("a special
     envoy from Seoul" where the next sentence says "a delegation led by Park": Park)."""
@@ -79,6 +82,17 @@ class Resolver:
                 # modifying 'Minister', B's compound. A is a conjunct; its own conjunct
                 # ('Defence') is the start of B's title, so it is not followed.
                 out += [c for c in _nested_coordinated(s, t) if c not in out]
+                # "Leonid Kuchma of Ukraine and Boris Yeltsin of Russia": the model hangs the second
+                # person on the first one's country; a person coordinated there is a conjunct.
+                if s.entity_at[t].label == "PERSON":
+                    stack += [
+                        c
+                        for p in s.kids(t, "prep")
+                        if s.tokens[p].lemma.lower() == "of"
+                        for o in pobjs(s, p)
+                        for c in s.kids(o, "conj")
+                        if c in s.entity_at and s.entity_at[c].label == "PERSON"
+                    ]
         return out
 
     def _one(self, s: Sentence, tok: int, depth: int = 0) -> list[Entity]:
@@ -98,6 +112,11 @@ class Resolver:
             two = [e for e in self.pair if _fits(t.lemma.lower(), e.label)]
             if len(two) < 2 and t.lemma.lower() in _PEOPLE_NOUNS:
                 two = list({e.id: e for e in reversed(self.people)}.values())[:2][::-1]
+            for earlier in reversed(self.earlier_pairs if len(two) < 2 else []):
+                fitting = [e for e in earlier if _fits(t.lemma.lower(), e.label)]
+                if len(fitting) == 2:
+                    two = fitting
+                    break
             return two if len(two) == 2 else []
         if depth > 2 or t.pos not in ("NOUN", "PROPN", "NUM", "ADJ"):
             return []

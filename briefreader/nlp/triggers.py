@@ -66,8 +66,15 @@ def candidates(view: roles.Sentence, taxonomy: Taxonomy) -> list[Candidate]:
 
 
 def object_is(view: roles.Sentence, i: int, lemmas: frozenset[str]) -> bool:
-    """The verb's object (or passive subject) is one of these words ("cut diplomatic ties")."""
+    """The verb's object, passive subject or means is one of these words ("cut diplomatic ties", "spoke by phone")."""
     objs = view.kids(i, "dobj", "nsubjpass")
+    # The means counts as the object: "spoke by telephone", "talked over video link".
+    objs += [
+        o
+        for p in view.kids(i, "prep")
+        if view.tokens[p].lemma.lower() in ("by", "over", "via")
+        for o in roles.pobjs(view, p)
+    ]
     return any(view.tokens[o].lemma.lower() in lemmas or view.tokens[o].text.lower() in lemmas for o in objs)
 
 
