@@ -197,6 +197,7 @@ def evaluate(gold_dir: Path, corpus: Path, verbose: bool, c: Counter[str]) -> No
             bad = []
             if f.type in [str(t) for t in as_list(g.get("type"))]:
                 c["type_ok"] += 1
+                c["type_ok_required"] += not g.get("optional")
             else:
                 bad.append(f"type {f.type} (gold {g.get('type')})")
             for role in ("actors", "targets"):
@@ -266,7 +267,8 @@ def report(c: Counter[str], label: str) -> None:
         f"recall {rec:.2f} ({c['gold'] - c['missed']}/{c['gold']})  precision {prec:.2f} "
         f"({c['found'] - c['spurious']}/{c['found']})"
     )
-    print(f"type {ratio('type_ok', 'paired')}")
+    typed = c["type_ok_required"] / c["gold"] if c["gold"] else 0.0
+    print(f"type {ratio('type_ok', 'paired')}; gold events found with their type {typed:.2f}")
     for role in ("actors", "targets"):
         p = f1(c[f"{role}_tp"], c[f"{role}_fp"], c[f"{role}_fn"])
         s = f1(c[f"strict_{role}_tp"], c[f"strict_{role}_fp"], c[f"strict_{role}_fn"])
