@@ -189,8 +189,8 @@ def _place_from_dateline(doc: Document, analysis: Analysis, found: dict[int, lis
 
     'MOSCOW (AP)_ ...': the story's dateline place is the place of its
     events that say nothing else, as an analyst reads it; not of planned
-    ones (a trip still to come goes elsewhere) nor of events whose
-    participants include that place itself.
+    ones (a trip still to come goes elsewhere), of background dated in an
+    earlier year, nor of events whose participants include that place.
     """
     first = next((s for s in analysis.sentences if doc.blocks[s.block].kind == "paragraph"), None)
     if first is None:
@@ -211,7 +211,8 @@ def _place_from_dateline(doc: Document, analysis: Analysis, found: dict[int, lis
     for frames in found.values():
         for f in frames:
             fr = f.frame
-            if fr.place is None and fr.status != "planned" and place.id not in fr.actors + fr.targets:
+            past = bool(fr.when and fr.when.date and doc.meta.date and fr.when.date[:4] < doc.meta.date[:4])
+            if fr.place is None and fr.status != "planned" and not past and place.id not in fr.actors + fr.targets:
                 fr.place, f.place, f.place_relation = place.id, place, "in"
 
 
