@@ -1,7 +1,7 @@
 """A generated title as a template: entity names are placeholders by entity id.
 
-``{e1} meets {e7} in {e3}`` is what the parse wrote ("Park Byeong-seug
-meets Wang Yi in Beijing") with each name it used replaced by the id of
+``{e1} meets {e7} in {e3}`` is what the parse wrote ("Ana Ruiz
+meets Tomas Vidal in Quito") with each name it used replaced by the id of
 the entity it names. Every view fills the placeholders with the names the
 entities have now (``model.titles.title_of``), so a rename or a merge
 shows in every title at once; nothing but a title the analyst wrote is
@@ -75,7 +75,7 @@ def make(text: str, names: Sequence[tuple[str, str, str]]) -> str:
     ``names`` are ``(entity id, full name, short name)`` in order of
     preference (the frame's own participants first): when two entities
     share a name, the first one listed takes it. Longer names are matched
-    first, so "Park" never replaces part of "Park Byeong-seug".
+    first, so "Ruiz" never replaces part of "Ana Ruiz".
     """
     forms: dict[str, str] = {}
     for ent_id, full, short in names:
