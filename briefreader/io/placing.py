@@ -33,6 +33,7 @@ def place_annotations(raw: Document, sentences: list[tuple[int, int]], warnings:
             # The usual case, a file as the reader saved it: nothing to find again.
             doc.entities, doc.key_points, doc.notes = raw.entities, raw.key_points, raw.notes
             doc.events = raw.events
+            doc.rejected_key_points = raw.rejected_key_points
             doc.warnings.extend(warnings)
             return doc
         from briefreader.model.reanchor import carry_over  # only for spans that moved (a hand edit)
@@ -74,6 +75,9 @@ def all_in_place(raw: Document) -> bool:
         for frame in ([k.event] if k.event else []) + k.more_events:
             if not _trigger_in_place(text, frame.trigger):
                 return False
+    for ev in raw.rejected_key_points:
+        if text[ev.start : ev.end] != ev.quote:
+            return False
     for frame in raw.events:
         if not _trigger_in_place(text, frame.trigger):
             return False

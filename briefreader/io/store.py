@@ -93,6 +93,10 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         )
         for k in doc.key_points
     ]
+    if doc.rejected_key_points:  # key points the analyst deleted: a re-parse does not bring them back
+        out["rejected_key_points"] = [
+            placed(FlowDict(start=e.start, end=e.end, quote=e.quote), e.extra) for e in doc.rejected_key_points
+        ]
     out["events"] = [event_to_dict(ev, placed, title_text(doc, ev)) for ev in doc.events]
     out["notes"] = [_note_to_dict(n) for n in doc.notes]
     if doc.corrections:

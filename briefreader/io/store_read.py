@@ -62,6 +62,7 @@ TOP_KEYS = (
     "sentences",
     "entities",
     "key_points",
+    "rejected_key_points",
     "events",
     "notes",
     "corrections",
@@ -213,6 +214,7 @@ def read_document(data: Any, source: str = "") -> Document:
         ("blocks", _read_blocks),
         ("entities", _read_entities),
         ("key_points", _read_key_points),
+        ("rejected_key_points", _read_rejected_key_points),
         ("events", _read_events),
         ("notes", _read_notes),
         ("parser", _read_parser),
@@ -347,6 +349,16 @@ def _read_key_points(r: _Reader, value: Any, doc: Document) -> None:
             kp.more_events = read_more_events(r, d, where, FieldError, unknown_keys)
         doc.key_points.append(kp)
     _unique([k.id for k in doc.key_points], "key_points")
+
+
+def _read_rejected_key_points(r: _Reader, value: Any, doc: Document) -> None:
+    """The sentences of key points the analyst deleted (so a re-parse does not bring them back)."""
+    for j, e in enumerate(_items(value, "rejected_key_points")):
+        where = f"rejected_key_points[{j}]"
+        start, end = r.offsets(e, where)
+        doc.rejected_key_points.append(
+            Evidence(start, end, r.need(e, "quote", str, where), unknown_keys(e, EVIDENCE_KEYS, where))
+        )
 
 
 def _read_events(r: _Reader, value: Any, doc: Document) -> None:

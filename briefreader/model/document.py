@@ -204,6 +204,9 @@ class Document:
     notes: list[Note] = field(default_factory=list)
     events: list[EventFrame] = field(default_factory=list)
     """Every event frame found in the brief, in text order, ids ``v1``..; key points group them."""
+    rejected_key_points: list[Evidence] = field(default_factory=list)
+    """Evidence of key points the analyst deleted: a re-parse brings back no point on these sentences
+    (as rejected mentions keep an entity hidden)."""
     parser: ParserInfo | None = None
     warnings: list[str] = field(default_factory=list)
     """Things the user should know about how the file was read (not saved)."""

@@ -7,6 +7,7 @@ each edit is tested without a screen and bumps ``Document.revision``.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from briefreader.model.anchoring import context
@@ -15,12 +16,14 @@ from briefreader.model.document import (
     AnchorKind,
     Document,
     Entity,
+    Evidence,
     KeyPoint,
     Mention,
     Note,
 )
+from briefreader.model.event import STATUSES, EventFrame, EventStatus, Trigger, When, valid_event_date
 from briefreader.model.template import retarget
-from briefreader.model.titles import title_text
+from briefreader.model.titles import edited_template, frame_template, render, title_text
 
 
 class EditError(ValueError):
@@ -319,3 +322,197 @@ def move_key_point(doc: Document, kp_id: str, delta: int) -> KeyPoint:
     doc.key_points.insert(j, doc.key_points.pop(i))
     _touch(doc)
     return kp
+
+
+def add_key_point(doc: Document, start: int, end: int) -> KeyPoint:
+    """Make the sentence at ``start``-``end`` a key point of the analyst's (pinned, so a re-parse keeps it).
+
+    The sentence's event frames (``Document.events_in``) become the point's,
+    the first giving its title and category; a sentence with none gets an
+    empty frame on the whole sentence (type ``other``, marked ``edited``)
+    for the analyst to fill. A sentence deleted as a key point before is no
+    longer rejected.
+    """
+    _check_span(doc, start, end)
+    if any((e.start, e.end) == (start, end) for k in doc.key_points for e in k.evidence):
+        raise EditError("that sentence is already a key point's evidence")
+    frames = doc.events_in(start, end)
+    if not frames:
+        frames = [_empty_frame(doc, start, end)]
+    first = frames[0]
+    tmpl = first.title_template or frame_template(doc, first) or edited_template(first)
+    kp = KeyPoint(
+        id=next_id("k", [k.id for k in doc.key_points]),
+        title=render(doc, tmpl, first.title or ""),
+        title_template=tmpl,
+        category=first.type,
+        score=1.0,
+        evidence=[Evidence(start, end, doc.text[start:end])],
+        pinned=True,
+        events=[f.id for f in frames],
+    )
+    doc.key_points.append(kp)
+    doc.rejected_key_points = [e for e in doc.rejected_key_points if (e.start, e.end) != (start, end)]
+    _touch(doc)
+    return kp
+
+
+def _empty_frame(doc: Document, start: int, end: int) -> EventFrame:
+    """A frame on a whole sentence, for the analyst to fill (kept by a re-parse: it is their own)."""
+    frame = EventFrame(
+        type="other",
+        trigger=Trigger(start, end, doc.text[start:end]),
+        id=next_id("v", [e.id for e in doc.events]),
+        sentence=(start, end),
+        edited=True,
+    )
+    frame.title_template = edited_template(frame)
+    frame.title = render(doc, frame.title_template, "")
+    doc.events = sorted([*doc.events, frame], key=lambda f: (f.trigger.start, f.trigger.end))
+    return frame
+
+
+def delete_key_point(doc: Document, kp_id: str) -> KeyPoint:
+    """Remove a key point; its evidence is kept as rejected, so a re-parse does not bring it back.
+
+    Notes on the point stay, anchored to its first sentence. Its event
+    frames stay in ``Document.events``: they are what the text says, not
+    the point.
+    """
+    kp = _key_point(doc, kp_id)
+    doc.key_points.remove(kp)
+    kept = {(e.start, e.end) for e in doc.rejected_key_points}
+    doc.rejected_key_points = [
+        *doc.rejected_key_points,
+        *(Evidence(e.start, e.end, e.quote) for e in kp.evidence if (e.start, e.end) not in kept),
+    ]
+    for n in doc.notes:
+        if n.anchor.kind == "key_point" and n.anchor.ref == kp_id:
+            n.anchor.kind, n.anchor.ref = "span", None
+            if n.anchor.start is not None and n.anchor.end is not None:
+                spans = {(s.start, s.end) for s in doc.sentences}
+                n.anchor.kind = "sentence" if (n.anchor.start, n.anchor.end) in spans else "span"
+            else:
+                n.anchor.kind = "brief"
+    _touch(doc)
+    return kp
+
+
+def without_rejected(doc: Document, points: list[KeyPoint]) -> list[KeyPoint]:
+    """The points of a parse that lie on no sentence the analyst deleted as a key point."""
+    gone = {(e.start, e.end) for e in doc.rejected_key_points}
+    return [k for k in points if not any((e.start, e.end) in gone for e in k.evidence)]
+
+
+def join_key_points(doc: Document, keep_id: str, gone_id: str) -> KeyPoint:
+    """Merge ``gone_id`` into ``keep_id``: evidence and event frames joined (in text order), one point left.
+
+    The kept point keeps its title and is pinned (it is the analyst's now);
+    notes on the other point follow it.
+    """
+    if keep_id == gone_id:
+        raise EditError("cannot merge a key point with itself")
+    keep, gone = _key_point(doc, keep_id), _key_point(doc, gone_id)
+    spans = {(e.start, e.end) for e in keep.evidence}
+    keep.evidence = sorted(
+        [*keep.evidence, *(e for e in gone.evidence if (e.start, e.end) not in spans)], key=lambda e: e.start
+    )
+    keep.events = list(dict.fromkeys([*keep.events, *gone.events]))
+    keep.score = max(keep.score, gone.score)
+    keep.pinned = True
+    doc.key_points.remove(gone)
+    for n in doc.notes:
+        if n.anchor.kind == "key_point" and n.anchor.ref == gone_id:
+            n.anchor.ref = keep_id
+    _touch(doc)
+    return keep
+
+
+# Event frames ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FrameFields:
+    """What the analyst says a frame is: the frame editor's answer."""
+
+    type: str
+    actors: tuple[str, ...] = ()
+    """Entity ids."""
+    targets: tuple[str, ...] = ()
+    """Entity ids."""
+    place: str | None = None
+    """An entity id, or None."""
+    when: When | None = None
+    """The date (``YYYY[-MM[-DD]]``) with the words it came from."""
+    status: EventStatus = "happened"
+    negated: bool = False
+
+    @classmethod
+    def of(cls, ev: EventFrame) -> FrameFields:
+        """A frame's fields as they are."""
+        return cls(ev.type, tuple(ev.actors), tuple(ev.targets), ev.place, ev.when, ev.status, ev.negated)
+
+
+def point_frame(doc: Document, kp_id: str) -> EventFrame:
+    """The frame a key point's editor edits: its first event, or a new empty one on its first sentence."""
+    kp = _key_point(doc, kp_id)
+    frame = next((f for i in kp.events if (f := doc.event(i)) is not None), None)
+    if frame is not None:
+        return frame
+    if not kp.evidence:
+        raise EditError("a key point without evidence has no sentence to frame")
+    ev = min(kp.evidence, key=lambda e: e.start)
+    frame = _empty_frame(doc, ev.start, ev.end)
+    kp.events = [frame.id, *kp.events]
+    _touch(doc)
+    return frame
+
+
+def edit_frame(doc: Document, event_id: str, fields: FrameFields) -> EventFrame:
+    """Set a frame's type, roles, place, date, status and polarity as the analyst says; it is ``edited``.
+
+    Checked first: every entity id exists, a date is ISO ``YYYY[-MM[-DD]]``,
+    the status is one of ``STATUSES``. The frame's title becomes a view of
+    its fields (``titles.edited_template``), and so does the title of each
+    key point it is the first frame of (unless the analyst wrote that
+    title); those points take its type as their category.
+    """
+    frame = doc.event(event_id)
+    if frame is None:
+        raise EditError(f"no event {event_id!r}")
+    if not fields.type.strip():
+        raise EditError("a frame needs a type")
+    for role, ids in (("actor", fields.actors), ("target", fields.targets), ("place", (fields.place or "",))):
+        for i in ids:
+            if i and doc.entity(i) is None:
+                raise EditError(f"no entity {i!r} for the {role}")
+    if fields.when is not None and fields.when.date is not None and not valid_event_date(fields.when.date):
+        raise EditError(f"{fields.when.date!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
+    if fields.status not in STATUSES:
+        raise EditError(f"{fields.status!r} is not a status ({', '.join(STATUSES)})")
+    actors = list(dict.fromkeys(fields.actors))
+    frame.type = fields.type.strip()
+    frame.actors = actors
+    frame.targets = [t for t in dict.fromkeys(fields.targets) if t not in actors]
+    frame.place = fields.place or None
+    frame.when = fields.when
+    frame.status = fields.status
+    if fields.negated != frame.negated:
+        frame.cue = "analyst" if fields.negated else None
+    frame.negated = fields.negated
+    frame.edited = True
+    frame.title_template = edited_template(frame)
+    frame.title = render(doc, frame.title_template, "")
+    for kp in doc.key_points:
+        if kp.events[:1] != [event_id]:
+            continue
+        kp.category = frame.type
+        if kp.event is not None:  # the point's merged frame says what the analyst says now
+            kp.event = replace(
+                frame, id="", title=None, title_template=None, actors=list(frame.actors), targets=list(frame.targets)
+            )
+        if kp.title_template is not None:
+            kp.title_template = frame.title_template
+            kp.title = frame.title
+    _touch(doc)
+    return frame

@@ -15,7 +15,9 @@ no view ever shows it as one that did.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import date as Date
 from typing import TYPE_CHECKING, Literal
 
 from briefreader.model.template import retarget
@@ -27,6 +29,19 @@ EventStatus = Literal["happened", "planned", "reported"]
 STATUSES: tuple[str, ...] = ("happened", "planned", "reported")
 Phase = Literal["background", "news", "planned"]
 PHASES: tuple[Phase, ...] = ("background", "news", "planned")
+_ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def valid_event_date(value: str) -> bool:
+    """True for ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` naming a real year, month or day (not 2026-02-30)."""
+    if not _ISO.fullmatch(value):
+        return False
+    year, month, day = [*value.split("-"), "01", "01"][:3]
+    try:
+        Date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass(frozen=True)

@@ -216,6 +216,12 @@ def carry_over(old: Document, new: Document, near: OffsetMap) -> ReanchorReport:
     new.key_points = mover.key_points(old.key_points)
     new.events = mover.events(old.events, new.key_points, new.sentences)
     new.notes = mover.notes(old.notes, new.entities)
+    # A deleted key point's sentence stays rejected where it is found again; gone from the text, it is moot.
+    new.rejected_key_points = [
+        Evidence(*span, ev.quote, ev.extra)
+        for ev in old.rejected_key_points
+        if (span := mover.find(ev.start, ev.quote)) is not None
+    ]
     return report
 
 

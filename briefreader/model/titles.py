@@ -160,3 +160,28 @@ def settle_titles(doc: Document) -> None:
             item.title = now or ""
         elif now is not None and now != item.title:
             item.title_template = None
+
+
+def edited_template(ev: EventFrame) -> str:
+    """The template of a frame the analyst made or edited: its type, who, the word, whom, where.
+
+    ``Statement: {e1} delivered {e5} in {e9}``: the parse's headline spoke
+    of the frame as the parse read it, so an edited frame is titled from
+    its fields, each name a placeholder (a rename shows at once). A
+    trigger longer than a few words (a frame made on a whole sentence)
+    is left out: ``Statement: {e1} → {e5}``.
+    """
+    word = " ".join(ev.trigger.text.split())
+    who = " and ".join("{" + i + "}" for i in ev.actors)
+    whom = " and ".join("{" + i + "}" for i in ev.targets)
+    if len(word.split()) > WORD_MAX or (ev.trigger.start, ev.trigger.end) == ev.sentence:
+        word = "→" if who and whom else ""
+    body = " ".join(p for p in (who, template.escape(word), whom) if p)
+    if ev.place:
+        body += " in {" + ev.place + "}"
+    head = template.escape(ev.type.replace("_", " ").capitalize() or "Event")
+    return f"{head}: {body}" if body else head
+
+
+WORD_MAX = 3
+"""A trigger of more words than this is a whole sentence (a frame the analyst made), not a word to quote."""

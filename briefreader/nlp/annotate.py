@@ -13,7 +13,7 @@ from typing import TypeVar
 from briefreader import __version__
 from briefreader.model.corrections import Corrections
 from briefreader.model.document import Document, Entity, KeyPoint, ParserInfo
-from briefreader.model.edits import next_id
+from briefreader.model.edits import next_id, without_rejected
 from briefreader.model.entity_ids import referenced, repoint_notes
 from briefreader.model.frames import carry_events, gather
 from briefreader.model.titles import attach_templates
@@ -63,7 +63,7 @@ def finish(
     points = extract(doc, analysis, taxonomy, events=read_events(doc, analysis, taxonomy))
     attach_templates(doc, doc.events, points)  # titles are views: the names in them follow the entities
     before = doc.key_points
-    doc.key_points = merge_key_points(before, points)
+    doc.key_points = merge_key_points(before, without_rejected(doc, points))  # deleted points stay deleted
     # The points that survived as they were (pinned) name the fresh frames of the same words.
     kept = [k for k in doc.key_points if any(k is old for old in before)]
     doc.events = carry_events(old_events, doc.events, kept)

@@ -108,6 +108,7 @@ class BriefSession:
         ``carry_entities``); what names an entity that is gone is listed in
         ``orphans``.
         """
+        from briefreader.model.edits import without_rejected
         from briefreader.model.entity_ids import dangling, referenced, remap, repoint_notes
         from briefreader.model.frames import carry_events, gather
         from briefreader.nlp.annotate import carry_entities, merge_key_points
@@ -124,7 +125,8 @@ class BriefSession:
         remap(parsed.events, parsed.key_points, ids)
         repoint_notes(doc)
         before = doc.key_points
-        doc.key_points = merge_key_points(before, parsed.key_points)
+        # A point the analyst deleted stays deleted (as a rejected mention keeps an entity hidden).
+        doc.key_points = merge_key_points(before, without_rejected(doc, parsed.key_points))
         # The points that survived as they were (pinned) name the fresh frames of the same words.
         kept = [k for k in doc.key_points if any(k is old for old in before)]
         doc.events = carry_events(doc.events, parsed.events, kept)

@@ -257,6 +257,91 @@ class Retitle:
         return "Retitled (and pinned)"
 
 
+@dataclass(frozen=True)
+class AddKeyPoint:
+    """The sentence at ``start``-``end`` as a key point of the analyst's, framed by its events (or an empty frame)."""
+
+    start: int
+    end: int
+
+    def touches(self, doc: Document) -> Touch:
+        return Touch(lists=("key_points", "events", "rejected_key_points"))
+
+    def apply(self, doc: Document) -> str:
+        kp = edits.add_key_point(doc, self.start, self.end)
+        return f"Key point: {one_line(title_of(doc, kp), 60)} (f edits its frame)"
+
+
+@dataclass(frozen=True)
+class DeleteKeyPoint:
+    """Remove a key point; its sentences stay rejected, so a re-parse does not bring it back."""
+
+    kp_id: str
+
+    def touches(self, doc: Document) -> Touch:
+        notes = tuple(n.id for n in doc.notes if n.anchor.kind == "key_point" and n.anchor.ref == self.kp_id)
+        return Touch(notes=notes, lists=("key_points", "rejected_key_points"))
+
+    def apply(self, doc: Document) -> str:
+        kp = edits.delete_key_point(doc, self.kp_id)
+        return f"Deleted key point {one_line(title_of(doc, kp), 60)}"
+
+
+@dataclass(frozen=True)
+class JoinKeyPoints:
+    """Merge one key point into another: evidence and frames joined."""
+
+    keep_id: str
+    gone_id: str
+
+    def touches(self, doc: Document) -> Touch:
+        notes = tuple(n.id for n in doc.notes if n.anchor.kind == "key_point" and n.anchor.ref == self.gone_id)
+        return Touch(key_points=(self.keep_id,), notes=notes, lists=("key_points",))
+
+    def apply(self, doc: Document) -> str:
+        kp = edits.join_key_points(doc, self.keep_id, self.gone_id)
+        n = len(kp.evidence)
+        return f"Merged into {one_line(title_of(doc, kp), 50)} ({n} sentence{'s' if n != 1 else ''})"
+
+
+@dataclass(frozen=True)
+class EditFrame:
+    """The analyst's frame for an event (``event_id``), or for a key point's first event (``kp_id``).
+
+    A key point with no frame gets one on its first sentence, in the same
+    step. The frame is marked ``edited``: a re-parse keeps it as it is.
+    """
+
+    fields: edits.FrameFields
+    kp_id: str | None = None
+    event_id: str | None = None
+
+    def touches(self, doc: Document) -> Touch:
+        target = self._target(doc)
+        points = tuple(k.id for k in doc.key_points if (target is not None and k.events[:1] == [target]))
+        if self.kp_id is not None and self.kp_id not in points:
+            points = (*points, self.kp_id)
+        return Touch(key_points=points, events=(target,) if target else (), lists=() if target else ("events",))
+
+    def _target(self, doc: Document) -> str | None:
+        if self.event_id is not None:
+            return self.event_id
+        kp = doc.key_point(self.kp_id or "")
+        return next((i for i in kp.events if doc.event(i) is not None), None) if kp else None
+
+    def apply(self, doc: Document) -> str:
+        if self.event_id is not None:
+            frame = doc.event(self.event_id)
+        elif self.kp_id is not None:
+            frame = edits.point_frame(doc, self.kp_id)
+        else:
+            raise edits.EditError("no frame to edit")
+        if frame is None:
+            raise edits.EditError(f"no event {self.event_id!r}")
+        edits.edit_frame(doc, frame.id, self.fields)
+        return f"Frame: {one_line(title_of(doc, frame), 60)}"
+
+
 def _names(ev: EventFrame, entity_id: str) -> bool:
     """True when a frame names the entity (as actor, target, place or source, or in its title)."""
     named = entity_id in ev.actors or entity_id in ev.targets or entity_id in (ev.place, ev.source)

@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from briefreader.model.document import Document
 
-ListName = Literal["entities", "key_points", "notes"]
+ListName = Literal["entities", "key_points", "notes", "events", "rejected_key_points"]
 LIMIT = 100
 """Undo levels kept (the oldest are forgotten first)."""
 

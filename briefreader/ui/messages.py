@@ -6,6 +6,9 @@ posting it with the typed change (``session.changes``), the way
 same way, through the session. What is not an edit stays a message of the
 widget that sends it (``EntitiesPane.Highlighted``, ``ArticleView.CursorMoved``).
 
+``FrameWanted`` is sent by the Key points and the Timeline: the screen
+opens the frame editor (it knows the taxonomy) and applies its answer.
+
 ``Parsed`` and ``Saved`` are what the reading screen's workers report.
 """
 
@@ -28,6 +31,14 @@ class ChangeRequested(Message):
 
     change: Change
     """What to change: built where the intent is (``changes.Relabel(entity_id, label)``), applied by the screen."""
+
+
+@dataclass
+class FrameWanted(Message):
+    """A pane asks for the frame editor: on a key point's frame (``kp_id``) or one event's (``event_id``)."""
+
+    kp_id: str | None = None
+    event_id: str | None = None
 
 
 @dataclass

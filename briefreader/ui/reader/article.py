@@ -56,6 +56,13 @@ class ArticleView(ScrollView, can_focus=True):
             tooltip="Mark words of the cursor's sentence as an entity the model missed",
             id="article.mark",
         ),
+        Binding(
+            "P",
+            "key_point",
+            "Key point",
+            tooltip="Make the cursor's sentence a key point, framed by its events (f in Key points edits the frame)",
+            id="article.key_point",
+        ),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article--title",
@@ -353,6 +360,18 @@ class ArticleView(ScrollView, can_focus=True):
         if doc is None or span is None:
             return None
         return edits.make_anchor(doc, "sentence" if doc.sentences else "span", start=span[0], end=span[1])
+
+    def action_key_point(self) -> None:
+        """``P``: the cursor's sentence as a key point of the analyst's."""
+        from briefreader.session.changes import AddKeyPoint  # with the first edit, not the first frame
+
+        span = self.cursor_span
+        if self.doc is None or span is None:
+            return
+        if not self.doc.sentences:
+            self.notify("Wait for the parse: key points are made of sentences.", severity="warning", markup=False)
+            return
+        self.post_message(ChangeRequested(AddKeyPoint(*span)))
 
     def action_mark(self) -> None:
         """``+``: type words of the cursor's sentence (shown in the dialog), then choose their label."""

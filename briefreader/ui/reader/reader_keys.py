@@ -42,6 +42,7 @@ def panes() -> list[tuple[str, type]]:
     A function: the side panes and the note editor are loaded after the
     first frame, and the help and the palette list them only later.
     """
+    from briefreader.ui.dialogs.frame_editor import FrameEditor
     from briefreader.ui.dialogs.note_editor import NoteEditor
     from briefreader.ui.reader.article import ArticleView
     from briefreader.ui.reader.panes.entities_pane import EntitiesPane
@@ -58,6 +59,7 @@ def panes() -> list[tuple[str, type]]:
         ("Timeline", TimelinePane),
         ("Notes", NotesPane),
         ("Note editor", NoteEditor),
+        ("Frame editor", FrameEditor),
     ]
 
 
@@ -92,12 +94,15 @@ def palette(
 ) -> list[PaletteCommand]:
     """Every action by the name the help gives it, and one entry per label in the legend."""
     from briefreader.ui.commands import PaletteCommand, key_commands  # when the palette opens
+    from briefreader.ui.dialogs.frame_editor import FrameEditor
     from briefreader.ui.dialogs.note_editor import NoteEditor
     from briefreader.ui.textual_private import keymap_in_force
     from briefreader.ui.widgets.pane_list import PaneList
 
     keymap = keymap_in_force(screen.app)
-    acts = [a for a in key_actions(sections(type(screen)), keymap) if a.owner not in (PaneList, NoteEditor)]
+    acts = [
+        a for a in key_actions(sections(type(screen)), keymap) if a.owner not in (PaneList, NoteEditor, FrameEditor)
+    ]
     out = key_commands(screen, [a for a in acts if a.group != LABELS.description])
     out += [PaletteCommand(name, what, partial(screen.run_action, action)) for name, what, action in PALETTE_ONLY]
     for i, label in enumerate(legend_labels(doc), start=1):

@@ -37,7 +37,7 @@ from briefreader.model.labels import style_for
 from briefreader.session import BriefSession, ParseError, ParseService
 from briefreader.session.files import display_name, display_path
 from briefreader.ui.key_list import KeyRow
-from briefreader.ui.messages import ChangeRequested, Parsed, Saved
+from briefreader.ui.messages import ChangeRequested, FrameWanted, Parsed, Saved
 from briefreader.ui.reader import reader_keys as keys
 from briefreader.ui.reader import recovery_offer
 from briefreader.ui.reader.article import ArticleView, Span
@@ -300,6 +300,46 @@ class ReaderScreen(QuietFocusScreen):
         self.status(Text.assemble(done, ("   ctrl+z undoes", "dim")))
         return True
 
+    def on_frame_wanted(self, message: FrameWanted) -> None:
+        """The frame editor on a key point's or an event's frame; its answer is one ``EditFrame``."""
+        from briefreader.model.edits import FrameFields
+        from briefreader.model.titles import title_of
+        from briefreader.session.changes import EditFrame
+        from briefreader.session.frame_types import frame_types
+        from briefreader.ui.dialogs.frame_editor import FrameEditor
+        from briefreader.ui.reader.choices import entity_items
+
+        doc = self.session.doc
+        kp = doc.key_point(message.kp_id) if message.kp_id else None
+        if message.event_id is not None:
+            frame = doc.event(message.event_id)
+        else:
+            frame = next((f for i in kp.events if (f := doc.event(i)) is not None), None) if kp else None
+        if frame is None and kp is None:
+            return
+        if frame is not None:
+            fields = FrameFields.of(frame)
+            span = frame.sentence or (frame.trigger.start, frame.trigger.end)
+            heading = title_of(doc, frame)
+        else:
+            assert kp is not None
+            fields = FrameFields(kp.category)
+            first = min(kp.evidence, key=lambda e: e.start) if kp.evidence else None
+            span = (first.start, first.end) if first else (0, 0)
+            heading = title_of(doc, kp)
+        types = frame_types(self.parser.taxonomy, fields.type)
+        names = {e.id: e.name for e in doc.entities}
+        kp_id, event_id = (None, frame.id) if frame is not None else (kp.id if kp else None, None)
+
+        def done(got: FrameFields | None) -> None:
+            if got is not None:
+                self.apply(EditFrame(got, kp_id=kp_id, event_id=event_id))
+
+        editor = FrameEditor(
+            "Frame: " + one_line(heading, 60), doc.text[span[0] : span[1]], fields, entity_items(doc, ""), names, types
+        )
+        self.app.push_screen(editor, done)
+
     def action_undo(self) -> None:
         """ctrl+z."""
         label = self.session.undo()
@@ -360,6 +400,8 @@ class ReaderScreen(QuietFocusScreen):
             return
         for warning in message.parsed.warnings:  # e.g. a corrections.yaml line that was skipped
             self.notify(one_line(warning, 300), title="Corrections", severity="warning", markup=False)
+        for orphan in self.session.orphans[:6]:  # what names an entity the parse no longer finds
+            self.notify(one_line(orphan, 300), title="Orphaned after the parse", severity="warning", markup=False)
         doc = self.session.doc
         model = doc.parser.model if doc.parser else "?"
         self.changed(f"Parsed: {len(doc.visible_entities())} entities, {len(doc.key_points)} key points ({model})")

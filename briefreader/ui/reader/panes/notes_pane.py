@@ -43,8 +43,15 @@ class NotesPane(MarkedList):
         Binding(
             "d,delete", "delete", "Delete", tooltip="Delete the note (asks first; ctrl+z undoes)", id="notes.delete"
         ),
+        Binding(
+            "r",
+            "reattach",
+            "Re-attach",
+            tooltip="Anchor the note (an orphaned one) to the Article's cursor sentence",
+            id="notes.reattach",
+        ),
     ]
-    NEEDS_ITEM = frozenset({"select", "delete"})
+    NEEDS_ITEM = frozenset({"select", "delete", "reattach"})
 
     def __init__(self, *, id: str | None = None, title: str = "") -> None:
         super().__init__(id=id, title=title)
@@ -91,6 +98,16 @@ class NotesPane(MarkedList):
                 self.post_message(ChangeRequested(changes.EditNote(note_id, draft.text, tuple(draft.tags))))
 
         open_note_editor(self.app, done, anchor_label(self.doc, note), note.text, note.tags, "Edit note")
+
+    def action_reattach(self) -> None:
+        """``r``: anchor the highlighted note to the sentence under the Article's cursor."""
+        note = self.doc.note(self.highlighted_id) if self.doc and self.highlighted_id else None
+        if note is None:
+            return
+        if self.cursor_span is None:
+            self.notify("Put the Article's cursor on a sentence first.", severity="warning", markup=False)
+            return
+        self.post_message(ChangeRequested(changes.Reattach(note.id, *self.cursor_span)))
 
     def action_delete(self) -> None:
         """``d``: delete the highlighted note, after asking."""

@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 from briefreader.model import edits
 from briefreader.model.display import one_line
 from briefreader.model.document import Anchor, KeyPoint
+from briefreader.ui.messages import FrameWanted
 from briefreader.ui.reader.panes.keypoints_pane import KeyPointsPane
 from briefreader.ui.reader.panes.marked_list import MarkedList
 
@@ -55,8 +56,15 @@ class TimelinePane(MarkedList):
         Binding(
             "enter", "select", "Evidence", tooltip="Jump to the event's sentence and highlight it", id="timeline.select"
         ),
+        Binding(
+            "f",
+            "frame",
+            "Frame",
+            tooltip="Edit the event's frame: type, actors, targets, place, date, status, negated",
+            id="timeline.frame",
+        ),
     ]
-    NEEDS_ITEM = frozenset({"select"})
+    NEEDS_ITEM = frozenset({"select", "frame"})
 
     def __init__(self, *, id: str | None = None, title: str = "") -> None:
         super().__init__(id=id, title=title)
@@ -137,6 +145,16 @@ class TimelinePane(MarkedList):
         if entry is None or entry.key_point is None or self.doc is None:
             return None
         return self.doc.key_point(entry.key_point)
+
+    def action_frame(self) -> None:
+        """``f``: the frame editor on the event (a key point's merged frame: the point's first event)."""
+        entry = self.highlighted_entry
+        if entry is None:
+            return
+        if entry.event.id and self.doc is not None and self.doc.event(entry.event.id) is entry.event:
+            self.post_message(FrameWanted(event_id=entry.event.id))
+        elif entry.key_point is not None:
+            self.post_message(FrameWanted(kp_id=entry.key_point))
 
     def note_anchor(self) -> Anchor | None:
         """A note written here is about the highlighted event's key point, or its sentence when it has none."""
