@@ -184,3 +184,34 @@ def test_a_key_point_negated_in_the_frame_editor_is_marked(tmp_path: Path) -> No
     assert title_of(doc, kp) == "✗ Visit: Javier Milei — did not happen (analyst)"
     session.undo()
     assert not title_of(doc, doc.key_points[-1]).startswith("✗")
+
+
+def test_an_entity_marked_in_the_frame_editor_is_made_with_the_edit_in_one_step(tmp_path: Path) -> None:
+    doc = brief()
+    session = session_of(doc, tmp_path)
+    before = dumps(doc)
+    at = doc.text.index("the summit")
+    mark = ch.MarkEntity(at, at + len("the summit"), "event")
+    said = session.apply(
+        ch.EditFrame(FrameFields("visit", ("e1",), ("+1",), "+1"), event_id="v1", marks=(("+1", mark),))
+    )
+    new = doc.entities[-1]
+    assert new.name == "the summit" and new.label == "EVENT" and new.mentions[0].origin == "user"
+    frame = doc.event("v1")
+    assert frame is not None and frame.targets == [new.id] and frame.place == new.id and frame.edited
+    assert said.startswith("Marked “the summit” as EVENT; Frame:")
+    session.undo()
+    assert dumps(doc) == before and not session.dirty
+    session.redo()
+    assert doc.entities[-1].name == "the summit" and doc.event("v1").targets == [doc.entities[-1].id]  # type: ignore[union-attr]
+
+
+def test_a_mark_that_cannot_be_made_changes_nothing(tmp_path: Path) -> None:
+    doc = brief()
+    session = session_of(doc, tmp_path)
+    before = dumps(doc)
+    at = doc.text.index("Javier")
+    mark = ch.MarkEntity(at, at + len("Javier"), "PERSON")  # inside the mention of Javier Milei
+    with pytest.raises(EditError, match="overlaps"):
+        session.apply(ch.EditFrame(FrameFields("visit", ("+1",)), event_id="v1", marks=(("+1", mark),)))
+    assert dumps(doc) == before and session.undo() is None
