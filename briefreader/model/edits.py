@@ -253,13 +253,10 @@ def split_mentions(doc: Document, entity_id: str, texts: list[str], name: str | 
 def add_mention(doc: Document, start: int, end: int, label: str, entity_id: str | None = None) -> Entity:
     """Mark a span by hand, into an existing entity or a new one."""
     _check_span(doc, start, end)
+    problem = mark_problem(doc, start, end)
+    if problem:
+        raise EditError(problem)
     text = doc.text[start:end]
-    if not text.strip() or text != text.strip():
-        raise EditError("a mention must start and end on a character that is not a space")
-    for e in doc.entities:
-        for m in e.mentions:
-            if m.visible and m.start < end and start < m.end:
-                raise EditError(f"overlaps the mention {m.text!r} of {e.name}")
     mention = Mention(start, end, text, "user", label.upper())
     if entity_id is not None:
         ent = _entity(doc, entity_id)
@@ -270,6 +267,18 @@ def add_mention(doc: Document, start: int, end: int, label: str, entity_id: str 
     ent.edited = True
     _touch(doc)
     return ent
+
+
+def mark_problem(doc: Document, start: int, end: int) -> str | None:
+    """Why the span at ``start``-``end`` cannot be marked as a new mention (None: it can)."""
+    text = doc.text[start:end]
+    if not text.strip() or text != text.strip():
+        return "a mention must start and end on a character that is not a space"
+    for e in doc.entities:
+        for m in e.mentions:
+            if m.visible and m.start < end and start < m.end:
+                return f"overlaps the mention {m.text!r} of {e.name}"
+    return None
 
 
 def reject_mention(doc: Document, entity_id: str, start: int) -> Mention:

@@ -59,9 +59,20 @@ def title_text(doc: Document, item: KeyPoint | EventFrame) -> str:
 
 
 def title_of(doc: Document, item: KeyPoint | EventFrame) -> str:
-    """The title every view shows: rendered now (``title_text``), marked when its frame did not happen."""
-    frame = item.event if isinstance(item, KeyPoint) else item
-    return headline(title_text(doc, item), frame)
+    """The title every view shows: rendered now (``title_text``), marked when its frame did not happen.
+
+    A key point's frame is its merged ``event`` when the parse made one,
+    else its first event that exists (a point the analyst made with ``P``
+    has only ``events``), so a negated frame marks every point.
+    """
+    return headline(title_text(doc, item), point_event(doc, item) if isinstance(item, KeyPoint) else item)
+
+
+def point_event(doc: Document, kp: KeyPoint) -> EventFrame | None:
+    """The frame that says whether a key point happened: its ``event``, else its first event in ``doc``."""
+    if kp.event is not None:
+        return kp.event
+    return next((f for i in kp.events if (f := doc.event(i)) is not None), None)
 
 
 def frame_title(doc: Document, ev: EventFrame, kp: KeyPoint | None = None) -> str:

@@ -11,15 +11,15 @@ Messages are plain text: the UI shows them as ``Text``, never as markup.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
 from briefreader.model import edits
 from briefreader.model.display import one_line
-from briefreader.model.document import Anchor, Document
+from briefreader.model.document import Anchor, Document, Entity
 from briefreader.model.template import ids_in
 from briefreader.model.titles import title_of
-from briefreader.session.history import Touch
+from briefreader.session.history import ListName, Touch
 
 if TYPE_CHECKING:
     from briefreader.model.event import EventFrame
@@ -221,7 +221,14 @@ class MarkEntity:
         return Touch(lists=("entities",))
 
     def apply(self, doc: Document) -> str:
-        ent = edits.add_mention(doc, self.start, self.end, self.label)
+        return self.said(self.entity(doc))
+
+    def entity(self, doc: Document) -> Entity:
+        """Make the mark; the new entity."""
+        return edits.add_mention(doc, self.start, self.end, self.label)
+
+    @staticmethod
+    def said(ent: Entity) -> str:
         return f"Marked “{one_line(ent.name, 40)}” as {ent.label}"
 
 
@@ -310,18 +317,27 @@ class EditFrame:
 
     A key point with no frame gets one on its first sentence, in the same
     step. The frame is marked ``edited``: a re-parse keeps it as it is.
+
+    ``marks`` are entities marked on the spot in the frame editor (``n``):
+    each a ``MarkEntity`` (what ``+`` in the Article makes) with the stand-in
+    id the fields name it by until it exists. They are made first, in the
+    same step, so one undo takes back the entities and the frame edit.
     """
 
     fields: edits.FrameFields
     kp_id: str | None = None
     event_id: str | None = None
+    marks: tuple[tuple[str, MarkEntity], ...] = ()
 
     def touches(self, doc: Document) -> Touch:
         target = self._target(doc)
         points = tuple(k.id for k in doc.key_points if (target is not None and k.events[:1] == [target]))
         if self.kp_id is not None and self.kp_id not in points:
             points = (*points, self.kp_id)
-        return Touch(key_points=points, events=(target,) if target else (), lists=() if target else ("events",))
+        lists: tuple[ListName, ...] = () if target else ("events",)
+        if self.marks:
+            lists = (*lists, "entities")
+        return Touch(key_points=points, events=(target,) if target else (), lists=lists)
 
     def _target(self, doc: Document) -> str | None:
         if self.event_id is not None:
@@ -330,6 +346,20 @@ class EditFrame:
         return next((i for i in kp.events if doc.event(i) is not None), None) if kp else None
 
     def apply(self, doc: Document) -> str:
+        said: list[str] = []
+        ids: dict[str, str] = {}
+        for stand_in, mark in self.marks:
+            ent = mark.entity(doc)
+            ids[stand_in] = ent.id
+            said.append(mark.said(ent))
+        fields = self.fields
+        if ids:
+            fields = replace(
+                fields,
+                actors=tuple(ids.get(i, i) for i in fields.actors),
+                targets=tuple(ids.get(i, i) for i in fields.targets),
+                place=ids.get(fields.place, fields.place) if fields.place else None,
+            )
         if self.event_id is not None:
             frame = doc.event(self.event_id)
         elif self.kp_id is not None:
@@ -338,8 +368,8 @@ class EditFrame:
             raise edits.EditError("no frame to edit")
         if frame is None:
             raise edits.EditError(f"no event {self.event_id!r}")
-        edits.edit_frame(doc, frame.id, self.fields)
-        return f"Frame: {one_line(title_of(doc, frame), 60)}"
+        edits.edit_frame(doc, frame.id, fields)
+        return "; ".join([*said, f"Frame: {one_line(title_of(doc, frame), 60)}"])
 
 
 def _names(ev: EventFrame, entity_id: str) -> bool:

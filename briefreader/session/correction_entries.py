@@ -47,7 +47,8 @@ def entries_for(change: Change, doc: Document) -> list[Entry]:
     """The corrections a change stands for across briefs (empty: it is about this brief only).
 
     Relabel, reject, merge (each spelling of the merged entity becomes an
-    alias of the one kept) and mark (an ``add``). Renames, splits, restores,
+    alias of the one kept) and mark (an ``add``, also each entity marked in the
+    frame editor, ``EditFrame.marks``). Renames, splits, restores,
     notes and key points belong to one brief.
     """
     if isinstance(change, changes.Relabel):
@@ -70,6 +71,8 @@ def entries_for(change: Change, doc: Document) -> list[Entry]:
     if isinstance(change, changes.MarkEntity):
         text = doc.text[change.start : change.end].strip()
         return [Entry("add", " ".join(text.split()), change.label.strip().upper())] if text else []
+    if isinstance(change, changes.EditFrame):  # entities marked on the spot in the frame editor
+        return [e for _, mark in change.marks for e in entries_for(mark, doc)]
     return []
 
 

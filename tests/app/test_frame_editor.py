@@ -9,8 +9,9 @@ from textual.pilot import Pilot
 
 from briefreader.export.markdown import report
 from briefreader.io.store import dumps, load_document
-from briefreader.model.document import Document, KeyPoint
+from briefreader.model.document import Anchor, Document, KeyPoint, Note
 from briefreader.model.titles import title_of
+from briefreader.session import changes as ch
 from briefreader.ui.app import BriefReaderApp
 from briefreader.ui.dialogs.ask import Ask
 from briefreader.ui.dialogs.choose import Choose
@@ -18,7 +19,7 @@ from briefreader.ui.dialogs.frame_editor import FrameEditor
 from briefreader.ui.reader.article import ArticleView
 from briefreader.ui.reader.panes.entities_pane import EntitiesPane
 from briefreader.ui.reader.panes.keypoints_pane import KeyPointsPane
-from briefreader.ui.reader.panes.notes_pane import NotesPane
+from briefreader.ui.reader.panes.notes_pane import NotesPane, listed
 from briefreader.ui.reader.panes.timeline_pane import TimelinePane
 from briefreader.ui.reader.reader_screen import ReaderScreen
 from tests.helpers.app import app_for, reader, saved, showing, shown, started, wait_for
@@ -178,3 +179,80 @@ async def test_delete_merge_and_reattach_from_the_keyboard(tmp_path: Path, brief
         screen.query_one(NotesPane).highlight_id(note.id)
         await pilot.press("r")
         assert span is not None and (note.anchor.start, note.anchor.end) == span and not note.anchor.orphaned
+
+
+async def test_a_new_entity_marked_in_the_frame_editor_undoes_with_the_frame(
+    tmp_path: Path, brief_copy: Callable[[str], Path]
+) -> None:
+    app = app_for(brief_copy("korea-china-envoy.txt"))
+    async with started(app, size=(80, 24)) as pilot:
+        screen = reader(app)
+        session = screen.session
+        await wait_for(pilot, lambda: session.doc.parsed, "parse")
+        doc = session.doc
+        before = dumps(doc)
+        kp = the_point(doc)
+        assert kp is not None and not any(e.name == "a letter" for e in doc.entities)
+        await focus(pilot, screen, KeyPointsPane)
+        points = screen.query_one(KeyPointsPane)
+        for _ in range(len(doc.key_points)):
+            if points.highlighted_id == kp.id:
+                break
+            await pilot.press("j")
+        await pilot.press("f")
+        await wait_for(pilot, lambda: showing(app, FrameEditor), "the frame editor")
+        editor = app.screen
+        assert isinstance(editor, FrameEditor)
+        await pilot.press("down", "backspace", "n")  # Actors: none, then a new entity
+        # Words that are not in the sentence: one line says so, the question stays, nothing changes.
+        await answer(pilot, app, "a parcel")
+        error = app.screen.query_one("#ask-error")
+        assert isinstance(app.screen, Ask) and "is not in this sentence" in shown(error)
+        assert error.region.bottom <= 24 and dumps(doc) == before
+        await pilot.press("end", "ctrl+u", *"a letter", "enter")
+        await choose(pilot, app, "ORG")
+        assert editor.fields.actors == ("+1",) and "a letter (new)" in shown(editor.query_one("#frame-fields"))
+        assert dumps(doc) == before  # nothing made until the frame is applied
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen), "the reader")
+        await wait_for(pilot, lambda: any(e.name == "a letter" for e in doc.entities), "the new entity")
+        letter = next(e for e in doc.entities if e.name == "a letter")
+        assert letter.label == "ORG" and letter.mentions[0].origin == "user"
+        assert doc.text[letter.mentions[0].start :].startswith("a letter from President Lee")
+        frame = doc.event(kp.events[0])
+        assert frame is not None and frame.edited and frame.actors == [letter.id]
+        assert "a letter" in title_of(doc, kp)
+        # One step: one ctrl+z takes back the entity and the frame edit, ctrl+y makes both again.
+        await pilot.press("ctrl+z")
+        assert dumps(session.doc) == before and not session.dirty
+        await pilot.press("ctrl+y")
+        letter = next(e for e in session.doc.entities if e.name == "a letter")
+        frame = session.doc.event(kp.events[0])
+        assert frame is not None and frame.actors == [letter.id]
+
+
+def test_orphaned_notes_are_listed_first_in_the_order_written() -> None:
+    notes = [Note(f"n{i}", f"note {i}", Anchor("brief", orphaned=i in (2, 4))) for i in range(1, 6)]
+    assert [n.id for n in listed(notes)] == ["n2", "n4", "n1", "n3", "n5"]
+    assert listed([]) == []
+
+
+async def test_the_notes_pane_lists_orphans_first(tmp_path: Path, brief_copy: Callable[[str], Path]) -> None:
+    app = app_for(brief_copy("korea-china-envoy.txt"))
+    async with started(app, size=(80, 24)) as pilot:
+        screen = reader(app)
+        session = screen.session
+        await wait_for(pilot, lambda: session.doc.parsed, "parse")
+        doc = session.doc
+        sentence = doc.sentences[2]
+        where = Anchor("sentence", None, sentence.start, sentence.end, doc.text[sentence.start : sentence.end])
+        for text, anchor in (("first", Anchor()), ("lost one", where), ("third", Anchor())):
+            session.apply(ch.AddNote(text, anchor))
+        doc.notes[1].anchor.orphaned = True  # as an edit of the source leaves it
+        session.apply(ch.AddNote("fourth", Anchor()))
+        screen.changed()
+        await focus(pilot, screen, NotesPane)
+        pane = screen.query_one(NotesPane)
+        await wait_for(pilot, lambda: [o.id for o in pane.options][:1] == [doc.notes[1].id], "the orphan on top")
+        assert [o.id for o in pane.options] == [doc.notes[i].id for i in (1, 0, 2, 3)]
+        assert "orphaned: " in shown(pane).split("first")[0]  # on screen above the others

@@ -61,7 +61,7 @@ def test_editing_a_frame_sets_it_edited_and_titles_follow_a_rename() -> None:
     assert frame.edited and frame.actors == ["e3"] and frame.targets == ["e4"] and frame.cue == "analyst"
     kp = doc.key_points[1]
     assert kp.category == "statement"
-    assert title_of(doc, kp) == "Statement: Lula met Boric in Rio"
+    assert title_of(doc, kp) == "✗ Statement: Lula met Boric in Rio — did not happen (analyst)"  # negated: marked
     edits.rename_entity(doc, "e3", "Luiz Inácio Lula da Silva")
     assert "Luiz Inácio Lula da Silva met Boric" in title_of(doc, kp)
     assert any("Luiz Inácio Lula da Silva" in e.title for e in timeline(doc))
@@ -164,3 +164,54 @@ def test_an_edited_frame_of_a_pinned_point_survives_a_reparse(tmp_path: Path) ->
     assert kp is not None
     frame = session.doc.event(kp.events[0])
     assert frame is not None and frame.edited and frame.actors == ["e4"]
+
+
+def test_a_new_key_point_on_a_negated_frame_is_marked_like_any_other(tmp_path: Path) -> None:
+    doc = brief()
+    doc.key_points = []
+    kp = edits.add_key_point(doc, *sentence(doc, 1))
+    assert kp.event is None and kp.events == ["v1"]
+    assert title_of(doc, kp).startswith("✗ ") and title_of(doc, kp).endswith("— will not happen (refused)")
+
+
+def test_a_key_point_negated_in_the_frame_editor_is_marked(tmp_path: Path) -> None:
+    doc = brief()
+    session = session_of(doc, tmp_path)
+    session.apply(ch.AddKeyPoint(*sentence(doc, 0)))
+    kp = doc.key_points[-1]
+    assert not title_of(doc, kp).startswith("✗")
+    session.apply(ch.EditFrame(FrameFields("visit", ("e1",), negated=True), kp_id=kp.id))
+    assert title_of(doc, kp) == "✗ Visit: Javier Milei — did not happen (analyst)"
+    session.undo()
+    assert not title_of(doc, doc.key_points[-1]).startswith("✗")
+
+
+def test_an_entity_marked_in_the_frame_editor_is_made_with_the_edit_in_one_step(tmp_path: Path) -> None:
+    doc = brief()
+    session = session_of(doc, tmp_path)
+    before = dumps(doc)
+    at = doc.text.index("the summit")
+    mark = ch.MarkEntity(at, at + len("the summit"), "event")
+    said = session.apply(
+        ch.EditFrame(FrameFields("visit", ("e1",), ("+1",), "+1"), event_id="v1", marks=(("+1", mark),))
+    )
+    new = doc.entities[-1]
+    assert new.name == "the summit" and new.label == "EVENT" and new.mentions[0].origin == "user"
+    frame = doc.event("v1")
+    assert frame is not None and frame.targets == [new.id] and frame.place == new.id and frame.edited
+    assert said.startswith("Marked “the summit” as EVENT; Frame:")
+    session.undo()
+    assert dumps(doc) == before and not session.dirty
+    session.redo()
+    assert doc.entities[-1].name == "the summit" and doc.event("v1").targets == [doc.entities[-1].id]  # type: ignore[union-attr]
+
+
+def test_a_mark_that_cannot_be_made_changes_nothing(tmp_path: Path) -> None:
+    doc = brief()
+    session = session_of(doc, tmp_path)
+    before = dumps(doc)
+    at = doc.text.index("Javier")
+    mark = ch.MarkEntity(at, at + len("Javier"), "PERSON")  # inside the mention of Javier Milei
+    with pytest.raises(EditError, match="overlaps"):
+        session.apply(ch.EditFrame(FrameFields("visit", ("+1",)), event_id="v1", marks=(("+1", mark),)))
+    assert dumps(doc) == before and session.undo() is None

@@ -4,15 +4,19 @@ One row per field of the frame; enter changes the highlighted one (a
 chooser with type-to-filter for the type, the entities and the status, a
 line for the date), backspace clears it, ``a`` applies them all as one
 change. Actors and targets are lists: choosing an entity already listed
-takes it off. Nothing here changes the Document: the dialog returns the
-fields (``edits.FrameFields``) and the caller asks for the change. Sized
-for 80x24: seven one-line rows under the sentence.
+takes it off. ``n`` on the Actors, Targets or Place row marks words of the
+sentence as a new entity (a label chosen as for ``+`` in the Article) and
+puts it in that role. Nothing here changes the Document: the dialog
+returns the fields (``edits.FrameFields``) with the new entities it marked
+(``changes.MarkEntity``, named in the fields by a stand-in id ``+1``), and
+the caller asks for one ``EditFrame``: one undo step. Sized for 80x24:
+eight one-line rows under the sentence.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from rich.text import Text
@@ -27,6 +31,7 @@ from textual.widgets.option_list import Option
 from briefreader.model.display import one_line, visible
 from briefreader.model.edits import FrameFields
 from briefreader.model.event import STATUSES, EventStatus, When, valid_event_date
+from briefreader.session.changes import MarkEntity
 from briefreader.ui.widgets.keybar import KeyBar
 from briefreader.ui.widgets.passage import Passage
 
@@ -43,10 +48,24 @@ ROWS: tuple[tuple[str, str], ...] = (
 """The editor's rows: (id, name)."""
 NONE = "-"
 """The chooser's id for "no place"."""
+ROLE_ROWS = ("actors", "targets", "place")
+"""The rows ``n`` marks a new entity on."""
+
+Find = Callable[[str], tuple[int, int] | str]
+"""Where words stand in the frame's sentence (their first occurrence, as text offsets), or why they cannot be marked."""
 
 
-class FrameEditor(ModalScreen[FrameFields | None]):
-    """Edit one event frame's fields; returns them, or None on escape."""
+@dataclass(frozen=True)
+class FrameAnswer:
+    """What the editor returns: the fields, and the entities marked on the spot that they name."""
+
+    fields: FrameFields
+    marks: tuple[tuple[str, MarkEntity], ...] = ()
+    """(stand-in id used in ``fields``, the mark)."""
+
+
+class FrameEditor(ModalScreen[FrameAnswer | None]):
+    """Edit one event frame's fields; returns them (with new entities), or None on escape."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -59,6 +78,13 @@ class FrameEditor(ModalScreen[FrameFields | None]):
             tooltip="Clear the highlighted field (no actors, no place, no date; status back to happened)",
             id="frame_editor.clear",
         ),
+        Binding(
+            "n",
+            "new_entity",
+            "New entity",
+            tooltip="On Actors, Targets or Place: mark words of the sentence as a new entity and put it there",
+            id="frame_editor.new_entity",
+        ),
         Binding("escape", "cancel", "Cancel", tooltip="Close, changing nothing", id="frame_editor.cancel"),
     ]
 
@@ -70,6 +96,8 @@ class FrameEditor(ModalScreen[FrameFields | None]):
         entities: list[tuple[str, Text]],
         names: dict[str, str],
         types: list[tuple[str, str]],
+        find: Find | None = None,
+        labels: list[tuple[str, Text]] | None = None,
     ) -> None:
         super().__init__()
         self.heading = heading
@@ -83,6 +111,12 @@ class FrameEditor(ModalScreen[FrameFields | None]):
         """Entity names by id."""
         self.types = types
         """The taxonomy's categories: (id, label)."""
+        self.find = find
+        """Where words stand in the sentence (None: no new entities here)."""
+        self.labels = labels or []
+        """The entity labels a new entity may take, as chooser items."""
+        self.marks: list[tuple[str, MarkEntity]] = []
+        """New entities marked here, with their stand-in ids."""
 
     def compose(self) -> ComposeResult:
         """The sentence, then one row per field."""
@@ -225,9 +259,61 @@ class FrameEditor(ModalScreen[FrameFields | None]):
         elif row == "negated":
             self._set(negated=False)
 
+    def action_new_entity(self) -> None:
+        """``n``: words of the sentence, then their label; the new entity goes in the highlighted role."""
+        from briefreader.ui.dialogs.ask import Ask
+
+        option = self.query_one("#frame-fields", OptionList).highlighted_option
+        row = option.id if option is not None else None
+        if row not in ROLE_ROWS or self.find is None:
+            self.notify("n marks a new entity on the Actors, Targets or Place row.", markup=False)
+            return
+        find = self.find
+
+        def where(words: str) -> tuple[int, int] | str:
+            got = find(words)
+            if isinstance(got, str):
+                return got
+            for i, m in self.marks:
+                if (m.start, m.end) != got and m.start < got[1] and got[0] < m.end:
+                    return f"overlaps “{one_line(self.names.get(i, ''), 40)}”, marked already"
+            return got
+
+        def check(words: str) -> str | None:
+            got = where(words)
+            return got if isinstance(got, str) else None
+
+        def asked(words: str | None) -> None:
+            got = where(words) if words else None
+            if got is None or isinstance(got, str):
+                return
+            start, end = got
+            title = f"Label for “{one_line(words or '', 40)}”"
+            self._choose(title, self.labels, lambda label: self._mark(row, start, end, words or "", label))
+
+        hint = "Type the words exactly as they stand in the sentence above (the first time they occur is marked)."
+        sentence = Text(visible(self.sentence))
+        self.app.push_screen(Ask("New entity", "", hint, context=sentence, check=check), asked)
+
+    def _mark(self, row: str, start: int, end: int, words: str, label: str) -> None:
+        """Keep the mark under a stand-in id (the same words again reuse it) and put it in ``row``."""
+        stand_in = next((i for i, m in self.marks if (m.start, m.end) == (start, end)), None)
+        if stand_in is None:
+            stand_in = f"+{len(self.marks) + 1}"
+            self.marks.append((stand_in, MarkEntity(start, end, label.strip().upper())))
+            self.names[stand_in] = f"{words} (new)"
+            self.entities.append((stand_in, Text.assemble(one_line(words, 50), (f"  new {label.upper()}", "dim"))))
+        if row == "place":
+            self._set(place=stand_in)
+        else:
+            ids = self.fields.actors if row == "actors" else self.fields.targets
+            self._set(**{row: ids if stand_in in ids else (*ids, stand_in)})
+
     def action_apply(self) -> None:
-        """``a``: return the fields."""
-        self.dismiss(self.fields)
+        """``a``: return the fields, with the new entities they still name."""
+        f = self.fields
+        named = {*f.actors, *f.targets, f.place}
+        self.dismiss(FrameAnswer(f, tuple(m for m in self.marks if m[0] in named)))
 
     def action_cancel(self) -> None:
         """Escape: nothing."""

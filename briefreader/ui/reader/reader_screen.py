@@ -301,13 +301,17 @@ class ReaderScreen(QuietFocusScreen):
         return True
 
     def on_frame_wanted(self, message: FrameWanted) -> None:
-        """The frame editor on a key point's or an event's frame; its answer is one ``EditFrame``."""
-        from briefreader.model.edits import FrameFields
+        """The frame editor on a key point's or an event's frame; its answer is one ``EditFrame``.
+
+        Entities marked in the editor (``n``) come with it, made in the same
+        step; like ``+`` in the Article, they may be saved for all briefs.
+        """
+        from briefreader.model.edits import FrameFields, mark_problem
         from briefreader.model.titles import title_of
         from briefreader.session.changes import EditFrame
         from briefreader.session.frame_types import frame_types
-        from briefreader.ui.dialogs.frame_editor import FrameEditor
-        from briefreader.ui.reader.choices import entity_items
+        from briefreader.ui.dialogs.frame_editor import FrameAnswer, FrameEditor
+        from briefreader.ui.reader.choices import entity_items, label_items
 
         doc = self.session.doc
         kp = doc.key_point(message.kp_id) if message.kp_id else None
@@ -331,13 +335,20 @@ class ReaderScreen(QuietFocusScreen):
         names = {e.id: e.name for e in doc.entities}
         kp_id, event_id = (None, frame.id) if frame is not None else (kp.id if kp else None, None)
 
-        def done(got: FrameFields | None) -> None:
+        def done(got: FrameAnswer | None) -> None:
             if got is not None:
-                self.apply(EditFrame(got, kp_id=kp_id, event_id=event_id))
+                self.post_message(ChangeRequested(EditFrame(got.fields, kp_id, event_id, got.marks)))
 
-        editor = FrameEditor(
-            "Frame: " + one_line(heading, 60), doc.text[span[0] : span[1]], fields, entity_items(doc, ""), names, types
-        )
+        def find(words: str) -> tuple[int, int] | str:
+            at = doc.text.find(words, *span) if words else -1
+            if at < 0:
+                return f"“{one_line(words, 50)}” is not in this sentence: copy the words exactly."
+            problem = mark_problem(doc, at, at + len(words))
+            return f"Cannot mark “{one_line(words, 40)}”: {problem}." if problem else (at, at + len(words))
+
+        sentence = doc.text[span[0] : span[1]]
+        heading = "Frame: " + one_line(heading, 60)
+        editor = FrameEditor(heading, sentence, fields, entity_items(doc, ""), names, types, find, label_items(doc))
         self.app.push_screen(editor, done)
 
     def action_undo(self) -> None:

@@ -35,8 +35,14 @@ def anchor_label(doc: Document, note: Note) -> str:
     return ("orphaned: " if a.orphaned else "") + about
 
 
+def listed(notes: list[Note]) -> list[Note]:
+    """The notes in the pane's order: orphaned ones first (they need the analyst: ``r``), then the rest,
+    each group in the order written."""
+    return [n for n in notes if n.anchor.orphaned] + [n for n in notes if not n.anchor.orphaned]
+
+
 class NotesPane(MarkedList):
-    """Notes in the order they were written; ▶ marks those at the Article cursor."""
+    """Notes in the order they were written, orphaned ones first; ▶ marks those at the Article cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select", "Edit", tooltip="Edit the note", id="notes.edit"),
@@ -73,10 +79,11 @@ class NotesPane(MarkedList):
         if state == self._shown:
             return
         self._shown = state
-        options = [Option(_note_line(doc, n, n.id in here, n.id in involved), id=n.id) for n in doc.notes]
+        notes = listed(doc.notes)
+        options = [Option(_note_line(doc, n, n.id in here, n.id in involved), id=n.id) for n in notes]
         if not options:
             options.append(Option(Text("No notes yet: press a to write one.", style="dim italic"), disabled=True))
-        self.replace_options(options, follow=next((n.id for n in doc.notes if n.id in here), None))
+        self.replace_options(options, follow=next((n.id for n in notes if n.id in here), None))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         """Moving onto a note shows its anchor in the Article."""
