@@ -9,8 +9,10 @@ atomically, so an interrupted export leaves complete files or none.
 ``md`` writes one report per brief (``DIR/<stem>.md``, keeping the
 subfolder layout); ``jsonl`` and ``spacy`` write one file for all briefs
 (``DIR/briefs.jsonl`` / ``DIR/briefs.spacy``, or ``--out FILE.jsonl`` /
-``FILE.spacy``). A report never replaces a file briefreader did not
-write: that one is left alone and the report goes to ``<stem>.report.md``.
+``FILE.spacy``). An export never replaces a file briefreader did not
+write (``export.ownership``): for a report, that one is left alone and
+the report goes to ``<stem>.report.md``; a bundle is not written at all,
+and the export fails with the message a report gives.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from briefreader.export.ownership import NOT_OURS, is_export, is_report, ours_or_free
 from briefreader.io.errors import BriefError
 from briefreader.model.display import one_line
 from briefreader.model.document import Document
@@ -156,32 +159,12 @@ def report_target(folder: Path, stem: str, used: set[Path]) -> Path:
         name = stem if n == 1 else f"{stem}-{n}"
         target, other = folder / f"{name}.md", folder / f"{name}.report.md"
         for candidate in (target, other):
-            if candidate not in used and _ours_or_free(candidate):
+            if candidate not in used and ours_or_free(candidate):
                 used.add(candidate)
                 return candidate
         if target not in used and other not in used:
-            raise BriefError(target, f"exists and was not written by briefreader, nor was {other.name}: not replaced")
+            raise BriefError(target, f"{NOT_OURS}, nor was {other.name}: not replaced")
         n += 1  # another brief of the same stem took one of them
-
-
-def _ours_or_free(path: Path) -> bool:
-    """True if nothing is at ``path`` or it is an earlier report."""
-    if not path.exists() and not path.is_symlink():
-        return True
-    return is_report(path)
-
-
-def is_report(path: Path) -> bool:
-    """True for a file ``export --to md`` wrote (it starts with the report marker)."""
-    from briefreader.export.markdown import REPORT_MARKER
-
-    if path.suffix.lower() not in (".md", ".markdown") or not path.is_file():
-        return False
-    try:
-        with path.open("r", encoding="utf-8", errors="replace") as fh:
-            return fh.readline().rstrip("\r\n") == REPORT_MARKER
-    except OSError:
-        return False
 
 
 def bundle_target(fmt: str, out: Path | None) -> Path:
@@ -199,6 +182,10 @@ def _write_bundle(
 
     target = bundle_target(fmt, out)
     _make_folder(target.parent)
+    if target.is_file() and not is_export(target):
+        # As a report never replaces a file it did not write (report_target), nor does a bundle.
+        failed.append((target, f"{NOT_OURS}: not replaced"))
+        return 0, target
     data: str | bytes
     if fmt == "jsonl":
         from briefreader.export.jsonl import brief_line
