@@ -63,18 +63,17 @@ def run_export(
 ) -> int:
     """Export every input; print failures and one summary line; 1 if anything failed."""
     from briefreader.annotate import expand
-    from briefreader.io.sources import open_any
+    from briefreader.io.pairing import open_pair, pair_inputs
 
     files, failed = expand(paths)
     opened: list[tuple[Path, Path, Document]] = []
     reports = [f for f, _sub in files if is_report(f)]
-    for f, sub in files:
-        if f in reports:
-            continue  # an earlier export sitting among the briefs, not a brief
+    # An earlier export sitting among the briefs is not a brief; a source and its YAML are one (io.pairing).
+    for p in pair_inputs([(f, sub) for f, sub in files if f not in reports]):
         try:
-            opened.append((f, sub, open_any(f)))
+            opened += [(f, p.sub, doc) for f, doc in open_pair(p)]
         except BriefError as exc:
-            failed.append((f, exc.reason))
+            failed.append((p.path, exc.reason))
     try:
         _parse_unannotated([d for _f, _s, d in opened if not d.parsed], model, taxonomy, jobs)
         if fmt == "md":

@@ -7,12 +7,16 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 
 from briefreader.cli import main
+from briefreader.io.pairing import group
+from briefreader.io.store import load_document, save_document
+from briefreader.model.edits import reject_entity
 from tests.helpers.paths import BRIEFS
 
 ONE = "lumen-chip-results.txt"
@@ -46,3 +50,64 @@ def test_a_bundle_never_replaces_a_file_briefreader_did_not_write(
     first = mine.read_bytes()
     assert main(["export", str(src), "--to", fmt, "--out", str(out)]) == 0
     assert mine.read_bytes() == first
+
+
+def analysed_pair(tmp_path: Path) -> tuple[Path, str]:
+    """``x.txt`` and the ``x.yaml`` annotate wrote beside it, where the analyst rejected an entity."""
+    src = one_brief(tmp_path)
+    assert main(["annotate", str(src), "--out", str(src)]) == 0
+    yaml = src / "lumen-chip-results.yaml"
+    doc = load_document(yaml)
+    gone = doc.visible_entities()[0]
+    reject_entity(doc, gone.id)
+    save_document(doc, yaml)
+    return src, gone.name
+
+
+def test_export_counts_a_source_and_its_yaml_as_one_brief_the_analysts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src, gone = analysed_pair(tmp_path)
+    capsys.readouterr()
+    out = tmp_path / "out"
+    assert main(["export", str(src), "--to", "jsonl", "--out", str(out)]) == 0
+    lines = (out / "briefs.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1  # not the text twice, with and without the analyst's rejects
+    record = json.loads(lines[0])
+    assert gone not in {record["text"][s["start"] : s["end"]] for s in record["spans"]}
+    assert "exported 1 brief " in capsys.readouterr().err
+    assert main(["export", str(src), "--to", "md", "--out", str(out)]) == 0
+    assert sorted(p.name for p in out.glob("*.md")) == ["lumen-chip-results.md"]  # no x.report.md beside x.md
+    # The source changed since: the analyst's YAML still wins, carried onto the new text.
+    with (src / ONE).open("a", encoding="utf-8") as fh:
+        fh.write("\nA new closing paragraph about Lumen and its chips.\n")
+    assert main(["export", str(src), "--to", "jsonl", "--out", str(out)]) == 0
+    lines = (out / "briefs.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1 and "new closing paragraph" in json.loads(lines[0])["text"]
+    assert gone not in {json.loads(lines[0])["text"][s["start"] : s["end"]] for s in json.loads(lines[0])["spans"]}
+
+
+def test_annotate_counts_a_source_and_its_yaml_as_one_brief(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src, gone = analysed_pair(tmp_path)
+    capsys.readouterr()
+    out = tmp_path / "out"
+    assert main(["annotate", str(src), "--out", str(out)]) == 0
+    assert "annotated 1 brief " in capsys.readouterr().err
+    assert sorted(p.name for p in out.iterdir()) == ["lumen-chip-results.yaml"]  # no x-2.yaml
+    doc = load_document(out / "lumen-chip-results.yaml")
+    assert gone not in {e.name for e in doc.visible_entities()}  # the analyst's reject came along
+    # In place, too: the YAML is updated, not copied.
+    assert main(["annotate", str(src), "--out", str(src)]) == 0
+    assert sorted(p.name for p in src.iterdir()) == ["lumen-chip-results.txt", "lumen-chip-results.yaml"]
+
+
+def test_one_pairing_rule_for_every_command() -> None:
+    files = ["a/x.txt", "a/x.yaml", "b/y.md", "b/y.txt", "b/y.txt.yaml", "c/z.brief.yaml", "c/z.txt", "d/w.yaml"]
+    groups = {(g.source, g.yaml) for g in group(files, {f for f in files if f.endswith(".yaml")})}
+    assert groups == {
+        ("a/x.txt", "a/x.yaml"),
+        ("b/y.md", None),
+        ("b/y.txt", "b/y.txt.yaml"),
+        ("c/z.txt", "c/z.brief.yaml"),
+        (None, "d/w.yaml"),
+    }
