@@ -47,7 +47,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--out",
         type=Path,
         metavar="DIR",
-        help="folder to write to (default: the current one); for jsonl and spacy also FILE.jsonl / FILE.spacy",
+        help="folder to write to (default: the current one; reports go to INPUT-reports when that is inside an "
+        "input folder); for jsonl and spacy also FILE.jsonl / FILE.spacy",
     )
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="parse unannotated briefs with N processes")
 
@@ -77,7 +78,7 @@ def run_export(
     try:
         _parse_unannotated([d for _f, _s, d in opened if not d.parsed], model, taxonomy, jobs)
         if fmt == "md":
-            written, where = _write_reports(opened, out or Path(), failed)
+            written, where = _write_reports(opened, out or reports_folder(paths), failed)
         else:
             written, where = _write_bundle(opened, fmt, out, failed)
     except KeyboardInterrupt:
@@ -92,6 +93,25 @@ def run_export(
         summary += f"; {len(failed)} failed"
     print(summary, file=sys.stderr)
     return 1 if failed else 0
+
+
+def reports_folder(paths: list[Path], cwd: Path | None = None) -> Path:
+    """Where reports go without ``--out``: the current folder, unless it lies inside an input folder.
+
+    Then (``export . --to md`` in a library) they go beside the outermost
+    such input, to ``<its name>-reports``, so a library never fills with
+    its own reports.
+    """
+    here = (cwd or Path.cwd()).resolve()
+    around = []
+    for p in paths:
+        folder = (p if p.is_dir() else p.parent).resolve()
+        if here == folder or folder in here.parents:
+            around.append(folder)
+    if not around:
+        return cwd or Path()
+    outer = min(around, key=lambda f: len(f.parts))
+    return outer.parent / f"{outer.name or 'briefs'}-reports"
 
 
 def _parse_unannotated(docs: list[Document], model: str | None, taxonomy: Path | None, jobs: int) -> None:

@@ -13,6 +13,8 @@ import json
 import zlib
 from pathlib import Path
 
+from briefreader.io.pairing import is_report_file
+
 NOT_OURS = "exists and was not written by briefreader"
 """The start of the one message every format gives for a file it leaves alone."""
 
@@ -47,15 +49,7 @@ def is_export(path: Path) -> bool:
 
 def is_report(path: Path) -> bool:
     """True for a file ``export --to md`` wrote (it starts with the report marker)."""
-    from briefreader.export.markdown import REPORT_MARKER
-
-    if path.suffix.lower() not in (".md", ".markdown") or not path.is_file():
-        return False
-    try:
-        with path.open("r", encoding="utf-8", errors="replace") as fh:
-            return fh.readline().rstrip("\r\n") == REPORT_MARKER
-    except OSError:
-        return False
+    return path.is_file() and is_report_file(path)
 
 
 def _is_jsonl_export(path: Path) -> bool:

@@ -28,6 +28,27 @@ from briefreader.model.document import Document
 _SOURCE_SUFFIXES = tuple(s for s in BRIEF_SUFFIXES if s)
 _BRIEF_KEY = re.compile(rb"(?m)^briefreader:")
 
+REPORT_MARKER = "<!-- briefreader report: exporting again replaces this file -->"
+"""First line of every Markdown report ``export`` writes: its own output, never read as a brief."""
+_REPORT_HEAD = REPORT_MARKER.encode()
+
+
+def is_report_data(data: bytes) -> bool:
+    """True for the bytes of a report ``export --to md`` wrote (its first line is the marker)."""
+    return data.lstrip(b"\xef\xbb\xbf").startswith(_REPORT_HEAD)
+
+
+def is_report_file(path: Path) -> bool:
+    """True for a Markdown file ``export --to md`` wrote: the first line says so (not the name:
+    a brief may be called ``q3.report.md``)."""
+    if path.suffix.lower() not in (".md", ".markdown"):
+        return False
+    try:
+        with path.open("rb") as fh:
+            return is_report_data(fh.read(len(_REPORT_HEAD) + 3))
+    except OSError:
+        return False
+
 
 def is_yaml(rel: str) -> bool:
     """True for ``.yaml`` / ``.yml`` files."""
@@ -129,7 +150,8 @@ def _is_brief_yaml(path: Path) -> bool:
 
 
 def pair_inputs(files: list[tuple[Path, Path]]) -> list[Paired]:
-    """The briefs among ``files`` ((file, subfolder) as ``annotate.expand`` lists them), by ``group``.
+    """The briefs among ``files`` ((file, subfolder) as ``annotate.expand`` lists them), by ``group``;
+    reports ``export`` wrote are left out.
 
     A YAML that is no brief stays an input of its own (opening it says why
     it is not one), so nothing given on the command line disappears.
@@ -137,6 +159,8 @@ def pair_inputs(files: list[tuple[Path, Path]]) -> list[Paired]:
     by_folder: dict[Path, dict[str, Path]] = {}
     subs: dict[Path, Path] = {}
     for f, sub in files:
+        if is_report_file(f):
+            continue  # an earlier export among the briefs: briefreader's own output, not a brief
         by_folder.setdefault(f.parent, {})[f.name] = sub
         subs[f] = sub
     out: list[Paired] = []

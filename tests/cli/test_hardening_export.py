@@ -16,7 +16,9 @@ import pytest
 from briefreader.cli import main
 from briefreader.io.pairing import group
 from briefreader.io.store import load_document, save_document
+from briefreader.library import LibraryIndex
 from briefreader.model.edits import reject_entity
+from tests.helpers.library_data import GLACIER, HARBOUR, annotated, harbour_entities, write
 from tests.helpers.paths import BRIEFS
 
 ONE = "lumen-chip-results.txt"
@@ -111,3 +113,41 @@ def test_one_pairing_rule_for_every_command() -> None:
         ("c/z.txt", "c/z.brief.yaml"),
         (None, "d/w.yaml"),
     }
+
+
+def annotated_library(root: Path) -> Path:
+    """Two briefs, each a source with its annotated YAML beside it (one of them Markdown)."""
+    annotated(write(root / "harbour.txt", HARBOUR), harbour_entities())
+    annotated(write(root / "glacier.md", GLACIER), {"Nordvik": ("LOC", ["Nordvik"])})
+    return root
+
+
+def test_reports_exported_into_a_library_are_never_read_as_briefs(tmp_path: Path) -> None:
+    lib = annotated_library(tmp_path / "lib")
+    assert main(["export", str(lib), "--to", "md", "--out", str(lib)]) == 0
+    assert {"harbour.md", "glacier.report.md"} <= {p.name for p in lib.iterdir()}
+    with LibraryIndex.open(lib) as index:
+        index.refresh()
+        briefs = {b.rel: b.status for b in index.briefs()}
+    assert briefs == {"harbour.yaml": "annotated", "glacier.yaml": "annotated"}  # not 6 rows
+    assert main(["annotate", str(lib), "--out", str(lib)]) == 0
+    assert sorted(p.name for p in lib.iterdir()) == [
+        "glacier.md",
+        "glacier.report.md",
+        "glacier.yaml",
+        "harbour.md",
+        "harbour.txt",
+        "harbour.yaml",
+    ]  # no harbour-2.yaml, no glacier.report.yaml
+    # Exporting again replaces the reports, and does not take them for briefs either.
+    assert main(["export", str(lib), "--to", "md", "--out", str(lib)]) == 0
+    assert len(list(lib.iterdir())) == 6
+
+
+def test_reports_go_outside_the_library_by_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lib = annotated_library(tmp_path / "lib")
+    before = sorted(p.name for p in lib.iterdir())
+    monkeypatch.chdir(lib)
+    assert main(["export", ".", "--to", "md"]) == 0
+    assert sorted(p.name for p in lib.iterdir()) == before
+    assert sorted(p.name for p in (tmp_path / "lib-reports").iterdir()) == ["glacier.md", "harbour.md"]
