@@ -54,7 +54,12 @@ class _Sets:
 
 
 def _compatible(a: str, b: str) -> bool:
-    return a == b or (a in _WAVERING and b in _WAVERING)
+    """Labels two names may join under: the same, or a person's the model wavered on ('Wang' as ORG).
+
+    Never two different things because their words meet: 'Philippine' (NORP)
+    is no alias of 'Philippine Senate' (ORG).
+    """
+    return a == b or (a in _WAVERING and b in _WAVERING and "PERSON" in (a, b))
 
 
 def ensure_groups(conn: sqlite3.Connection, corrections: Corrections) -> None:
@@ -125,7 +130,8 @@ def regroup(conn: sqlite3.Connection, corrections: Corrections) -> None:
         bare = name_words(bare_name(name))
         if len(bare) != 1 or top_label[k] not in _WAVERING:
             continue
-        owners = {sets.find(o) for o in by_word.get(bare[0].casefold(), []) if o != k}
+        fits = [o for o in by_word.get(bare[0].casefold(), []) if o != k and _compatible(top_label[k], top_label[o])]
+        owners = {sets.find(o) for o in fits}
         if len(owners) == 1:
             sets.union(k, owners.pop())
     _store(conn, rows, key_of, sets, {compact(v): v for v in corrections.alias.values()})
