@@ -55,13 +55,17 @@ def parse_missing(
 
     todo: list[_Todo] = []
     fed = 0
+    base: str | None = None
+    known = False
     for index, _shown in indexes:
         for rel in index.unparsed():
             try:
                 doc = open_any(index.path_of(rel))
             except BriefError:
                 continue  # the index lists it with its reason already
-            key = parse_cache.cache_key(doc.text, model, taxonomy)
+            if not known:  # the pipeline, taxonomy and corrections: looked up once, when a brief needs them
+                base, known = parse_cache.key_base(model, taxonomy), True
+            key = parse_cache.key_with(base, doc.text)
             hit = parse_cache.lookup(doc, key)
             if hit is not None:
                 fed += index.record_parse(rel, hit)

@@ -85,8 +85,11 @@ def _corrections_fingerprint() -> str:
         return "?"
 
 
-def cache_key(text: str, model: str | None, taxonomy: Path | str | None) -> str | None:
-    """The key of ``text``'s parse with this pipeline, taxonomy and corrections; None when it cannot be known."""
+def key_base(model: str | None, taxonomy: Path | str | None) -> str | None:
+    """What every key of one run shares (the pipeline, taxonomy, corrections, this version); None if unknown.
+
+    Computed once per run: ``parse_missing`` keys thousands of briefs with it.
+    """
     pipeline = pipeline_identity(model)
     if pipeline is None:
         return None
@@ -94,11 +97,21 @@ def cache_key(text: str, model: str | None, taxonomy: Path | str | None) -> str 
         tax = hashlib.blake2b(_taxonomy_bytes(taxonomy), digest_size=16).hexdigest()
     except OSError:
         return None
-    h = hashlib.blake2b(digest_size=20)
-    for part in (FORMAT, briefreader.__version__, *pipeline, tax, _corrections_fingerprint()):
-        h.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return "\0".join((FORMAT, briefreader.__version__, *pipeline, tax, _corrections_fingerprint()))
+
+
+def key_with(base: str | None, text: str) -> str | None:
+    """The key of ``text``'s parse under a ``key_base``."""
+    if base is None:
+        return None
+    h = hashlib.blake2b(base.encode("utf-8", "surrogatepass") + b"\0", digest_size=20)
     h.update(text.encode("utf-8", "surrogatepass"))
     return h.hexdigest()
+
+
+def cache_key(text: str, model: str | None, taxonomy: Path | str | None) -> str | None:
+    """The key of ``text``'s parse with this pipeline, taxonomy and corrections; None when it cannot be known."""
+    return key_with(key_base(model, taxonomy), text)
 
 
 def _entry(key: str) -> Path:
