@@ -18,9 +18,10 @@ reported, never dropped.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, replace
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from briefreader.io.sources import BRIEF_SUFFIXES, YAML_SUFFIXES
 from briefreader.model.document import Document
@@ -50,9 +51,14 @@ def is_report_file(path: Path) -> bool:
         return False
 
 
+def _suffix(name: str) -> str:
+    """``os.path.splitext``'s suffix, lower case (string work: a library pairs tens of thousands of names)."""
+    return os.path.splitext(name)[1].lower()
+
+
 def is_yaml(rel: str) -> bool:
     """True for ``.yaml`` / ``.yml`` files."""
-    return PurePosixPath(rel).suffix.lower() in YAML_SUFFIXES
+    return _suffix(rel) in YAML_SUFFIXES
 
 
 def looks_annotated(data: bytes) -> bool:
@@ -62,19 +68,18 @@ def looks_annotated(data: bytes) -> bool:
 
 def base_key(rel: str) -> str:
     """The name a source and its YAML share: ``a/b/NAME`` for NAME.txt, NAME.yaml, NAME.brief.yaml, NAME.txt.yaml."""
-    p = PurePosixPath(rel)
-    stem = p.stem
-    if p.suffix.lower() in YAML_SUFFIXES:
-        inner = PurePosixPath(stem).suffix.lower()
-        if inner == ".brief" or inner in _SOURCE_SUFFIXES:
-            stem = stem[: -len(inner)]
-    return str(p.with_name(stem))
+    stem, suffix = os.path.splitext(rel)
+    if suffix.lower() in YAML_SUFFIXES:
+        inner_stem, inner = os.path.splitext(stem)
+        if inner.lower() == ".brief" or inner.lower() in _SOURCE_SUFFIXES:
+            return inner_stem
+    return stem
 
 
 def _qualified_for(yaml: str) -> str | None:
     """The source a qualified YAML names (``NAME.txt`` for ``NAME.txt.yaml``), else None."""
-    stem = PurePosixPath(yaml).stem
-    return str(PurePosixPath(yaml).with_name(stem)) if PurePosixPath(stem).suffix.lower() in _SOURCE_SUFFIXES else None
+    stem = os.path.splitext(yaml)[0]
+    return stem if _suffix(stem) in _SOURCE_SUFFIXES else None
 
 
 @dataclass(frozen=True)
@@ -106,10 +111,12 @@ def group(files: list[str], annotated: set[str]) -> list[Group]:
     """
     by_key: dict[str, tuple[list[str], list[str]]] = {}
     for rel in files:
-        if is_yaml(rel) and rel not in annotated:
+        stem, suffix = os.path.splitext(rel)
+        yaml = suffix.lower() in YAML_SUFFIXES
+        if yaml and rel not in annotated:
             continue
-        sources, yamls = by_key.setdefault(base_key(rel), ([], []))
-        (yamls if is_yaml(rel) else sources).append(rel)
+        sources, yamls = by_key.setdefault(base_key(rel) if yaml else stem, ([], []))
+        (yamls if yaml else sources).append(rel)
     out: list[Group] = []
     for key, (sources, yamls) in sorted(by_key.items()):
         yamls.sort(key=lambda r: (_qualified_for(r) is not None, r.lower().endswith((".brief.yaml", ".brief.yml")), r))

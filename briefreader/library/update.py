@@ -41,7 +41,7 @@ def refresh(
     known = {r[0]: r[1:] for r in conn.execute("SELECT rel, size, mtime_ns, hash, annotated FROM files")}
     changed, touched, annotated = _changes(root, stats, known)
     # ``annotated`` flags a YAML that is a brief, and a source that is briefreader's own report (never a brief).
-    groups = group(sorted(r for r in stats if is_yaml(r) or r not in annotated), annotated)
+    groups = group(sorted(r for r in stats if r not in annotated or is_yaml(r)), annotated)
     stored = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT path, source, yaml FROM briefs")}
     todo: list[Group] = []
     for g in groups:
