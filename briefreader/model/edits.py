@@ -247,26 +247,16 @@ def split_mentions(doc: Document, entity_id: str, texts: list[str], name: str | 
     return new
 
 
-def overlapped(doc: Document, start: int, end: int) -> list[tuple[Entity, Mention]]:
-    """The visible mentions a span overlaps, with their entities (what ``add_mention`` replaces)."""
-    return [(e, m) for e in doc.entities for m in e.mentions if m.visible and m.start < end and start < m.end]
-
-
 def add_mention(doc: Document, start: int, end: int, label: str, entity_id: str | None = None) -> Entity:
-    """Mark a span by hand, into an existing entity or a new one.
-
-    As an ``add`` correction does, the new span replaces the visible
-    mentions it overlaps ('Vietnam's parliament' over 'Vietnam'): they are
-    kept as rejected, so a re-parse does not bring them back and undo (the
-    session's) does.
-    """
+    """Mark a span by hand, into an existing entity or a new one."""
     _check_span(doc, start, end)
     text = doc.text[start:end]
     if not text.strip() or text != text.strip():
         raise EditError("a mention must start and end on a character that is not a space")
-    for e, m in overlapped(doc, start, end):
-        m.origin = "rejected"
-        e.edited = True
+    for e in doc.entities:
+        for m in e.mentions:
+            if m.visible and m.start < end and start < m.end:
+                raise EditError(f"overlaps the mention {m.text!r} of {e.name}")
     mention = Mention(start, end, text, "user", label.upper())
     if entity_id is not None:
         ent = _entity(doc, entity_id)

@@ -211,26 +211,18 @@ class Split:
 
 @dataclass(frozen=True)
 class MarkEntity:
-    """Words the model missed, marked by hand as a new entity (replacing the mentions they overlap)."""
+    """Words the model missed, marked by hand as a new entity."""
 
     start: int
     end: int
     label: str
 
     def touches(self, doc: Document) -> Touch:
-        # The entities whose mentions the new one replaces: undo shows them again.
-        replaced = tuple(dict.fromkeys(e.id for e, _m in edits.overlapped(doc, self.start, self.end)))
-        return Touch(entities=replaced, lists=("entities",))
+        return Touch(lists=("entities",))
 
     def apply(self, doc: Document) -> str:
-        replaced = edits.overlapped(doc, self.start, self.end)
         ent = edits.add_mention(doc, self.start, self.end, self.label)
-        done = f"Marked “{one_line(ent.name, 40)}” as {ent.label}"
-        if replaced:
-            done += " in place of " + ", ".join(
-                f"“{one_line(m.text, 30)}” ({one_line(e.name, 30)})" for e, m in replaced
-            )
-        return done
+        return f"Marked “{one_line(ent.name, 40)}” as {ent.label}"
 
 
 # Key points --------------------------------------------------------------------------------
