@@ -111,16 +111,15 @@ def connect(address: str, jobs: int) -> Iterator[Client]:
 
     if address == "local":
         workers = jobs if jobs > 1 else os.cpu_count() or 1
-        with (
-            LocalCluster(
+        with _deaf_to_ctrl_c():
+            cluster = LocalCluster(
                 n_workers=workers,
                 threads_per_worker=1,
                 processes=True,
                 dashboard_address=":0",  # any free port: 8787 may be another cluster's
                 silence_logs=logging.ERROR,
-            ) as cluster,
-            Client(cluster) as client,
-        ):
+            )
+        with cluster, Client(cluster) as client, _quiet_on_interrupt():
             yield client
         return
     try:
@@ -129,6 +128,36 @@ def connect(address: str, jobs: int) -> Iterator[Client]:
         raise BriefError(None, f"cannot reach the Dask scheduler at {address}: {exc}") from None
     with client:
         yield client
+
+
+@contextmanager
+def _deaf_to_ctrl_c() -> Iterator[None]:
+    """Start the local cluster's processes with ctrl+c ignored.
+
+    ctrl+c reaches every process of the terminal's foreground group: each
+    worker and nanny printed its own KeyboardInterrupt traceback before the
+    run's clean last line. A process started while SIGINT is ignored keeps
+    it ignored (Python installs its handler only where it is not), so only
+    this process hears ctrl+c, and it stops the cluster itself.
+    """
+    import signal
+
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
+@contextmanager
+def _quiet_on_interrupt() -> Iterator[None]:
+    """On ctrl+c, silence distributed's logs while the cluster is torn down (cancelled tasks, closed comms)."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        for name in ("distributed", "tornado", "asyncio"):
+            logging.getLogger(name).setLevel(logging.CRITICAL + 1)
+        raise
 
 
 def _start_workers(client: Client, model: str | None) -> None:

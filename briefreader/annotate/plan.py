@@ -18,10 +18,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from briefreader.io.errors import BriefError
-from briefreader.io.sources import YAML_SUFFIXES, find_briefs, open_any
+from briefreader.io.pairing import Paired, pair_inputs, reconcile, related
+from briefreader.io.sources import find_briefs, open_any
 from briefreader.io.store import load_document
 from briefreader.model.document import Document
-from briefreader.model.reanchor import transfer_annotations
 
 
 @dataclass
@@ -67,11 +67,6 @@ def expand(paths: list[Path], out: Path | None = None) -> tuple[list[tuple[Path,
     return files, bad
 
 
-def _related(saved: Document, doc: Document) -> bool:
-    """True when ``saved`` is an annotated copy of the brief ``doc`` (same text or same source)."""
-    return saved.text == doc.text or (bool(saved.meta.source) and saved.meta.source == doc.meta.source)
-
-
 def analyst_work(doc: Document) -> bool:
     """True when a saved brief holds something a person did: a note, a correction, a pin, a key of their own."""
     return bool(
@@ -93,31 +88,52 @@ def _candidates(path: Path, folder: Path) -> Iterator[Path]:
 
 
 def plan(files: list[tuple[Path, Path]], out: Path, reparse: bool, failed: list[tuple[Path, str]]) -> list[Job]:
-    """A job per input: sources first, so each claims its own annotated YAML before YAML inputs are read."""
+    """A job per brief (``io.pairing``: a source and its annotated YAML are one), sources first, so each
+    claims its own annotated YAML before YAML inputs are read."""
     claimed: set[Path] = set()
     jobs: list[Job] = []
-    sources = [(f, sub) for f, sub in files if f.suffix.lower() not in YAML_SUFFIXES]
-    yamls = [(f, sub) for f, sub in files if f.suffix.lower() in YAML_SUFFIXES]
-    for f, sub in sources:
+    briefs = pair_inputs(files)
+    for p in [p for p in briefs if p.source is not None]:
+        assert p.source is not None
         try:
-            job = _source_job(f, open_any(f), out / sub, claimed)
+            doc = open_any(p.source)
+            saved = _paired_yaml(p, doc, failed)
+            if saved is None:
+                job = _source_job(p.source, doc, out / p.sub, claimed)
+            else:
+                assert p.yaml is not None
+                merged = _merge(doc, saved, p.yaml.name)
+                job = Job(p.source, merged, _yaml_target(p.yaml, merged, out / p.sub, claimed), parse=True)
         except BriefError as exc:
-            failed.append((f, exc.reason))
+            failed.append((p.source, exc.reason))
             continue
         claimed.add(job.target.resolve())
         jobs.append(job)
-    for f, sub in yamls:
+    for p in [p for p in briefs if p.source is None]:
+        f = p.path
         if f.resolve() in claimed:
             continue  # the annotated copy of a source above: updated there, not annotated twice
         try:
             doc = open_any(f)
-            target = _yaml_target(f, doc, out / sub, claimed)
+            target = _yaml_target(f, doc, out / p.sub, claimed)
         except BriefError as exc:
             failed.append((f, exc.reason))
             continue
         claimed.add(target.resolve())
         jobs.append(Job(f, doc, target, parse=reparse or not doc.parsed))
     return jobs
+
+
+def _paired_yaml(p: Paired, doc: Document, failed: list[tuple[Path, str]]) -> Document | None:
+    """The annotated YAML beside a source (the analyst's work), when there is one that can be read."""
+    if p.yaml is None:
+        return None
+    try:
+        saved = load_document(p.yaml)
+    except BriefError as exc:
+        failed.append((p.yaml, exc.reason))  # listed, and the source is annotated as if alone
+        return None
+    return saved if related(saved, doc) else None  # another brief's annotations: the source goes alone
 
 
 def _source_job(f: Path, doc: Document, folder: Path, claimed: set[Path]) -> Job:
@@ -132,23 +148,24 @@ def _source_job(f: Path, doc: Document, folder: Path, claimed: set[Path]) -> Job
         except BriefError as exc:
             doc.warnings.append(f"{target.name} is there but cannot be read ({exc.reason}); left as it is")
             continue  # not ours to overwrite
-        if not _related(saved, doc):
+        if not related(saved, doc):
             continue
-        if not analyst_work(saved):
-            return Job(f, doc, target, parse=True)  # nothing of the analyst's to keep: as a first run
-        if saved.text == doc.text:
-            # Parsed again (this run's model, taxonomy and corrections) over what the analyst did:
-            # the re-parse merge keeps notes, corrected entities and pinned points.
-            saved.meta = replace(doc.meta, extra=saved.meta.extra)
-            saved.warnings[:0] = doc.warnings
-            return Job(f, saved, target, parse=True)
-        # The source changed since: its text and blocks win, the notes and corrections come along.
-        report = transfer_annotations(saved, doc)
-        doc.meta = replace(doc.meta, extra=saved.meta.extra)
-        doc.extra = saved.extra
-        doc.warnings += [f"{target.name}: text changed since it was annotated; {line}" for line in report.orphans]
-        return Job(f, doc, target, parse=True)
+        return Job(f, _merge(doc, saved, target.name), target, parse=True)
     raise BriefError(f, "no free output name")
+
+
+def _merge(doc: Document, saved: Document, name: str) -> Document:
+    """The brief to parse from a source and its annotated copy: the analyst's work on the source's text."""
+    if not analyst_work(saved):
+        return doc  # nothing of the analyst's to keep: as a first run
+    if saved.text == doc.text:
+        # Parsed again (this run's model, taxonomy and corrections) over what the analyst did:
+        # the re-parse merge keeps notes, corrected entities and pinned points.
+        saved.meta = replace(doc.meta, extra=saved.meta.extra)
+        saved.warnings[:0] = doc.warnings
+        return saved
+    # The source changed since: its text and blocks win, the notes and corrections come along.
+    return reconcile(saved, doc, name)[0]
 
 
 def _yaml_target(f: Path, doc: Document, folder: Path, claimed: set[Path]) -> Path:
@@ -164,6 +181,6 @@ def _yaml_target(f: Path, doc: Document, folder: Path, claimed: set[Path]) -> Pa
             continue
         # Overwrite an earlier copy only when nothing written there would be lost.
         mine = {(n.id, n.text) for n in doc.notes}
-        if _related(saved, doc) and all((n.id, n.text) in mine for n in saved.notes):
+        if related(saved, doc) and all((n.id, n.text) in mine for n in saved.notes):
             return target
     raise BriefError(f, "no free output name")

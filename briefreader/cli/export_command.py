@@ -9,8 +9,10 @@ atomically, so an interrupted export leaves complete files or none.
 ``md`` writes one report per brief (``DIR/<stem>.md``, keeping the
 subfolder layout); ``jsonl`` and ``spacy`` write one file for all briefs
 (``DIR/briefs.jsonl`` / ``DIR/briefs.spacy``, or ``--out FILE.jsonl`` /
-``FILE.spacy``). A report never replaces a file briefreader did not
-write: that one is left alone and the report goes to ``<stem>.report.md``.
+``FILE.spacy``). An export never replaces a file briefreader did not
+write (``export.ownership``): for a report, that one is left alone and
+the report goes to ``<stem>.report.md``; a bundle is not written at all,
+and the export fails with the message a report gives.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from briefreader.export.ownership import NOT_OURS, is_export, is_report, ours_or_free
 from briefreader.io.errors import BriefError
 from briefreader.model.display import one_line
 from briefreader.model.document import Document
@@ -44,7 +47,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--out",
         type=Path,
         metavar="DIR",
-        help="folder to write to (default: the current one); for jsonl and spacy also FILE.jsonl / FILE.spacy",
+        help="folder to write to (default: the current one; reports go to INPUT-reports when that is inside an "
+        "input folder); for jsonl and spacy also FILE.jsonl / FILE.spacy",
     )
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="parse unannotated briefs with N processes")
 
@@ -60,22 +64,21 @@ def run_export(
 ) -> int:
     """Export every input; print failures and one summary line; 1 if anything failed."""
     from briefreader.annotate import expand
-    from briefreader.io.sources import open_any
+    from briefreader.io.pairing import open_pair, pair_inputs
 
     files, failed = expand(paths)
     opened: list[tuple[Path, Path, Document]] = []
     reports = [f for f, _sub in files if is_report(f)]
-    for f, sub in files:
-        if f in reports:
-            continue  # an earlier export sitting among the briefs, not a brief
+    # An earlier export sitting among the briefs is not a brief; a source and its YAML are one (io.pairing).
+    for p in pair_inputs([(f, sub) for f, sub in files if f not in reports]):
         try:
-            opened.append((f, sub, open_any(f)))
+            opened += [(f, p.sub, doc) for f, doc in open_pair(p)]
         except BriefError as exc:
-            failed.append((f, exc.reason))
+            failed.append((p.path, exc.reason))
     try:
         _parse_unannotated([d for _f, _s, d in opened if not d.parsed], model, taxonomy, jobs)
         if fmt == "md":
-            written, where = _write_reports(opened, out or Path(), failed)
+            written, where = _write_reports(opened, out or reports_folder(paths), failed)
         else:
             written, where = _write_bundle(opened, fmt, out, failed)
     except KeyboardInterrupt:
@@ -90,6 +93,25 @@ def run_export(
         summary += f"; {len(failed)} failed"
     print(summary, file=sys.stderr)
     return 1 if failed else 0
+
+
+def reports_folder(paths: list[Path], cwd: Path | None = None) -> Path:
+    """Where reports go without ``--out``: the current folder, unless it lies inside an input folder.
+
+    Then (``export . --to md`` in a library) they go beside the outermost
+    such input, to ``<its name>-reports``, so a library never fills with
+    its own reports.
+    """
+    here = (cwd or Path.cwd()).resolve()
+    around = []
+    for p in paths:
+        folder = (p if p.is_dir() else p.parent).resolve()
+        if here == folder or folder in here.parents:
+            around.append(folder)
+    if not around:
+        return cwd or Path()
+    outer = min(around, key=lambda f: len(f.parts))
+    return outer.parent / f"{outer.name or 'briefs'}-reports"
 
 
 def _parse_unannotated(docs: list[Document], model: str | None, taxonomy: Path | None, jobs: int) -> None:
@@ -156,32 +178,12 @@ def report_target(folder: Path, stem: str, used: set[Path]) -> Path:
         name = stem if n == 1 else f"{stem}-{n}"
         target, other = folder / f"{name}.md", folder / f"{name}.report.md"
         for candidate in (target, other):
-            if candidate not in used and _ours_or_free(candidate):
+            if candidate not in used and ours_or_free(candidate):
                 used.add(candidate)
                 return candidate
         if target not in used and other not in used:
-            raise BriefError(target, f"exists and was not written by briefreader, nor was {other.name}: not replaced")
+            raise BriefError(target, f"{NOT_OURS}, nor was {other.name}: not replaced")
         n += 1  # another brief of the same stem took one of them
-
-
-def _ours_or_free(path: Path) -> bool:
-    """True if nothing is at ``path`` or it is an earlier report."""
-    if not path.exists() and not path.is_symlink():
-        return True
-    return is_report(path)
-
-
-def is_report(path: Path) -> bool:
-    """True for a file ``export --to md`` wrote (it starts with the report marker)."""
-    from briefreader.export.markdown import REPORT_MARKER
-
-    if path.suffix.lower() not in (".md", ".markdown") or not path.is_file():
-        return False
-    try:
-        with path.open("r", encoding="utf-8", errors="replace") as fh:
-            return fh.readline().rstrip("\r\n") == REPORT_MARKER
-    except OSError:
-        return False
 
 
 def bundle_target(fmt: str, out: Path | None) -> Path:
@@ -199,6 +201,10 @@ def _write_bundle(
 
     target = bundle_target(fmt, out)
     _make_folder(target.parent)
+    if target.is_file() and not is_export(target):
+        # As a report never replaces a file it did not write (report_target), nor does a bundle.
+        failed.append((target, f"{NOT_OURS}: not replaced"))
+        return 0, target
     data: str | bytes
     if fmt == "jsonl":
         from briefreader.export.jsonl import brief_line

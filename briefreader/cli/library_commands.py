@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # imported when a command runs: the reader's start-up does no
     from briefreader.model.corrections import Corrections
 
 COMMANDS = ("search", "entities")
+NO_PARSE_HELP = "do not parse briefs that have no parse yet (they are searched as text, with no entities)"
 
 
 def register(sub: Any) -> None:
@@ -30,6 +31,7 @@ def register(sub: Any) -> None:
     se.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="library folders or briefs (default: .)")
     se.add_argument("--json", action="store_true", help="one JSON object a line: path, title, start, end, sentence")
     se.add_argument("--limit", type=_count, default=50, metavar="N", help="at most N results (default 50)")
+    se.add_argument("--no-parse", action="store_true", help=NO_PARSE_HELP)
     en = sub.add_parser("entities", help="list the entities of every brief, joined across briefs")
     en.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="library folders or briefs (default: .)")
     en.add_argument(
@@ -38,6 +40,7 @@ def register(sub: Any) -> None:
     en.add_argument("--label", action="append", metavar="LABEL", help="only this label (repeatable)")
     en.add_argument("--filter", default="", metavar="WORDS", help="only entities whose name or alias has these words")
     en.add_argument("--limit", type=_count, default=None, metavar="N", help="at most N entities")
+    en.add_argument("--no-parse", action="store_true", help=NO_PARSE_HELP)
 
 
 def _say(message: str) -> None:
@@ -105,6 +108,10 @@ def run(args: argparse.Namespace) -> int:
     indexes: list[tuple[LibraryIndex, Path]] = []
     try:
         indexes = open_indexes(list(args.paths))
+        if not args.no_parse:
+            from briefreader.cli.parse_missing import parse_missing
+
+            parse_missing(indexes, args.model, args.taxonomy, lambda: corrections_for_cli(False))
         if args.command == "search":
             return _search(indexes, args.query, args.limit, args.json)
         return _entities(indexes, args.label, args.filter, args.limit, args.json)
@@ -204,7 +211,7 @@ def _entities(
     if unparsed:
         _say(
             f"note: {unparsed} brief{'s are' if unparsed != 1 else ' is'} not annotated: no entities from them yet"
-            " (briefreader annotate)"
+            " (run without --no-parse, or briefreader annotate)"
         )
     rows = sorted(merged.values(), key=lambda m: (-len(m["briefs"]), -m["mentions"], m["name"]))
     if limit is not None:

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from briefreader.export import mdtext as md
 from briefreader.export.event_facts import EventFacts, event_facts, event_lines, key_point_review, timeline
+
+# The first line of every report lives in io: the library and annotate tell reports from briefs by it too.
+from briefreader.io.pairing import REPORT_MARKER as REPORT_MARKER
 from briefreader.model.document import Document, KeyPoint, Note
 from briefreader.model.labels import label_rank
 from briefreader.model.titles import title_of
-
-REPORT_MARKER = "<!-- briefreader report: exporting again replaces this file -->"
-"""First line of every report: lets ``export`` tell its own earlier output from a file someone wrote."""
 
 
 def report(doc: Document) -> str:

@@ -54,13 +54,18 @@ class _Sets:
 
 
 def _compatible(a: str, b: str) -> bool:
-    return a == b or (a in _WAVERING and b in _WAVERING)
+    """Labels two names may join under: the same, or a person's the model wavered on ('Wang' as ORG).
+
+    Never two different things because their words meet: 'Philippine' (NORP)
+    is no alias of 'Philippine Senate' (ORG).
+    """
+    return a == b or (a in _WAVERING and b in _WAVERING and "PERSON" in (a, b))
 
 
 def ensure_groups(conn: sqlite3.Connection, corrections: Corrections) -> None:
     """Recompute the groups when briefs or the corrections changed since the last time."""
     meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN ('groups_dirty', 'groups_corrections')"))
-    fingerprint = json.dumps(sorted(corrections.alias.items()))
+    fingerprint = corrections.fingerprint()
     if meta.get("groups_dirty") == "0" and meta.get("groups_corrections") == fingerprint:
         return
     regroup(conn, corrections)
@@ -68,12 +73,8 @@ def ensure_groups(conn: sqlite3.Connection, corrections: Corrections) -> None:
 
 
 def regroup(conn: sqlite3.Connection, corrections: Corrections) -> None:
-    """Join every brief's entities into library-wide groups and store them."""
-    rows = [
-        (r[0], r[1], r[2], r[3], tuple(json.loads(r[4])), r[5])
-        for r in conn.execute("SELECT id, brief, name, label, aliases, mentions FROM entities")
-        if r[3] not in VALUE_LABELS
-    ]
+    """Join every brief's entities into library-wide groups and store them (corrections applied first)."""
+    rows = corrected_rows(conn.execute("SELECT id, brief, name, label, aliases, mentions FROM entities"), corrections)
     alias_to = {compact(k): compact(v) for k, v in corrections.alias.items()}
     sets = _Sets()
     key_of: dict[int, str] = {}
@@ -125,10 +126,34 @@ def regroup(conn: sqlite3.Connection, corrections: Corrections) -> None:
         bare = name_words(bare_name(name))
         if len(bare) != 1 or top_label[k] not in _WAVERING:
             continue
-        owners = {sets.find(o) for o in by_word.get(bare[0].casefold(), []) if o != k}
+        fits = [o for o in by_word.get(bare[0].casefold(), []) if o != k and _compatible(top_label[k], top_label[o])]
+        owners = {sets.find(o) for o in fits}
         if len(owners) == 1:
             sets.union(k, owners.pop())
     _store(conn, rows, key_of, sets, {compact(v): v for v in corrections.alias.values()})
+
+
+def corrected_rows(rows: Iterable[tuple[Any, ...]], corrections: Corrections) -> list[tuple[Any, ...]]:
+    """Entity rows as a parse with ``corrections`` would have left them (``nlp.corrections_pass``).
+
+    A ``relabel`` reaches an entity whose name or a spelling matches; a
+    ``reject`` takes out the spellings it names, and the entity with its
+    name; ``alias`` joins in ``regroup``; ``add`` needs the text, and
+    takes effect at the brief's next parse. Values are left out.
+    """
+    relabel = {compact(k): v for k, v in corrections.relabel.items()}
+    reject = {compact(t) for t in corrections.reject}
+    out = []
+    for eid, brief, name, label, aliases_json, mentions in rows:
+        k = compact(name)
+        if k in reject:
+            continue
+        aliases = tuple(a for a in json.loads(aliases_json) if compact(a) not in reject)
+        new = next((relabel[s] for s in (k, *map(compact, aliases)) if s in relabel), None)
+        label = new or label
+        if label not in VALUE_LABELS:
+            out.append((eid, brief, name, label, aliases, mentions))
+    return out
 
 
 def _store(

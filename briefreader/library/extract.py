@@ -125,7 +125,8 @@ def from_document(doc: Document, rel: str) -> Extract:
         ex.chunks.append(
             Chunk(
                 "key_point",
-                " · ".join(w for w in words if w),
+                # Each word once: a point's category is often its event's type ('invitation · invitation').
+                " · ".join(dict.fromkeys(w for w in words if w)),
                 ev.start if ev else None,
                 ev.end if ev else None,
                 ev.quote if ev else None,

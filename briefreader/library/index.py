@@ -344,6 +344,16 @@ class LibraryIndex:
         infos.sort(key=lambda b: _sort_key(b, sort), reverse=desc)
         return infos
 
+    def unparsed(self) -> list[str]:
+        """The briefs a parse would add to (a source, no YAML, no parse fed back), by path: one cheap query."""
+
+        def run() -> list[str]:
+            self._look()
+            query = "SELECT path FROM briefs WHERE status = 'new' AND parsed = 0 ORDER BY path"
+            return [r[0] for r in self._conn().execute(query)]
+
+        return self._guard(run)
+
     def brief(self, path: Path | str) -> BriefInfo | None:
         """One brief by the path of either of its files."""
         rel = self._rel(path)

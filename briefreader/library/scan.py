@@ -1,24 +1,26 @@
 """Find the briefs of a library folder and pair each source with its annotated YAML.
 
-A brief is one or two files in one folder: a source (``NAME.txt``,
-``NAME.md``...) and the YAML the reader saves beside it (``NAME.yaml``, or
-``NAME.brief.yaml`` when an unrelated ``NAME.yaml`` was there), or a YAML
-alone (what ``annotate --out`` writes). YAML files that are not annotated
-briefs (no ``briefreader:`` key) are someone else's and are left out.
+Which files make one brief is ``io.pairing``'s rule (a source and the
+annotated YAML beside it, or either alone), the one every command uses.
+YAML files that are not annotated briefs (no ``briefreader:`` key) are
+someone else's and are left out.
 Hidden files and folders are skipped, as ``annotate`` skips them.
 """
 
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
+from briefreader.io.pairing import Group as Group  # the pairing rule is io.pairing's, shared by every command
+from briefreader.io.pairing import base_key as base_key
+from briefreader.io.pairing import group as group
+from briefreader.io.pairing import is_yaml as is_yaml
+from briefreader.io.pairing import looks_annotated as looks_annotated
 from briefreader.io.sources import BRIEF_SUFFIXES, YAML_SUFFIXES
 
 _SOURCE_SUFFIXES = tuple(s for s in BRIEF_SUFFIXES if s)
-_BRIEF_KEY = re.compile(rb"(?m)^briefreader:")
 
 
 _BYTE_MARK = 0x10FF00
@@ -101,69 +103,4 @@ def walk(root: Path, skipped: list[str] | None = None) -> list[FileStat]:
                 continue
             out.append(FileStat(index_name(prefix + entry.name), st.st_size, st.st_mtime_ns))
     out.sort(key=lambda f: f.rel)
-    return out
-
-
-def base_key(rel: str) -> str:
-    """The name a source and its YAML share: ``a/b/NAME`` for NAME.txt, NAME.yaml and NAME.brief.yaml."""
-    p = PurePosixPath(rel)
-    stem = p.stem
-    if p.suffix.lower() in YAML_SUFFIXES and stem.lower().endswith(".brief"):
-        stem = stem[: -len(".brief")]
-    return str(p.with_name(stem))
-
-
-def is_yaml(rel: str) -> bool:
-    """True for ``.yaml`` / ``.yml`` files."""
-    return PurePosixPath(rel).suffix.lower() in YAML_SUFFIXES
-
-
-def looks_annotated(data: bytes) -> bool:
-    """True when a YAML file is one the reader wrote (or could read): it has the schema key."""
-    return bool(_BRIEF_KEY.search(data))
-
-
-@dataclass(frozen=True)
-class Group:
-    """The files of one brief: its source, its annotated YAML, or both."""
-
-    key: str
-    source: str | None
-    yaml: str | None
-
-    @property
-    def path(self) -> str:
-        """The file the reader opens: the YAML when there is one (it holds the analyst's work)."""
-        return self.yaml or self.source or self.key
-
-    @property
-    def files(self) -> tuple[str, ...]:
-        """Both files, those that exist."""
-        return tuple(f for f in (self.source, self.yaml) if f)
-
-
-def group(files: list[str], annotated: set[str]) -> list[Group]:
-    """Pair sources with YAMLs that share their name (``annotated``: the YAMLs that are briefs).
-
-    Two sources with one name (``x.txt`` and ``x.md``) are two briefs; the
-    YAML goes to the first. ``NAME.yaml`` is preferred over
-    ``NAME.brief.yaml``; a second YAML of one name is a brief of its own.
-    """
-    by_key: dict[str, tuple[list[str], list[str]]] = {}
-    for rel in files:
-        if is_yaml(rel) and rel not in annotated:
-            continue
-        sources, yamls = by_key.setdefault(base_key(rel), ([], []))
-        (yamls if is_yaml(rel) else sources).append(rel)
-    out: list[Group] = []
-    for key, (sources, yamls) in sorted(by_key.items()):
-        yamls.sort(key=lambda r: (r.lower().endswith((".brief.yaml", ".brief.yml")), r))
-        sources.sort()
-        first_yaml = yamls[0] if yamls else None
-        if sources:
-            out.append(Group(key, sources[0], first_yaml))
-            out += [Group(key, s, None) for s in sources[1:]]
-            out += [Group(key, None, y) for y in yamls[1:]]
-        else:
-            out += [Group(key, None, y) for y in yamls]
     return out

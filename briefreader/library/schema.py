@@ -16,14 +16,14 @@ import re
 import sqlite3
 from pathlib import Path
 
-FORMAT = 2
+FORMAT = 3
 """Bump when the tables or what is extracted into them change: older indexes are rebuilt."""
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE files (
     rel TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, hash TEXT NOT NULL,
-    annotated INTEGER NOT NULL DEFAULT 0
+    annotated INTEGER NOT NULL DEFAULT 0  -- a YAML that is a brief; a source that is an export's report
 );
 CREATE TABLE briefs (
     id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, source TEXT, yaml TEXT,

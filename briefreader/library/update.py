@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from briefreader.io.pairing import is_report_data
 from briefreader.library.extract import Extract, file_hash, from_document, load_file, read_group, text_hash
 from briefreader.library.results import Progress, RefreshReport
 from briefreader.library.scan import FileStat, Group, group, is_yaml, looks_annotated
@@ -39,7 +40,8 @@ def refresh(
     stats = {f.rel: f for f in files}
     known = {r[0]: r[1:] for r in conn.execute("SELECT rel, size, mtime_ns, hash, annotated FROM files")}
     changed, touched, annotated = _changes(root, stats, known)
-    groups = group(sorted(stats), annotated)
+    # ``annotated`` flags a YAML that is a brief, and a source that is briefreader's own report (never a brief).
+    groups = group(sorted(r for r in stats if r not in annotated or is_yaml(r)), annotated)
     stored = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT path, source, yaml FROM briefs")}
     todo: list[Group] = []
     for g in groups:
@@ -52,7 +54,7 @@ def refresh(
     in_groups = {r for g in groups for r in g.files}
     report.total = len(groups)
     forgotten = [(r,) for r in known if r not in stats]
-    foreign = [(r, stats[r].size, stats[r].mtime_ns, d) for r, (d, _b) in changed.items() if r not in in_groups]
+    foreign = [(r, stats[r].size, stats[r].mtime_ns, d, b) for r, (d, b) in changed.items() if r not in in_groups]
     if not (gone or forgotten or touched or foreign or todo):
         return report  # nothing to write: no wait on another process that is writing
     conn.execute("BEGIN IMMEDIATE")
@@ -60,9 +62,9 @@ def refresh(
         report.removed = delete_briefs(conn, gone)
         conn.executemany("DELETE FROM files WHERE rel = ?", forgotten)
         conn.executemany("UPDATE files SET size = ?, mtime_ns = ? WHERE rel = ?", touched)
-        # Files that are no brief (someone else's YAML): remembered so they are not read again.
+        # Files that are no brief (someone else's YAML, a report): remembered so they are not read again.
         conn.executemany(
-            "INSERT OR REPLACE INTO files (rel, size, mtime_ns, hash, annotated) VALUES (?, ?, ?, ?, 0)", foreign
+            "INSERT OR REPLACE INTO files (rel, size, mtime_ns, hash, annotated) VALUES (?, ?, ?, ?, ?)", foreign
         )
         last = time.perf_counter()
         for i, g in enumerate(todo):
@@ -102,7 +104,10 @@ def refresh(
 def _changes(
     root: Path, stats: dict[str, FileStat], known: dict[str, tuple[int, int, str, int]]
 ) -> tuple[dict[str, tuple[str, bool]], list[tuple[int, int, str]], set[str]]:
-    """Files whose bytes changed (rel -> (hash, is a brief YAML)), files only touched, and the brief YAMLs.
+    """Files whose bytes changed (rel -> (hash, flag)), files only touched, and the flagged files.
+
+    The flag: a YAML that is a brief (it has the schema key), or a source
+    that is a report ``export`` wrote (``io.pairing.is_report_data``).
 
     A file whose size and mtime match the index is not opened; one whose
     size or mtime differ is hashed, and counts as changed only if its bytes
@@ -125,7 +130,7 @@ def _changes(
             if k[3]:
                 annotated.add(rel)
             continue
-        is_brief = is_yaml(rel) and isinstance(raw, bytes) and looks_annotated(raw)
+        is_brief = isinstance(raw, bytes) and (looks_annotated(raw) if is_yaml(rel) else is_report_data(raw))
         changed[rel] = (digest, is_brief)
         if is_brief:
             annotated.add(rel)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefreader.io.sources import YAML_SUFFIXES, read_brief
+from briefreader.io.sources import BRIEF_SUFFIXES, YAML_SUFFIXES, read_brief
 from briefreader.model.document import Document
 from briefreader.session.brief import BriefSession, Opening
 from briefreader.session.files import (
@@ -123,8 +123,31 @@ class Reloaded:
     """False when the file says what the Document already did (nothing was replaced)."""
 
 
+def source_file(session: BriefSession) -> Path | None:
+    """The file that holds the brief's source text, for ``E``: the source it was opened from, or, for a
+    brief opened from its YAML, the source beside it that the YAML is paired with (``io.pairing``).
+
+    None for a YAML alone, or one whose neighbour is another brief's source
+    (two sources of one name, and the YAML names neither).
+    """
+    src = session.source
+    if src.suffix.lower() not in YAML_SUFFIXES:
+        return src
+    from briefreader.io.pairing import base_key
+
+    qualified = src.with_suffix("")  # NAME.txt for NAME.txt.yaml
+    if qualified.suffix.lower() in BRIEF_SUFFIXES and qualified.suffix and qualified.is_file():
+        return qualified
+    base = base_key(src.name)
+    found = [c for s in BRIEF_SUFFIXES if s and (c := src.with_name(base + s)).is_file()]
+    named = [c for c in found if c.name == session.doc.meta.source]
+    if named:
+        return named[0]
+    return found[0] if len(found) == 1 else None
+
+
 def reload_source(session: BriefSession) -> Reloaded:
-    """Read the session's source file again, keeping every annotation, saved or not.
+    """Read the session's source file again (``source_file``), keeping every annotation, saved or not.
 
     The same carrying-over as opening a source whose YAML is older: each
     mention, evidence span and note anchor is found again by its quote
@@ -134,9 +157,10 @@ def reload_source(session: BriefSession) -> Reloaded:
     text. The brief is unsaved afterwards unless it was clean with no
     annotations file behind it (a source just opened, nothing to save).
     """
-    fresh = read_brief(session.source)
+    path = source_file(session) or session.source
+    fresh = read_brief(path)
     _clean_meta(fresh)
-    old, name = session.doc, display_name(session.source)
+    old, name = session.doc, display_name(path)
     if fresh.text == old.text and fresh.meta == old.meta:
         return Reloaded(f"{name} is unchanged", changed=False)
     clean = not session.dirty and session.stamp is None

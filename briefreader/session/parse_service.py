@@ -76,14 +76,22 @@ class ParseService:
         from concurrent.futures.process import BrokenProcessPool
 
         from briefreader.nlp.pipeline import ModelError
+        from briefreader.session import parse_cache
 
         taxonomy = str(self.taxonomy) if self.taxonomy else None
+        # A bare brief's parse depends on its text alone: kept in the parse cache, shared with the CLI.
+        key = parse_cache.cache_key(doc.text, self.model, taxonomy) if parse_cache.is_bare(doc) else None
+        if (hit := parse_cache.lookup(doc, key)) is not None:
+            return hit
         try:
             if not self.in_process:
-                return parse_copy(doc, self.model, taxonomy)
-            if self._pool is None:
+                parsed = parse_copy(doc, self.model, taxonomy)
+            elif self._pool is None:
                 raise ParseError("the parse process was stopped")
-            return self._pool.submit(parse_copy, doc, self.model, taxonomy).result()
+            else:
+                parsed = self._pool.submit(parse_copy, doc, self.model, taxonomy).result()
+            parse_cache.store(key, parsed)
+            return parsed
         except ModelError as exc:
             raise ParseError(str(exc)) from None
         except BrokenProcessPool:

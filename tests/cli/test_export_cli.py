@@ -89,7 +89,8 @@ def test_report_never_replaces_a_file_someone_wrote(tmp_path: Path, capsys: pyte
 def test_out_may_name_the_file_and_an_earlier_export_is_replaced_whole(tmp_path: Path) -> None:
     target = tmp_path / "sets" / "train.jsonl"
     target.parent.mkdir()
-    target.write_text("stale\n" * 50, encoding="utf-8")
+    assert main(["export", str(BRIEFS), "--to", "jsonl", "--out", str(target)]) == 0
+    assert len(target.read_text(encoding="utf-8").splitlines()) > 1
     assert main(["export", str(BRIEFS / "lumen-chip-results.txt"), "--to", "jsonl", "--out", str(target)]) == 0
     lines = target.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 1 and json.loads(lines[0])["meta"]["source"] == "lumen-chip-results.txt"

@@ -89,12 +89,13 @@ def test_entities_text_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 
 
 def test_library_commands_import_neither_textual_nor_spacy(tmp_path: Path) -> None:
+    # spaCy only parses briefs that have no parse (issue 21, item 8): with --no-parse it is never loaded.
     root = make_library(tmp_path / "lib")
     code = f"""
 import sys
 from briefreader.cli import main
-assert main(["search", "harbour", {str(root)!r}, "--json"]) == 0
-assert main(["entities", {str(root)!r}]) == 0
+assert main(["search", "harbour", {str(root)!r}, "--json", "--no-parse"]) == 0
+assert main(["entities", {str(root)!r}, "--no-parse"]) == 0
 print("loaded", "textual" in sys.modules, "spacy" in sys.modules, file=sys.stderr)
 """
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)

@@ -57,7 +57,7 @@ def columns(width: int, sort: str, descending: bool) -> list[Column]:
         Column("date", "Date", 10),
     ]
     if width >= 100:
-        cols.append(Column("file", "File", 0, weight=2))
+        cols.append(Column("file", "File", 0, weight=1))  # the title gets the room: 51 cells at 120 columns
     cols += [
         Column("status", "Status", 16 if wide else 10),
         Column("entities", "Entities" if wide else "Ents", 8 if wide else 4, right=True),

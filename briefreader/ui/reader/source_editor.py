@@ -7,8 +7,10 @@ in the reader. On return the session reads the file again
 (``session.opening.reload_source``: the opening code's carrying-over by
 quotes) and the screen parses the new text in the background.
 
-A brief opened from its YAML has no source to edit: its text lives in the
-YAML with the offsets of every annotation, so ``E`` says so instead of
+A brief opened from its YAML edits the source beside it, when the YAML
+is that source's (``session.opening.source_file``), and re-anchors as for
+a source. A YAML alone has no source to edit: its text lives in the YAML
+with the offsets of every annotation, so ``E`` says so instead of
 rewriting the file behind the reader's back.
 """
 
@@ -31,7 +33,7 @@ from briefreader.io.sources import BRIEF_SUFFIXES, YAML_SUFFIXES
 from briefreader.model.display import one_line
 from briefreader.session.brief import BriefSession
 from briefreader.session.files import display_name
-from briefreader.session.opening import reload_source
+from briefreader.session.opening import reload_source, source_file
 
 SHOWN_PROBLEMS = 5
 """Orphans listed after an edit; the rest are counted (all are kept, and each orphaned note says so)."""
@@ -82,7 +84,7 @@ def _say(app: App[Any], message: str, severity: SeverityLevel = "warning") -> No
 
 def edit_source(app: App[Any], session: BriefSession) -> Edited | None:
     """Hand the source to the editor, then read it again; None when nothing changed (said why)."""
-    source = session.source
+    source = source_file(session) or session.source  # a YAML's paired source is edited
     if source.suffix.lower() in YAML_SUFFIXES:
         beside = source_beside(source)
         where = f" Its source {display_name(beside)} is beside it: open that (ctrl+o) to edit it." if beside else ""

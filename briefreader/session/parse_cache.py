@@ -1,0 +1,156 @@
+"""The parse cache: a brief's parse, kept once, for the library, the CLI and the reader alike.
+
+A parse is a pure function of the text, the pipeline (name and version),
+the taxonomy, the corrections applied after it and this program's own
+version; the key is a hash of all of them, so a cached parse is never
+stale, only unused. Entries are the parsed Document as the YAML store
+writes it, one file each, under ``<cache dir>/parses/`` (the user cache
+folder, or ``$BRIEFREADER_CACHE_DIR``), written atomically: two processes
+filling the cache at once each write whole files.
+
+Only the parse of a bare source is cached (no entities, notes or key
+points of the analyst's): a brief with annotations is merged with its
+parse, which depends on more than the text. The pipeline is identified
+without loading spaCy (``pipeline_identity``: the installed package's
+version). ``ParseService.parse`` looks here first, so the reader and the
+library screen get a cached parse in milliseconds, with no spaCy loaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import importlib.util
+import json
+import os
+from pathlib import Path
+
+import briefreader
+from briefreader.io.errors import BriefError
+from briefreader.model.document import Document
+
+FORMAT = "1"
+"""Bump when what a cached entry holds changes."""
+
+
+def cache_dir() -> Path:
+    """Where parses live (``$BRIEFREADER_CACHE_DIR``, else platformdirs' user cache)."""
+    env = os.environ.get("BRIEFREADER_CACHE_DIR")
+    if env:
+        return Path(env) / "parses"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("briefreader", appauthor=False)) / "parses"
+
+
+def pipeline_identity(requested: str | None) -> tuple[str, str] | None:
+    """(name, version) of the pipeline ``load_model(requested)`` would load, found without spaCy; None if none is."""
+    from briefreader.nlp.pipeline import candidates
+
+    for name in candidates(requested):
+        if os.path.isdir(name):
+            try:
+                meta = json.loads((Path(name) / "meta.json").read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                return None
+            return f"{meta.get('lang', '')}_{meta.get('name', name)}", str(meta.get("version", "?"))
+        try:
+            if importlib.util.find_spec(name) is None:
+                continue
+        except (ImportError, ValueError):
+            continue
+        for dist in (name, name.replace("_", "-")):
+            try:
+                return name, importlib.metadata.version(dist)
+            except importlib.metadata.PackageNotFoundError:
+                continue
+        return name, "?"
+    return None
+
+
+def _taxonomy_bytes(path: Path | str | None) -> bytes:
+    if path is None:
+        from importlib import resources
+
+        return resources.files("briefreader.nlp").joinpath("taxonomy.yaml").read_bytes()
+    return Path(path).read_bytes()
+
+
+def _corrections_fingerprint() -> str:
+    from briefreader.io.corrections_file import load_corrections
+
+    try:
+        return load_corrections().corrections.fingerprint()
+    except (BriefError, OSError):
+        return "?"
+
+
+def key_base(model: str | None, taxonomy: Path | str | None) -> str | None:
+    """What every key of one run shares (the pipeline, taxonomy, corrections, this version); None if unknown.
+
+    Computed once per run: ``parse_missing`` keys thousands of briefs with it.
+    """
+    pipeline = pipeline_identity(model)
+    if pipeline is None:
+        return None
+    try:
+        tax = hashlib.blake2b(_taxonomy_bytes(taxonomy), digest_size=16).hexdigest()
+    except OSError:
+        return None
+    return "\0".join((FORMAT, briefreader.__version__, *pipeline, tax, _corrections_fingerprint()))
+
+
+def key_with(base: str | None, text: str) -> str | None:
+    """The key of ``text``'s parse under a ``key_base``."""
+    if base is None:
+        return None
+    h = hashlib.blake2b(base.encode("utf-8", "surrogatepass") + b"\0", digest_size=20)
+    h.update(text.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def cache_key(text: str, model: str | None, taxonomy: Path | str | None) -> str | None:
+    """The key of ``text``'s parse with this pipeline, taxonomy and corrections; None when it cannot be known."""
+    return key_with(key_base(model, taxonomy), text)
+
+
+def _entry(key: str) -> Path:
+    return cache_dir() / key[:2] / f"{key}.yaml"
+
+
+def is_bare(doc: Document) -> bool:
+    """True for an unparsed brief with nothing of the analyst's: its parse depends on its text alone."""
+    return not (doc.parsed or doc.entities or doc.key_points or doc.notes or doc.events)
+
+
+def lookup(doc: Document, key: str | None) -> Document | None:
+    """The cached parse of ``doc``'s text under ``key``, with ``doc``'s own metadata; None on a miss."""
+    path = _entry(key) if key is not None else None
+    if path is None or not path.is_file():
+        return None  # the common miss costs a stat: the YAML stack is not imported before the first frame
+    from briefreader.io.store import loads
+
+    try:
+        cached = loads(path.read_text(encoding="utf-8"), source=str(path))
+    except (OSError, UnicodeDecodeError, BriefError):
+        return None  # missing, unreadable or damaged: parse again (and write it anew)
+    if cached.text != doc.text:
+        return None
+    cached.meta, cached.blocks = doc.meta, doc.blocks
+    cached.warnings = [*doc.warnings]
+    return cached
+
+
+def store(key: str | None, parsed: Document) -> None:
+    """Keep a parse under ``key`` (quietly nothing when the cache folder cannot be written)."""
+    if key is None or not parsed.parsed:
+        return
+    from briefreader.io.atomic import atomic_write
+    from briefreader.io.store import dumps
+
+    path = _entry(key)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, dumps(parsed))
+    except (OSError, BriefError):
+        pass  # a cache is an optimisation: a read-only or full cache folder costs a parse, nothing more
