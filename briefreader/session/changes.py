@@ -45,6 +45,11 @@ def _name(doc: Document, entity_id: str) -> str:
 # Notes -------------------------------------------------------------------------------------
 
 
+def _notes_on(doc: Document, kind: str, ref: str) -> tuple[str, ...]:
+    """Ids of the notes anchored to an entity or key point, which an edit of it moves or drops."""
+    return tuple(n.id for n in doc.notes if n.anchor.kind == kind and n.anchor.ref == ref)
+
+
 @dataclass(frozen=True)
 class AddNote:
     """A new note on an anchor."""
@@ -176,7 +181,7 @@ class Merge:
     gone_id: str
 
     def touches(self, doc: Document) -> Touch:
-        moved = tuple(n.id for n in doc.notes if n.anchor.kind == "entity" and n.anchor.ref == self.gone_id)
+        moved = _notes_on(doc, "entity", self.gone_id)
         # Event frames name entities by id: those naming the merged one are repointed (undo puts them back).
         gone = self.gone_id
         points = tuple(
@@ -286,7 +291,7 @@ class DeleteKeyPoint:
     kp_id: str
 
     def touches(self, doc: Document) -> Touch:
-        notes = tuple(n.id for n in doc.notes if n.anchor.kind == "key_point" and n.anchor.ref == self.kp_id)
+        notes = _notes_on(doc, "key_point", self.kp_id)
         return Touch(notes=notes, lists=("key_points", "rejected_key_points"))
 
     def apply(self, doc: Document) -> str:
@@ -302,7 +307,7 @@ class JoinKeyPoints:
     gone_id: str
 
     def touches(self, doc: Document) -> Touch:
-        notes = tuple(n.id for n in doc.notes if n.anchor.kind == "key_point" and n.anchor.ref == self.gone_id)
+        notes = _notes_on(doc, "key_point", self.gone_id)
         return Touch(key_points=(self.keep_id,), notes=notes, lists=("key_points",))
 
     def apply(self, doc: Document) -> str:
