@@ -235,21 +235,26 @@ def _roles(view: roles.Sentence, c: Candidate, resolver: Resolver) -> _Roles:
     actors, actor_toks, actor_rel = _fill(view, c.index, p.actors, p.place, resolver)
     targets, target_toks, target_rel = _fill(view, c.index, p.targets, p.place, resolver)
     out = _Roles(actors, targets, None, "", actor_toks, actor_rel, target_toks, target_rel)
-    for rel in p.place:
+    out.place, out.place_relation = _place_of(view, c.index, p.place, resolver)
+    taken = {e.id for e in out.actors} | ({out.place.id} if out.place else set())
+    out.targets = [e for e in out.targets if e.id not in taken]
+    return out
+
+
+def _place_of(view: roles.Sentence, at: int, rels: tuple[str, ...], resolver: Resolver) -> tuple[Entity | None, str]:
+    """The place token ``at`` names through the first of ``rels`` that finds one, and that relation."""
+    for rel in rels:
         # The place is the object itself ("in Geneva", "the town of Narvik"), never a
         # name qualifying it ("to the Nordic Council meeting").
-        toks = _place_tokens(view, roles.relation(view, c.index, rel, whole_clause=True))
+        toks = _place_tokens(view, roles.relation(view, at, rel, whole_clause=True))
         found = (
             [e for e in resolver.entities(view, toks, _PLACE_OR_NAME) if _placelike(e, rel, resolver.text)]
             if toks
             else []
         )
         if found:
-            out.place, out.place_relation = found[0], rel
-            break
-    taken = {e.id for e in out.actors} | ({out.place.id} if out.place else set())
-    out.targets = [e for e in out.targets if e.id not in taken]
-    return out
+            return found[0], rel
+    return None, ""
 
 
 _PLACE_OR_NAME = roles.PLACE_LABELS | {"PERSON", "ORG"}
@@ -319,12 +324,15 @@ def _rank(view: roles.Sentence, cands: list[Candidate], resolver: Resolver) -> l
     said = {c.index for c in cands if c.is_statement}
     # A verb that is only the support of an event noun ("struck a deal", "launched an attack")
     # gives way to the noun.
+    # A verb whose pattern names its object ("lifted the sanctions", "cut ties") is the event itself.
+    named_objects = {c.index for c in cands if c.pattern.objects}
     supports = {
         g
         for c in cands
         if not c.is_statement
         and view.tokens[c.index].pos != "VERB"
         and (g := governor(view, c.index, c.pattern)) is not None
+        and g not in named_objects
     }
     cands = [c for c in cands if c.index not in supports]
     for c in cands:
@@ -348,7 +356,12 @@ def _rank(view: roles.Sentence, cands: list[Candidate], resolver: Resolver) -> l
             # A noun on its own is an event when the parse says whose it is ("X's visit",
             # "talks between A and B"), not merely what it is ("the A-B partnership").
             own = _roles(view, c, resolver) if gov is None else None
-            if own is not None and not (own.actors and own.actor_relation != "compound") and not own.targets:
+            if (
+                own is not None
+                and not (own.actors and own.actor_relation != "compound")
+                and not own.targets
+                and not _headline_noun(view, c)
+            ):
                 continue
             at, loose = (gov, False) if gov is not None else (c.index, True)
         # What did not happen ("failed to agree at talks") gives way to what did.
@@ -367,6 +380,22 @@ def _rank(view: roles.Sentence, cands: list[Candidate], resolver: Resolver) -> l
 
 _UNNAMED_OK = frozenset({"security", "tension"})
 """Kinds of event worth a timeline entry even when the text does not name who (arrests, attacks, protests)."""
+
+
+def _headline_noun(view: roles.Sentence, c: Candidate) -> bool:
+    """An armed or legal action named by a noun that the sentence is about: "A bomb blast shocked the games".
+
+    Such a noun is the news even with no one named (the guideline leaves the
+    unnamed parties out, not the event): it is the sentence's root (a
+    fragment, "A bomb at an abortion clinic.") or the subject of its main verb.
+    """
+    if c.category.id != "security":
+        return False
+    t = view.tokens[c.index]
+    if t.dep == "ROOT":
+        return True
+    head = view.head(c.index)
+    return t.dep in ("nsubj", "nsubjpass") and head is not None and view.tokens[head].dep == "ROOT"
 
 
 def _has_subject(view: roles.Sentence, v: int) -> bool:
@@ -494,6 +523,9 @@ def _build(
 ) -> Found | None:
     """The frame of one trigger: its roles, with the partners of the triggers tied to it; status, date, polarity."""
     r = _roles(view, chosen, resolver)
+    if r.place is None and _headline_noun(view, chosen) and (head := view.head(chosen.index)) is not None:
+        # "A bomb blast shook the stadium in Tirana": where the blast's verb happened.
+        r.place, r.place_relation = _place_of(view, head, chosen.pattern.place, resolver)
     for c in cands:
         if c is chosen or c.category is not chosen.category or not _tied(view, c, chosen):
             continue
@@ -665,6 +697,9 @@ def negation_cue(view: roles.Sentence, trig: int) -> tuple[int, str] | None:
             aux = next((tokens[a].text for a in view.kids(x, "aux") if a < n), "")
             return n, (f"{aux} {word}".strip() if word in ("not", "n't", "never") else word)
         lemma = tokens[x].lemma.lower()
+        yet = any(tokens[k].text.lower() == "yet" for k in view.kids(x, "advmod"))
+        if x != trig and lemma in ("have", "be") and yet:
+            return x, f"{tokens[x].text} yet to"  # "has yet to contact", "is yet to sign": not done
         if x != trig and lemma in NEGATING_GOVERNORS:
             return x, tokens[x].text + (" to" if any(tokens[k].dep == "xcomp" for k in view.kids(x)) else "")
         particle = _NEGATING_PARTICLES.get(lemma)

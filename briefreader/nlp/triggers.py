@@ -79,11 +79,20 @@ def object_is(view: roles.Sentence, i: int, lemmas: frozenset[str]) -> bool:
 
 
 def names_someone(view: roles.Sentence, toks: list[int]) -> bool:
-    """A name among the tokens, or a noun with its name beside it ("call on the minister, A")."""
-    return any(
-        t in view.entity_at or view.tokens[t].pos == "PROPN" or any(a in view.entity_at for a in view.kids(t, "appos"))
-        for t in toks
-    )
+    """A name among the tokens, or a noun with its name beside it.
+
+    Beside it: in apposition ("call on the minister, A"), or as the noun's
+    owner ("Allied Domecq shares", "Japan's economy", "shares in Pernod"),
+    which is whose the noun is when it moves ("shares in X rose").
+    """
+
+    def owned(t: int) -> bool:
+        if any(a in view.entity_at for a in view.kids(t, "appos", "compound", "poss")):
+            return True
+        objs = [o for p in view.kids(t, "prep") for o in view.kids(p, "pobj")]
+        return any(o in view.entity_at or any(a in view.entity_at for a in view.kids(o, "appos")) for o in objs)
+
+    return any(t in view.entity_at or view.tokens[t].pos == "PROPN" or owned(t) for t in toks)
 
 
 def demanded(view: roles.Sentence, i: int, said: set[int]) -> bool:

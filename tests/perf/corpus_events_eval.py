@@ -171,7 +171,7 @@ def evaluate(gold_dir: Path, corpus: Path, verbose: bool, c: Counter[str]) -> No
             used_f.add(fi)
             pairs.append((placed[gi][1], found[fi]))
         free = [f for fi, f in enumerate(found) if fi not in used_f]
-        for gi, (_span, g) in enumerate(placed):
+        for gi, (span, g) in enumerate(placed):
             opt = bool(g.get("optional"))
             c["gold_optional" if opt else "gold"] += 1
             if gi not in used_g and not opt:
@@ -181,6 +181,7 @@ def evaluate(gold_dir: Path, corpus: Path, verbose: bool, c: Counter[str]) -> No
                 if verbose:
                     print(
                         f"MISS  {gf.name}: [{g.get('type')}] trigger={g.get('trigger')!r} {g.get('note') or ''}"[:160]
+                        + f"\n      | {doc.text[span[0] : span[1]][:200]!r}"
                     )
         c["found"] += len(found)
         c["spurious"] += len(free)

@@ -1,0 +1,82 @@
+"""Events of real news that name no one, or name them only as the owner of a noun.
+
+The guideline leaves unnamed parties out of the roles, not the event out of
+the timeline ("A bomb blast shook the stadium"); and a market move is an
+event only when it says whose ("Shares in X rose"), not for "stocks hit a
+low". Briefs written for these tests, never text from ../shared.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefreader.model.event import EventFrame
+from briefreader.nlp.pipeline import LoadedModel
+from tests.helpers.event_frames import Frames, parse_brief
+
+NEWS = """---
+date: 2026-05-20
+---
+# Around the region
+
+A bomb blast shook the national stadium in Tirana on Tuesday.
+
+In Tallinn, stocks hit a three year low.
+
+Shares in Nordvik Shipping rose 6 percent in Oslo trading.
+
+The government moved additional troops into the border region on Monday.
+
+Canada lifted its sanctions on Belarus in April.
+
+The carmaker introduced a fuel surcharge for drivers last year.
+
+Police identified two suspects in the killing of Ilir Hoxha.
+
+Vela Mining has yet to contact its rival, Corvo Resources.
+"""
+
+
+@pytest.fixture(scope="module")
+def news(model: LoadedModel, tmp_path_factory: pytest.TempPathFactory) -> Frames:
+    return parse_brief(model, tmp_path_factory.mktemp("unnamed"), NEWS)
+
+
+def events_of(f: Frames, opening: str) -> list[EventFrame]:
+    at = f.doc.text.index(opening)
+    return [e for e in f.doc.events if e.sentence is not None and e.sentence[0] == at]
+
+
+def test_an_attack_with_no_one_named_is_still_an_event(news: Frames) -> None:
+    (ev,) = events_of(news, "A bomb blast")
+    assert ev.type == "security" and ev.actors == [] and news.name(ev.place) == "Tirana"
+
+
+def test_a_market_move_needs_whose_it_is(news: Frames) -> None:
+    assert events_of(news, "In Tallinn, stocks") == []
+    (ev,) = events_of(news, "Shares in Nordvik")
+    assert ev.type == "economy" and news.names(ev.actors) == ["Nordvik Shipping"]
+
+
+def test_moving_troops_is_armed_action(news: Frames) -> None:
+    (ev,) = events_of(news, "The government moved")
+    assert ev.type == "security" and ev.trigger.text == "moved"
+
+
+def test_lifting_sanctions_and_introducing_a_surcharge_are_economic_measures(news: Frames) -> None:
+    (lift,) = events_of(news, "Canada lifted")
+    assert lift.type == "economy" and news.names(lift.actors) == ["Canada"]
+    assert news.names(lift.targets) == ["Belarus"]
+    (surcharge,) = events_of(news, "The carmaker introduced")
+    assert surcharge.type == "economy" and surcharge.trigger.text == "introduced"
+
+
+def test_police_work_is_law_enforcement(news: Frames) -> None:
+    (ev,) = events_of(news, "Police identified")
+    assert ev.type == "security" and ev.trigger.text == "identified"
+
+
+def test_yet_to_is_not_done(news: Frames) -> None:
+    (ev,) = events_of(news, "Vela Mining")
+    assert ev.type == "visit" and ev.negated and ev.cue == "has yet to"
+    assert news.names(ev.targets) == ["Corvo Resources"]
