@@ -601,10 +601,10 @@ def _host(chosen: Candidate, r: _Roles) -> list[str]:
 
 
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Za-z .'-]*[A-Z](?:,\s*[A-Z][A-Za-z.]*\s*\d{1,2})?\s*"
+    r"^\s*[A-Z][A-Za-z .'-]*[A-Z](?:,\s*[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2}(?:\s*\d{1,2})?)?\s*"
     r"(?:\((?:[A-Z][A-Za-z-]*\s?){1,3}\)\s*)?(?:_|--|—|–|-|:)(?:\s+|$)"
 )
-"""A wire dateline opening a sentence: 'SEOUL, Dec. 30 (Yonhap) --', 'MOSCOW (AP)_'."""
+"""A wire dateline opening a sentence: 'SEOUL, Dec. 30 (Yonhap) --', 'MOSCOW (AP)_', 'CAGUAS, Puerto Rico (AP)_'."""
 
 
 def dateline_end(text: str) -> int:

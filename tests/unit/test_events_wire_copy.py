@@ -139,3 +139,15 @@ def test_a_wire_dateline_is_no_participant(model: LoadedModel, tmp_path: Path) -
     # Where the story was filed is where its events happen, never who acts in them.
     assert ev.type == "security" and f.names(ev.targets) == ["Le Van Tam"]
     assert all(f.name(a) != "HAIPHONG" for a in ev.actors)
+
+
+def test_a_dateline_with_its_country_places_the_story(model: LoadedModel, tmp_path: Path) -> None:
+    text = (
+        "---\ndate: 2026-02-10\n---\n# Port\n\n"
+        "GDANSK, Poland (AP)_ Police arrested the port director, Jan Nowak, on Monday.\n"
+    )
+    f = parse_brief(model, tmp_path, text)
+    (ev,) = f.doc.events
+    # 'CITY, Country (AP)_' is a dateline too: the city is where it happened, neither is a party.
+    assert f.name(ev.place) in {"Gdansk", "GDANSK", "Poland"}
+    assert f.names(ev.targets) == ["Jan Nowak"] and ev.actors == []
