@@ -106,7 +106,8 @@ def _clause(doc: Document, view: roles.Sentence, verb: int, drop_aux: bool, lean
         keep.append(i)
         for c in view.children[i]:
             t = view.tokens[c]
-            if t.dep in _DROP_DEPS and not (t.dep == "punct" and attached(doc, view, c)):
+            comparison = t.dep == "mark" and t.lemma.lower() in ("than", "as")  # "stronger than expected"
+            if t.dep in _DROP_DEPS and not comparison and not (t.dep == "punct" and attached(doc, view, c)):
                 continue
             if (t.dep == "prep" and t.lemma.lower() == "according") or (drop_aux and i == verb and t.dep == "aux"):
                 continue

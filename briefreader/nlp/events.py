@@ -444,6 +444,9 @@ PLAIN_SAYING = frozenset(
 """Verbs of saying that make no speech act of their own: "X said the economy was weak" is a quote, not news."""
 
 
+_QUOTES = frozenset({'"', "``", "''", "“", "”"})
+
+
 def _mere_saying(view: roles.Sentence, found: Found) -> bool:
     """A plain saying that is not itself the news: no one is addressed and nothing is asked or warned.
 
@@ -451,7 +454,10 @@ def _mere_saying(view: roles.Sentence, found: Found) -> bool:
     (urged, warned, reaffirmed, conveyed to someone); a quote attributed
     with 'said' that holds no event of its own is the article's voice.
     """
-    return view.tokens[found.trigger].lemma.lower() in PLAIN_SAYING and not found.targets
+    if view.tokens[found.trigger].lemma.lower() not in PLAIN_SAYING or found.targets:
+        return False
+    quoted = any(t.text in _QUOTES for t in view.tokens)
+    return quoted or not found.actors
 
 
 def _relayed(
