@@ -452,12 +452,17 @@ def _mere_saying(view: roles.Sentence, found: Found) -> bool:
 
     The guideline codes a statement only when the saying is the news
     (urged, warned, reaffirmed, conveyed to someone); a quote attributed
-    with 'said' that holds no event of its own is the article's voice.
+    with 'said' that holds no event of its own is the article's voice, and
+    so is a tail ("..., officials said"): what it relays is the sentence.
+    A named speaker who opens with their claim ("X said the economy was
+    weak") makes one.
     """
-    if view.tokens[found.trigger].lemma.lower() not in PLAIN_SAYING or found.targets:
+    trig = found.trigger
+    if view.tokens[trig].lemma.lower() not in PLAIN_SAYING or found.targets:
         return False
     quoted = any(t.text in _QUOTES for t in view.tokens)
-    return quoted or not found.actors
+    said = [c for c in view.kids(trig, "ccomp") if c > trig]
+    return quoted or not found.actors or not said
 
 
 def _relayed(

@@ -33,6 +33,8 @@ Kenya and Uganda did not sign the border accord in Kampala on Tuesday.
 Finance Minister Omar Haddad said the economy was stronger than expected.
 
 "Nobody saw this coming," Central Bank Governor Lina Farah said.
+
+Inflation was lower than forecast, Deputy Minister Karim Aziz said.
 """
 
 
@@ -86,6 +88,7 @@ def test_a_quote_with_no_event_in_it_is_no_event(wire: Frames) -> None:
     # A quotation is the article's voice; a named speaker's own claim is a statement
     # (both gold sets written from ../shared/EVENTS.md code it, 'X said the economy ...').
     assert events_of(wire, '"Nobody saw this coming,"') == []
+    assert events_of(wire, "Inflation was lower") == []  # a claim relayed by a tail
     (ev,) = events_of(wire, "Finance Minister Omar Haddad")
     assert ev.type == "statement" and wire.names(ev.actors) == ["Omar Haddad"] and not ev.negated
     assert title_of(wire.doc, ev).endswith("stronger than expected")
