@@ -46,7 +46,8 @@ def anaphoric(s: str, d: date | None, previous: str | None) -> tuple[bool, str |
     # 'the year-ago results', 'year-earlier sales': a year before D.
     if re.match(r"year[-\s](?:ago|earlier)\b", core, re.I):
         return True, None if d is None else f"{d.year - 1:04d}"
-    m = _SHIFT.match(re.sub(r"^(?:almost|nearly|about|around|some|more than|less than|just over)\s+", "", core))
+    bare = re.sub(r"^(?:almost|nearly|about|around|some|more than|less than|just over)\s+", "", core)
+    m = _SHIFT.match(bare)
     if m:
         n = count(m.group(1))
         if n is None:
@@ -57,7 +58,12 @@ def anaphoric(s: str, d: date | None, previous: str | None) -> tuple[bool, str |
             base = previous or (d.isoformat() if d else None)
             if base is None:
                 return True, None
-            return True, f"{int(base[:4]) + sign * n * (10 if unit == 'decade' else 1):04d}"
+            years = sign * n * (10 if unit == "decade" else 1)
+            if previous and bare == core and unit == "year" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", base):
+                # 'a year earlier' than 1989-11-01 is 1988-11-01, when exact ('about a year earlier' is a year).
+                shifted = f"{int(base[:4]) + years:04d}{base[4:]}"
+                return True, shifted if as_date(shifted) is not None else shifted[:7]
+            return True, f"{int(base[:4]) + years:04d}"
         if previous is None:
             return True, None
         if unit == "week":  # 'two weeks later': a day, like 'two weeks ago'

@@ -205,7 +205,11 @@ def test_expressions_anchored_on_the_last_date_given() -> None:
     assert normalise("that year", D, "past", previous="2019-05") == "2019"
     assert normalise("three days later", D, "past", previous=prev) == "2019-05-06"
     assert normalise("two weeks later", D, "past", previous=prev) == "2019-05-17"
-    assert normalise("a year earlier", D, "past", previous=prev) == "2018"
+    # Counted from a day the text gave, an exact count keeps the day (TimeBank: 'a year earlier' than
+    # 1989-11-01 is 1988-11-01); a hedged one is a year.
+    assert normalise("a year earlier", D, "past", previous=prev) == "2018-05-03"
+    assert normalise("about a year earlier", D, "past", previous=prev) == "2018"
+    assert normalise("a year earlier", D, "past", previous="2019-05") == "2018"
     assert normalise("the previous Friday", D, "past", previous=prev) == "2019-04-26"  # 3 May 2019 is a Friday
     assert normalise("then", D, "past", previous=prev) == prev
     # Nothing to count from: no date, and 'next week' is still counted from D.
