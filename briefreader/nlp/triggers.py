@@ -44,7 +44,7 @@ def candidates(view: roles.Sentence, taxonomy: Taxonomy) -> list[Candidate]:
         verbal = t.pos == "VERB"
         if not (verbal or (t.pos in ("NOUN", "PROPN") and i not in view.entity_at)):
             continue
-        if verbal and t.dep == "amod":
+        if verbal and t.dep == "amod" and not _misread_verb(view, i):
             continue  # a participle as an adjective: "the disputed town", "a banned party"
         for cat in taxonomy.categories:
             pat = next(
@@ -63,6 +63,23 @@ def candidates(view: roles.Sentence, taxonomy: Taxonomy) -> list[Candidate]:
                 out.append(Candidate(i, cat, pat))
                 break
     return out
+
+
+def _misread_verb(view: roles.Sentence, i: int) -> bool:
+    """A past-tense verb the parser hung on a name as an adjective: "Iraq alleged Ritter was a spy".
+
+    A participle before its noun is an adjective ("the disputed town"); a
+    finite past tense (VBD) between a name and the name it governs is the
+    sentence's verb, which the small model misreads when a clause follows.
+    """
+    t, tokens = view.tokens[i], view.tokens
+    return (
+        t.tag == "VBD"
+        and 0 < i < len(tokens) - 1
+        and tokens[i - 1].pos == "PROPN"
+        and tokens[i + 1].pos == "PROPN"
+        and tokens[i - 1].dep in ("nsubj", "nsubjpass")
+    )
 
 
 def object_is(view: roles.Sentence, i: int, lemmas: frozenset[str]) -> bool:

@@ -34,6 +34,12 @@ The carmaker introduced a fuel surcharge for drivers last year.
 Police identified two suspects in the killing of Ilir Hoxha.
 
 Vela Mining has yet to contact its rival, Corvo Resources.
+
+Serbia alleged Petrovic was a spy for a foreign service.
+
+Finance Minister Ana Brnabic lashed out at Hungary on Monday.
+
+The Sabor voted to ratify the border treaty on Friday.
 """
 
 
@@ -80,3 +86,16 @@ def test_yet_to_is_not_done(news: Frames) -> None:
     (ev,) = events_of(news, "Vela Mining")
     assert ev.type == "visit" and ev.negated and ev.cue == "has yet to"
     assert news.names(ev.targets) == ["Corvo Resources"]
+
+
+def test_a_finite_verb_the_parser_hung_on_a_name_is_still_the_verb(news: Frames) -> None:
+    # The small model reads "Serbia alleged Petrovic" as an adjective "alleged" on "Petrovic".
+    (ev,) = events_of(news, "Serbia alleged")
+    assert ev.type == "tension" and news.names(ev.actors) == ["Serbia"]
+
+
+def test_lashing_out_at_is_criticism_and_a_vote_is_a_decision(news: Frames) -> None:
+    (lash,) = events_of(news, "Finance Minister Ana Brnabic")
+    assert lash.type == "tension" and news.names(lash.targets) == ["Hungary"]
+    (vote, *_rest) = events_of(news, "The Sabor voted")
+    assert vote.type == "agreement" and vote.trigger.text in ("voted", "ratify")
