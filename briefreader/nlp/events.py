@@ -652,7 +652,7 @@ def _drop_dateline(doc: Document, view: roles.Sentence, r: _Roles) -> None:
 
 NEGATING_GOVERNORS = frozenset(
     {"fail", "refuse", "decline", "reject", "deny", "cancel", "scrap", "abandon", "postpone", "shelve", "drop"}
-    | {"avoid", "halt", "stop", "block", "veto", "unable", "boycott", "skip", "forgo", "rule", "suspend"}
+    | {"avoid", "halt", "stop", "block", "veto", "unable", "boycott", "skip", "forgo", "rule", "suspend", "stall"}
 )
 """Verbs (and 'unable') under which an event does not or will not take place
 ('refused to attend', 'declined an invitation', 'called off the talks', 'unable to travel')."""
@@ -680,6 +680,12 @@ def negation_cue(view: roles.Sentence, trig: int) -> tuple[int, str] | None:
     chain = [trig]
     v = trig
     if tokens[trig].pos != "VERB":
+        # "stalled ratification of the treaty": the noun the event noun belongs to stands for it.
+        prep = view.head(trig)
+        owner = view.head(prep) if prep is not None and tokens[prep].lemma.lower() == "of" else None
+        if tokens[trig].dep == "pobj" and owner is not None and tokens[owner].pos == "NOUN":
+            chain.append(owner)
+            trig = owner
         gov = roles.support_verb(view, trig)
         h = view.head(trig)
         gov = (

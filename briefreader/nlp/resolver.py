@@ -17,6 +17,11 @@ from briefreader.nlp.roles import PARTY_LABELS, PLACE_LABELS, Sentence, pobjs
 
 _PERSON_PRONOUNS = frozenset({"he", "him", "she", "her"})
 _PLACE_PREPS = frozenset({"in", "at", "to", "from"})
+_BODY_PRONOUNS = frozenset({"it", "they"})
+_SAYING = frozenset(
+    {"say", "announce", "state", "declare", "tell", "warn", "insist", "confirm", "add", "vow", "pledge"}
+)
+"""Verbs whose 'it'/'they' clause is what the speaking body says of itself."""
 
 
 @dataclass
@@ -107,6 +112,8 @@ class Resolver:
             if t.text.lower() in _PERSON_PRONOUNS and tok in self.pronoun:
                 e = self.pronoun[tok]
                 return [e] if e is not None else []
+            if t.text.lower() in _BODY_PRONOUNS:
+                return self._speaking_body(s, tok)
             return []
         if t.pos == "NOUN" and the_two(s, tok):
             two = [e for e in self.pair if _fits(t.lemma.lower(), e.label)]
@@ -166,6 +173,21 @@ class Resolver:
                 if found:
                     return found
         return []
+
+    def _speaking_body(self, s: Sentence, tok: int) -> list[Entity]:
+        """'it' or 'they' in what a body says of itself: "The Security Council said it will not lift ...".
+
+        The subject of the clause that a saying verb's subject is a named
+        organisation or state: that body, the only reading wire copy uses.
+        """
+        v = s.clause_of(tok)
+        if s.tokens[tok].dep not in ("nsubj", "nsubjpass") or s.tokens[v].dep != "ccomp":
+            return []
+        say = s.head(v)
+        if say is None or s.tokens[say].lemma.lower() not in _SAYING:
+            return []
+        subj = [e for k in s.kids(say, "nsubj") for e in self._one(s, k, 3)]
+        return [e for e in subj[:1] if e.label in ("ORG", "GPE", "NORP")]
 
     def _named_by(self, s: Sentence, tok: int) -> bool:
         """A person's name qualifies the noun itself ("Park's delegation", "the Lee envoy")."""

@@ -40,6 +40,10 @@ Serbia alleged Petrovic was a spy for a foreign service.
 Finance Minister Ana Brnabic lashed out at Hungary on Monday.
 
 The Sabor voted to ratify the border treaty on Friday.
+
+The European Union has said it will not lift its sanctions on Minsk this year.
+
+Hungary has stalled ratification of the treaty with Serbia.
 """
 
 
@@ -99,3 +103,15 @@ def test_lashing_out_at_is_criticism_and_a_vote_is_a_decision(news: Frames) -> N
     assert lash.type == "tension" and news.names(lash.targets) == ["Hungary"]
     (vote, *_rest) = events_of(news, "The Sabor voted")
     assert vote.type == "agreement" and vote.trigger.text in ("voted", "ratify")
+
+
+def test_what_a_body_says_it_will_not_do_is_its_own_event_negated(news: Frames) -> None:
+    # "it" in what a named body says is that body; "will not lift" is a measure that will not happen.
+    (ev,) = events_of(news, "The European Union has said")
+    assert ev.type == "economy" and ev.trigger.text == "lift" and news.names(ev.actors) == ["European Union"]
+    assert ev.negated and ev.status == "planned"
+
+
+def test_a_stalled_ratification_has_not_happened(news: Frames) -> None:
+    (ev,) = events_of(news, "Hungary has stalled")
+    assert ev.type == "agreement" and ev.negated and ev.cue is not None and "stalled" in ev.cue
