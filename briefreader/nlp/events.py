@@ -708,7 +708,27 @@ def negation_cue(view: roles.Sentence, trig: int) -> tuple[int, str] | None:
             break
         chain.append(h)
         v = h
+    # What a speaker denies or no one says is not claimed: "X denied (that) Y attacked", "neither said he would go".
+    h = view.head(v)
+    if tokens[v].dep == "ccomp" and h is not None and tokens[h].lemma.lower() in REPORTING | {"deny"}:
+        if tokens[h].lemma.lower() == "deny":
+            return h, tokens[h].text
+        nobody = _nobody(view, h)
+        if nobody is not None:
+            return nobody, tokens[nobody].text.lower()
+        for n in view.kids(h, "neg"):
+            aux = next((tokens[a].text for a in view.kids(h, "aux") if a < n), "")
+            return n, f"{aux} {tokens[n].text.lower()} {tokens[h].text}".strip()
     for x in chain:
+        nobody = _nobody(view, x)
+        if nobody is not None:
+            return nobody, tokens[nobody].text.lower()  # "neither X nor Y said", "no one attended"
+        # "reached no agreement", "no talks were held": the event's own word says none took place.
+        for o in [x, *view.kids(x, "dobj", "nsubjpass")]:
+            if tokens[o].pos == "NOUN":
+                no = next((k for k in view.kids(o, "det") if tokens[k].text.lower() == "no"), None)
+                if no is not None:
+                    return no, "no"
         for n in view.kids(x, "neg"):
             word = tokens[n].text.lower()
             aux = next((tokens[a].text for a in view.kids(x, "aux") if a < n), "")
@@ -722,6 +742,20 @@ def negation_cue(view: roles.Sentence, trig: int) -> tuple[int, str] | None:
         particle = _NEGATING_PARTICLES.get(lemma)
         if particle and any(tokens[k].text.lower() == particle for k in view.kids(x, "prt")):
             return x, f"{tokens[x].text} {particle}"
+    return None
+
+
+def _nobody(view: roles.Sentence, v: int) -> int | None:
+    """The word that says no one did it: a subject 'neither ... nor', 'nobody', 'no one', 'none'."""
+    for subj in view.kids(v, "nsubj", "nsubjpass"):
+        word = view.tokens[subj].text.lower()
+        if word in ("nobody", "none", "neither"):
+            return subj
+        for k in view.kids(subj, "preconj", "det"):
+            if view.tokens[k].text.lower() in ("neither", "no") and (
+                view.tokens[k].text.lower() == "neither" or view.tokens[subj].lemma.lower() in ("one", "body")
+            ):
+                return k
     return None
 
 

@@ -45,6 +45,8 @@ class Pattern:
     """Relations that must find nothing ("called on X to act" is a demand, not a visit: ``infinitive``)."""
     objects: frozenset[str] = frozenset()
     """Lemmas one of which the trigger's object must have ("cut ties", "restored relations"); empty: any."""
+    not_objects: frozenset[str] = frozenset()
+    """Objects that make the word no event of this kind ("met demand", "met the deadline": no meeting)."""
 
 
 @dataclass(frozen=True)
@@ -190,6 +192,7 @@ def _patterns(d: dict[str, Any], where: str) -> tuple[Pattern, ...]:
                 requires=_names(p, "requires", pw, ()),
                 unless=_names(p, "unless", pw, ()),
                 objects=_words(p, "objects", pw),
+                not_objects=_words(p, "not_objects", pw),
             )
         )
     return tuple(out)

@@ -56,6 +56,7 @@ def candidates(view: roles.Sentence, taxonomy: Taxonomy) -> list[Candidate]:
                     and (not p.requires or any(names_someone(view, roles.relation(view, i, r)) for r in p.requires))
                     and not any(roles.relation(view, i, r) for r in p.unless)
                     and (not p.objects or object_is(view, i, p.objects))
+                    and not (p.not_objects and object_is(view, i, p.not_objects))
                 ),
                 None,
             )

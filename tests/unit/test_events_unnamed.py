@@ -44,6 +44,14 @@ The Sabor voted to ratify the border treaty on Friday.
 The European Union has said it will not lift its sanctions on Minsk this year.
 
 Hungary has stalled ratification of the treaty with Serbia.
+
+Neither Orban nor Vucic said he would attend the summit in Sofia.
+
+Bulgaria denied that its army shelled Macedonian villages.
+
+Albania has reached no agreement with Kosovo.
+
+Vela Mining struggled to meet demand for copper, and Corvo Resources could not be reached for comment.
 """
 
 
@@ -115,3 +123,19 @@ def test_what_a_body_says_it_will_not_do_is_its_own_event_negated(news: Frames) 
 def test_a_stalled_ratification_has_not_happened(news: Frames) -> None:
     (ev,) = events_of(news, "Hungary has stalled")
     assert ev.type == "agreement" and ev.negated and ev.cue is not None and "stalled" in ev.cue
+
+
+def test_what_no_one_says_or_a_speaker_denies_is_not_claimed(news: Frames) -> None:
+    (attend,) = events_of(news, "Neither Orban")
+    assert attend.type == "visit" and attend.negated and attend.cue == "neither"
+    (shell,) = events_of(news, "Bulgaria denied")
+    assert shell.type == "security" and shell.negated and shell.cue == "denied"
+
+
+def test_no_agreement_is_none(news: Frames) -> None:
+    (ev,) = events_of(news, "Albania has reached")
+    assert ev.type == "agreement" and ev.negated and ev.cue == "no"
+
+
+def test_meeting_demand_and_being_reached_for_comment_are_no_events(news: Frames) -> None:
+    assert events_of(news, "Vela Mining struggled") == []
