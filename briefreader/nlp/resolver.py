@@ -172,6 +172,10 @@ class Resolver:
                 found = [e for e in found if word != "in" or e.label == "ORG"]
                 if found:
                     return found
+        for k in s.kids(tok, "poss"):
+            if s.tokens[k].text.lower() in ("its", "their"):
+                # "Moscow denied that its troops attacked": the body the clause is about.
+                return self._owning_body(s, k)
         return []
 
     def _speaking_body(self, s: Sentence, tok: int) -> list[Entity]:
@@ -187,6 +191,21 @@ class Resolver:
         if say is None or s.tokens[say].lemma.lower() not in _SAYING:
             return []
         subj = [e for k in s.kids(say, "nsubj") for e in self._one(s, k, 3)]
+        return [e for e in subj[:1] if e.label in ("ORG", "GPE", "NORP")]
+
+    def _owning_body(self, s: Sentence, tok: int) -> list[Entity]:
+        """Whose 'its'/'their' is: the named organisation or state that is the subject of the sentence's main verb.
+
+        "Moscow denied that its troops attacked", "The ministry said its
+        envoy would travel": the main subject, when it is a body (never a
+        person: "his"/"her" are the pronoun resolver's) and not the noun
+        the pronoun qualifies itself.
+        """
+        v = s.clause_of(tok)
+        while s.tokens[v].dep in ("ccomp", "xcomp", "conj", "advcl") and s.head(v) is not None:
+            v = s.clause_of(s.head(v))  # type: ignore[arg-type]
+        owner = s.head(tok)
+        subj = [e for k in s.kids(v, "nsubj") if k != owner for e in self._one(s, k, 3)]
         return [e for e in subj[:1] if e.label in ("ORG", "GPE", "NORP")]
 
     def _named_by(self, s: Sentence, tok: int) -> bool:

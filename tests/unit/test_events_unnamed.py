@@ -52,6 +52,10 @@ Bulgaria denied that its army shelled Macedonian villages.
 Albania has reached no agreement with Kosovo.
 
 Vela Mining struggled to meet demand for copper, and Corvo Resources could not be reached for comment.
+
+Romania said it would send 300 soldiers to its border with Moldova.
+
+Greece said its coastguard seized a Turkish trawler.
 """
 
 
@@ -130,6 +134,7 @@ def test_what_no_one_says_or_a_speaker_denies_is_not_claimed(news: Frames) -> No
     assert attend.type == "visit" and attend.negated and attend.cue == "neither"
     (shell,) = events_of(news, "Bulgaria denied")
     assert shell.type == "security" and shell.negated and shell.cue == "denied"
+    assert news.names(shell.actors) == ["Bulgaria"]  # "its army": the body the sentence is about
 
 
 def test_no_agreement_is_none(news: Frames) -> None:
@@ -139,3 +144,13 @@ def test_no_agreement_is_none(news: Frames) -> None:
 
 def test_meeting_demand_and_being_reached_for_comment_are_no_events(news: Frames) -> None:
     assert events_of(news, "Vela Mining struggled") == []
+
+
+def test_sending_soldiers_is_armed_action_not_a_visit(news: Frames) -> None:
+    (ev,) = events_of(news, "Romania said")
+    assert ev.type == "security" and ev.status == "planned" and news.names(ev.actors) == ["Romania"]
+
+
+def test_its_names_the_body_that_speaks(news: Frames) -> None:
+    (ev,) = events_of(news, "Greece said its coastguard")
+    assert ev.type == "security" and news.names(ev.actors) == ["Greece"]
