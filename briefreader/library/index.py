@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from briefreader.library import schema  # update, search and entity_summary load where used: not for the first frame
+from briefreader.library import listing, schema  # update, search, entity_summary load where used: not at start
 from briefreader.library.recovery_check import RecoveryCheck, RecoveryFiles
 from briefreader.library.results import BriefInfo, EntityMention, EntitySummary, Progress, RefreshReport, SearchHit
 from briefreader.library.scan import FileStat, fs_name, index_name, walk
@@ -256,11 +256,16 @@ class LibraryIndex:
         return out
 
     def _refresh(self, progress: Callable[[Progress], None] | None, cancel: threading.Event | None) -> RefreshReport:
-        from briefreader.library import update
-
         t0 = time.perf_counter()
+        files = self._stat_all()
         with self._lock:
-            report = update.refresh(self._conn(), self.root, self._stat_all(), self.fts, progress, cancel)
+            digest, whole = listing.vouched(self._conn(), files)
+            if whole is not None:  # nothing changed since a whole refresh: update (and the YAML reader) not imported
+                report = RefreshReport(unchanged=whole, total=whole)
+            else:
+                from briefreader.library import update
+
+                report = update.refresh(self._conn(), self.root, files, self.fts, progress, cancel, digest)
         report.seconds = time.perf_counter() - t0
         report.notices = list(self.notices)
         return report
@@ -353,6 +358,12 @@ class LibraryIndex:
             return [r[0] for r in self._conn().execute(query)]
 
         return self._guard(run)
+
+    def count_unparsed(self) -> int:
+        """How many briefs have no entities or key points yet (neither annotated nor parsed): one count query."""
+        return int(
+            self._guard(lambda: self._conn().execute("SELECT count(*) FROM briefs WHERE parsed = 0").fetchone()[0])
+        )
 
     def brief(self, path: Path | str) -> BriefInfo | None:
         """One brief by the path of either of its files."""
