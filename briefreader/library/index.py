@@ -318,11 +318,48 @@ class LibraryIndex:
             source = r[2]
             if check(r[1]) or (source and check(source)):
                 status = "recovery"
+        rel, source, yaml, tags = r[1], r[2], r[3], r[6]
         return BriefInfo(
-            root=self.root, rel=r[1], title=r[4], date=r[5], status=status, entities=r[10], key_points=r[11],
-            notes=r[12], parsed=bool(r[9]), source_rel=r[2], yaml_rel=r[3], tags=tuple(json.loads(r[6])),
-            error=r[8], mtime_ns=r[13],
+            root=self.root, rel=rel, title=r[4], date=r[5], status=status, entities=r[10], key_points=r[11],
+            notes=r[12], parsed=bool(r[9]),
+            # One string for a path the row names twice (a brief is its YAML or its source), one tuple for no tags.
+            source_rel=rel if source == rel else source, yaml_rel=rel if yaml == rel else yaml,
+            tags=() if tags == "[]" else tuple(json.loads(tags)), error=r[8], mtime_ns=r[13],
         )  # fmt: skip
+
+    def newest(self, limit: int) -> list[BriefInfo]:
+        """The first ``limit`` rows of ``briefs()`` (newest first), from one query that sorts in SQLite.
+
+        What a screen paints first: the rows on screen cost a few
+        milliseconds, where the 20,000 rows of a large library cost a
+        seventh of a second. The order is ``briefs()``'s for the date sort:
+        dated before undated, newest date, newest file time, then path.
+        """
+
+        def run() -> list[BriefInfo]:
+            self._look()
+            rows = self._conn().execute(
+                f"SELECT {self._COLUMNS} FROM briefs"
+                " ORDER BY date IS NOT NULL DESC, coalesce(date, '') DESC, mtime_ns DESC, path LIMIT ?",
+                (max(0, limit),),
+            )
+            return [self._info(r) for r in rows]
+
+        return self._guard(run)
+
+    def counts(self) -> tuple[int, int]:
+        """How many briefs, and how many of them are new (as ``briefs()`` would count them), cheaply."""
+
+        def run() -> tuple[int, int]:
+            self._look()
+            files = self.recovery_check
+            if isinstance(files, RecoveryFiles) and files.nothing_waiting():
+                total, new = self._conn().execute("SELECT count(*), sum(status = 'new') FROM briefs").fetchone()
+                return int(total), int(new or 0)
+            everything = self.briefs()  # a recovery file waiting turns a brief's status: ask each row
+            return len(everything), sum(b.status == "new" for b in everything)
+
+        return self._guard(run)
 
     def briefs(self, sort: str = "date", descending: bool | None = None, filter: str = "") -> list[BriefInfo]:
         """The library table: every brief, sorted, filtered by words of title, entity, tag or note.
