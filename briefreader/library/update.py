@@ -182,6 +182,9 @@ def insert_rows(conn: sqlite3.Connection, brief: int, ex: Extract, fts: bool) ->
         # FTS5 indexes the folded copy too: its own folding leaves ß, ø, ł and ligatures as they are.
         [(brief, c.kind, c.text, c.start, c.end, c.quote, fold(c.text)) for c in ex.chunks],
     )
+    if fts:
+        # A brief's chunks in one statement: a trigger per row took twice as long (a quarter of a cold build).
+        conn.execute("INSERT INTO chunks_fts (rowid, fold) SELECT id, fold FROM chunks WHERE brief = ?", (brief,))
 
 
 def record_parse(conn: sqlite3.Connection, rel: str, doc: Document, fts: bool) -> bool:
