@@ -1,7 +1,9 @@
 """Find the briefs of a library folder and pair each source with its annotated YAML.
 
 Which files make one brief is ``io.pairing``'s rule (a source and the
-annotated YAML beside it, or either alone), the one every command uses.
+annotated YAML beside it, or either alone), the one every command uses;
+``update`` imports it where it pairs. Not here: a warm refresh that
+finds nothing changed walks and stops, and needs no more than this module.
 YAML files that are not annotated briefs (no ``briefreader:`` key) are
 someone else's and are left out.
 Hidden files and folders are skipped, as ``annotate`` skips them.
@@ -13,11 +15,6 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
-from briefreader.io.pairing import Group as Group  # the pairing rule is io.pairing's, shared by every command
-from briefreader.io.pairing import base_key as base_key
-from briefreader.io.pairing import group as group
-from briefreader.io.pairing import is_yaml as is_yaml
-from briefreader.io.pairing import looks_annotated as looks_annotated
 from briefreader.io.sources import BRIEF_SUFFIXES, YAML_SUFFIXES
 
 _SOURCE_SUFFIXES = tuple(s for s in BRIEF_SUFFIXES if s)

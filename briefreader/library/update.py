@@ -16,11 +16,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from briefreader.io.pairing import is_report_data
+from briefreader.io.pairing import Group, group, is_report_data, is_yaml, looks_annotated
 from briefreader.library import listing
 from briefreader.library.extract import Extract, file_hash, from_document, load_file, read_group, text_hash
 from briefreader.library.results import Progress, RefreshReport
-from briefreader.library.scan import FileStat, Group, group, is_yaml, looks_annotated
+from briefreader.library.scan import FileStat
 from briefreader.library.text import fold
 from briefreader.model.document import Document
 
