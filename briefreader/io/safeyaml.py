@@ -77,71 +77,113 @@ _BUILD = {
 }
 
 
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_PLAIN_TAGS: dict[str, str] = {}
+"""Tags resolved for plain scalars, by value (a plain scalar's tag depends on its text alone).
+
+A saved brief repeats the same few hundred plain values (offsets,
+``model``, ``PERSON``, ``true``) thousands of times; the resolver tries a
+list of regular expressions on each. Kept small: cleared when full.
+"""
+_PLAIN_TAGS_MAX = 8192
+
+
 def _scalar(event: ScalarEvent) -> Any:
     tag = event.tag
-    if tag in (None, "!"):
-        tag = _resolver.resolve(ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+    value: str = event.value
+    if tag is None or tag == "!":
+        if not event.implicit[0]:
+            tag = _STR  # quoted or block: the resolver gives str to anything not plain
+        else:
+            tag = _PLAIN_TAGS.get(value)
+            if tag is None:
+                tag = _resolver.resolve(ScalarNode, value, event.implicit)  # type: ignore[no-untyped-call]
+                if len(_PLAIN_TAGS) >= _PLAIN_TAGS_MAX:
+                    _PLAIN_TAGS.clear()
+                _PLAIN_TAGS[value] = tag
+    if tag == _STR:
+        return value
+    if tag == _INT and value.isdigit() and value.isascii() and (value[0] != "0" or value == "0"):
+        return int(value)  # plain decimal (a leading 0 is octal in YAML 1.1: left to the constructor)
     if tag not in _SCALAR_TAGS:
         raise YamlRefused(_line(event), f"tag {event.tag or tag} is not allowed (only plain values)")
-    if tag == "tag:yaml.org,2002:timestamp":
-        return PlainDate(event.value)
+    if tag == _TIMESTAMP:
+        return PlainDate(value)
     build = _BUILD.get(tag)
     if build is None:
-        return event.value
-    return build(ScalarNode(tag, event.value))
+        return value
+    return build(ScalarNode(tag, value))
 
 
 def safe_load(text: str | bytes) -> Any:
-    """Parse one YAML document into dicts, lists and scalars, or raise YamlRefused."""
+    """Parse one YAML document into dicts, lists and scalars, or raise YamlRefused.
+
+    Reads libyaml's events straight from the parser, dispatched on their
+    exact class (the parser makes no subclasses): opening 10,000 saved
+    briefs to index them is mostly this loop.
+    """
     stack: list[Any] = []
     keys: list[Any] = []
     root: Any = None
     done = False
-
-    def add(value: Any, event: Event) -> None:
-        nonlocal root, done
-        if not stack:
-            if done:
-                raise YamlRefused(_line(event), "more than one YAML document")
-            root, done = value, True
-            return
-        top = stack[-1]
-        if isinstance(top, list):
-            top.append(value)
-        elif keys[-1] is _NO_KEY:
-            if isinstance(value, (dict, list)):
-                raise YamlRefused(_line(event), "a mapping key must be a plain value")
-            keys[-1] = value
-        else:
-            if keys[-1] in top:
-                raise YamlRefused(_line(event), f"key {keys[-1]!r} appears twice")
-            top[keys[-1]] = value
-            keys[-1] = _NO_KEY
-
+    container: dict[Any, Any] | list[Any] | None
+    loader = None
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
-                raise YamlRefused(_line(event), "anchors and aliases (&, *) are not allowed")
-            if isinstance(event, DocumentStartEvent) and done:
-                raise YamlRefused(_line(event), "more than one YAML document")
-            if isinstance(event, ScalarEvent):
-                add(_scalar(event), event)
-            elif isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+        loader = _Loader(text)
+        while loader.check_event():
+            event = loader.get_event()
+            kind = type(event)
+            if kind is ScalarEvent:
+                if event.anchor:
+                    raise YamlRefused(_line(event), "anchors and aliases (&, *) are not allowed")
+                value = _scalar(event)
+                container = None
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                if event.anchor:
+                    raise YamlRefused(_line(event), "anchors and aliases (&, *) are not allowed")
                 if event.tag not in _COLLECTION_TAGS:
                     raise YamlRefused(_line(event), f"tag {event.tag} is not allowed (only plain values)")
                 if len(stack) >= MAX_DEPTH:
                     raise YamlRefused(_line(event), f"nested deeper than {MAX_DEPTH} levels")
                 flow = bool(event.flow_style)
-                if isinstance(event, MappingStartEvent):
-                    container: Any = FlowDict() if flow else {}
+                if kind is MappingStartEvent:
+                    value = container = FlowDict() if flow else {}
                 else:
-                    container = FlowList() if flow else []
-                add(container, event)
-                stack.append(container)
-                keys.append(_NO_KEY)
-            elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+                    value = container = FlowList() if flow else []
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
                 stack.pop()
                 keys.pop()
+                continue
+            elif kind is AliasEvent:
+                raise YamlRefused(_line(event), "anchors and aliases (&, *) are not allowed")
+            else:
+                if kind is DocumentStartEvent and done:
+                    raise YamlRefused(_line(event), "more than one YAML document")
+                continue
+            # A value: the document itself, an item, a key, or the value of the key before it.
+            if not stack:
+                if done:
+                    raise YamlRefused(_line(event), "more than one YAML document")
+                root, done = value, True
+            else:
+                top = stack[-1]
+                if type(top) is list or type(top) is FlowList:
+                    top.append(value)
+                elif keys[-1] is _NO_KEY:
+                    if container is not None:
+                        raise YamlRefused(_line(event), "a mapping key must be a plain value")
+                    keys[-1] = value
+                else:
+                    key = keys[-1]
+                    if key in top:
+                        raise YamlRefused(_line(event), f"key {key!r} appears twice")
+                    top[key] = value
+                    keys[-1] = _NO_KEY
+            if container is not None:
+                stack.append(container)
+                keys.append(_NO_KEY)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or str(exc)
@@ -150,6 +192,9 @@ def safe_load(text: str | bytes) -> Any:
         raise YamlRefused(mark.line + 1 if mark else None, problem) from None
     except yaml.YAMLError as exc:
         raise YamlRefused(None, str(exc).splitlines()[0]) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
     return root
 
 

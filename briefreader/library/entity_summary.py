@@ -239,12 +239,15 @@ def mentions(conn: sqlite3.Connection, key: str, columns: str) -> list[Any]:
 
 
 def brief_paths(conn: sqlite3.Connection) -> dict[str, list[str]]:
-    """Group key -> paths of the briefs mentioning it (sorted), in one query."""
-    out: dict[str, list[str]] = defaultdict(list)
-    sql = (
-        "SELECT DISTINCT g.key, b.path FROM entities e JOIN briefs b ON b.id = e.brief"
-        " JOIN groups g ON g.id = e.grp ORDER BY g.key, b.path"
-    )
-    for key, path in conn.execute(sql):
-        out[key].append(path)
-    return dict(out)
+    """Group key -> paths of the briefs mentioning it (sorted).
+
+    Three plain reads joined here: a DISTINCT over the join, sorted by
+    SQLite, took a quarter of a second for 230,000 entity rows of 20,000
+    briefs, most of ``entities --json``'s time.
+    """
+    paths = dict(conn.execute("SELECT id, path FROM briefs"))
+    keys = dict(conn.execute("SELECT id, key FROM groups"))
+    briefs: dict[int, set[int]] = defaultdict(set)
+    for grp, brief in conn.execute("SELECT grp, brief FROM entities WHERE grp IS NOT NULL"):
+        briefs[grp].add(brief)
+    return {keys[g]: sorted(paths[b] for b in ids) for g, ids in briefs.items() if g in keys}

@@ -16,9 +16,10 @@ from typing import Any
 
 from briefreader.io.decode import MAX_BRIEF_BYTES, MAX_YAML_BYTES, decode, read_bytes
 from briefreader.io.errors import BriefError
+from briefreader.io.pairing import Group
 from briefreader.io.sources import read_markdown, read_seed_or_plain
 from briefreader.io.store import loads
-from briefreader.library.scan import Group, fs_name
+from briefreader.library.scan import fs_name
 from briefreader.library.text import fold, split_sentences
 from briefreader.model.document import Document, KeyPoint
 from briefreader.model.titles import title_text

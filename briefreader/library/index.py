@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from briefreader.library import schema  # update, search and entity_summary load where used: not for the first frame
+from briefreader.library import listing, schema  # update, search, entity_summary load where used: not at start
 from briefreader.library.recovery_check import RecoveryCheck, RecoveryFiles
 from briefreader.library.results import BriefInfo, EntityMention, EntitySummary, Progress, RefreshReport, SearchHit
 from briefreader.library.scan import FileStat, fs_name, index_name, walk
@@ -256,11 +256,16 @@ class LibraryIndex:
         return out
 
     def _refresh(self, progress: Callable[[Progress], None] | None, cancel: threading.Event | None) -> RefreshReport:
-        from briefreader.library import update
-
         t0 = time.perf_counter()
+        files = self._stat_all()
         with self._lock:
-            report = update.refresh(self._conn(), self.root, self._stat_all(), self.fts, progress, cancel)
+            digest, whole = listing.vouched(self._conn(), files)
+            if whole is not None:  # nothing changed since a whole refresh: update (and the YAML reader) not imported
+                report = RefreshReport(unchanged=whole, total=whole)
+            else:
+                from briefreader.library import update
+
+                report = update.refresh(self._conn(), self.root, files, self.fts, progress, cancel, digest)
         report.seconds = time.perf_counter() - t0
         report.notices = list(self.notices)
         return report
@@ -313,11 +318,48 @@ class LibraryIndex:
             source = r[2]
             if check(r[1]) or (source and check(source)):
                 status = "recovery"
+        rel, source, yaml, tags = r[1], r[2], r[3], r[6]
         return BriefInfo(
-            root=self.root, rel=r[1], title=r[4], date=r[5], status=status, entities=r[10], key_points=r[11],
-            notes=r[12], parsed=bool(r[9]), source_rel=r[2], yaml_rel=r[3], tags=tuple(json.loads(r[6])),
-            error=r[8], mtime_ns=r[13],
+            root=self.root, rel=rel, title=r[4], date=r[5], status=status, entities=r[10], key_points=r[11],
+            notes=r[12], parsed=bool(r[9]),
+            # One string for a path the row names twice (a brief is its YAML or its source), one tuple for no tags.
+            source_rel=rel if source == rel else source, yaml_rel=rel if yaml == rel else yaml,
+            tags=() if tags == "[]" else tuple(json.loads(tags)), error=r[8], mtime_ns=r[13],
         )  # fmt: skip
+
+    def newest(self, limit: int) -> list[BriefInfo]:
+        """The first ``limit`` rows of ``briefs()`` (newest first), from one query that sorts in SQLite.
+
+        What a screen paints first: the rows on screen cost a few
+        milliseconds, where the 20,000 rows of a large library cost a
+        seventh of a second. The order is ``briefs()``'s for the date sort:
+        dated before undated, newest date, newest file time, then path.
+        """
+
+        def run() -> list[BriefInfo]:
+            self._look()
+            rows = self._conn().execute(
+                f"SELECT {self._COLUMNS} FROM briefs"
+                " ORDER BY date IS NOT NULL DESC, coalesce(date, '') DESC, mtime_ns DESC, path LIMIT ?",
+                (max(0, limit),),
+            )
+            return [self._info(r) for r in rows]
+
+        return self._guard(run)
+
+    def counts(self) -> tuple[int, int]:
+        """How many briefs, and how many of them are new (as ``briefs()`` would count them), cheaply."""
+
+        def run() -> tuple[int, int]:
+            self._look()
+            files = self.recovery_check
+            if isinstance(files, RecoveryFiles) and files.nothing_waiting():
+                total, new = self._conn().execute("SELECT count(*), sum(status = 'new') FROM briefs").fetchone()
+                return int(total), int(new or 0)
+            everything = self.briefs()  # a recovery file waiting turns a brief's status: ask each row
+            return len(everything), sum(b.status == "new" for b in everything)
+
+        return self._guard(run)
 
     def briefs(self, sort: str = "date", descending: bool | None = None, filter: str = "") -> list[BriefInfo]:
         """The library table: every brief, sorted, filtered by words of title, entity, tag or note.
@@ -353,6 +395,12 @@ class LibraryIndex:
             return [r[0] for r in self._conn().execute(query)]
 
         return self._guard(run)
+
+    def count_unparsed(self) -> int:
+        """How many briefs have no entities or key points yet (neither annotated nor parsed): one count query."""
+        return int(
+            self._guard(lambda: self._conn().execute("SELECT count(*) FROM briefs WHERE parsed = 0").fetchone()[0])
+        )
 
     def brief(self, path: Path | str) -> BriefInfo | None:
         """One brief by the path of either of its files."""

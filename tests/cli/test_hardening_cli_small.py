@@ -61,15 +61,16 @@ def test_a_folder_that_cannot_be_read_is_named(
 ) -> None:
     root = make_library(tmp_path / "lib")
     locked = root / "markets"
-    real = os.scandir
+    real = os.open
 
-    def scandir(path: object) -> object:
-        # chmod 000, as the kernel enforces it for anyone but root (tests run as root in CI).
-        if Path(os.fsdecode(path)) == locked:  # type: ignore[arg-type]
+    def open_folder(path: object, flags: int, *args: object, **kwargs: object) -> int:
+        # chmod 000, as the kernel enforces it for anyone but root (tests run as root in CI):
+        # the walk opens each folder to list it, and that is where such a folder fails.
+        if isinstance(path, str | bytes | os.PathLike) and Path(os.fsdecode(path)) == locked:
             raise PermissionError(13, "Permission denied", str(path))
-        return real(path)  # type: ignore[arg-type]
+        return real(path, flags, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "open", open_folder)
     assert main(["search", "harbour", str(root)]) == 0
     err = capsys.readouterr().err
     assert "cannot read the folder markets (Permission denied): its briefs are left out" in err

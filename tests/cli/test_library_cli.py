@@ -116,3 +116,13 @@ def test_the_command_line_opens_a_folder_as_a_library_and_a_file_in_the_reader(
     assert main([str(root)]) == 0
     assert main([str(root / "glacier.yaml")]) == 0
     assert seen == [(root, []), (None, [root / "glacier.yaml"])]
+
+
+@pytest.mark.parametrize("shown", [".", "lib", "lib/sub", "/abs/lib", "/", "../up", "caf\udce9"])
+def test_entities_paths_are_joined_as_path_joins_them(shown: str) -> None:
+    """``entities`` joins each brief's path once, as text: the same as ``Path(shown) / rel`` printed."""
+    from briefreader.cli.library_commands import _where, _wheres
+
+    where = _wheres(Path(shown))
+    for rel in ("a.yaml", "x/b.txt", "x/caf\U0010ffe9.txt"):
+        assert where(rel) == _where(Path(shown), rel)

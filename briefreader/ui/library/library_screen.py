@@ -143,12 +143,18 @@ class LibraryScreen(Screen[None]):
         return self.query_one(BriefTable)
 
     def on_mount(self) -> None:
-        """Paint what the index holds now; bring it up to date after the first frame."""
-        self.reload(width=self.app.size.width)
+        """Paint the first screenful of what the index holds now; every row, then the refresh, after that frame."""
+        width = self.app.size.width
+        if self.sort == "date" and self.descending and not self.filter:
+            # The newest briefs from one query: 20,000 rows cost a seventh of a second before the first frame.
+            self._show(self.index.newest(self.app.size.height), width, None, self.index.counts())
+        else:
+            self.reload(width=width)
         self.set_focus(self.table)
         self.call_after_refresh(self._start)
 
     def _start(self) -> None:
+        self.reload()
         self._tell_notices()
         self.work.refresh()
 
@@ -167,19 +173,25 @@ class LibraryScreen(Screen[None]):
 
     def reload(self, width: int | None = None, keep: str | None = None) -> None:
         """Read the rows from the index (sorted, filtered) and show them, the cursor on the same brief."""
-        self.rows = self.index.briefs(self.sort, self.descending, self.filter)
+        rows = self.index.briefs(self.sort, self.descending, self.filter)
+        counts = self.index.counts() if self.filter else (len(rows), sum(b.status == "new" for b in rows))
+        self._show(rows, width, keep, counts)
+
+    def _show(self, rows: list[BriefInfo], width: int | None, keep: str | None, counts: tuple[int, int]) -> None:
+        """Show ``rows``, each row's cells made when it is drawn, the cursor on the same brief; ``counts``: all, new."""
+        self.rows = rows
         self._reloaded = time.monotonic()
         cols = columns(width or self._width, self.sort, self.descending)
-        rows = self.rows  # read lazily: a row parsed before its turn is shown as it is then
-        data = ((b.rel, cells(b, cols)) for b in rows)
         table = self.table
         if width is not None or cols != table.layout_columns:
             self._width = width or self._width
-            table.set_columns(cols, data, keep)
-        else:
-            table.fill(data, keep)
-        everything = self.index.briefs() if self.filter else self.rows
-        self.counts = Counts(len(everything), sum(b.status == "new" for b in everything), len(self.rows))
+            table.layout_columns = cols
+
+        def row(i: int) -> list[Text]:
+            return cells(rows[i], cols)  # read when drawn: a row parsed before its turn shows as it is then
+
+        table.show([b.rel for b in rows], row, keep)
+        self.counts = Counts(counts[0], counts[1], len(rows))
         self.show_current()
         if self.rows:
             self.hint = ""
@@ -205,7 +217,8 @@ class LibraryScreen(Screen[None]):
     def show_current(self) -> None:
         """The status line follows the brief under the cursor."""
         key = self.table.current_key
-        self.current = next((b for b in self.rows if b.rel == key), None) if key else None
+        at = self.table.row_index(key) if key else None  # the table's rows are self.rows, in order
+        self.current = self.rows[at] if at is not None and at < len(self.rows) else None
 
     def on_key_table_row_highlighted(self, message: KeyTable.RowHighlighted) -> None:
         """The status line names the brief under the cursor."""
@@ -347,9 +360,9 @@ class LibraryScreen(Screen[None]):
         """One more brief parsed in the background: its row shows its counts."""
         b = self.index.brief(message.rel)
         if b is not None:
-            for i, r in enumerate(self.rows):
-                if r.rel == b.rel:
-                    self.rows[i] = b
+            at = self.table.row_index(b.rel)  # the table's rows are self.rows, in order
+            if at is not None and at < len(self.rows):
+                self.rows[at] = b
             self.table.update_row(b.rel, cells(b, self.table.layout_columns))
             self.show_current()
         if not message.current:

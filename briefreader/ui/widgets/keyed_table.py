@@ -9,11 +9,17 @@ width); cells are ``Text``: titles, names and file names are data, never
 markup. Rows are replaced wholesale (after a filter, a sort, a refresh)
 and the cursor stays on the same row key, or at the same place when that
 row is gone. j/k/g/G and the page keys move the cursor; enter chooses.
+
+A long table (the library's 20,000 briefs) gives its rows lazily
+(``show``): the keys, and a function that makes a row's cells when the
+row is drawn. Seven ``Text`` cells for each of 20,000 rows were 44 MB
+and a third of a second before the first frame; the rows on screen are
+a few dozen.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -103,8 +109,9 @@ class KeyTable(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.layout_columns: list[Column] = []
-        self._keys: list[str] = []
-        self._cells: list[Sequence[Text]] = []
+        self._keys: Sequence[str] = []
+        self._cells_of: Callable[[int], Sequence[Text]] = [].__getitem__
+        self._changed: dict[int, Sequence[Text]] = {}  # rows redrawn in place since the last fill
         self._index: dict[str, int] = {}
         self.cursor_row = 0
         """The row under the cursor (an index into the rows)."""
@@ -127,8 +134,9 @@ class KeyTable(ScrollView, can_focus=True):
         return self._index.get(key)
 
     def row_cells(self, index: int) -> Sequence[Text]:
-        """A row's cells, as given."""
-        return self._cells[index]
+        """A row's cells, as given (or as made by the function ``show`` was given)."""
+        changed = self._changed.get(index)
+        return changed if changed is not None else self._cells_of(index)
 
     def set_columns(self, columns: list[Column], rows: Iterable[Row], keep: str | None = None) -> None:
         """New columns (a resize, a new sort mark) and the rows laid out under them."""
@@ -137,12 +145,20 @@ class KeyTable(ScrollView, can_focus=True):
 
     def fill(self, rows: Iterable[Row], keep: str | None = None) -> None:
         """Replace every row, keeping the cursor on ``keep`` (default: the current row) or at its place."""
+        pairs = list(rows)
+        self.show([k for k, _c in pairs], [c for _k, c in pairs].__getitem__, keep)
+
+    def show(self, keys: Sequence[str], cells_of: Callable[[int], Sequence[Text]], keep: str | None = None) -> None:
+        """Replace every row by ``keys``, each row's cells made by ``cells_of(index)`` when it is drawn.
+
+        The cursor stays on ``keep`` (default: the current row) or at its place, as with ``fill``.
+        """
         keep = keep if keep is not None else self.current_key
         place = self.cursor_row
-        pairs = list(rows)
-        self._keys = [k for k, _c in pairs]
-        self._cells = [c for _k, c in pairs]
-        self._index = {k: i for i, k in enumerate(self._keys)}
+        self._keys = keys
+        self._cells_of = cells_of
+        self._changed = {}
+        self._index = {k: i for i, k in enumerate(keys)}
         self._cache.clear()
         self.virtual_size = Size(self._width(), len(self._keys) + 1)
         target = self._index.get(keep, place) if keep is not None else place
@@ -156,7 +172,7 @@ class KeyTable(ScrollView, can_focus=True):
         index = self._index.get(key)
         if index is None:
             return False
-        self._cells[index] = cells
+        self._changed[index] = cells
         self._cache.clear()
         self.refresh()
         return True
@@ -261,7 +277,7 @@ class KeyTable(ScrollView, can_focus=True):
                 style += self.get_component_rich_style("key-table--odd", partial=True)
             if cursor:
                 style += self.get_component_rich_style("key-table--cursor", partial=True)
-            strip = self._strip(self._cells[index], style)
+            strip = self._strip(self.row_cells(index), style)
             self._cache[key] = strip
         return strip.crop_extend(scroll_x, scroll_x + width, base)
 
@@ -280,7 +296,7 @@ class KeyTable(ScrollView, can_focus=True):
 
     def get_row_at(self, index: int) -> list[Text]:
         """A row's cells (for tests and callers that read what is shown)."""
-        return list(self._cells[index])
+        return list(self.row_cells(index))
 
 
 def share(total: int, columns: list[Column], padding: int = 2 * PADDING) -> list[Column]:
