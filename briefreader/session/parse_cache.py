@@ -26,6 +26,7 @@ import os
 from pathlib import Path
 
 import briefreader
+from briefreader.io.cache_folder import cache_root
 from briefreader.io.errors import BriefError
 from briefreader.model.document import Document
 
@@ -35,12 +36,7 @@ FORMAT = "1"
 
 def cache_dir() -> Path:
     """Where parses live (``$BRIEFREADER_CACHE_DIR``, else platformdirs' user cache)."""
-    env = os.environ.get("BRIEFREADER_CACHE_DIR")
-    if env:
-        return Path(env) / "parses"
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("briefreader", appauthor=False)) / "parses"
+    return cache_root() / "parses"
 
 
 def pipeline_identity(requested: str | None) -> tuple[str, str] | None:
