@@ -17,7 +17,8 @@ from typing import Any
 
 import yaml
 
-from briefreader.io.decode import read_text
+from briefreader.io import corrections_cache
+from briefreader.io.decode import decode, read_bytes
 from briefreader.io.errors import BriefError
 from briefreader.io.safeyaml import FlowDict, FlowList, YamlRefused, safe_dump, safe_load
 from briefreader.model.corrections import KINDS, Corrections, alias_key, alias_loops, is_label
@@ -67,14 +68,29 @@ def load_corrections(path: Path | None = None) -> LoadedCorrections:
     p = path or corrections_path()
     if not p.exists():
         return LoadedCorrections(Corrections(), p)
-    try:
-        text = read_text(p, limit=MAX_BYTES).text
-    except BriefError as exc:
+
+    def unreadable(exc: BriefError) -> LoadedCorrections:
         if "empty" in exc.reason or "white space" in exc.reason:
             return LoadedCorrections(Corrections(), p, exists=True)
         return LoadedCorrections(Corrections(), p, [f"{p}: {exc.reason}; no corrections applied"], True)
+
+    try:
+        data = read_bytes(p, MAX_BYTES)
+    except BriefError as exc:
+        return unreadable(exc)
+    # A large file is parsed once per version of its bytes (see corrections_cache): every parse loads it.
+    key = corrections_cache.digest(data) if len(data) >= corrections_cache.MIN_BYTES else None
+    kept = corrections_cache.read_sidecar(p, key) if key else None
+    if kept is not None:
+        return LoadedCorrections(kept[0], p, kept[1], exists=True)
+    try:
+        text = decode(data, p).text
+    except BriefError as exc:
+        return unreadable(exc)
     loaded = parse_corrections(text, p)
     loaded.exists = True
+    if key:
+        corrections_cache.write_sidecar(p, key, loaded.corrections, loaded.problems)
     return loaded
 
 

@@ -251,11 +251,22 @@ def split_mentions(doc: Document, entity_id: str, texts: list[str], name: str | 
 
 
 def add_mention(doc: Document, start: int, end: int, label: str, entity_id: str | None = None) -> Entity:
-    """Mark a span by hand, into an existing entity or a new one."""
+    """Mark a span by hand, into an existing entity or a new one.
+
+    As an ``add`` correction does in every brief, the new span replaces the
+    visible mentions it overlaps ('Vietnam's parliament' over the model's
+    'Vietnam'): they are kept as rejected, so a re-parse does not bring
+    them back, and the session's undo shows them again. One rule for ``+``
+    in the Article and ``n`` in the frame editor, and for this brief and
+    all briefs.
+    """
     _check_span(doc, start, end)
     problem = mark_problem(doc, start, end)
     if problem:
         raise EditError(problem)
+    for e, m in overlapped(doc, start, end):
+        m.origin = "rejected"
+        e.edited = True
     text = doc.text[start:end]
     mention = Mention(start, end, text, "user", label.upper())
     if entity_id is not None:
@@ -270,15 +281,21 @@ def add_mention(doc: Document, start: int, end: int, label: str, entity_id: str 
 
 
 def mark_problem(doc: Document, start: int, end: int) -> str | None:
-    """Why the span at ``start``-``end`` cannot be marked as a new mention (None: it can)."""
+    """Why the span at ``start``-``end`` cannot be marked as a new mention (None: it can).
+
+    Overlapping a mention is not a problem (``add_mention`` replaces it);
+    the dialogs call this before asking anything else, so a mark that
+    cannot be made is refused before the "This brief / All briefs" question.
+    """
     text = doc.text[start:end]
     if not text.strip() or text != text.strip():
         return "a mention must start and end on a character that is not a space"
-    for e in doc.entities:
-        for m in e.mentions:
-            if m.visible and m.start < end and start < m.end:
-                return f"overlaps the mention {m.text!r} of {e.name}"
     return None
+
+
+def overlapped(doc: Document, start: int, end: int) -> list[tuple[Entity, Mention]]:
+    """The visible mentions a span overlaps, with their entities: what ``add_mention`` replaces."""
+    return [(e, m) for e in doc.entities for m in e.mentions if m.visible and m.start < end and start < m.end]
 
 
 def reject_mention(doc: Document, entity_id: str, start: int) -> Mention:

@@ -2,7 +2,7 @@
 
 Frames (roles, title templates), key points (their merged frame and title
 template) and notes (entity anchors) name entities by id. A re-parse finds
-the entities afresh and numbers them its own way; ``nlp.annotate.
+the entities afresh and numbers them its own way; ``model.parse_merge.
 carry_entities`` matches them to the ones before by their mentions' places
 and words and says which fresh id became which. ``remap`` applies that to
 what the parse found, ``referenced`` gives the ids nothing new may take,

@@ -111,7 +111,7 @@ class BriefSession:
         from briefreader.model.edits import without_rejected
         from briefreader.model.entity_ids import dangling, referenced, remap, repoint_notes
         from briefreader.model.frames import carry_events, gather
-        from briefreader.nlp.annotate import carry_entities, merge_key_points
+        from briefreader.model.parse_merge import carry_entities, merge_key_points
 
         doc = self.doc
         if parsed.text != doc.text:

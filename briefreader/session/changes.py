@@ -216,25 +216,38 @@ class Split:
 
 @dataclass(frozen=True)
 class MarkEntity:
-    """Words the model missed, marked by hand as a new entity."""
+    """Words the model missed, marked by hand as a new entity.
+
+    The new span replaces the visible mentions it overlaps, as an ``add``
+    correction does (``edits.add_mention``); those entities are touched, so
+    undo shows the replaced mentions again.
+    """
 
     start: int
     end: int
     label: str
 
     def touches(self, doc: Document) -> Touch:
-        return Touch(lists=("entities",))
+        return Touch(entities=self.replaced(doc), lists=("entities",))
+
+    def replaced(self, doc: Document) -> tuple[str, ...]:
+        """Ids of the entities whose mentions the mark replaces."""
+        return tuple(dict.fromkeys(e.id for e, _m in edits.overlapped(doc, self.start, self.end)))
 
     def apply(self, doc: Document) -> str:
-        return self.said(self.entity(doc))
+        return self.make(doc)[1]
 
-    def entity(self, doc: Document) -> Entity:
-        """Make the mark; the new entity."""
-        return edits.add_mention(doc, self.start, self.end, self.label)
-
-    @staticmethod
-    def said(ent: Entity) -> str:
-        return f"Marked “{one_line(ent.name, 40)}” as {ent.label}"
+    def make(self, doc: Document) -> tuple[Entity, str]:
+        """Make the mark: the new entity, and a line naming it and what it replaced."""
+        replaced = edits.overlapped(doc, self.start, self.end)
+        ent = edits.add_mention(doc, self.start, self.end, self.label)
+        said = f"Marked “{one_line(ent.name, 40)}” as {ent.label}"
+        if replaced:
+            # Name both: the analyst sees which entity lost a mention (ctrl+z brings it back).
+            said += " in place of " + ", ".join(
+                f"“{one_line(m.text, 30)}” ({one_line(e.name, 30)})" for e, m in replaced
+            )
+        return ent, said
 
 
 # Key points --------------------------------------------------------------------------------
@@ -342,7 +355,10 @@ class EditFrame:
         lists: tuple[ListName, ...] = () if target else ("events",)
         if self.marks:
             lists = (*lists, "entities")
-        return Touch(key_points=points, events=(target,) if target else (), lists=lists)
+        # The entities whose mentions the marks replace, as for MarkEntity
+        # (the editor refuses marks that overlap each other).
+        replaced = tuple(dict.fromkeys(i for _, mark in self.marks for i in mark.replaced(doc)))
+        return Touch(entities=replaced, key_points=points, events=(target,) if target else (), lists=lists)
 
     def _target(self, doc: Document) -> str | None:
         if self.event_id is not None:
@@ -354,9 +370,9 @@ class EditFrame:
         said: list[str] = []
         ids: dict[str, str] = {}
         for stand_in, mark in self.marks:
-            ent = mark.entity(doc)
+            ent, line = mark.make(doc)
             ids[stand_in] = ent.id
-            said.append(mark.said(ent))
+            said.append(line)
         fields = self.fields
         if ids:
             fields = replace(

@@ -19,13 +19,14 @@ library screen get a cached parse in milliseconds, with no spaCy loaded.
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import importlib.util
 import json
 import os
+from importlib.machinery import ModuleSpec
 from pathlib import Path
 
 import briefreader
+from briefreader.io.cache_folder import cache_root
 from briefreader.io.errors import BriefError
 from briefreader.model.document import Document
 
@@ -35,12 +36,7 @@ FORMAT = "1"
 
 def cache_dir() -> Path:
     """Where parses live (``$BRIEFREADER_CACHE_DIR``, else platformdirs' user cache)."""
-    env = os.environ.get("BRIEFREADER_CACHE_DIR")
-    if env:
-        return Path(env) / "parses"
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("briefreader", appauthor=False)) / "parses"
+    return cache_root() / "parses"
 
 
 def pipeline_identity(requested: str | None) -> tuple[str, str] | None:
@@ -55,17 +51,45 @@ def pipeline_identity(requested: str | None) -> tuple[str, str] | None:
                 return None
             return f"{meta.get('lang', '')}_{meta.get('name', name)}", str(meta.get("version", "?"))
         try:
-            if importlib.util.find_spec(name) is None:
-                continue
+            spec = importlib.util.find_spec(name)
         except (ImportError, ValueError):
             continue
+        if spec is None:
+            continue
+        version = _dist_info_version(name, spec)
+        if version is not None:
+            return name, version
+        from importlib import metadata  # only when no dist-info folder says it (see _dist_info_version)
+
         for dist in (name, name.replace("_", "-")):
             try:
-                return name, importlib.metadata.version(dist)
-            except importlib.metadata.PackageNotFoundError:
+                return name, metadata.version(dist)
+            except metadata.PackageNotFoundError:
                 continue
         return name, "?"
     return None
+
+
+def _dist_info_version(name: str, spec: ModuleSpec) -> str | None:
+    """The version in the name of the one ``NAME-VERSION.dist-info`` folder beside the package, else None.
+
+    What ``importlib.metadata.version`` answers for a wheel, without importing
+    it: that import (email parsing and all) was most of the time a reader takes
+    to find a cached brief's key, between its first frame and its key points.
+    """
+    if spec.submodule_search_locations:
+        site = os.path.dirname(next(iter(spec.submodule_search_locations)))
+    elif spec.origin:
+        site = os.path.dirname(spec.origin)
+    else:
+        return None
+    prefix, suffix = f"{name}-", ".dist-info"
+    try:
+        found = [e[len(prefix) : -len(suffix)] for e in os.listdir(site) if e.startswith(prefix) and e.endswith(suffix)]
+    except OSError:
+        return None
+    # Two (a stale one beside the new) or a name that only starts like this one: ask importlib.metadata.
+    return found[0] if len(found) == 1 and found[0] and "-" not in found[0] else None
 
 
 def _taxonomy_bytes(path: Path | str | None) -> bytes:

@@ -67,9 +67,29 @@ class ParseService:
                 max_workers=1, mp_context=ctx, initializer=quiet_child, initargs=(os.getpid(),)
             )
 
-    def parse(self, doc: Document) -> Document:
+    def cached(self, doc: Document) -> Document | None:
+        """The parse cache's parse of ``doc`` (a bare brief), or None; blocks briefly, starts nothing.
+
+        No process, no spaCy: the reader asks this first, so a brief the
+        library or the CLI already parsed shows its key points without the
+        parse process ever starting (``prepare`` is for a miss).
+        """
+        from briefreader.session import parse_cache
+
+        return parse_cache.lookup(doc, self._key(doc))
+
+    def _key(self, doc: Document) -> str | None:
+        from briefreader.session import parse_cache
+
+        taxonomy = str(self.taxonomy) if self.taxonomy else None
+        # A bare brief's parse depends on its text alone: kept in the parse cache, shared with the CLI.
+        return parse_cache.cache_key(doc.text, self.model, taxonomy) if parse_cache.is_bare(doc) else None
+
+    def parse(self, doc: Document, *, look_in_cache: bool = True) -> Document:
         """Annotate ``doc`` (a copy the caller gives away) and return the result; blocks.
 
+        The parse cache is asked first unless ``look_in_cache`` is False (the
+        caller just did, with ``cached``); a parse made is kept there.
         Raises ParseError with a one-line reason: no model, the process died,
         or an error inside spaCy.
         """
@@ -79,9 +99,8 @@ class ParseService:
         from briefreader.session import parse_cache
 
         taxonomy = str(self.taxonomy) if self.taxonomy else None
-        # A bare brief's parse depends on its text alone: kept in the parse cache, shared with the CLI.
-        key = parse_cache.cache_key(doc.text, self.model, taxonomy) if parse_cache.is_bare(doc) else None
-        if (hit := parse_cache.lookup(doc, key)) is not None:
+        key = self._key(doc)
+        if look_in_cache and (hit := parse_cache.lookup(doc, key)) is not None:
             return hit
         try:
             if not self.in_process:

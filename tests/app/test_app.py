@@ -46,7 +46,8 @@ async def test_text_is_on_screen_before_the_parse_and_parse_runs_off_the_main_th
     app = app_for(brief_copy("harbour-city-marathon.txt"), parse_in_process=True)
     async with started(app, size=(140, 45), message_hook=hook) as pilot:
         screen = reader(app)
-        assert screen.parsing and screen.query_one(EntitiesPane).loading
+        await wait_for(pilot, lambda: screen.parsing, "the parse to start (after the parse cache's miss)")
+        assert screen.query_one(EntitiesPane).loading
         assert "Kiptoo breaks course record" in rendered(screen.article)
         await pilot.press("j")  # keys work while the parse runs
         await wait_for(pilot, lambda: screen.session.doc.parsed, "parse to finish")

@@ -97,9 +97,9 @@ async def test_y_before_the_parse_copies_the_cursors_paragraph(brief_copy: Calla
     app = app_for(brief_copy("chile-argentina-glacier-talks.md"))
     gate, parse = threading.Event(), app.parser.parse
 
-    def held(doc: Document) -> Document:
+    def held(doc: Document, **how: bool) -> Document:
         gate.wait(60)
-        return parse(doc)
+        return parse(doc, **how)
 
     app.parser.parse = held  # type: ignore[method-assign]
     async with started(app, size=(120, 40)) as pilot:
@@ -298,10 +298,10 @@ async def test_E_during_the_first_parse_parses_the_edited_text(
     suspensions(app)
     gate, parse, texts = threading.Event(), app.parser.parse, []
 
-    def held(doc: Document) -> Document:
+    def held(doc: Document, **how: bool) -> Document:
         texts.append(doc.text)
         gate.wait(60)
-        return parse(doc)
+        return parse(doc, **how)
 
     app.parser.parse = held  # type: ignore[method-assign]
     async with started(app, size=(120, 40)) as pilot:

@@ -18,7 +18,16 @@ from briefreader.ui.dialogs.choose import Choose
 from briefreader.ui.dialogs.correction_scope import ScopeDialog
 from briefreader.ui.reader.panes.entities_pane import EntitiesPane
 from briefreader.ui.reader.reader_screen import ReaderScreen
-from tests.helpers.app import annotated_copy, app_for, reader, record_notifications, started, wait_for
+from tests.helpers.app import (
+    annotated_copy,
+    app_for,
+    reader,
+    record_notifications,
+    showing,
+    started,
+    status,
+    wait_for,
+)
 from tests.helpers.corrections import check_applied, corrections_for, lumen_baseline
 from tests.helpers.paths import BRIEFS
 
@@ -130,6 +139,35 @@ async def test_merge_and_mark_write_aliases_and_additions(tmp_path: Path) -> Non
     written = load_corrections().corrections
     assert written.alias == {"Buenos Aires": "Argentina"}
     assert written.add == [("joint scientific commission", "ORG")]
+
+
+async def test_marking_a_phrase_that_holds_an_entity_replaces_its_mention(tmp_path: Path) -> None:
+    """Issue 21 item 11: ``+`` on "Argentina's Foreign Minister" (over "Argentina") asks, then replaces."""
+    app = app_for(annotated_copy(tmp_path), corrections_scope="ask")
+    async with started(app, size=(120, 40)) as pilot:
+        screen = reader(app)
+        doc = screen.session.doc
+        argentina = _entity(doc, "Argentina")
+        phrase = "Argentina's Foreign Minister"
+        screen.article.focus()
+        screen.article.move_cursor_to_offset(doc.text.index(phrase))
+        await pilot.press("plus")
+        app.screen.query_one("#ask-input", Input).value = phrase
+        await pilot.press("enter")
+        app.screen.query_one("#choose-filter", Input).value = "ORG"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: showing(app, ScopeDialog), "the scope question")
+        await pilot.click("#brief")
+        assert isinstance(app.screen, ReaderScreen)
+        doc = screen.session.doc
+        assert f"Marked “{phrase}” as ORG in place of “Argentina” (Argentina)" in status(screen)
+        visible = {e.name: [m.text for m in e.visible_mentions] for e in doc.visible_entities()}
+        assert visible[phrase] == [phrase] and len(visible["Argentina"]) == 2
+        await pilot.press("ctrl+z")
+        restored = screen.session.doc.entity(argentina)
+        assert restored is not None and len(restored.visible_mentions) == 3
+        assert not any(e.name == phrase for e in screen.session.doc.entities)
+    assert not corrections_path().exists()
 
 
 async def test_a_corrections_file_with_problems_is_not_overwritten(tmp_path: Path) -> None:

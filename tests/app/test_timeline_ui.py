@@ -99,16 +99,17 @@ async def test_the_timeline_fills_in_when_the_parse_finishes(brief_copy: Callabl
     gate = threading.Event()
     parse = app.parser.parse
 
-    def held(doc: Document) -> Document:
+    def held(doc: Document, **how: bool) -> Document:
         gate.wait(60)
-        return parse(doc)
+        return parse(doc, **how)
 
     app.parser.parse = held  # type: ignore[method-assign]
     async with started(app, size=(120, 40)) as pilot:
         screen = reader(app)
         events = screen.query_one(TimelinePane)
         await pilot.press("T")
-        assert events.loading and not events.entries and "parse" in status(screen)
+        await wait_for(pilot, lambda: events.loading, "the parse to start (after the parse cache's miss)")
+        assert not events.entries and "parse" in status(screen)
         gate.set()
         await wait_for(pilot, lambda: screen.session.doc.parsed and not screen.parsing, "parse to finish")
         await pilot.pause()

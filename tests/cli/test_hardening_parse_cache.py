@@ -20,7 +20,7 @@ from briefreader.model.document import Document
 from briefreader.session import ParseService
 from briefreader.session.opening import open_session
 from briefreader.session.parse_cache import cache_dir
-from tests.helpers.app import app_for, reader, started, wait_for
+from tests.helpers.app import app_for, reader, started, status, wait_for
 from tests.helpers.paths import BRIEFS
 
 NAMES = ("korea-china-envoy.txt", "lumen-chip-results.txt")
@@ -87,6 +87,25 @@ async def test_the_reader_takes_a_cached_parse_without_spacy(
         screen = reader(app)
         await wait_for(pilot, lambda: screen.session.doc.parsed, "the cached parse", timeout=10)
         assert screen.session.doc.key_points and not screen.session.dirty
+
+
+async def test_a_cached_brief_starts_no_parse_process_and_shows_no_parsing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 21 scale: key points <= first paint + 100 ms. The cache is asked before anything is started."""
+    folder = plain_folder(tmp_path / "a")
+    assert main(["entities", str(folder), "--json"]) == 0
+    app = app_for(folder / "korea-china-envoy.txt", parse_in_process=True)
+    started_processes: list[bool] = []
+    monkeypatch.setattr(app.parser, "prepare", lambda: started_processes.append(True))
+    states: list[bool] = []
+    async with started(app, size=(120, 40)) as pilot:
+        screen = reader(app)
+        screen.watch(screen, "parsing", states.append, init=False)
+        await wait_for(pilot, lambda: screen.session.doc.parsed, "the cached parse", timeout=10)
+        assert screen.session.doc.key_points and not screen.session.dirty
+        assert started_processes == [] and states == [] and not screen.parsing
+        assert "Parsing with spaCy" not in status(screen)
 
 
 def _no_parse(*args: object) -> Document:

@@ -98,18 +98,32 @@ class Terminal:
 
     def time_until(self, argv: list[str], expect: str) -> float:
         """Seconds from launching ``argv`` in a new 160x50 window until ``expect`` is on its screen."""
+        return self.times_until(argv, [expect])[0]
+
+    def times_until(self, argv: list[str], expects: list[str]) -> list[float]:
+        """Seconds from launching ``argv`` until each of ``expects`` is first on its screen (one launch).
+
+        The window is killed once all of them were seen.
+        """
         env = " ".join(f"{k}={shlex.quote(v)}" for k, v in self.env.items())
         command = f"cd {shlex.quote(str(ROOT))} && {env} exec {shlex.join(argv)}"
         width, height = SIZE
         run = self.control.command
+        seen: dict[str, float] = {}
         t0 = time.perf_counter()
         run(f"new-session -d -s run -x {width} -y {height} {_quote(command)}")
         try:
             while True:
-                if expect in run("capture-pane -p -t run"):
-                    return time.perf_counter() - t0
-                if time.perf_counter() - t0 > TIMEOUT:
-                    raise RuntimeError(f"{expect!r} never appeared on screen for {shlex.join(argv)}")
+                screen = run("capture-pane -p -t run")
+                now = time.perf_counter() - t0
+                for expect in expects:
+                    if expect not in seen and expect in screen:
+                        seen[expect] = now
+                if len(seen) == len(expects):
+                    return [seen[e] for e in expects]
+                if now > TIMEOUT:
+                    missing = [e for e in expects if e not in seen]
+                    raise RuntimeError(f"{missing!r} never appeared on screen for {shlex.join(argv)}")
                 time.sleep(0.005)  # polling a terminal: there is no event to wait on
         finally:
             run("kill-session -t run")

@@ -10,7 +10,7 @@ from briefreader.model import edits
 from briefreader.model.document import Document, Entity, Mention
 from briefreader.model.entity_ids import dangling, referenced, remap
 from briefreader.model.event import EventFrame, Trigger
-from briefreader.nlp.annotate import carry_entities
+from briefreader.model.parse_merge import carry_entities
 from briefreader.session import BriefSession, ParseService
 from briefreader.session.opening import open_session, reload_source
 from tests.helpers.event_briefs import brief

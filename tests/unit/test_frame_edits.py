@@ -210,8 +210,30 @@ def test_a_mark_that_cannot_be_made_changes_nothing(tmp_path: Path) -> None:
     doc = brief()
     session = session_of(doc, tmp_path)
     before = dumps(doc)
-    at = doc.text.index("Javier")
-    mark = ch.MarkEntity(at, at + len("Javier"), "PERSON")  # inside the mention of Javier Milei
-    with pytest.raises(EditError, match="overlaps"):
+    at = doc.text.index(" refused")
+    mark = ch.MarkEntity(at, at + len(" refused"), "EVENT")  # starts on a space
+    with pytest.raises(EditError, match="not a space"):
         session.apply(ch.EditFrame(FrameFields("visit", ("+1",)), event_id="v1", marks=(("+1", mark),)))
     assert dumps(doc) == before and session.undo() is None
+
+
+def test_a_mark_over_an_entity_replaces_its_mention_as_plus_does_and_one_undo_brings_it_back(tmp_path: Path) -> None:
+    """Issue 21 item 11: ``n`` in the frame editor follows the rule of ``+`` and of an ``add`` correction."""
+    doc = brief()
+    session = session_of(doc, tmp_path)
+    before = dumps(doc)
+    at = doc.text.index("the summit in Rio")
+    mark = ch.MarkEntity(at, at + len("the summit in Rio"), "EVENT")  # holds the mention of Rio
+    said = session.apply(ch.EditFrame(FrameFields("visit", ("e1",), place="+1"), event_id="v1", marks=(("+1", mark),)))
+    assert said.startswith("Marked “the summit in Rio” as EVENT in place of “Rio” (Rio); Frame:")
+    rio = doc.entity("e2")
+    assert rio is not None and rio.rejected and rio.edited  # kept, hidden: a re-parse does not bring it back
+    new = doc.entities[-1]
+    frame = doc.event("v1")
+    assert (
+        frame is not None and frame.place == new.id and [m.text for m in new.visible_mentions] == ["the summit in Rio"]
+    )
+    session.undo()
+    assert dumps(doc) == before and not session.dirty
+    session.redo()
+    assert doc.entity("e2").rejected and doc.entities[-1].name == "the summit in Rio"  # type: ignore[union-attr]

@@ -105,13 +105,17 @@ def test_split_moves_named_mentions_to_new_entity() -> None:
         edits.split_mentions(doc, "e1", ["Anna Berg"])  # would leave nothing behind
 
 
-def test_add_mention_by_hand_and_overlap_refused() -> None:
+def test_add_mention_by_hand_replaces_what_it_overlaps() -> None:
     doc = make_doc()
     s = TEXT.index("talks went")
     ent = edits.add_mention(doc, s, s + 5, "event")
     assert ent.label == "EVENT" and ent.mentions[0].origin == "user" and ent.edited
+    edits.add_mention(doc, 15, 19, "PERSON")  # overlaps Anna Berg: that mention is hidden, kept as rejected
+    anna = doc.entity("e1")
+    assert anna is not None and anna.edited and [m.text for m in anna.visible_mentions] == ["Berg"]
+    assert [m.origin for m in anna.mentions if m.start == 15] == ["rejected"]
     with pytest.raises(edits.EditError):
-        edits.add_mention(doc, 15, 20, "PERSON")  # overlaps Anna Berg
+        edits.add_mention(doc, s - 1, s + 5, "EVENT")  # starts on a space
     with pytest.raises(edits.EditError):
         edits.add_mention(doc, 0, 10_000, "PERSON")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefreader.model.document import Entity, Evidence, KeyPoint, Mention
-from briefreader.nlp.annotate import carry_corrections, merge_key_points
+from briefreader.model.parse_merge import carry_corrections, merge_key_points
 
 
 def ent(eid: str, name: str, *spans: tuple[int, int], edited: bool = False) -> Entity:

@@ -6,7 +6,8 @@ line for the date), backspace clears it, ``a`` applies them all as one
 change. Actors and targets are lists: choosing an entity already listed
 takes it off. ``n`` on the Actors, Targets or Place row marks words of the
 sentence as a new entity (a label chosen as for ``+`` in the Article) and
-puts it in that role. Nothing here changes the Document: the dialog
+puts it in that role; as with ``+``, the words replace a mention they
+overlap (``edits.add_mention``). Nothing here changes the Document: the dialog
 returns the fields (``edits.FrameFields``) with the new entities it marked
 (``changes.MarkEntity``, named in the fields by a stand-in id ``+1``), and
 the caller asks for one ``EditFrame``: one undo step. Sized for 80x24:
@@ -82,7 +83,10 @@ class FrameEditor(ModalScreen[FrameAnswer | None]):
             "n",
             "new_entity",
             "New entity",
-            tooltip="On Actors, Targets or Place: mark words of the sentence as a new entity and put it there",
+            tooltip=(
+                "On Actors, Targets or Place: mark words of the sentence as a new entity"
+                " (replacing mentions they overlap) and put it there"
+            ),
             id="frame_editor.new_entity",
         ),
         Binding("escape", "cancel", "Cancel", tooltip="Close, changing nothing", id="frame_editor.cancel"),

@@ -53,7 +53,9 @@ class ArticleView(ScrollView, can_focus=True):
             "plus",
             "mark",
             "Mark entity",
-            tooltip="Mark words of the cursor's sentence as an entity the model missed",
+            tooltip=(
+                "Mark words of the cursor's sentence as an entity the model missed (replacing mentions they overlap)"
+            ),
             id="article.mark",
         ),
         Binding(
@@ -384,9 +386,12 @@ class ArticleView(ScrollView, can_focus=True):
         start, end = span
 
         def check(words: str) -> str | None:
-            if doc.text.find(words, start, end) < 0:
+            # Refused here, before the label and the "This brief / All briefs" question, never after.
+            at = doc.text.find(words, start, end)
+            if at < 0:
                 return f"“{one_line(words, 60)}” is not in this sentence: copy the words exactly."
-            return None
+            problem = edits.mark_problem(doc, at, at + len(words))
+            return f"Cannot mark “{one_line(words, 40)}”: {problem}." if problem else None
 
         def marked(words: str | None) -> None:
             if not words:

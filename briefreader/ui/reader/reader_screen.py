@@ -61,6 +61,13 @@ WARM_UP_DELAY = 1.0
 """Seconds after opening before the note editor's styles are loaded (never in the way of the first frame)."""
 
 
+@dataclass
+class NotCached(Message):
+    """The parse cache does not hold the brief: the screen starts a parse of ``snapshot``."""
+
+    snapshot: Document
+
+
 class ReaderScreen(QuietFocusScreen):
     """Article, Entities, Key points (or the Timeline) and Notes over one brief session."""
 
@@ -148,6 +155,8 @@ class ReaderScreen(QuietFocusScreen):
         """Which of the selected entity's mentions ``]`` / ``[`` reached."""
         self._recovery_timer: Timer | None = None
         self._recovery_warned = False
+        self._looking_up = False
+        """The parse cache is being asked (``look_up``): a second re-parse waits for its answer."""
         self._settings_told: set[str] = set()
         """Problems of ``settings.yaml`` already said (once each)."""
         self.set_reactive(ReaderScreen.doc, session.doc)
@@ -370,22 +379,36 @@ class ReaderScreen(QuietFocusScreen):
     # Parsing ----------------------------------------------------------------------------
 
     def action_reparse(self) -> None:
-        """Parse a copy of the text in the background (the text stays readable), keeping corrections and notes."""
-        if self.parsing:
+        """Parse a copy of the text in the background (the text stays readable), keeping corrections and notes.
+
+        The parse cache is asked first (``look_up``): a brief it holds shows
+        its key points a few frames after the text, with no parse process
+        started and no "parsing" shown (issue 21: key points <= first paint +
+        100 ms). Only a miss starts the parse process (``NotCached``).
+        """
+        if self.parsing or self._looking_up:
             return
+        self._looking_up = True
+        self.call_after_refresh(self.look_up, self.session.parse_copy())
+
+    @work(thread=True, exclusive=True, group="parse")
+    def look_up(self, snapshot: Document) -> None:
+        """The parse cache's parse of ``snapshot`` (``Parsed``), or ``NotCached`` to parse it."""
+        hit = self.parser.cached(snapshot)
+        self.post_message(Parsed(hit, "", threading.get_ident()) if hit is not None else NotCached(snapshot))
+
+    def on_not_cached(self, message: NotCached) -> None:
+        """A parse to make: say so, start the parse process (on the main thread, see ParseService.prepare)."""
         self.parsing = True
         self.changed("Parsing with spaCy… (the text is ready to read)")
-        self.call_after_refresh(self._start_parse, self.session.parse_copy())
-
-    def _start_parse(self, snapshot: Document) -> None:
-        self.parser.prepare()  # on the main thread (see ParseService.prepare)
-        self.parse(snapshot)
+        self.parser.prepare()
+        self.parse(message.snapshot)
 
     @work(thread=True, exclusive=True, group="parse")
     def parse(self, snapshot: Document) -> None:
         """Parse ``snapshot`` in a thread; ``Parsed`` brings the result (or why not) back."""
         try:
-            parsed: Document | None = self.parser.parse(snapshot)
+            parsed: Document | None = self.parser.parse(snapshot, look_in_cache=False)
             reason = ""
         except ParseError as exc:
             parsed, reason = None, str(exc)
@@ -394,6 +417,7 @@ class ReaderScreen(QuietFocusScreen):
     def on_parsed(self, message: Parsed) -> None:
         """Merge the parse (keeping what was done meanwhile), or say why there is none."""
         self.parsing = False
+        self._looking_up = False
         if message.parsed is None:
             self.notify(
                 one_line(message.reason, 400),
