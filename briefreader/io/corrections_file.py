@@ -182,6 +182,8 @@ def _fold(text: str) -> str:
 
 def _text(value: Any) -> str | None:
     """Text as written: strings, and whole numbers (a year); never a YAML yes/no or null."""
+    if type(value) is str:  # nearly every entry: one test, not four (120,000 entries are 0.05 s of checks)
+        return value.strip() or None
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, int):
@@ -199,8 +201,15 @@ def _shown(value: Any) -> str:
 def _label(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
-    lab = value.strip().upper()
-    return lab if is_label(lab) else None
+    known = _LABELS.get(value)
+    if known is None:
+        lab = value.strip().upper()
+        known = _LABELS[value] = lab if is_label(lab) else ""
+    return known or None
+
+
+_LABELS: dict[str, str] = {}
+"""Labels as written -> as checked ('' for no label): a file names a handful of labels thousands of times."""
 
 
 def _mapping(data: dict[str, Any], key: str, problem: Any) -> dict[str, Any]:
