@@ -56,6 +56,10 @@ Vela Mining struggled to meet demand for copper, and Corvo Resources could not b
 Romania said it would send 300 soldiers to its border with Moldova.
 
 Greece said its coastguard seized a Turkish trawler.
+
+Ankara warned Athens against any expansion of its territorial waters.
+
+The central bank warned that inflation would rise.
 """
 
 
@@ -154,3 +158,11 @@ def test_sending_soldiers_is_armed_action_not_a_visit(news: Frames) -> None:
 def test_its_names_the_body_that_speaks(news: Frames) -> None:
     (ev,) = events_of(news, "Greece said its coastguard")
     assert ev.type == "security" and news.names(ev.actors) == ["Greece"]
+
+
+def test_a_warning_to_a_named_party_is_a_threat_and_to_no_one_a_statement(news: Frames) -> None:
+    # ../shared/EVENTS.md lists "warnings between parties" under tension, a plain warning as a statement.
+    (to_athens,) = events_of(news, "Ankara warned")
+    assert to_athens.type == "tension" and news.names(to_athens.targets) == ["Athens"]
+    (plain,) = events_of(news, "The central bank warned")
+    assert plain.type == "statement"
