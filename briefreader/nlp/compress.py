@@ -95,6 +95,10 @@ def _optional(view: roles.Sentence, head: int, c: int, lean: int) -> bool:
     """Whether a leaner clause leaves out child ``c``: a second clause ('and ...') only under a verb."""
     if view.tokens[c].dep in ("conj", "cc") and view.tokens[head].pos not in ("VERB", "AUX"):
         return False  # "Park and Wang": both are who met
+    if (view.tokens[c].dep == "advmod" and view.kids(c, "prep")) or (
+        view.tokens[head].dep == "advmod" and view.tokens[c].dep == "prep"
+    ):
+        return False  # "came close to war", "fell short of": the adverb and its complement are the predicate
     return lean > 1 or not _names_something(view, c)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from briefreader.model.event import EventFrame
+from briefreader.model.titles import title_of
 from briefreader.nlp.pipeline import LoadedModel
 from tests.helpers.event_frames import Frames, parse_brief
 
@@ -60,6 +61,8 @@ Greece said its coastguard seized a Turkish trawler.
 Ankara warned Athens against any expansion of its territorial waters.
 
 The central bank warned that inflation would rise.
+
+In 1998 the two states came close to war in a long dispute over the islands, which was settled by mediation.
 """
 
 
@@ -166,3 +169,9 @@ def test_a_warning_to_a_named_party_is_a_threat_and_to_no_one_a_statement(news: 
     assert to_athens.type == "tension" and news.names(to_athens.targets) == ["Athens"]
     (plain,) = events_of(news, "The central bank warned")
     assert plain.type == "statement"
+
+
+def test_a_headline_keeps_an_adverb_with_its_complement(news: Frames) -> None:
+    # A leaner clause drops modifiers that name nothing, never "close to war" (it said "came in a dispute").
+    (ev,) = events_of(news, "In 1998 the two states")
+    assert "came close to war" in title_of(news.doc, ev)
