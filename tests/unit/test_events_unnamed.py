@@ -173,5 +173,6 @@ def test_a_warning_to_a_named_party_is_a_threat_and_to_no_one_a_statement(news: 
 
 def test_a_headline_keeps_an_adverb_with_its_complement(news: Frames) -> None:
     # A leaner clause drops modifiers that name nothing, never "close to war" (it said "came in a dispute").
-    (ev,) = events_of(news, "In 1998 the two states")
-    assert "came close to war" in title_of(news.doc, ev)
+    titles = [title_of(news.doc, ev) for ev in events_of(news, "In 1998 the two states")]
+    assert titles and all("came close to war" in t for t in titles if "came" in t)
+    assert any("came close to war" in t for t in titles)
