@@ -52,3 +52,36 @@ def parse_dateline(line: str) -> str | None:
         except ValueError:
             return None
     return None
+
+
+_WIRE = re.compile(
+    r"^\s*[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}"  # the city, in capitals: 'HANOI', 'NEW DELHI'
+    # ', Iraq', ', Northern Ireland' (never a month: that is the date)
+    r"(?:,\s*(?!(?:" + "|".join(n.title() for n in MONTHS) + r")\b)[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})?"
+    r"(?:,?\s*(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?)?"  # ', March 3[, 2026]'
+    r"\s*(?P<agency>\((?:[A-Z][A-Za-z-]*\s?){1,3}\))?\s*(?:--|—|–|_|-)\s+"
+)
+
+
+def wire_dateline(line: str) -> tuple[int, str | None] | None:
+    """Where a wire dateline opening ``line`` ends, and the ISO date it spells (None without a year).
+
+    'HANOI, March 3 (AP) -- Cambodia refused ...' is a story's lead, not a
+    title: the dateline names where and when it was filed. Only the
+    capitalised city of wire copy with a date or an agency counts, so a
+    sentence that opens with a name and a dash does not. A month and day
+    with no year give no date: the year is not guessed.
+    """
+    m = _WIRE.match(line)
+    if m is None or not (m.group("month") or m.group("agency")):
+        return None
+    when = None
+    month = MONTHS.get((m.group("month") or "").lower())
+    if m.group("month") and month is None:
+        return None
+    if month and m.group("year"):
+        try:
+            when = date(int(m.group("year")), month, int(m.group("day"))).isoformat()
+        except ValueError:
+            when = None
+    return m.end(), when

@@ -83,21 +83,43 @@ def read_seed_or_plain(decoded: Decoded, source: str) -> Document:
 
 
 def read_plain(decoded: Decoded, source: str) -> Document:
-    """First non-empty line is the title; blank lines separate paragraphs."""
+    """First non-empty line is the title; blank lines separate paragraphs.
+
+    A wire story often has no title line: it opens with its dateline and
+    lead ('HANOI, March 3 (AP) -- Cambodia refused ...'). That line is the
+    body, the title comes from the file's name, and the dateline's date,
+    when it has a year, is the brief's; so is the date of a wire dateline
+    that opens the first paragraph under a title.
+    """
+    from briefreader.io.dates import parse_dateline, wire_dateline
+
     text = decoded.text.strip("\n")
     first, _, rest = text.partition("\n")
-    title = first.strip()
-    parts: list[tuple[BlockKind, str]] = [("title", title)]
-    date = None
-    chunks = _chunks(rest)
-    if chunks:
-        from briefreader.io.dates import parse_dateline
-
-        date = parse_dateline(chunks[0])
-        if date:
-            parts.append(("dateline", chunks.pop(0)))
+    wire = wire_dateline(first)
+    if wire is not None:
+        chunks = _chunks(text)
+        parts: list[tuple[BlockKind, str]] = [("title", _title_of_name(source, text))]
+        date = wire[1]
+    else:
+        parts = [("title", first.strip())]
+        date = None
+        chunks = _chunks(rest)
+        if chunks:
+            date = parse_dateline(chunks[0])
+            if date:
+                parts.append(("dateline", chunks.pop(0)))
+            elif (lead := wire_dateline(chunks[0])) is not None:
+                date = lead[1]
     parts += [("heading" if is_heading(c) else "paragraph", c) for c in chunks]
-    return build_document(BriefMeta(title, date, source), parts, decoded.warnings)
+    return build_document(BriefMeta(parts[0][1], date, source), parts, decoded.warnings)
+
+
+def _title_of_name(source: str, body: str) -> str:
+    """A title from a file name: 'hanoi-water-summit.txt' is 'Hanoi water summit', spelled as the body does."""
+    stem = source.rsplit("/", 1)[-1]
+    stem = stem.rsplit(".", 1)[0] if "." in stem else stem
+    slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
+    return title_from_slug(slug, body) if slug else "Untitled brief"
 
 
 def read_markdown(decoded: Decoded, source: str) -> Document:

@@ -30,6 +30,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from briefreader.io.dates import wire_dateline
 from briefreader.model.document import Document, Entity, Mention
 from briefreader.model.event import EventFrame, Trigger
 from briefreader.nlp import roles
@@ -624,6 +625,9 @@ def dateline_end(text: str) -> int:
     Its place is where the story was filed, not a party to the events:
     'MOSCOW (AP)_ The mayor of Moscow ...' has no actor 'MOSCOW'.
     """
+    wire = wire_dateline(text)  # 'ANKARA, June 10, 2025 (Reuters) --': the reader's own rule first
+    if wire is not None:
+        return wire[0]
     m = _DATELINE.match(text)
     if m is None:
         return 0

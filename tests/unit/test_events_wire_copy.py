@@ -161,3 +161,10 @@ def test_a_dateline_with_its_country_places_the_story(model: LoadedModel, tmp_pa
     # 'CITY, Country (AP)_' is a dateline too: the city is where it happened, neither is a party.
     assert f.name(ev.place) in {"Gdansk", "GDANSK", "Poland"}
     assert f.names(ev.targets) == ["Jan Nowak"] and ev.actors == []
+
+
+def test_a_dated_wire_dateline_is_no_party(model: LoadedModel, tmp_path: Path) -> None:
+    text = "# Sanctions\n\nANKARA, June 10, 2025 (Reuters) -- Turkey imposed sanctions on Georgia on Monday.\n"
+    f = parse_brief(model, tmp_path, text)
+    (ev,) = f.doc.events
+    assert ev.type == "tension" and f.names(ev.actors) == ["Turkey"] and f.names(ev.targets) == ["Georgia"]

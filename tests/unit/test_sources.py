@@ -157,3 +157,24 @@ def test_front_matter_is_loaded_by_the_safe_loader(tmp_path: Path) -> None:
     assert doc.meta.title == "Real title" and any("aliases" in w for w in doc.warnings)
     md.write_text("---\ntitle: !!python/object/apply:os.system [echo]\n---\n# T\n\nBody.\n", encoding="utf-8")
     assert any("not allowed" in w for w in read_brief(md).warnings)
+
+
+def test_a_wire_story_with_no_title_line_is_all_body(tmp_path: Path) -> None:
+    # 'CITY, Month D (Agency) -- lead': the lead is the news, never the title.
+    p = tmp_path / "hanoi-water-summit.txt"
+    p.write_text("HANOI, March 3 (AP) -- Cambodia refused to attend the summit in Hanoi.\n\nLaos did attend.\n")
+    doc = read_brief(p)
+    assert doc.meta.title == "Hanoi water summit"
+    assert doc.meta.date is None  # a month and day without a year: the year is not guessed
+    assert blocks(doc)[1] == ("paragraph", "HANOI, March 3 (AP) -- Cambodia refused to attend the summit in Hanoi.")
+
+
+def test_a_wire_dateline_with_a_year_dates_the_brief(tmp_path: Path) -> None:
+    p = tmp_path / "x.txt"
+    p.write_text("Turkey hits Georgia with sanctions\n\nANKARA, June 10, 2025 (Reuters) -- Turkey imposed sanctions.\n")
+    doc = read_brief(p)
+    assert doc.meta.title == "Turkey hits Georgia with sanctions" and doc.meta.date == "2025-06-10"
+    assert blocks(doc)[1][0] == "paragraph"  # the lead stays the body's first paragraph
+    q = tmp_path / "y.txt"
+    q.write_text("Iraq - a country in turmoil\n\nIt was a long week.\n")
+    assert read_brief(q).meta.title == "Iraq - a country in turmoil"
