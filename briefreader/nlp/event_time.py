@@ -33,6 +33,7 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "would", "wo"})
 INTENT_WORDS = frozenset(
     {"plan", "intend", "expect", "hope", "aim", "schedule", "set", "due", "prepare", "want", "seek", "propose"}
     | {"promise", "vow", "pledge", "threaten", "going", "likely", "poised", "ready", "scheduled", "expected"}
+    | {"agree", "decide", "offer", "undertake", "resolve", "commit"}
 )
 """Words whose infinitive is not done yet ('plans to visit', 'is due to sign')."""
 PLANNED_MODIFIERS = frozenset({"upcoming", "planned", "forthcoming", "next", "future", "proposed", "scheduled"})
@@ -88,6 +89,11 @@ def future_verb(view: roles.Sentence, v: int) -> bool:
     tokens = view.tokens
     if any(tokens[a].text.lower() in FUTURE_AUX or tokens[a].lemma.lower() in FUTURE_AUX for a in view.kids(v, "aux")):
         return True
+    purpose = tokens[v].dep == "advcl" and any(tokens[a].text.lower() == "to" for a in view.kids(v, "aux"))
+    if purpose:
+        # "will visit Baku to sign a deal": the purpose of a trip still to come is still to come.
+        gov = view.head(v)
+        return gov is not None and future_verb(view, gov)
     if tokens[v].dep == "xcomp":
         gov = view.head(v)
         if gov is not None and (tokens[gov].lemma.lower() in INTENT_WORDS or tokens[gov].text.lower() in INTENT_WORDS):

@@ -39,7 +39,7 @@ from briefreader.nlp.parse import Analysis
 from briefreader.nlp.people import Named, country_of, entity_genders, name_words, named_people, pronoun_referents
 from briefreader.nlp.resolver import Resolver, role_family
 from briefreader.nlp.taxonomy import Category, Pattern, Taxonomy
-from briefreader.nlp.triggers import STATEMENT, Candidate, candidates, demanded, governor, undone
+from briefreader.nlp.triggers import NEGATING_PARTICLES, STATEMENT, Candidate, candidates, demanded, governor, undone
 
 
 @dataclass
@@ -660,7 +660,6 @@ NEGATING_GOVERNORS = frozenset(
 )
 """Verbs (and 'unable') under which an event does not or will not take place
 ('refused to attend', 'declined an invitation', 'called off the talks', 'unable to travel')."""
-_NEGATING_PARTICLES = {"call": "off", "rule": "out", "pull": "out", "back": "out"}
 """Phrasal verbs that undo their object: 'called off the visit', 'ruled out talks'."""
 
 
@@ -695,7 +694,7 @@ def negation_cue(view: roles.Sentence, trig: int) -> tuple[int, str] | None:
         gov = (
             gov
             if gov is not None
-            else (h if h is not None and view.is_verb(h) and tokens[trig].dep == "dobj" else None)
+            else (h if h is not None and view.is_verb(h) and tokens[trig].dep in ("dobj", "nsubjpass") else None)
         )
         if gov is not None:
             chain.append(gov)
@@ -743,7 +742,7 @@ def negation_cue(view: roles.Sentence, trig: int) -> tuple[int, str] | None:
             return x, f"{tokens[x].text} yet to"  # "has yet to contact", "is yet to sign": not done
         if x != trig and lemma in NEGATING_GOVERNORS:
             return x, tokens[x].text + (" to" if any(tokens[k].dep == "xcomp" for k in view.kids(x)) else "")
-        particle = _NEGATING_PARTICLES.get(lemma)
+        particle = NEGATING_PARTICLES.get(lemma)
         if particle and any(tokens[k].text.lower() == particle for k in view.kids(x, "prt")):
             return x, f"{tokens[x].text} {particle}"
     return None

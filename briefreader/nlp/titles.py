@@ -34,6 +34,11 @@ _IRREGULAR_PP = {
     "take": "taken", "give": "given", "begin": "begun", "win": "won", "lead": "led", "seek": "sought",
 }  # fmt: skip
 _MOTION = frozenset({"visit", "travel", "fly", "arrive", "tour", "journey"})
+_CLAIMING = frozenset(
+    {"say", "tell", "add", "state", "note", "announce", "declare", "indicate", "stress", "emphasise", "emphasize"}
+    | {"reiterate", "insist", "argue", "claim", "confirm", "explain", "believe", "think", "write"}
+)
+"""Saying verbs a headline can put as a colon ("X: the economy is strong"); others keep theirs ("X denies ...")."""
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -45,16 +50,27 @@ def headline(doc: Document, found: Found) -> str | None:
     actors, targets = found.actors, found.targets
     if found.category.id == "statement" and actors:
         content = [c for c in view.kids(trig, "ccomp") if view.is_verb(c)]
-        if content:
+        if content and tok.lemma.lower() in _CLAIMING:
             return clip(f"{_names(actors)}: {clause_text(doc, view, content[0])}")
+        if content:
+            # "Ethiopia denies its engineers started ...": the verb is the news, not a colon.
+            verb = _third_person(tok.lemma.lower()) if len(actors) == 1 else tok.lemma.lower()
+            return clip(f"{_names(actors)} {verb} {clause_text(doc, view, content[0])}")
     if not actors and not targets:
         return None
+    undone_noun = _undone_noun(view, found)
+    if undone_noun is not None:
+        return _with_date(doc, undone_noun, found)
     receiver = _receiving_verb(view, trig)
     if receiver is not None and targets:
         # "Mr Haddad has accepted Ms Berg's invitation"
         whose = f"{_names(actors)}'s " if actors else ""
         verb = view.tokens[receiver].lemma.lower() + _particle(view, receiver)
         verb = _third_person(verb) if len(targets) == 1 else verb
+        cue = negation_cue(view, trig) if fr.negated else None
+        if cue is not None and cue[0] != receiver:
+            # "Alemu has not accepted the invitation": the negation is on the receiving verb.
+            verb = _negated_verb(view, cue, view.tokens[receiver].lemma.lower(), len(targets) > 1, False)
         return _with_date(doc, f"{_names(targets)} {verb} {whose}{tok.text.lower()}", found)
     support = roles.support_verb(view, trig)
     if support is not None and found.actor_relation != "gov_subj" and not _agentless_passive(view, support):
@@ -102,7 +118,7 @@ def headline(doc: Document, found: Found) -> str | None:
             rest = _complement(doc, view, trig)
         # "unable to travel to Quito to meet Y" reads "is unable to meet Y", not "meet to meet Y".
         body = re.sub(r"\b(\w+) to \1\b", r"\1", " ".join(x for x in (subject, verb, rest) if x))
-        if not (rest or found.place or plural or _goal_phrase(doc, view, trig, found)):
+        if not (rest or found.place or plural or fr.negated or _goal_phrase(doc, view, trig, found)):
             return None  # "Google announces": the sentence says more than that ("A and B meet" is news)
     else:
         if verbal and not roles.passive(view, trig):
@@ -125,6 +141,8 @@ def _negated_verb(view: roles.Sentence, cue: tuple[int, str], lemma: str, plural
     reads 'will not' for a planned event and 'does not' otherwise.
     """
     tok = view.tokens[cue[0]]
+    if tok.dep == "neg" and cue[1].split(" ")[0] in ("has", "have", "had"):
+        return f"{'have' if plural else 'has'} not {_participle(lemma, '')}"  # "has not accepted"
     if tok.dep == "neg":
         aux = "will" if planned else ("do" if plural else "does")
         return f"{aux} {'never' if tok.text.lower() == 'never' else 'not'} {lemma}"
@@ -136,6 +154,24 @@ def _negated_verb(view: roles.Sentence, cue: tuple[int, str], lemma: str, plural
     if rest == "to":
         return f"{verb} to {lemma}"
     return f"{verb} {rest} {lemma}".replace("  ", " ") if rest else f"{verb} {lemma}"
+
+
+def _undone_noun(view: roles.Sentence, found: Found) -> str | None:
+    """'Turkey–Georgia talks called off': an event noun that the verb undoing it has as passive subject.
+
+    "Talks between A and B were called off" has no one who acted: the
+    headline names the happening and what befell it, never "A and B call
+    off meet".
+    """
+    trig = found.trigger
+    tok, head = view.tokens[trig], view.head(trig)
+    if not found.frame.negated or tok.pos not in ("NOUN", "PROPN") or head is None or tok.dep != "nsubjpass":
+        return None
+    cue = negation_cue(view, trig)
+    if cue is None or cue[0] != head:
+        return None
+    parties = "–".join(short(e) for e in (found.actors + found.targets)[:3])
+    return f"{parties} {tok.text.lower()} {cue[1]}"
 
 
 def _agentless_passive(view: roles.Sentence, v: int) -> bool:

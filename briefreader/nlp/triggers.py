@@ -19,6 +19,8 @@ from briefreader.nlp.taxonomy import Category, Pattern, Taxonomy
 STATEMENT = "statement"
 """The category that ranks after every other."""
 UNDOING_VERBS = frozenset({"fail", "refuse", "decline"})
+NEGATING_PARTICLES = {"call": "off", "rule": "out", "pull": "out", "back": "out"}
+"""Particle verbs that undo their object or subject ('called off the talks'): never an event themselves."""
 """Verbs whose infinitive did not happen ('failed to agree', 'refused to meet')."""
 
 
@@ -46,6 +48,9 @@ def candidates(view: roles.Sentence, taxonomy: Taxonomy) -> list[Candidate]:
             continue
         if verbal and t.dep == "amod" and not _misread_verb(view, i):
             continue  # a participle as an adjective: "the disputed town", "a banned party"
+        particle = NEGATING_PARTICLES.get(lemma)
+        if verbal and particle and any(view.tokens[k].text.lower() == particle for k in view.kids(i, "prt")):
+            continue  # "talks were called off": the talks are the event, undone
         for cat in taxonomy.categories:
             pat = next(
                 (
