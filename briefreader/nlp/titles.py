@@ -22,7 +22,8 @@ from briefreader.model.document import Document, Entity
 from briefreader.nlp import roles
 from briefreader.nlp.compress import attached, clause_text, clip, join, short, subtree
 from briefreader.nlp.event_time import future_verb
-from briefreader.nlp.events import Found, negation_cue
+from briefreader.nlp.events import Found
+from briefreader.nlp.negation import negation_cue
 from briefreader.nlp.people import nationality_of
 from briefreader.nlp.resolver import role_family, surface_appositions, the_two
 
