@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from briefreader.io.corrections_file import CorrectionChange, apply_changes
 from briefreader.model.display import one_line
 from briefreader.model.document import Document
+from briefreader.model.labels import a_label
 from briefreader.nlp.entities import compact
 from briefreader.session import changes
 from briefreader.session.changes import Change
@@ -40,7 +41,7 @@ class Entry:
             return f"“{text}” is never an entity"
         if self.kind == "alias":
             return f"“{text}” is {one_line(self.value, 40)}"
-        return f"“{text}” is always a {self.value}"
+        return f"“{text}” is always {a_label(self.value)}"
 
 
 def entries_for(change: Change, doc: Document) -> list[Entry]:

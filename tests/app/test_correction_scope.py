@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from textual.app import App
 from textual.widgets import Checkbox, Input
 
 from briefreader.cli import main
@@ -18,6 +19,7 @@ from briefreader.ui.dialogs.choose import Choose
 from briefreader.ui.dialogs.correction_scope import ScopeDialog
 from briefreader.ui.reader.panes.entities_pane import EntitiesPane
 from briefreader.ui.reader.reader_screen import ReaderScreen
+from briefreader.ui.widgets.tick_box import TickBox
 from tests.helpers.app import (
     annotated_copy,
     app_for,
@@ -226,3 +228,22 @@ async def test_the_reader_applies_corrections_to_a_brief_parsed_afterwards(tmp_p
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: brief.with_suffix(".yaml").exists(), "the save")
     check_applied(load_document(brief.with_suffix(".yaml")), *wanted)
+
+
+def test_the_question_reads_an_org_and_a_person() -> None:
+    assert Entry("add", "Lumen", "ORG").describe() == "“Lumen” is always an ORG"
+    assert Entry("add", "Event Horizon", "EVENT").describe() == "“Event Horizon” is always an EVENT"
+    assert Entry("add", "Jonas Berg", "PERSON").describe() == "“Jonas Berg” is always a PERSON"
+
+
+async def test_the_remember_box_shows_no_mark_until_ticked() -> None:
+    app: App[None] = App()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(ScopeDialog([Entry("add", "Lumen", "ORG")]))
+        await pilot.pause()
+        box = app.screen.query_one(TickBox)
+        assert box.render().plain.startswith("▐ ▌ Remember")  # an unticked box has no X in it
+        box.focus()
+        await pilot.press("space")
+        assert box.value
+        assert box.render().plain.startswith("▐✓▌ Remember")

@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Static
+from textual.widgets import Button, Static
 
 from briefreader.io.errors import BriefError
 from briefreader.io.settings import SCOPE_KEY, SCOPES, load_settings, save_setting
@@ -28,6 +28,7 @@ from briefreader.session.correction_entries import Entry, save_for_all
 from briefreader.ui.dialogs.choose import Choose
 from briefreader.ui.widgets.keybar import KeyBar
 from briefreader.ui.widgets.passage import Passage
+from briefreader.ui.widgets.tick_box import TickBox
 
 Answer = tuple[str, bool]
 """(``brief`` or ``all``, whether to remember it)."""
@@ -59,7 +60,7 @@ class ScopeDialog(ModalScreen[Answer | None]):
         with Vertical(classes="dialog confirm scope"):
             with Passage(classes="question"):
                 yield Static(question)
-            yield Checkbox(Content("Remember my answer (ctrl+p “Corrections apply to…” changes it)"), id="remember")
+            yield TickBox(Content("Remember my answer (ctrl+p “Corrections apply to…” changes it)"), id="remember")
             with Horizontal(classes="buttons"):
                 yield Button(Content("This brief"), id="brief", variant="primary")
                 yield Button(Content("All briefs"), id="all")
@@ -73,7 +74,7 @@ class ScopeDialog(ModalScreen[Answer | None]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Answer with the button's scope."""
         if event.button.id in ("brief", "all"):
-            self.dismiss((event.button.id, self.query_one(Checkbox).value))
+            self.dismiss((event.button.id, self.query_one(TickBox).value))
         else:
             self.dismiss(None)
 
