@@ -13,8 +13,10 @@ No Textual here: the screen asks the question and calls ``save_for_all``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from briefreader.io.corrections_file import CorrectionChange, apply_changes
+from briefreader.io.decode import shown_path
 from briefreader.model.display import one_line
 from briefreader.model.document import Document
 from briefreader.model.labels import a_label
@@ -75,6 +77,21 @@ def entries_for(change: Change, doc: Document) -> list[Entry]:
     if isinstance(change, changes.EditFrame):  # entities marked on the spot in the frame editor
         return [e for _, mark in change.marks for e in entries_for(mark, doc)]
     return []
+
+
+def still_held(entries: list[Entry], path: Path) -> str:
+    """What undo says after undoing a change written for all briefs: the file still holds it, and how to remove it.
+
+    Undo takes a change out of this brief only: it never rewrites
+    ``corrections.yaml`` behind the analyst's back (another reader may rely
+    on the line), so it names the lines and the file to delete them from.
+    """
+    said = "; ".join(e.describe() for e in entries)
+    keys = ", ".join(dict.fromkeys(f"`{e.kind}:`" for e in entries))
+    return (
+        f"{path.name} still holds {said}: delete it under {keys} in {shown_path(path)}"
+        " so briefs parsed later do not apply it"
+    )
 
 
 def save_for_all(entries: list[Entry]) -> str:

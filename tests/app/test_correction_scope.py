@@ -172,6 +172,31 @@ async def test_marking_a_phrase_that_holds_an_entity_replaces_its_mention(tmp_pa
     assert not corrections_path().exists()
 
 
+async def test_undoing_an_all_briefs_mark_says_the_file_still_holds_it(tmp_path: Path) -> None:
+    """User trial item 11: ctrl+z takes the mark out of this brief; the status line says where it still is."""
+    app = app_for(annotated_copy(tmp_path), corrections_scope="all")
+    async with started(app, size=(140, 45)) as pilot:
+        screen = reader(app)
+        doc = screen.session.doc
+        phrase = "joint scientific commission"
+        screen.article.focus()
+        screen.article.move_cursor_to_offset(doc.text.index(phrase))
+        await pilot.press("plus")
+        app.screen.query_one("#ask-input", Input).value = phrase
+        await pilot.press("enter")
+        app.screen.query_one("#choose-filter", Input).value = "ORG"
+        await pilot.press("enter")
+        assert load_corrections().corrections.add == [(phrase, "ORG")]
+        await pilot.press("ctrl+z")
+        line = status(screen)
+        assert line.startswith(f"Undone: Marked “{phrase}” as ORG")
+        assert f"corrections.yaml still holds “{phrase}” is always an ORG" in line
+        assert f"delete it under `add:` in {corrections_path()}" in line
+        await pilot.press("ctrl+y", "ctrl+z")  # the note stays with the change
+        assert "corrections.yaml still holds" in status(screen)
+    assert load_corrections().corrections.add == [(phrase, "ORG")]  # undo never rewrites the file
+
+
 async def test_a_corrections_file_with_problems_is_not_overwritten(tmp_path: Path) -> None:
     path = corrections_path()
     path.parent.mkdir(parents=True, exist_ok=True)

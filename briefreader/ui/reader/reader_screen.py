@@ -296,7 +296,8 @@ class ReaderScreen(QuietFocusScreen):
         if self.apply(change) and scope == "all":
             from briefreader.ui.dialogs.correction_scope import save_for_all_briefs
 
-            save_for_all_briefs(self.app, entries)
+            if held := save_for_all_briefs(self.app, entries):
+                self.session.kept_outside(held)  # ctrl+z then says the file still holds it
 
     def apply(self, change: Change) -> bool:
         """Make one undoable change, or say why it cannot be made; True when made."""
