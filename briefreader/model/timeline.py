@@ -58,13 +58,13 @@ class TimelineEntry:
 
     @property
     def notes(self) -> list[str]:
-        """What a view says beside the date: ``undated: the brief's date``, ``✗ did not happen``."""
-        out = [AT_BRIEF_DATE] if self.at_brief_date else []
-        if self.negated:
-            from briefreader.model.polarity import MARK, not_happened
+        """What a view says beside the date: ``undated: the brief's date``.
 
-            out.append(f"{MARK} {not_happened(self.event)}")
-        return out
+        Not the negation: ``title`` already says it (``✗ ... — did not
+        happen (called off)``, the same words in every view), and a row
+        that said it twice gave the repeat the room the title needed.
+        """
+        return [AT_BRIEF_DATE] if self.at_brief_date else []
 
 
 PHASE_NAMES: dict[Phase, str] = {"background": "background", "news": "the news", "planned": "planned"}

@@ -169,8 +169,8 @@ class TimelinePane(MarkedList):
 def _entry_line(e: TimelineEntry, here: bool, involved: bool) -> Group:
     """``▶ 2026-03-12 · visit`` over the title, indented as it wraps (its own date left out: it leads).
 
-    The date line also says what the title must not be read without: ``✗ did not happen``, ``undated:
-    the brief's date``.
+    The date line also says what the title must not be read without (``undated: the brief's date``);
+    a negated title says ``✗ ... — did not happen`` itself, wrapped, so it is never cut off.
     """
     from briefreader.model.timeline import undated
 
@@ -180,8 +180,10 @@ def _entry_line(e: TimelineEntry, here: bool, involved: bool) -> Group:
     meta = one_line(e.category, 30) + ("" if e.status in ("happened", e.phase) else f" · {e.status}")
     head.append(f" · {meta}", style="dim")
     for note in e.notes:
-        head.append(f" · {note}", style="bold red" if e.negated else "italic")
+        head.append(f" · {note}", style="italic")
     title = Text(one_line(undated(e.title), 200), style="bold" if here or involved else "")
+    if e.negated:
+        title.stylize("red")
     return Group(head, Padding(title, (0, 0, 0, 4)))
 
 
