@@ -34,6 +34,7 @@ from briefreader.model.display import one_line
 from briefreader.model.document import Anchor, Document, Note
 from briefreader.model.edits import EditError
 from briefreader.model.labels import style_for
+from briefreader.model.polarity import clipped
 from briefreader.session import BriefSession, ParseError, ParseService
 from briefreader.session.files import display_name, display_path
 from briefreader.ui.key_list import KeyRow
@@ -357,7 +358,7 @@ class ReaderScreen(QuietFocusScreen):
             return f"Cannot mark “{one_line(words, 40)}”: {problem}." if problem else (at, at + len(words))
 
         sentence = doc.text[span[0] : span[1]]
-        heading = "Frame: " + one_line(heading, 60)
+        heading = "Frame: " + clipped(heading, 60)
         editor = FrameEditor(heading, sentence, fields, entity_items(doc, ""), names, types, find, label_items(doc))
         self.app.push_screen(editor, done)
 
@@ -625,7 +626,7 @@ class ReaderScreen(QuietFocusScreen):
     def on_timeline_pane_chosen(self, message: TimelinePane.Chosen) -> None:
         """Jump to an event's sentence and highlight it."""
         e = message.entry
-        self.show_evidence(((e.start, e.end),), Text.assemble((e.date, "bold"), "  ", one_line(e.title, 100)))
+        self.show_evidence(((e.start, e.end),), Text.assemble((e.date, "bold"), "  ", clipped(e.title, 100)))
 
     def show_evidence(self, spans: tuple[Span, ...], summary: Text) -> None:
         """Highlight spans of the text and put the Article's cursor on the first."""
