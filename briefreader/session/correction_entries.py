@@ -17,6 +17,7 @@ from pathlib import Path
 
 from briefreader.io.corrections_file import CorrectionChange, apply_changes
 from briefreader.io.decode import shown_path
+from briefreader.model import edits
 from briefreader.model.display import one_line
 from briefreader.model.document import Document
 from briefreader.model.labels import a_label
@@ -72,8 +73,13 @@ def entries_for(change: Change, doc: Document) -> list[Entry]:
                 spellings.setdefault(key, text)
         return [Entry("alias", text, keep.name) for text in spellings.values()]
     if isinstance(change, changes.MarkEntity):
-        text = doc.text[change.start : change.end].strip()
-        return [Entry("add", " ".join(text.split()), change.label.strip().upper())] if text else []
+        text = " ".join(doc.text[change.start : change.end].split())
+        label = change.label.strip().upper()
+        if not text or change.known(doc) is not None:
+            return []  # already that entity: nothing to correct, here or anywhere
+        if edits.same_span(doc, change.start, change.end) is not None:
+            return [Entry("relabel", text, label)]  # a mention already: the mark relabels it
+        return [Entry("add", text, label)]
     if isinstance(change, changes.EditFrame):  # entities marked on the spot in the frame editor
         return [e for _, mark in change.marks for e in entries_for(mark, doc)]
     return []

@@ -233,7 +233,9 @@ def test_which_changes_stand_for_corrections(tmp_path: Path) -> None:
         Entry("alias", "Ferrero", "Argentina"),
     ]
     start = doc.text.index("Santiago")
-    assert entries_for(changes.MarkEntity(start, start + 8, "LOC"), doc) == [Entry("add", "Santiago", "LOC")]
+    # Marking words that are a mention already relabels it (user trial item 4), or is nothing to correct.
+    assert entries_for(changes.MarkEntity(start, start + 8, "LOC"), doc) == [Entry("relabel", "Santiago", "LOC")]
+    assert entries_for(changes.MarkEntity(start, start + 8, "PERSON"), doc) == []
     # A rename, a split, a restore or a note is about this brief only.
     assert entries_for(changes.Rename(santiago, "Santiago de Chile"), doc) == []
     assert entries_for(changes.Restore(santiago), doc) == []
