@@ -361,6 +361,7 @@ class ReaderScreen(QuietFocusScreen):
         heading = "Frame: " + clipped(heading, 60)
         editor = FrameEditor(heading, sentence, fields, entity_items(doc, ""), names, types, find, label_items(doc))
         self.app.push_screen(editor, done)
+        self.status(heading)  # the line under the editor names the frame, not what was last chosen behind it
 
     def action_undo(self) -> None:
         """ctrl+z."""

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from briefreader.model.timeline import TimelineEntry
 
 EMPTY = "No dated events"
-"""What the pane says when no key point says when it happened."""
+"""What the pane says when no event is dated (``model.timeline.why_empty`` says why)."""
 
 
 def entry_ids(entries: list[TimelineEntry]) -> dict[str, TimelineEntry]:
@@ -115,8 +115,10 @@ class TimelinePane(MarkedList):
             for i, e in group:
                 options.append(Option(_entry_line(e, i in here, i in involved), id=i))
         if not options:
-            why = "key points carry dates once the brief is parsed" if not doc.parsed else "no key point says when"
-            options.append(Option(Text(f"{EMPTY}: {why}.", style="dim italic"), disabled=True))
+            from briefreader.model.timeline import why_empty
+
+            why = "key points carry dates once the brief is parsed" if not doc.parsed else why_empty(doc)
+            options.append(Option(Text(f"{EMPTY}: {one_line(why)}.", style="dim italic"), disabled=True))
         self.replace_options(options, follow=next(iter(sorted(here)), None))
         self.border_subtitle = f"{len(self.entries)} dated" if self.entries else ""
 
