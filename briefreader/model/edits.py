@@ -425,7 +425,7 @@ def add_key_point(doc: Document, start: int, end: int) -> KeyPoint:
     if not frames:
         frames = [_empty_frame(doc, start, end)]
     first = frames[0]
-    tmpl = first.title_template or frame_template(doc, first) or edited_template(first)
+    tmpl = first.title_template or frame_template(doc, first) or edited_template(doc, first)
     kp = KeyPoint(
         id=next_id("k", [k.id for k in doc.key_points]),
         title=render(doc, tmpl, first.title or ""),
@@ -451,7 +451,7 @@ def _empty_frame(doc: Document, start: int, end: int) -> EventFrame:
         sentence=(start, end),
         edited=True,
     )
-    frame.title_template = edited_template(frame)
+    frame.title_template = edited_template(doc, frame)
     frame.title = render(doc, frame.title_template, "")
     doc.events = sorted([*doc.events, frame], key=lambda f: (f.trigger.start, f.trigger.end))
     return frame
@@ -586,7 +586,7 @@ def edit_frame(doc: Document, event_id: str, fields: FrameFields) -> EventFrame:
         frame.cue = "analyst" if fields.negated else None
     frame.negated = fields.negated
     frame.edited = True
-    frame.title_template = edited_template(frame)
+    frame.title_template = edited_template(doc, frame)
     frame.title = render(doc, frame.title_template, "")
     for kp in doc.key_points:
         if kp.events[:1] != [event_id]:
