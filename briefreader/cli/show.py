@@ -89,6 +89,12 @@ def show(doc: Document, console: Console | None = None) -> None:
 PHASE_STYLES = {"background": "dim", "news": "bold", "planned": "italic", None: ""}
 
 
+EVENT_RATIO = 2
+"""The Event column's share of the width against the third column's (category · phase · notes) one:
+both wrap, and the column that says what happened gets the room (at 80 columns, a third column that
+did not wrap left it 6 wide)."""
+
+
 def timeline_table(doc: Document) -> Table | None:
     """A table of the brief's dated events, or None when none of its key points is dated.
 
@@ -99,10 +105,10 @@ def timeline_table(doc: Document) -> Table | None:
     entries = timeline(doc)
     if not entries:
         return None
-    table = Table(title="Timeline")
+    table = Table(title="Timeline", expand=True)
     table.add_column("Date", no_wrap=True)
-    table.add_column("Event")
-    table.add_column("", no_wrap=True)
+    table.add_column("Event", ratio=EVENT_RATIO)
+    table.add_column("", ratio=1)
     for t in entries:
         style = PHASE_STYLES[t.phase]
         table.add_row(

@@ -45,7 +45,7 @@ def key_point_text(doc: Document, kp: KeyPoint) -> str:
 
 def event_text(doc: Document, entry: TimelineEntry) -> str:
     """A timeline event: its date and headline, its own sentence quoted, then the citation."""
-    when = " ".join([entry.date, *(f"({note})" for note in entry.notes if not entry.negated)])
+    when = " ".join([entry.date, *(f"({note})" for note in entry.notes)])
     lines = [f"{when}: {one_line(undated(entry.title))}", _quoted(doc.text[entry.start : entry.end])]
     return "\n".join([*lines, citation(doc)]) + "\n"
 

@@ -46,6 +46,12 @@ class EventFacts:
         """``visit (attend), planned, ✗ will not happen (refused)``: never a negated event as a plain one."""
         return ", ".join(x for x in (self.what, self.status, self.negated) if x)
 
+    @property
+    def what_and_status(self) -> str:
+        """``visit (attend), planned``: for a line whose title already says a negation (``✗ ... — will not
+        happen``), so it is said once."""
+        return ", ".join(x for x in (self.what, self.status) if x)
+
 
 @dataclass(frozen=True)
 class EventLine:
@@ -91,7 +97,7 @@ class TimelineLine:
     phase: Phase | None
     status: str
     notes: tuple[str, ...] = ()
-    """``undated: the brief's date``, ``✗ did not happen (refused)``: what the line must also say."""
+    """``undated: the brief's date``: what the line must also say (the title says a negation)."""
 
     @property
     def context(self) -> str:

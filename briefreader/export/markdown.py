@@ -90,7 +90,7 @@ def _events(doc: Document) -> list[str]:
     out = [md.heading(2, "Events"), ""]
     for e in lines:
         f = e.facts
-        parts = [md.inline(f.what_status)]
+        parts = [md.inline(f.what_and_status)]  # the title says a negation (headline)
         parts += [f"{label}: {md.inline(value)}" for label, value in _roles(f) if value]
         if e.key_point:
             parts.append(f"key point {md.inline(e.key_point)}")

@@ -22,7 +22,7 @@ from briefreader.model.document import (
     Note,
 )
 from briefreader.model.event import STATUSES, EventFrame, EventStatus, Trigger, When, valid_event_date
-from briefreader.model.template import retarget
+from briefreader.model.template import ids_in, retarget
 from briefreader.model.titles import edited_template, frame_template, render, title_text
 
 
@@ -256,28 +256,87 @@ def add_mention(doc: Document, start: int, end: int, label: str, entity_id: str 
     As an ``add`` correction does in every brief, the new span replaces the
     visible mentions it overlaps ('Vietnam's parliament' over the model's
     'Vietnam'): they are kept as rejected, so a re-parse does not bring
-    them back, and the session's undo shows them again. One rule for ``+``
-    in the Article and ``n`` in the frame editor, and for this brief and
-    all briefs.
+    them back, and the session's undo shows them again. The frames that
+    named a replaced entity through that mention (its only one in their
+    sentence) name the new entity instead (``followers``): the actor of
+    "Vietnam's parliament approved" is the parliament now. One rule for
+    ``+`` in the Article and ``n`` in the frame editor, and for this brief
+    and all briefs.
+
+    Words that are already a mention, exactly (``same_span``), make no
+    second entity: with the entity's label they are that entity, with
+    another label they relabel it.
     """
     _check_span(doc, start, end)
     problem = mark_problem(doc, start, end)
     if problem:
         raise EditError(problem)
-    for e, m in overlapped(doc, start, end):
+    label = label.upper()
+    same = same_span(doc, start, end)
+    if same is not None and entity_id is None:
+        ent = same[0]
+        return ent if ent.label == label else relabel_entity(doc, ent.id, label)
+    frames, points = followers(doc, start, end)
+    replaced = overlapped(doc, start, end)
+    for e, m in replaced:
         m.origin = "rejected"
         e.edited = True
     text = doc.text[start:end]
-    mention = Mention(start, end, text, "user", label.upper())
+    mention = Mention(start, end, text, "user", label)
     if entity_id is not None:
         ent = _entity(doc, entity_id)
         ent.mentions = sorted([*ent.mentions, mention], key=lambda m: m.start)
     else:
-        ent = Entity(next_id("e", [e.id for e in doc.entities]), text, label.upper(), [mention])
+        ent = Entity(next_id("e", [e.id for e in doc.entities]), text, label, [mention])
         doc.entities.append(ent)
     ent.edited = True
+    for old in dict.fromkeys(e.id for e, _m in replaced):
+        if old == ent.id:
+            continue
+        for ev in (f for f in doc.events if f.id in frames):
+            ev.replace_entity(old, ent.id)
+        for kp in (k for k in doc.key_points if k.id in points):
+            if kp.event is not None:
+                kp.event.replace_entity(old, ent.id)
+            if kp.title_template is not None:
+                kp.title_template = retarget(kp.title_template, old, ent.id)
     _touch(doc)
     return ent
+
+
+def same_span(doc: Document, start: int, end: int) -> tuple[Entity, Mention] | None:
+    """The visible mention at exactly ``start``-``end``, with its entity (None: the words are no mention yet)."""
+    return next(((e, m) for e, m in overlapped(doc, start, end) if (m.start, m.end) == (start, end)), None)
+
+
+def followers(doc: Document, start: int, end: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Ids of the frames and key points whose roles follow a mark at ``start``-``end`` to its new entity.
+
+    A frame of the mark's sentence that names an entity whose mention the
+    mark replaces, when that mention was the entity's only visible one in
+    the sentence (else the frame may mean another mention of it, and is
+    left alone); a key point follows when its evidence holds the sentence.
+    """
+    i = doc.sentence_at(start)
+    if i is None:
+        return (), ()
+    sent = doc.sentences[i]
+    moving = {
+        e.id
+        for e, m in overlapped(doc, start, end)
+        if (m.start, m.end) != (start, end)
+        and not any(sent.start <= o.start < sent.end and not start <= o.start < end for o in e.visible_mentions)
+    }
+    if not moving:
+        return (), ()
+
+    def names(ev: EventFrame | None) -> bool:
+        return ev is not None and bool(moving & {*ev.actors, *ev.targets, ev.place or "", ev.source or ""})
+
+    frames = tuple(f.id for f in doc.events_in(sent.start, sent.end) if names(f))
+    held = [k for k in doc.key_points if any(v.start <= sent.start and sent.end <= v.end for v in k.evidence)]
+    points = tuple(k.id for k in held if names(k.event) or bool(moving & set(ids_in(k.title_template or ""))))
+    return frames, points
 
 
 def mark_problem(doc: Document, start: int, end: int) -> str | None:
@@ -366,7 +425,7 @@ def add_key_point(doc: Document, start: int, end: int) -> KeyPoint:
     if not frames:
         frames = [_empty_frame(doc, start, end)]
     first = frames[0]
-    tmpl = first.title_template or frame_template(doc, first) or edited_template(first)
+    tmpl = first.title_template or frame_template(doc, first) or edited_template(doc, first)
     kp = KeyPoint(
         id=next_id("k", [k.id for k in doc.key_points]),
         title=render(doc, tmpl, first.title or ""),
@@ -392,7 +451,7 @@ def _empty_frame(doc: Document, start: int, end: int) -> EventFrame:
         sentence=(start, end),
         edited=True,
     )
-    frame.title_template = edited_template(frame)
+    frame.title_template = edited_template(doc, frame)
     frame.title = render(doc, frame.title_template, "")
     doc.events = sorted([*doc.events, frame], key=lambda f: (f.trigger.start, f.trigger.end))
     return frame
@@ -527,7 +586,7 @@ def edit_frame(doc: Document, event_id: str, fields: FrameFields) -> EventFrame:
         frame.cue = "analyst" if fields.negated else None
     frame.negated = fields.negated
     frame.edited = True
-    frame.title_template = edited_template(frame)
+    frame.title_template = edited_template(doc, frame)
     frame.title = render(doc, frame.title_template, "")
     for kp in doc.key_points:
         if kp.events[:1] != [event_id]:

@@ -55,3 +55,13 @@ def style_for(label: str) -> str:
 def label_rank(label: str) -> int:
     """Sort key that puts known labels in LABEL_ORDER and others after."""
     return LABEL_ORDER.index(label) if label in LABEL_ORDER else len(LABEL_ORDER)
+
+
+def a_label(label: str) -> str:
+    """``a PERSON``, ``an ORG``: a label with the article it is read with.
+
+    Labels are read as words ("org", "event", "norp", "person"), so a
+    vowel letter first takes "an"; the sentence around it stays grammatical
+    whatever label the analyst typed.
+    """
+    return ("an " if label[:1].upper() in "AEIOU" else "a ") + label

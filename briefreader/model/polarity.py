@@ -41,3 +41,17 @@ def unmarked(title: str) -> tuple[str, str, str]:
     if cut < 0:
         return MARK + " ", body, ""
     return MARK + " ", body[:cut], body[cut:]
+
+
+def clipped(title: str, limit: int) -> str:
+    """``title`` on one line, its own words cut at ``limit`` characters, its mark whole beside them.
+
+    A list row or a status line has room for so much; cut at the end, a
+    negated title lost exactly what says it did not happen
+    (``✗ Cambodia refuses to attend … — did not…``). The mark before and
+    after (``headline``) never counts against the limit and is never cut.
+    """
+    from briefreader.model.display import one_line
+
+    before, body, after = unmarked(one_line(title))
+    return before + one_line(body, limit) + after

@@ -58,13 +58,13 @@ class TimelineEntry:
 
     @property
     def notes(self) -> list[str]:
-        """What a view says beside the date: ``undated: the brief's date``, ``✗ did not happen``."""
-        out = [AT_BRIEF_DATE] if self.at_brief_date else []
-        if self.negated:
-            from briefreader.model.polarity import MARK, not_happened
+        """What a view says beside the date: ``undated: the brief's date``.
 
-            out.append(f"{MARK} {not_happened(self.event)}")
-        return out
+        Not the negation: ``title`` already says it (``✗ ... — did not
+        happen (called off)``, the same words in every view), and a row
+        that said it twice gave the repeat the room the title needed.
+        """
+        return [AT_BRIEF_DATE] if self.at_brief_date else []
 
 
 PHASE_NAMES: dict[Phase, str] = {"background": "background", "news": "the news", "planned": "planned"}
@@ -251,3 +251,21 @@ def _span(doc: Document, ev: EventFrame, kp: KeyPoint | None, frames: list[Event
         first = min(kp.evidence, key=lambda e: e.start)
         return first.start, first.end
     return ev.trigger.start, ev.trigger.end
+
+
+def why_empty(document: Document) -> str:
+    """Why a parsed brief has no dated event, in words for the empty timeline.
+
+    "No event says when" is wrong for a brief that says "on Friday" but has
+    no date of its own: the day is there, and a weekday or "last month"
+    only becomes a date against the brief's. That reason is the one the
+    analyst can act on (give the brief a date), so it is named first.
+    """
+    if document.meta.date is None:
+        said = next(
+            (w for ev in document.events if ev.when is not None and (w := " ".join(ev.when.text.split()))), None
+        )
+        if said is not None:
+            return f"the brief has no date, so “{said}” cannot be placed on a calendar"
+        return "the brief has no date, and no event gives a year"
+    return "no event says when"

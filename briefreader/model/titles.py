@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from briefreader.model import headline_words as words
 from briefreader.model import template
 from briefreader.model.document import Document, Entity, KeyPoint
 from briefreader.model.event import EventFrame
@@ -173,14 +174,67 @@ def settle_titles(doc: Document) -> None:
             item.title_template = None
 
 
-def edited_template(ev: EventFrame) -> str:
-    """The template of a frame the analyst made or edited: its type, who, the word, whom, where.
+def edited_template(doc: Document, ev: EventFrame) -> str:
+    """The template of a frame the analyst made or edited, in the grammar of the parser's headlines.
 
-    ``Statement: {e1} delivered {e5} in {e9}``: the parse's headline spoke
-    of the frame as the parse read it, so an edited frame is titled from
-    its fields, each name a placeholder (a rename shows at once). A
-    trigger longer than a few words (a frame made on a whole sentence)
-    is left out: ``Statement: {e1} → {e5}``.
+    The parse's headline spoke of the frame as the parse read it, so an
+    edited frame is titled from its fields, each name a placeholder (a
+    rename shows at once): the type's verb, "to" and the verb for a plan
+    with its date after (``{e1} to meet {e5} (28 February 2025)``), the
+    year first for the past; the event noun of the sentence when the
+    trigger only carries it (``{e3} and {e4} talks`` for "Talks between
+    Turkey and Georgia were called off": "called" is no phone call). A
+    type with no verb of its own, or a frame with nobody it is done to
+    or where, reads as its type, who, the word, whom (``fields_template``).
+    """
+    verbs = words.TYPE_VERBS.get(ev.type)
+    who = " and ".join("{" + i + "}" for i in ev.actors)
+    whom = " and ".join("{" + i + "}" for i in ev.targets)
+    where = " in {" + ev.place + "}" if ev.place else ""
+    span = _sentence_of(doc, ev)
+    after = doc.text[ev.trigger.end : ev.trigger.end + 12].split()[:1]
+    noun = None
+    if verbs is not None and words.carries_only(ev.trigger.text.strip(), after[0] if after else ""):
+        noun = words.event_noun(ev.type, doc.text[span[0] : span[1]] if span else "")
+    if noun is not None and (who or whom):
+        body = " ".join(p for p in (" and ".join(x for x in (who, whom) if x), template.escape(noun)) if p) + where
+        return _dated(doc, ev, body, ev.status == "planned")
+    if verbs is None or not who or not (whom or ev.place):
+        return fields_template(ev)
+    verb, alone = verbs
+    if whom:
+        rest = f" {whom}{where}"
+    else:
+        verb, rest = alone, " {" + str(ev.place) + "}" if alone == "visit" else where
+    planned = ev.status == "planned"
+    said = "to " + verb if planned else (verb if len(ev.actors) > 1 else words.third_person(verb))
+    return _dated(doc, ev, f"{who} {template.escape(said)}{rest}", planned)
+
+
+def _sentence_of(doc: Document, ev: EventFrame) -> tuple[int, int] | None:
+    if ev.sentence is not None:
+        return ev.sentence
+    i = doc.sentence_at(ev.trigger.start)
+    return None if i is None else (doc.sentences[i].start, doc.sentences[i].end)
+
+
+def _dated(doc: Document, ev: EventFrame, body: str, planned: bool) -> str:
+    """The date as headlines say it: after a plan ('(28 February 2025)'), a past year first ('2019: ...')."""
+    date = ev.when.date if ev.when is not None else None
+    if not date:
+        return body
+    if planned:
+        return f"{body} ({words.human_date(date)})"
+    year = int(doc.meta.date[:4]) if doc.meta.date else None
+    return f"{date[:4]}: {body}" if year is not None and int(date[:4]) < year else body
+
+
+def fields_template(ev: EventFrame) -> str:
+    """A frame's type, who, the word, whom, where: ``Statement: {e1} delivered {e5} in {e9}``.
+
+    For a type with no headline verb, or a frame that names nobody it is
+    done to or where. A trigger longer than a few words (a frame made on
+    a whole sentence) is left out: ``Statement: {e1} → {e5}``.
     """
     word = " ".join(ev.trigger.text.split())
     who = " and ".join("{" + i + "}" for i in ev.actors)

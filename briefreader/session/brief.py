@@ -76,9 +76,20 @@ class BriefSession:
         return self.history.apply(self.doc, change.touches(self.doc), lambda: change.apply(self.doc))
 
     def undo(self) -> str | None:
-        """Undo the last change; returns its description, or None when there is none."""
+        """Undo the last change; returns its description, or None when there is none.
+
+        A change that also wrote outside the brief (``kept_outside``) says
+        so: undo takes it out of this brief only, and the analyst must
+        know the rest is still in force and where to take it out.
+        """
         step = self.history.undo(self.doc)
-        return step.label if step else None
+        if step is None:
+            return None
+        return f"{step.label}; {step.kept}" if step.kept else step.label
+
+    def kept_outside(self, note: str) -> None:
+        """Record that the last change also wrote ``note``'s subject elsewhere, which undo leaves in place."""
+        self.history.keep_note(note)
 
     def redo(self) -> str | None:
         """Redo the last undone change; returns its description, or None when there is none."""

@@ -219,8 +219,12 @@ class MarkEntity:
     """Words the model missed, marked by hand as a new entity.
 
     The new span replaces the visible mentions it overlaps, as an ``add``
-    correction does (``edits.add_mention``); those entities are touched, so
-    undo shows the replaced mentions again.
+    correction does (``edits.add_mention``), and the frames that named a
+    replaced entity there name the new one (``edits.followers``); those
+    entities, frames and key points are touched, so undo puts them all
+    back. Words that are a mention already make no second entity: with its
+    label the mark is refused ("already an entity"), with another it
+    relabels that entity.
     """
 
     start: int
@@ -228,17 +232,36 @@ class MarkEntity:
     label: str
 
     def touches(self, doc: Document) -> Touch:
-        return Touch(entities=self.replaced(doc), lists=("entities",))
+        frames, points = edits.followers(doc, self.start, self.end)
+        return Touch(entities=self.replaced(doc), key_points=points, events=frames, lists=("entities",))
 
     def replaced(self, doc: Document) -> tuple[str, ...]:
-        """Ids of the entities whose mentions the mark replaces."""
+        """Ids of the entities whose mentions the mark replaces (or relabels)."""
         return tuple(dict.fromkeys(e.id for e, _m in edits.overlapped(doc, self.start, self.end)))
 
     def apply(self, doc: Document) -> str:
+        if (problem := self.known(doc)) is not None:
+            raise edits.EditError(problem)
         return self.make(doc)[1]
 
+    def known(self, doc: Document) -> str | None:
+        """Why the mark would change nothing (the words are a mention of an entity with its label), or None."""
+        same = edits.same_span(doc, self.start, self.end)
+        if same is None or same[0].label != self.label.strip().upper():
+            return None
+        ent = same[0]
+        return f"“{one_line(same[1].text, 40)}” is already an entity: {one_line(ent.name, 40)}, {ent.label}"
+
     def make(self, doc: Document) -> tuple[Entity, str]:
-        """Make the mark: the new entity, and a line naming it and what it replaced."""
+        """Make the mark: the entity, and a line naming it and what it replaced, relabelled or already was."""
+        same = edits.same_span(doc, self.start, self.end)
+        if same is not None:
+            ent, was = same[0], same[0].label
+            if self.known(doc) is not None:  # the frame editor's n: the entity there is the one meant
+                return ent, f"“{one_line(ent.name, 40)}” is already an entity ({ent.label})"
+            edits.add_mention(doc, self.start, self.end, self.label)
+            n = len(ent.visible_mentions)
+            return ent, f"Relabelled “{one_line(ent.name, 40)}” {was} → {ent.label} ({n} mention{'s' * (n != 1)})"
         replaced = edits.overlapped(doc, self.start, self.end)
         ent = edits.add_mention(doc, self.start, self.end, self.label)
         said = f"Marked “{one_line(ent.name, 40)}” as {ent.label}"
@@ -358,7 +381,10 @@ class EditFrame:
         # The entities whose mentions the marks replace, as for MarkEntity
         # (the editor refuses marks that overlap each other).
         replaced = tuple(dict.fromkeys(i for _, mark in self.marks for i in mark.replaced(doc)))
-        return Touch(entities=replaced, key_points=points, events=(target,) if target else (), lists=lists)
+        follow = [edits.followers(doc, mark.start, mark.end) for _, mark in self.marks]
+        points = tuple(dict.fromkeys([*points, *(k for _, ks in follow for k in ks)]))
+        events = tuple(dict.fromkeys([*((target,) if target else ()), *(v for vs, _ in follow for v in vs)]))
+        return Touch(entities=replaced, key_points=points, events=events, lists=lists)
 
     def _target(self, doc: Document) -> str | None:
         if self.event_id is not None:

@@ -13,10 +13,14 @@ No Textual here: the screen asks the question and calls ``save_for_all``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from briefreader.io.corrections_file import CorrectionChange, apply_changes
+from briefreader.io.decode import shown_path
+from briefreader.model import edits
 from briefreader.model.display import one_line
 from briefreader.model.document import Document
+from briefreader.model.labels import a_label
 from briefreader.nlp.entities import compact
 from briefreader.session import changes
 from briefreader.session.changes import Change
@@ -40,7 +44,7 @@ class Entry:
             return f"“{text}” is never an entity"
         if self.kind == "alias":
             return f"“{text}” is {one_line(self.value, 40)}"
-        return f"“{text}” is always a {self.value}"
+        return f"“{text}” is always {a_label(self.value)}"
 
 
 def entries_for(change: Change, doc: Document) -> list[Entry]:
@@ -69,11 +73,31 @@ def entries_for(change: Change, doc: Document) -> list[Entry]:
                 spellings.setdefault(key, text)
         return [Entry("alias", text, keep.name) for text in spellings.values()]
     if isinstance(change, changes.MarkEntity):
-        text = doc.text[change.start : change.end].strip()
-        return [Entry("add", " ".join(text.split()), change.label.strip().upper())] if text else []
+        text = " ".join(doc.text[change.start : change.end].split())
+        label = change.label.strip().upper()
+        if not text or change.known(doc) is not None:
+            return []  # already that entity: nothing to correct, here or anywhere
+        if edits.same_span(doc, change.start, change.end) is not None:
+            return [Entry("relabel", text, label)]  # a mention already: the mark relabels it
+        return [Entry("add", text, label)]
     if isinstance(change, changes.EditFrame):  # entities marked on the spot in the frame editor
         return [e for _, mark in change.marks for e in entries_for(mark, doc)]
     return []
+
+
+def still_held(entries: list[Entry], path: Path) -> str:
+    """What undo says after undoing a change written for all briefs: the file still holds it, and how to remove it.
+
+    Undo takes a change out of this brief only: it never rewrites
+    ``corrections.yaml`` behind the analyst's back (another reader may rely
+    on the line), so it names the lines and the file to delete them from.
+    """
+    said = "; ".join(e.describe() for e in entries)
+    keys = ", ".join(dict.fromkeys(f"`{e.kind}:`" for e in entries))
+    return (
+        f"{path.name} still holds {said}: delete it under {keys} in {shown_path(path)}"
+        " so briefs parsed later do not apply it"
+    )
 
 
 def save_for_all(entries: list[Entry]) -> str:

@@ -78,6 +78,9 @@ class Step:
     serial: int
     base: int
     """The serial of the state the edit started from."""
+    kept: str = ""
+    """What the edit also wrote outside the Document, which undo cannot take back (a line of
+    ``corrections.yaml``), in words; empty when nothing."""
 
 
 class History:
@@ -106,6 +109,11 @@ class History:
         self._redo.clear()
         self.position = step.serial
         return label
+
+    def keep_note(self, note: str) -> None:
+        """Say, on the last edit, what it also wrote that undoing it leaves in place (see ``Step.kept``)."""
+        if self._undo:
+            self._undo[-1].kept = note
 
     def undo(self, doc: Document) -> Step | None:
         """Put the last edit's objects back as they were; None when there is nothing to undo."""

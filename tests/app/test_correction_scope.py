@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from textual.app import App
 from textual.widgets import Checkbox, Input
 
 from briefreader.cli import main
@@ -18,6 +19,7 @@ from briefreader.ui.dialogs.choose import Choose
 from briefreader.ui.dialogs.correction_scope import ScopeDialog
 from briefreader.ui.reader.panes.entities_pane import EntitiesPane
 from briefreader.ui.reader.reader_screen import ReaderScreen
+from briefreader.ui.widgets.tick_box import TickBox
 from tests.helpers.app import (
     annotated_copy,
     app_for,
@@ -170,6 +172,31 @@ async def test_marking_a_phrase_that_holds_an_entity_replaces_its_mention(tmp_pa
     assert not corrections_path().exists()
 
 
+async def test_undoing_an_all_briefs_mark_says_the_file_still_holds_it(tmp_path: Path) -> None:
+    """User trial item 11: ctrl+z takes the mark out of this brief; the status line says where it still is."""
+    app = app_for(annotated_copy(tmp_path), corrections_scope="all")
+    async with started(app, size=(140, 45)) as pilot:
+        screen = reader(app)
+        doc = screen.session.doc
+        phrase = "joint scientific commission"
+        screen.article.focus()
+        screen.article.move_cursor_to_offset(doc.text.index(phrase))
+        await pilot.press("plus")
+        app.screen.query_one("#ask-input", Input).value = phrase
+        await pilot.press("enter")
+        app.screen.query_one("#choose-filter", Input).value = "ORG"
+        await pilot.press("enter")
+        assert load_corrections().corrections.add == [(phrase, "ORG")]
+        await pilot.press("ctrl+z")
+        line = status(screen)
+        assert line.startswith(f"Undone: Marked “{phrase}” as ORG")
+        assert f"corrections.yaml still holds “{phrase}” is always an ORG" in line
+        assert f"delete it under `add:` in {corrections_path()}" in line
+        await pilot.press("ctrl+y", "ctrl+z")  # the note stays with the change
+        assert "corrections.yaml still holds" in status(screen)
+    assert load_corrections().corrections.add == [(phrase, "ORG")]  # undo never rewrites the file
+
+
 async def test_a_corrections_file_with_problems_is_not_overwritten(tmp_path: Path) -> None:
     path = corrections_path()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -206,7 +233,9 @@ def test_which_changes_stand_for_corrections(tmp_path: Path) -> None:
         Entry("alias", "Ferrero", "Argentina"),
     ]
     start = doc.text.index("Santiago")
-    assert entries_for(changes.MarkEntity(start, start + 8, "LOC"), doc) == [Entry("add", "Santiago", "LOC")]
+    # Marking words that are a mention already relabels it (user trial item 4), or is nothing to correct.
+    assert entries_for(changes.MarkEntity(start, start + 8, "LOC"), doc) == [Entry("relabel", "Santiago", "LOC")]
+    assert entries_for(changes.MarkEntity(start, start + 8, "PERSON"), doc) == []
     # A rename, a split, a restore or a note is about this brief only.
     assert entries_for(changes.Rename(santiago, "Santiago de Chile"), doc) == []
     assert entries_for(changes.Restore(santiago), doc) == []
@@ -226,3 +255,22 @@ async def test_the_reader_applies_corrections_to_a_brief_parsed_afterwards(tmp_p
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: brief.with_suffix(".yaml").exists(), "the save")
     check_applied(load_document(brief.with_suffix(".yaml")), *wanted)
+
+
+def test_the_question_reads_an_org_and_a_person() -> None:
+    assert Entry("add", "Lumen", "ORG").describe() == "“Lumen” is always an ORG"
+    assert Entry("add", "Event Horizon", "EVENT").describe() == "“Event Horizon” is always an EVENT"
+    assert Entry("add", "Jonas Berg", "PERSON").describe() == "“Jonas Berg” is always a PERSON"
+
+
+async def test_the_remember_box_shows_no_mark_until_ticked() -> None:
+    app: App[None] = App()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(ScopeDialog([Entry("add", "Lumen", "ORG")]))
+        await pilot.pause()
+        box = app.screen.query_one(TickBox)
+        assert box.render().plain.startswith("▐ ▌ Remember")  # an unticked box has no X in it
+        box.focus()
+        await pilot.press("space")
+        assert box.value
+        assert box.render().plain.startswith("▐✓▌ Remember")

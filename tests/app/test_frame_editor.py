@@ -22,7 +22,7 @@ from briefreader.ui.reader.panes.keypoints_pane import KeyPointsPane
 from briefreader.ui.reader.panes.notes_pane import NotesPane, listed
 from briefreader.ui.reader.panes.timeline_pane import TimelinePane
 from briefreader.ui.reader.reader_screen import ReaderScreen
-from tests.helpers.app import app_for, reader, saved, showing, shown, started, wait_for
+from tests.helpers.app import annotated_copy, app_for, reader, saved, showing, shown, started, status, wait_for
 
 SENTENCE = "Park delivered a letter from President Lee to Chinese President Xi Jinping"
 
@@ -256,3 +256,17 @@ async def test_the_notes_pane_lists_orphans_first(tmp_path: Path, brief_copy: Ca
         await wait_for(pilot, lambda: [o.id for o in pane.options][:1] == [doc.notes[1].id], "the orphan on top")
         assert [o.id for o in pane.options] == [doc.notes[i].id for i in (1, 0, 2, 3)]
         assert "orphaned: " in shown(pane).split("first")[0]  # on screen above the others
+
+
+async def test_the_status_line_under_the_frame_editor_names_the_frame(tmp_path: Path) -> None:
+    """User trial item 15: it showed the entity last highlighted behind it (``Anan Srisuk · PERSON · 1 mention``)."""
+    app = app_for(annotated_copy(tmp_path))
+    async with started(app, size=(120, 40)) as pilot:
+        screen = reader(app)
+        await focus(pilot, screen, EntitiesPane)
+        assert "mention" in status(screen)  # an entity's summary
+        await focus(pilot, screen, KeyPointsPane)
+        screen.query_one(KeyPointsPane).highlighted = 0
+        await pilot.press("f")
+        await wait_for(pilot, lambda: showing(app, FrameEditor), "the frame editor")
+        assert status(screen).startswith("Frame: ") and "mention" not in status(screen)

@@ -8,15 +8,18 @@ import sys
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
 from briefreader import __version__
 from briefreader.cli import main
+from briefreader.cli.show import timeline_table
 from briefreader.io.sources import read_brief
 from briefreader.io.store import load_document, save_document
 from briefreader.model import edits
 from briefreader.model.document import Document
 from briefreader.nlp.annotate import annotate_document
 from briefreader.nlp.pipeline import LoadedModel
+from tests.helpers.event_briefs import brief
 from tests.helpers.paths import BRIEFS, DATA
 
 
@@ -145,3 +148,16 @@ def test_show_prints_the_title_once(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["show", str(DATA / "glacier-talks.yaml")]) == 0
     out = capsys.readouterr().out
     assert out.count("Chile and Argentina reopen talks on shared glaciers") == 1
+
+
+def test_show_gives_the_timeline_event_column_the_room_and_says_a_negation_once() -> None:
+    """User trial item 12: at 80 columns (piped) the Event column was 6 wide beside a wide third one."""
+    console = Console(width=80, record=True, color_system=None)
+    table = timeline_table(brief())
+    assert table is not None
+    console.print(table)
+    out = console.export_text()
+    refusal = next(line for line in out.splitlines() if "2026-03 " in line)
+    event_cell = refusal.split("│")[2]
+    assert len(event_cell) >= 36, out  # the widest column (it was 6)
+    assert " ".join(out.split()).count("will not happen") == 1, out

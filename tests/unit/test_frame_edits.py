@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from briefreader.io.store import dumps, loads
 from briefreader.model import edits
-from briefreader.model.document import Document, KeyPoint
+from briefreader.model.document import BriefMeta, Document, Entity, KeyPoint, Mention, Sentence
 from briefreader.model.edits import EditError, FrameFields
-from briefreader.model.event import When, valid_event_date
+from briefreader.model.event import EventFrame, Trigger, When, valid_event_date
 from briefreader.model.timeline import timeline
 from briefreader.model.titles import title_of
 from briefreader.session import BriefSession
@@ -61,9 +62,9 @@ def test_editing_a_frame_sets_it_edited_and_titles_follow_a_rename() -> None:
     assert frame.edited and frame.actors == ["e3"] and frame.targets == ["e4"] and frame.cue == "analyst"
     kp = doc.key_points[1]
     assert kp.category == "statement"
-    assert title_of(doc, kp) == "✗ Statement: Lula met Boric in Rio — did not happen (analyst)"  # negated: marked
+    assert title_of(doc, kp) == "✗ Lula tells Boric in Rio — did not happen (analyst)"  # type's verb, marked
     edits.rename_entity(doc, "e3", "Luiz Inácio Lula da Silva")
-    assert "Luiz Inácio Lula da Silva met Boric" in title_of(doc, kp)
+    assert "Luiz Inácio Lula da Silva tells Boric" in title_of(doc, kp)
     assert any("Luiz Inácio Lula da Silva" in e.title for e in timeline(doc))
 
 
@@ -130,11 +131,11 @@ def test_key_point_from_a_sentence_and_its_frame_edit_undo_as_steps_and_save(tmp
     kp_id = doc.key_points[-1].id
     session.apply(ch.EditFrame(FrameFields("visit", ("e1",), ("e3",), when=When("2026", "2026")), kp_id=kp_id))
     kp = doc.key_points[-1]
-    assert title_of(doc, kp) == "Visit: Javier Milei → Lula"
+    assert title_of(doc, kp) == "Javier Milei meets Lula"
     saved = dumps(doc)
     again = loads(saved)
     assert dumps(again) == saved
-    assert title_of(again, again.key_point(kp_id) or kp) == "Visit: Javier Milei → Lula"
+    assert title_of(again, again.key_point(kp_id) or kp) == "Javier Milei meets Lula"
     assert again.event(kp.events[0]) is not None and again.event(kp.events[0]).edited  # type: ignore[union-attr]
     session.undo()
     session.undo()
@@ -148,7 +149,7 @@ def test_a_key_point_without_frames_gets_one_in_the_same_step(tmp_path: Path) ->
     session = session_of(doc, tmp_path)
     session.apply(ch.EditFrame(FrameFields("meeting", ("e4",), ("e3",)), kp_id="k2"))
     kp = doc.key_points[1]
-    assert len(kp.events) == 1 and title_of(doc, kp) == "Meeting: Boric → Lula"
+    assert len(kp.events) == 1 and title_of(doc, kp) == "Boric meets Lula"
     session.undo()
     assert doc.key_points[1].events == [] and [e.id for e in doc.events] == ["v1", "v2"]
 
@@ -237,3 +238,43 @@ def test_a_mark_over_an_entity_replaces_its_mention_as_plus_does_and_one_undo_br
     assert dumps(doc) == before and not session.dirty
     session.redo()
     assert doc.entity("e2").rejected and doc.entities[-1].name == "the summit in Rio"  # type: ignore[union-attr]
+
+
+def test_an_edited_frame_is_titled_in_headline_grammar() -> None:
+    """User trial item 3: 'Visit: Jonas Berg meet union officials' lost 'planned'; 'Turkey called Georgia'."""
+    text = (
+        "Strike and talks\n\nMayor Jonas Berg said he would meet union officials on Friday. "
+        "Talks between Turkey and Georgia on a new ferry route were called off last month."
+    )
+    first, second = text.index("Mayor"), text.index("Talks between")
+
+    def mention(words: str, ent: str, label: str) -> Entity:
+        at = text.index(words)
+        return Entity(ent, words, label, [Mention(at, at + len(words), words)])
+
+    meet, called = text.index("meet"), text.index("called")
+    plan = EventFrame("visit", Trigger(meet, meet + 4, "meet"), ["e1"], status="planned", id="v1")
+    plan.sentence = (first, second - 1)
+    talks = EventFrame("statement", Trigger(called, called + 6, "called"), id="v2", negated=True, cue="called off")
+    talks.sentence = (second, len(text))
+    doc = Document(
+        BriefMeta("Strike and talks", "2025-02-24"),
+        text,
+        sentences=[Sentence(0, 16, 0), Sentence(first, second - 1, 1), Sentence(second, len(text), 1)],
+        entities=[
+            mention("Jonas Berg", "e1", "PERSON"),
+            mention("union officials", "e2", "ORG"),
+            mention("Turkey", "e3", "GPE"),
+            mention("Georgia", "e4", "GPE"),
+        ],
+        events=[plan, talks],
+    )
+    when = When("Friday", "2025-02-28")
+    edits.edit_frame(doc, "v1", FrameFields("visit", ("e1",), ("e2",), when=when, status="planned"))
+    assert title_of(doc, plan) == "Jonas Berg to meet union officials (28 February 2025)"
+    edits.edit_frame(doc, "v2", replace(FrameFields.of(talks), type="visit", actors=("e3",), targets=("e4",)))
+    assert title_of(doc, talks) == "✗ Turkey and Georgia talks — did not happen (called off)"
+    edits.edit_frame(doc, "v1", FrameFields("visit", ("e1",), ("e2",), when=When("2019", "2019")))
+    assert title_of(doc, plan) == "2019: Jonas Berg meets union officials"  # the past: the year first
+    edits.rename_entity(doc, "e3", "Türkiye")
+    assert title_of(doc, talks).startswith("✗ Türkiye and Georgia talks")  # still a view of the entities

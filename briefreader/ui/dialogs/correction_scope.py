@@ -19,15 +19,17 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Static
+from textual.widgets import Button, Static
 
+from briefreader.io.corrections_file import corrections_path
 from briefreader.io.errors import BriefError
 from briefreader.io.settings import SCOPE_KEY, SCOPES, load_settings, save_setting
 from briefreader.model.display import one_line
-from briefreader.session.correction_entries import Entry, save_for_all
+from briefreader.session.correction_entries import Entry, save_for_all, still_held
 from briefreader.ui.dialogs.choose import Choose
 from briefreader.ui.widgets.keybar import KeyBar
 from briefreader.ui.widgets.passage import Passage
+from briefreader.ui.widgets.tick_box import TickBox
 
 Answer = tuple[str, bool]
 """(``brief`` or ``all``, whether to remember it)."""
@@ -59,7 +61,7 @@ class ScopeDialog(ModalScreen[Answer | None]):
         with Vertical(classes="dialog confirm scope"):
             with Passage(classes="question"):
                 yield Static(question)
-            yield Checkbox(Content("Remember my answer (ctrl+p “Corrections apply to…” changes it)"), id="remember")
+            yield TickBox(Content("Remember my answer (ctrl+p “Corrections apply to…” changes it)"), id="remember")
             with Horizontal(classes="buttons"):
                 yield Button(Content("This brief"), id="brief", variant="primary")
                 yield Button(Content("All briefs"), id="all")
@@ -73,7 +75,7 @@ class ScopeDialog(ModalScreen[Answer | None]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Answer with the button's scope."""
         if event.button.id in ("brief", "all"):
-            self.dismiss((event.button.id, self.query_one(Checkbox).value))
+            self.dismiss((event.button.id, self.query_one(TickBox).value))
         else:
             self.dismiss(None)
 
@@ -93,8 +95,12 @@ async def ask_scope(app: App[Any], entries: list[Entry]) -> str | None:
     return scope
 
 
-def save_for_all_briefs(app: App[Any], entries: list[Entry]) -> None:
-    """Write the correction to ``corrections.yaml`` (it was made in this brief), and say so."""
+def save_for_all_briefs(app: App[Any], entries: list[Entry]) -> str | None:
+    """Write the correction to ``corrections.yaml`` (it was made in this brief), and say so.
+
+    Returns what undoing it in this brief leaves in the file (``still_held``),
+    for the session to say at ctrl+z; None when nothing was written.
+    """
     try:
         line = save_for_all(entries)
     except BriefError as exc:
@@ -105,8 +111,9 @@ def save_for_all_briefs(app: App[Any], entries: list[Entry]) -> None:
             markup=False,
             timeout=15,
         )
-        return
+        return None
     app.notify(one_line(line, 300), title="Corrections", markup=False)
+    return still_held(entries, corrections_path()) if line else None
 
 
 def set_default_scope(app: App[Any], scope: str) -> None:

@@ -17,8 +17,8 @@ from textual.app import App
 from textual.widget import Widget
 
 from briefreader.export import clip
-from briefreader.model.display import one_line
 from briefreader.model.document import Document
+from briefreader.model.polarity import clipped
 from briefreader.model.timeline import undated
 from briefreader.model.titles import title_of
 from briefreader.ui.reader.article import ArticleView
@@ -45,7 +45,7 @@ class NothingToCopy(Exception):
 
 
 def _short(text: str) -> str:
-    return f"“{one_line(text, 30)}”"
+    return f"“{clipped(text, 30)}”"
 
 
 def clip_for(doc: Document, focused: Widget | None, article: ArticleView) -> Clip:

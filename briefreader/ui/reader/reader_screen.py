@@ -34,6 +34,7 @@ from briefreader.model.display import one_line
 from briefreader.model.document import Anchor, Document, Note
 from briefreader.model.edits import EditError
 from briefreader.model.labels import style_for
+from briefreader.model.polarity import clipped
 from briefreader.session import BriefSession, ParseError, ParseService
 from briefreader.session.files import display_name, display_path
 from briefreader.ui.key_list import KeyRow
@@ -296,7 +297,8 @@ class ReaderScreen(QuietFocusScreen):
         if self.apply(change) and scope == "all":
             from briefreader.ui.dialogs.correction_scope import save_for_all_briefs
 
-            save_for_all_briefs(self.app, entries)
+            if held := save_for_all_briefs(self.app, entries):
+                self.session.kept_outside(held)  # ctrl+z then says the file still holds it
 
     def apply(self, change: Change) -> bool:
         """Make one undoable change, or say why it cannot be made; True when made."""
@@ -356,9 +358,10 @@ class ReaderScreen(QuietFocusScreen):
             return f"Cannot mark “{one_line(words, 40)}”: {problem}." if problem else (at, at + len(words))
 
         sentence = doc.text[span[0] : span[1]]
-        heading = "Frame: " + one_line(heading, 60)
+        heading = "Frame: " + clipped(heading, 60)
         editor = FrameEditor(heading, sentence, fields, entity_items(doc, ""), names, types, find, label_items(doc))
         self.app.push_screen(editor, done)
+        self.status(heading)  # the line under the editor names the frame, not what was last chosen behind it
 
     def action_undo(self) -> None:
         """ctrl+z."""
@@ -624,7 +627,7 @@ class ReaderScreen(QuietFocusScreen):
     def on_timeline_pane_chosen(self, message: TimelinePane.Chosen) -> None:
         """Jump to an event's sentence and highlight it."""
         e = message.entry
-        self.show_evidence(((e.start, e.end),), Text.assemble((e.date, "bold"), "  ", one_line(e.title, 100)))
+        self.show_evidence(((e.start, e.end),), Text.assemble((e.date, "bold"), "  ", clipped(e.title, 100)))
 
     def show_evidence(self, spans: tuple[Span, ...], summary: Text) -> None:
         """Highlight spans of the text and put the Article's cursor on the first."""

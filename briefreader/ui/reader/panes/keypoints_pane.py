@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from briefreader.model.display import one_line
 from briefreader.model.document import Document, KeyPoint
+from briefreader.model.polarity import clipped
 from briefreader.model.titles import title_of, title_text
 from briefreader.session import changes
 from briefreader.ui.messages import ChangeRequested, FrameWanted
@@ -172,7 +173,7 @@ class KeyPointsPane(MarkedList):
 def _point_line(k: KeyPoint, here: bool, involved: bool, title: str, marked: bool = False) -> Text:
     line = Text()
     line.append("▶ " if here else ("• " if involved else "  "), style="bold")
-    line.append(one_line(title, 70), style="bold" if here or involved else "")
+    line.append(clipped(title, 70), style="bold" if here or involved else "")
     meta = f"\n    {one_line(k.category, 30)} · {k.score:.2f}"
     if len(k.evidence) > 1:
         meta += f" · {len(k.evidence)} sentences"
@@ -187,4 +188,4 @@ def _point_line(k: KeyPoint, here: bool, involved: bool, title: str, marked: boo
 def point_summary(kp: KeyPoint, title: str) -> Text:
     """The status line for a chosen key point: its title and how much evidence it has."""
     n = len(kp.evidence)
-    return Text.assemble((one_line(title, 80), "bold"), f" · {n} evidence sentence{'s' if n != 1 else ''}")
+    return Text.assemble((clipped(title, 80), "bold"), f" · {n} evidence sentence{'s' if n != 1 else ''}")

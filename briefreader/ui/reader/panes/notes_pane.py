@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from briefreader.model.display import one_line
 from briefreader.model.document import Document, Note
+from briefreader.model.polarity import clipped
 from briefreader.model.titles import title_of
 from briefreader.session import changes
 from briefreader.ui.messages import ChangeRequested
@@ -27,7 +28,7 @@ def anchor_label(doc: Document, note: Note) -> str:
         about = f"entity {one_line(ent.name if ent else a.quote or a.ref or '', 48)}"
     elif a.kind == "key_point":
         kp = doc.key_point(a.ref or "")
-        about = f"key point {one_line(title_of(doc, kp) if kp else a.quote or a.ref or '', 48)}"
+        about = f"key point {clipped(title_of(doc, kp) if kp else a.quote or a.ref or '', 48)}"
     elif a.kind in ("sentence", "span"):
         about = f"“{one_line(a.quote or '', 48)}”"
     else:

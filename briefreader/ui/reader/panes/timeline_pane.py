@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from briefreader.model.timeline import TimelineEntry
 
 EMPTY = "No dated events"
-"""What the pane says when no key point says when it happened."""
+"""What the pane says when no event is dated (``model.timeline.why_empty`` says why)."""
 
 
 def entry_ids(entries: list[TimelineEntry]) -> dict[str, TimelineEntry]:
@@ -115,8 +115,10 @@ class TimelinePane(MarkedList):
             for i, e in group:
                 options.append(Option(_entry_line(e, i in here, i in involved), id=i))
         if not options:
-            why = "key points carry dates once the brief is parsed" if not doc.parsed else "no key point says when"
-            options.append(Option(Text(f"{EMPTY}: {why}.", style="dim italic"), disabled=True))
+            from briefreader.model.timeline import why_empty
+
+            why = "key points carry dates once the brief is parsed" if not doc.parsed else why_empty(doc)
+            options.append(Option(Text(f"{EMPTY}: {one_line(why)}.", style="dim italic"), disabled=True))
         self.replace_options(options, follow=next(iter(sorted(here)), None))
         self.border_subtitle = f"{len(self.entries)} dated" if self.entries else ""
 
@@ -169,8 +171,8 @@ class TimelinePane(MarkedList):
 def _entry_line(e: TimelineEntry, here: bool, involved: bool) -> Group:
     """``▶ 2026-03-12 · visit`` over the title, indented as it wraps (its own date left out: it leads).
 
-    The date line also says what the title must not be read without: ``✗ did not happen``, ``undated:
-    the brief's date``.
+    The date line also says what the title must not be read without (``undated: the brief's date``);
+    a negated title says ``✗ ... — did not happen`` itself, wrapped, so it is never cut off.
     """
     from briefreader.model.timeline import undated
 
@@ -180,8 +182,10 @@ def _entry_line(e: TimelineEntry, here: bool, involved: bool) -> Group:
     meta = one_line(e.category, 30) + ("" if e.status in ("happened", e.phase) else f" · {e.status}")
     head.append(f" · {meta}", style="dim")
     for note in e.notes:
-        head.append(f" · {note}", style="bold red" if e.negated else "italic")
+        head.append(f" · {note}", style="italic")
     title = Text(one_line(undated(e.title), 200), style="bold" if here or involved else "")
+    if e.negated:
+        title.stylize("red")
     return Group(head, Padding(title, (0, 0, 0, 4)))
 
 
