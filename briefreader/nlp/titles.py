@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from briefreader.io.dates import MONTHS
 from briefreader.model.document import Document, Entity
+from briefreader.model.headline_words import human_date
 from briefreader.nlp import roles
 from briefreader.nlp.compress import attached, clause_text, clip, join, short, subtree
 from briefreader.nlp.event_time import future_verb
@@ -27,7 +27,6 @@ from briefreader.nlp.negation import negation_cue
 from briefreader.nlp.people import nationality_of
 from briefreader.nlp.resolver import role_family, surface_appositions, the_two
 
-_MONTH_NAMES = {n: max((k for k, v in MONTHS.items() if v == n), key=len).capitalize() for n in range(1, 13)}
 _IRREGULAR_3SG = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 _IRREGULAR_PP = {
     "meet": "met", "send": "sent", "hold": "held", "fly": "flown", "strike": "struck", "sell": "sold",
@@ -403,14 +402,3 @@ def _brief_year(doc: Document) -> int | None:
         return int(doc.meta.date[:4])
     years = [int(y) for y in _YEAR.findall(doc.text)]
     return max(years) if years else None
-
-
-def human_date(iso: str) -> str:
-    """'2025-10' -> 'October 2025', '2025-10-03' -> '3 October 2025', '2017' -> '2017'."""
-    parts = iso.split("-")
-    if len(parts) == 1:
-        return iso
-    month = _MONTH_NAMES.get(int(parts[1]), parts[1])
-    if len(parts) == 2:
-        return f"{month} {parts[0]}"
-    return f"{int(parts[2])} {month} {parts[0]}"
