@@ -29,6 +29,11 @@ class Frames:
                 return found.frame if found else None
         raise AssertionError(f"no sentence starts with {opening!r}")
 
+    def saved(self, opening: str) -> list[EventFrame]:
+        """The saved events (``Document.events``) of the sentence that starts with ``opening``."""
+        at = self.doc.text.index(opening)
+        return [e for e in self.doc.events if e.sentence is not None and e.sentence[0] == at]
+
     def names(self, ids: list[str]) -> list[str]:
         return sorted(e.name for i in ids if (e := self.doc.entity(i)) is not None)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import pytest
 
-from briefreader.model.event import EventFrame
 from briefreader.model.titles import title_of
 from briefreader.nlp.pipeline import LoadedModel
 from tests.helpers.event_frames import Frames, parse_brief
@@ -71,108 +70,103 @@ def news(model: LoadedModel, tmp_path_factory: pytest.TempPathFactory) -> Frames
     return parse_brief(model, tmp_path_factory.mktemp("unnamed"), NEWS)
 
 
-def events_of(f: Frames, opening: str) -> list[EventFrame]:
-    at = f.doc.text.index(opening)
-    return [e for e in f.doc.events if e.sentence is not None and e.sentence[0] == at]
-
-
 def test_an_attack_with_no_one_named_is_still_an_event(news: Frames) -> None:
-    (ev,) = events_of(news, "A bomb blast")
+    (ev,) = news.saved("A bomb blast")
     assert ev.type == "security" and ev.actors == [] and news.name(ev.place) == "Tirana"
 
 
 def test_a_market_move_needs_whose_it_is(news: Frames) -> None:
-    assert events_of(news, "In Tallinn, stocks") == []
-    (ev,) = events_of(news, "Shares in Nordvik")
+    assert news.saved("In Tallinn, stocks") == []
+    (ev,) = news.saved("Shares in Nordvik")
     assert ev.type == "economy" and news.names(ev.actors) == ["Nordvik Shipping"]
 
 
 def test_moving_troops_is_armed_action(news: Frames) -> None:
-    (ev,) = events_of(news, "The government moved")
+    (ev,) = news.saved("The government moved")
     assert ev.type == "security" and ev.trigger.text == "moved"
 
 
 def test_lifting_sanctions_and_introducing_a_surcharge_are_economic_measures(news: Frames) -> None:
-    (lift,) = events_of(news, "Canada lifted")
+    (lift,) = news.saved("Canada lifted")
     assert lift.type == "economy" and news.names(lift.actors) == ["Canada"]
     assert news.names(lift.targets) == ["Belarus"]
-    (surcharge,) = events_of(news, "The carmaker introduced")
+    (surcharge,) = news.saved("The carmaker introduced")
     assert surcharge.type == "economy" and surcharge.trigger.text == "introduced"
 
 
 def test_police_work_is_law_enforcement(news: Frames) -> None:
-    (ev,) = events_of(news, "Police identified")
+    (ev,) = news.saved("Police identified")
     assert ev.type == "security" and ev.trigger.text == "identified"
 
 
 def test_yet_to_is_not_done(news: Frames) -> None:
-    (ev,) = events_of(news, "Vela Mining")
+    (ev,) = news.saved("Vela Mining")
     assert ev.type == "visit" and ev.negated and ev.cue == "has yet to"
     assert news.names(ev.targets) == ["Corvo Resources"]
 
 
 def test_a_finite_verb_the_parser_hung_on_a_name_is_still_the_verb(news: Frames) -> None:
     # The small model reads "Serbia alleged Petrovic" as an adjective "alleged" on "Petrovic".
-    (ev,) = events_of(news, "Serbia alleged")
+    (ev,) = news.saved("Serbia alleged")
     assert ev.type == "tension" and news.names(ev.actors) == ["Serbia"]
 
 
 def test_lashing_out_at_is_criticism_and_a_vote_is_a_decision(news: Frames) -> None:
-    (lash,) = events_of(news, "Finance Minister Ana Brnabic")
+    (lash,) = news.saved("Finance Minister Ana Brnabic")
     assert lash.type == "tension" and news.names(lash.targets) == ["Hungary"]
-    (vote, *_rest) = events_of(news, "The Sabor voted")
+    (vote, *_rest) = news.saved("The Sabor voted")
     assert vote.type == "agreement" and vote.trigger.text in ("voted", "ratify")
 
 
 def test_what_a_body_says_it_will_not_do_is_its_own_event_negated(news: Frames) -> None:
     # "it" in what a named body says is that body; "will not lift" is a measure that will not happen.
-    (ev,) = events_of(news, "The European Union has said")
+    (ev,) = news.saved("The European Union has said")
     assert ev.type == "economy" and ev.trigger.text == "lift" and news.names(ev.actors) == ["European Union"]
     assert ev.negated and ev.status == "planned"
 
 
 def test_a_stalled_ratification_has_not_happened(news: Frames) -> None:
-    (ev,) = events_of(news, "Hungary has stalled")
+    (ev,) = news.saved("Hungary has stalled")
     assert ev.type == "agreement" and ev.negated and ev.cue is not None and "stalled" in ev.cue
 
 
 def test_what_no_one_says_or_a_speaker_denies_is_not_claimed(news: Frames) -> None:
-    (attend,) = events_of(news, "Neither Orban")
+    (attend,) = news.saved("Neither Orban")
     assert attend.type == "visit" and attend.negated and attend.cue == "neither"
-    (shell,) = events_of(news, "Bulgaria denied")
+    (shell,) = news.saved("Bulgaria denied")
     assert shell.type == "security" and shell.negated and shell.cue == "denied"
     assert news.names(shell.actors) == ["Bulgaria"]  # "its army": the body the sentence is about
 
 
 def test_no_agreement_is_none(news: Frames) -> None:
-    (ev,) = events_of(news, "Albania has reached")
+    (ev,) = news.saved("Albania has reached")
     assert ev.type == "agreement" and ev.negated and ev.cue == "no"
 
 
 def test_meeting_demand_and_being_reached_for_comment_are_no_events(news: Frames) -> None:
-    assert events_of(news, "Vela Mining struggled") == []
+    assert news.saved("Vela Mining struggled") == []
 
 
 def test_sending_soldiers_is_armed_action_not_a_visit(news: Frames) -> None:
-    (ev,) = events_of(news, "Romania said")
+    (ev,) = news.saved("Romania said")
     assert ev.type == "security" and ev.status == "planned" and news.names(ev.actors) == ["Romania"]
 
 
 def test_its_names_the_body_that_speaks(news: Frames) -> None:
-    (ev,) = events_of(news, "Greece said its coastguard")
+    (ev,) = news.saved("Greece said its coastguard")
     assert ev.type == "security" and news.names(ev.actors) == ["Greece"]
 
 
 def test_a_warning_to_a_named_party_is_a_threat_and_to_no_one_a_statement(news: Frames) -> None:
     # ../shared/EVENTS.md lists "warnings between parties" under tension, a plain warning as a statement.
-    (to_athens,) = events_of(news, "Ankara warned")
+    (to_athens,) = news.saved("Ankara warned")
     assert to_athens.type == "tension" and news.names(to_athens.targets) == ["Athens"]
-    (plain,) = events_of(news, "The central bank warned")
+    (plain,) = news.saved("The central bank warned")
     assert plain.type == "statement"
 
 
 def test_a_headline_keeps_an_adverb_with_its_complement(news: Frames) -> None:
     # A leaner clause drops modifiers that name nothing, never "close to war" (it said "came in a dispute").
-    titles = [title_of(news.doc, ev) for ev in events_of(news, "In 1998 the two states")]
+    titles = [title_of(news.doc, ev) for ev in news.saved("In 1998 the two states")]
     assert titles and all("came close to war" in t for t in titles if "came" in t)
     assert any("came close to war" in t for t in titles)

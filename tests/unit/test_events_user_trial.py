@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from briefreader.model.event import EventFrame
 from briefreader.model.titles import title_of
 from briefreader.nlp.pipeline import LoadedModel
 from tests.helpers.event_frames import Frames, parse_brief
@@ -36,31 +35,26 @@ def news(model: LoadedModel, tmp_path_factory: pytest.TempPathFactory) -> Frames
     return parse_brief(model, tmp_path_factory.mktemp("trial"), NEWS)
 
 
-def events_of(f: Frames, opening: str) -> list[EventFrame]:
-    at = f.doc.text.index(opening)
-    return [e for e in f.doc.events if e.sentence is not None and e.sentence[0] == at]
-
-
 def test_a_denial_keeps_its_verb(news: Frames) -> None:
-    (ev,) = events_of(news, "Ethiopia denied")
+    (ev,) = news.saved("Ethiopia denied")
     assert title_of(news.doc, ev).startswith("Ethiopia denies its engineers had started")
 
 
 def test_what_a_trip_still_to_come_is_for_is_planned(news: Frames) -> None:
-    deal = next(e for e in events_of(news, "Turkish President") if e.type == "agreement")
+    deal = next(e for e in news.saved("Turkish President") if e.type == "agreement")
     assert deal.status == "planned" and "to sign" in title_of(news.doc, deal)
-    (raise_,) = [e for e in events_of(news, "The Harbour Authority") if e.type == "economy"]
+    (raise_,) = [e for e in news.saved("The Harbour Authority") if e.type == "economy"]
     assert raise_.status == "planned"  # agreed to raise: not raised yet
 
 
 def test_talks_called_off_are_the_talks_undone(news: Frames) -> None:
-    (ev,) = events_of(news, "Talks between Turkey")
+    (ev,) = news.saved("Talks between Turkey")
     assert ev.type == "visit" and ev.negated and sorted(news.names(ev.actors)) == ["Georgia", "Turkey"]
     assert title_of(news.doc, ev).startswith("✗ Turkey–Georgia talks called off")
 
 
 def test_a_negated_event_is_a_headline_not_the_sentence(news: Frames) -> None:
-    (ev,) = events_of(news, "Prime Minister Levan Dadiani")
+    (ev,) = news.saved("Prime Minister Levan Dadiani")
     assert ev.negated and title_of(news.doc, ev).startswith("✗ Georgia will not retaliate")
-    (inv,) = events_of(news, "Dawit Alemu")
+    (inv,) = news.saved("Dawit Alemu")
     assert inv.negated and title_of(news.doc, inv).startswith("✗ Dawit Alemu has not accepted")

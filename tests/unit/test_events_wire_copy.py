@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from briefreader.model.event import EventFrame
 from briefreader.model.titles import title_of
 from briefreader.nlp.pipeline import LoadedModel
 from tests.helpers.event_frames import Frames, parse_brief
@@ -43,14 +42,8 @@ def wire(model: LoadedModel, tmp_path_factory: pytest.TempPathFactory) -> Frames
     return parse_brief(model, tmp_path_factory.mktemp("wire"), WIRE)
 
 
-def events_of(f: Frames, opening: str) -> list[EventFrame]:
-    """The saved events (``Document.events``) of the sentence that starts with ``opening``."""
-    at = f.doc.text.index(opening)
-    return [e for e in f.doc.events if e.sentence is not None and e.sentence[0] == at]
-
-
 def test_refusing_to_attend_is_no_attendance(wire: Frames) -> None:
-    (ev,) = events_of(wire, "Argentine President")
+    (ev,) = wire.saved("Argentine President")
     assert ev.type == "visit" and wire.names(ev.actors) == ["Javier Ruiz"] and wire.name(ev.place) == "Lima"
     assert ev.negated and ev.cue == "refused to"
     assert "Javier Ruiz refuses to attend Andean trade summit in Lima" in title_of(wire.doc, ev)
@@ -58,7 +51,7 @@ def test_refusing_to_attend_is_no_attendance(wire: Frames) -> None:
 
 def test_unable_to_travel_to_meet_is_one_event_that_does_not_happen(wire: Frames) -> None:
     # The purpose clause ("to meet") is the same trip, and shares its polarity; the saying is its source.
-    (ev,) = events_of(wire, "President Alma Ortiz")
+    (ev,) = wire.saved("President Alma Ortiz")
     assert ev.type == "visit" and ev.negated and ev.cue == "unable to"
     assert wire.names(ev.actors) == ["Alma Ortiz"] and wire.names(ev.targets) == ["Tomas Reyes"]
     assert ev.status == "reported" and wire.name(ev.source) == "White House"
@@ -66,20 +59,20 @@ def test_unable_to_travel_to_meet_is_one_event_that_does_not_happen(wire: Frames
 
 
 def test_a_declined_invitation_is_the_invitation_negated(wire: Frames) -> None:
-    (ev,) = events_of(wire, "Helena Marsh declined")
+    (ev,) = wire.saved("Helena Marsh declined")
     assert ev.type == "invitation" and ev.negated and ev.status == "planned"
     assert wire.names(ev.actors) == ["Zhao Lin"] and wire.names(ev.targets) == ["Helena Marsh"]
     assert wire.name(ev.place) == "Beijing"
 
 
 def test_the_attribution_tail_does_not_replace_the_event(wire: Frames) -> None:
-    (ev,) = events_of(wire, "Syrian rebels")
+    (ev,) = wire.saved("Syrian rebels")
     assert ev.type == "security" and ev.trigger.text == "engaged" and ev.status == "reported"
     assert ev.when is not None and ev.when.date == "2026-03-07"  # the firefight's Saturday, not the saying's
 
 
 def test_did_not_sign(wire: Frames) -> None:
-    (ev,) = events_of(wire, "Kenya and Uganda")
+    (ev,) = wire.saved("Kenya and Uganda")
     assert ev.type == "agreement" and ev.negated and ev.cue == "did not"
     assert wire.names(ev.actors) == ["Kenya", "Uganda"]
 
@@ -87,9 +80,9 @@ def test_did_not_sign(wire: Frames) -> None:
 def test_a_quote_with_no_event_in_it_is_no_event(wire: Frames) -> None:
     # A quotation is the article's voice; a named speaker's own claim is a statement
     # (both gold sets written from ../shared/EVENTS.md code it, 'X said the economy ...').
-    assert events_of(wire, '"Nobody saw this coming,"') == []
-    assert events_of(wire, "Inflation was lower") == []  # a claim relayed by a tail
-    (ev,) = events_of(wire, "Finance Minister Omar Haddad")
+    assert wire.saved('"Nobody saw this coming,"') == []
+    assert wire.saved("Inflation was lower") == []  # a claim relayed by a tail
+    (ev,) = wire.saved("Finance Minister Omar Haddad")
     assert ev.type == "statement" and wire.names(ev.actors) == ["Omar Haddad"] and not ev.negated
     assert title_of(wire.doc, ev).endswith("stronger than expected")
 
@@ -123,19 +116,19 @@ def described(model: LoadedModel, tmp_path_factory: pytest.TempPathFactory) -> F
 
 
 def test_a_description_stands_for_the_person_the_next_sentence_names(described: Frames) -> None:
-    talks = next(e for e in events_of(described, "A special envoy") if e.type == "visit")
+    talks = next(e for e in described.saved("A special envoy") if e.type == "visit")
     assert described.names(talks.actors) == ["Rosa Dizon"]
     assert described.names(talks.targets) == ["Tran Van Minh"]
     assert "Rosa Dizon" in title_of(described.doc, talks) and "envoy" not in title_of(described.doc, talks)
 
 
 def test_two_people_each_of_a_country_are_both_actors(described: Frames) -> None:
-    (call,) = events_of(described, "Presidents Tran Duc Long")
+    (call,) = described.saved("Presidents Tran Duc Long")
     assert described.names(call.actors) == ["Carlos Reyes", "Tran Duc Long"]
 
 
 def test_the_two_presidents_further_on_are_the_two_who_last_acted_together(described: Frames) -> None:
-    (accord,) = events_of(described, "The two presidents")
+    (accord,) = described.saved("The two presidents")
     assert accord.type == "agreement" and described.names(accord.actors) == ["Carlos Reyes", "Tran Duc Long"]
 
 
