@@ -30,8 +30,8 @@ from briefreader.io.cache_folder import cache_root
 from briefreader.io.errors import BriefError
 from briefreader.model.document import Document
 
-FORMAT = "1"
-"""Bump when what a cached entry holds changes."""
+FORMAT = "2"
+"""Bump when what a cached entry holds, or what its key is made of, changes (2: corrections by their bytes)."""
 
 
 def cache_dir() -> Path:
@@ -94,19 +94,41 @@ def _dist_info_version(name: str, spec: ModuleSpec) -> str | None:
 
 def _taxonomy_bytes(path: Path | str | None) -> bytes:
     if path is None:
+        import briefreader.nlp  # imports nothing of spaCy
+
+        # The file beside the package, as importlib.resources finds it for an installed package,
+        # without its import (~3 ms before the reader's first frame); resources for anything else.
+        bundled = Path(briefreader.nlp.__file__).with_name("taxonomy.yaml") if briefreader.nlp.__file__ else None
+        if bundled is not None and bundled.is_file():
+            return bundled.read_bytes()
         from importlib import resources
 
         return resources.files("briefreader.nlp").joinpath("taxonomy.yaml").read_bytes()
     return Path(path).read_bytes()
 
 
-def _corrections_fingerprint() -> str:
-    from briefreader.io.corrections_file import load_corrections
+def corrections_digest() -> str:
+    """The corrections every parse applies, named by the bytes of ``corrections.yaml`` (not by what they say).
 
+    Those bytes decide the corrections (``load_corrections`` reads nothing
+    else, and this program's version is in the key), so equal bytes mean
+    equal corrections; an edit that changes nothing they say (a comment)
+    costs a parse, never a wrong one. Named this way, the key needs no YAML
+    read (PyYAML's import alone was 15 ms of the reader's start, where the
+    key decides whether to start the parse process at once): a stat, a read
+    and a hash. A file that cannot be used applies no corrections.
+    """
+    from briefreader.io.config_folder import CORRECTIONS_MAX_BYTES, corrections_path
+    from briefreader.io.decode import read_bytes
+
+    path = corrections_path()
+    if not path.exists():
+        return "none"
     try:
-        return load_corrections().corrections.fingerprint()
-    except (BriefError, OSError):
-        return "?"
+        data = read_bytes(path, CORRECTIONS_MAX_BYTES)
+    except BriefError:
+        return "unusable"  # too large, not a file, unreadable: load_corrections applies none of it
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
 
 
 def key_base(model: str | None, taxonomy: Path | str | None) -> str | None:
@@ -121,7 +143,7 @@ def key_base(model: str | None, taxonomy: Path | str | None) -> str | None:
         tax = hashlib.blake2b(_taxonomy_bytes(taxonomy), digest_size=16).hexdigest()
     except OSError:
         return None
-    return "\0".join((FORMAT, briefreader.__version__, *pipeline, tax, _corrections_fingerprint()))
+    return "\0".join((FORMAT, briefreader.__version__, *pipeline, tax, corrections_digest()))
 
 
 def key_with(base: str | None, text: str) -> str | None:

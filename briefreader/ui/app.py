@@ -158,7 +158,7 @@ class BriefReaderApp(App[None]):
 
     def load_keys(self) -> None:
         """The user's ``keys.yaml`` in force, each entry that cannot be said in one line (its defaults stay)."""
-        from briefreader.io.corrections_file import config_dir
+        from briefreader.io.config_folder import config_dir
 
         if not (config_dir() / "keys.yaml").exists():
             return  # nothing to check: the screens' modules are not loaded for it
