@@ -160,7 +160,8 @@ def cache_key(text: str, model: str | None, taxonomy: Path | str | None) -> str 
     return key_with(key_base(model, taxonomy), text)
 
 
-def _entry(key: str) -> Path:
+def entry_path(key: str) -> Path:
+    """The file a parse under ``key`` is kept in (whether or not it exists)."""
     return cache_dir() / key[:2] / f"{key}.yaml"
 
 
@@ -171,7 +172,7 @@ def is_bare(doc: Document) -> bool:
 
 def lookup(doc: Document, key: str | None) -> Document | None:
     """The cached parse of ``doc``'s text under ``key``, with ``doc``'s own metadata; None on a miss."""
-    path = _entry(key) if key is not None else None
+    path = entry_path(key) if key is not None else None
     if path is None or not path.is_file():
         return None  # the common miss costs a stat: the YAML stack is not imported before the first frame
     from briefreader.io.store import loads
@@ -180,6 +181,11 @@ def lookup(doc: Document, key: str | None) -> Document | None:
         cached = loads(path.read_text(encoding="utf-8"), source=str(path))
     except (OSError, UnicodeDecodeError, BriefError):
         return None  # missing, unreadable or damaged: parse again (and write it anew)
+    return adopt(cached, doc)
+
+
+def adopt(cached: Document, doc: Document) -> Document | None:
+    """A cached parse given ``doc``'s metadata, blocks and warnings; None if it is of another text."""
     if cached.text != doc.text:
         return None
     cached.meta, cached.blocks = doc.meta, doc.blocks
@@ -194,7 +200,7 @@ def store(key: str | None, parsed: Document) -> None:
     from briefreader.io.atomic import atomic_write
     from briefreader.io.store import dumps
 
-    path = _entry(key)
+    path = entry_path(key)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, dumps(parsed))

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from briefreader.model.document import Document
 from briefreader.nlp.child import parse_copy, quiet_child
+from briefreader.session.parse_ahead import ParseAhead
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -42,6 +43,8 @@ class ParseService:
         """Parse in a child process (the default) rather than the calling thread."""
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
+        self._ahead: ParseAhead | None = None
+        """What ``begin`` found for the first brief, until the reader takes it (``ahead``)."""
 
     def prepare(self) -> None:
         """Start the child process; call it on the main thread before the first ``parse``.
@@ -66,6 +69,36 @@ class ParseService:
             self._pool = ProcessPoolExecutor(
                 max_workers=1, mp_context=ctx, initializer=quiet_child, initargs=(os.getpid(),)
             )
+
+    def begin(self, doc: Document) -> None:
+        """Ask the parse cache about ``doc`` now, before the reader is built (see ``parse_ahead``).
+
+        A few stats, reads and hashes; for a hit, a helper process starts
+        reading the cached parse (``ahead`` hands it over). Nothing is kept
+        when the key cannot be known, or when no helper can run (one usable
+        CPU): the reader then asks after its first frame, as before.
+        """
+        from briefreader.session import parse_cache, prefetch
+
+        key = self._key(doc)
+        if key is None or self._ahead is not None:
+            return
+        snapshot = Document(doc.meta, doc.text, list(doc.blocks))
+        reading = None
+        if parse_cache.entry_path(key).is_file():
+            reading = prefetch.start(parse_cache.entry_path(key))
+            if reading is None:
+                return
+        self._ahead = ParseAhead(snapshot, reading)
+
+    def ahead(self, doc: Document) -> ParseAhead | None:
+        """What ``begin`` found for ``doc`` (a hit being read, or a miss), handed over once; else None."""
+        with self._lock:
+            ahead, self._ahead = self._ahead, None
+        if ahead is None or ahead.serves(doc):
+            return ahead
+        ahead.drop()  # found for what the command line read; the reader opened something else
+        return None
 
     def cached(self, doc: Document) -> Document | None:
         """The parse cache's parse of ``doc`` (a bare brief), or None; blocks briefly, starts nothing.
@@ -109,7 +142,10 @@ class ParseService:
                 raise ParseError("the parse process was stopped")
             else:
                 parsed = self._pool.submit(parse_copy, doc, self.model, taxonomy).result()
-            parse_cache.store(key, parsed)
+            # Kept only under the key still in force: corrections.yaml (or the taxonomy) edited during
+            # the parse may or may not have reached it, so it is no one's parse to keep.
+            if key is not None and key == self._key(doc):
+                parse_cache.store(key, parsed)
             return parsed
         except ModelError as exc:
             raise ParseError(str(exc)) from None
@@ -134,6 +170,9 @@ class ParseService:
         """End the parse process now, even mid-parse; the next ``prepare`` starts another."""
         with self._lock:
             pool, self._pool = self._pool, None
+            ahead, self._ahead = self._ahead, None
+        if ahead is not None:
+            ahead.drop()
         if pool is None:
             return
         procs = getattr(pool, "_processes", None) or {}

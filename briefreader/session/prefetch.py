@@ -65,6 +65,12 @@ class Prefetch:
             return Loaded(*value)
         return load_annotated(self.path)  # it met something unexpected: read it here, errors and all
 
+    def close(self) -> None:
+        """End a helper whose result nobody will take (it would wait on a full pipe until this process ends)."""
+        if self._proc.poll() is None:
+            self._proc.kill()
+        self._proc.communicate()
+
 
 def start(path: Path) -> Prefetch | None:
     """Start reading ``path`` in a helper process; None when not (the caller reads it itself)."""
