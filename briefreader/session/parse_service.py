@@ -144,7 +144,8 @@ class ParseService:
                 parsed = self._pool.submit(parse_copy, doc, self.model, taxonomy).result()
             # Kept only under the key still in force: corrections.yaml (or the taxonomy) edited during
             # the parse may or may not have reached it, so it is no one's parse to keep.
-            if key is not None and key == self._key(doc):
+            # (Keyed by the text: ``parse_copy`` in this thread annotates ``doc`` itself.)
+            if key is not None and key == parse_cache.cache_key(parsed.text, self.model, taxonomy):
                 parse_cache.store(key, parsed)
             return parsed
         except ModelError as exc:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from briefreader.io.config_folder import corrections_path
+from briefreader.model.document import Document
 from briefreader.session import parse_cache
 
 TEXT = "Seoul sent an envoy to Beijing.\n"
@@ -58,3 +60,20 @@ def test_keying_imports_no_yaml_library() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=os.environ, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_parse_made_is_kept_under_its_key(sample: Callable[[str], Document]) -> None:
+    """In the calling thread too, where the parse annotates the very Document it was given."""
+    from briefreader.io.sources import read_brief
+    from briefreader.session import ParseService
+    from tests.helpers.paths import BRIEFS
+
+    parsed = sample("lumen-chip-results.txt")
+    doc = read_brief(BRIEFS / "lumen-chip-results.txt")
+    key = parse_cache.cache_key(doc.text, None, None)
+    assert key is not None and not parse_cache.entry_path(key).exists()
+    service = ParseService(in_process=False)
+    service.parse(doc)
+    assert parse_cache.entry_path(key).exists()
+    hit = service.cached(read_brief(BRIEFS / "lumen-chip-results.txt"))
+    assert hit is not None and [k.id for k in hit.key_points] == [k.id for k in parsed.key_points]
