@@ -86,7 +86,7 @@ class ParseService:
         snapshot = Document(doc.meta, doc.text, list(doc.blocks))
         reading = None
         if parse_cache.entry_path(key).is_file():
-            reading = prefetch.start(parse_cache.entry_path(key))
+            reading = prefetch.start(parse_cache.entry_path(key), background=True)  # wanted after the first frame
             if reading is None:
                 return
         self._ahead = ParseAhead(snapshot, reading)

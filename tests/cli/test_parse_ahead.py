@@ -8,7 +8,10 @@ only for the brief it was found for.
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -150,3 +153,26 @@ async def test_the_side_panes_are_filled_as_they_mount(tmp_path: Path, monkeypat
     async with started(app, size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: bool(filled_when_mounted), "the side panes")
         assert filled_when_mounted == [True]
+
+
+def test_a_hit_is_read_at_the_lowest_priority(
+    tmp_path: Path, sample: Callable[[str], Document], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The helper must not take CPU from the first frame: it is wanted only after it."""
+    path = source(tmp_path)
+    cache_parse_of(path, sample(NAME))
+    doc = read_brief(path)
+    started_with: list[dict[str, object]] = []
+    monkeypatch.setattr(prefetch, "start", lambda path, **kwargs: started_with.append(kwargs))
+    ParseService().begin(doc)
+    assert started_with == [{"background": True}]
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="no process priorities here")
+def test_the_background_helper_lowers_its_priority(tmp_path: Path) -> None:
+    code = (
+        "import os, sys; from briefreader.io.readahead import BACKGROUND, serve; "
+        f"serve({str(tmp_path / 'missing.yaml')!r}, BACKGROUND); sys.stderr.write(str(os.nice(0)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)
+    assert int(out.stderr) >= min(19, os.nice(0) + 19)
