@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import json
 import os
 from importlib.machinery import ModuleSpec
 from pathlib import Path
@@ -45,6 +44,8 @@ def pipeline_identity(requested: str | None) -> tuple[str, str] | None:
 
     for name in candidates(requested):
         if os.path.isdir(name):
+            import json  # only for a pipeline in a folder: the reader keys a brief before its first frame
+
             try:
                 meta = json.loads((Path(name) / "meta.json").read_text(encoding="utf-8"))
             except (OSError, ValueError):

@@ -78,7 +78,7 @@ class ParseService:
         when the key cannot be known, or when no helper can run (one usable
         CPU): the reader then asks after its first frame, as before.
         """
-        from briefreader.session import parse_cache, prefetch
+        from briefreader.session import parse_cache
 
         key = self._key(doc)
         if key is None or self._ahead is not None:
@@ -86,6 +86,8 @@ class ParseService:
         snapshot = Document(doc.meta, doc.text, list(doc.blocks))
         reading = None
         if parse_cache.entry_path(key).is_file():
+            from briefreader.session import prefetch
+
             reading = prefetch.start(parse_cache.entry_path(key), background=True)  # wanted after the first frame
             if reading is None:
                 return
