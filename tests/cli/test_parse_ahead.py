@@ -107,7 +107,13 @@ async def test_the_reader_parses_a_known_miss_without_asking_the_cache(
     monkeypatch.setattr(parser, "cached", lambda doc: asked.append(doc))
     monkeypatch.setattr(parser, "prepare", lambda: None)
     parsed = sample(NAME)
-    monkeypatch.setattr(parser, "parse", lambda doc, look_in_cache=True: parsed)
+
+    def parse(doc: Document, look_in_cache: bool = True, ready: Callable[[Document], None] | None = None) -> Document:
+        if ready is not None:
+            ready(parsed)
+        return parsed
+
+    monkeypatch.setattr(parser, "parse", parse)
     app = make_app([path], recovery=False, first=read_brief(path), parser=parser)
     async with started(app, size=(120, 40)) as pilot:
         screen = reader(app)

@@ -77,3 +77,26 @@ def test_a_parse_made_is_kept_under_its_key(sample: Callable[[str], Document]) -
     assert parse_cache.entry_path(key).exists()
     hit = service.cached(read_brief(BRIEFS / "lumen-chip-results.txt"))
     assert hit is not None and [k.id for k in hit.key_points] == [k.id for k in parsed.key_points]
+
+
+def test_a_parse_is_handed_over_before_it_is_kept(sample: Callable[[str], Document]) -> None:
+    """The reader shows it first (writing the YAML took ~20 ms); what it does to it meanwhile is not kept."""
+    from briefreader.io.sources import read_brief
+    from briefreader.session import ParseService
+    from tests.helpers.paths import BRIEFS
+
+    sample("lumen-chip-results.txt")  # the model loaded
+    doc = read_brief(BRIEFS / "lumen-chip-results.txt")
+    key = parse_cache.cache_key(doc.text, None, None)
+    assert key is not None
+    kept_when_ready: list[bool] = []
+
+    def ready(parsed: Document) -> None:
+        kept_when_ready.append(parse_cache.entry_path(key).exists())
+        parsed.key_points.clear()  # the reader merging it
+
+    service = ParseService(in_process=False)
+    service.parse(doc, ready=ready)
+    assert kept_when_ready == [False]
+    hit = service.cached(read_brief(BRIEFS / "lumen-chip-results.txt"))
+    assert hit is not None and hit.key_points

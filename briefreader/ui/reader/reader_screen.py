@@ -441,13 +441,15 @@ class ReaderScreen(QuietFocusScreen):
 
     @work(thread=True, exclusive=True, group="parse")
     def parse(self, snapshot: Document) -> None:
-        """Parse ``snapshot`` in a thread; ``Parsed`` brings the result (or why not) back."""
+        """Parse ``snapshot`` in a thread; ``Parsed`` brings the result (or why not) back, before it is cached."""
+
+        def ready(parsed: Document) -> None:
+            self.post_message(Parsed(parsed, "", threading.get_ident()))
+
         try:
-            parsed: Document | None = self.parser.parse(snapshot, look_in_cache=False)
-            reason = ""
+            self.parser.parse(snapshot, look_in_cache=False, ready=ready)
         except ParseError as exc:
-            parsed, reason = None, str(exc)
-        self.post_message(Parsed(parsed, reason, threading.get_ident()))
+            self.post_message(Parsed(None, str(exc), threading.get_ident()))
 
     def on_parsed(self, message: Parsed) -> None:
         """A parse worker is done."""
