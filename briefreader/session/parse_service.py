@@ -71,6 +71,9 @@ class ParseService:
             self._pool = ProcessPoolExecutor(
                 max_workers=1, mp_context=ctx, initializer=quiet_child, initargs=(os.getpid(),)
             )
+            # The pool starts its process at the first submit, and the reader's first parse is submitted
+            # from a worker thread, ~40 ms later while the side panes mount: started now, here.
+            self._pool.submit(os.getpid)
 
     def begin(self, doc: Document) -> None:
         """Ask the parse cache about ``doc`` now, before the reader is built (see ``parse_ahead``).

@@ -182,3 +182,13 @@ def test_the_background_helper_lowers_its_priority(tmp_path: Path) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)
     assert int(out.stderr) >= min(19, os.nice(0) + 19)
+
+
+def test_prepare_starts_the_parse_process_at_once() -> None:
+    """Not at the first parse: the reader submits that from a worker thread, ~40 ms later."""
+    service = ParseService()
+    try:
+        service.prepare()
+        assert service.pids
+    finally:
+        service.stop()
