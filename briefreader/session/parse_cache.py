@@ -1,7 +1,8 @@
 """The parse cache: a brief's parse, kept once, for the library, the CLI and the reader alike.
 
 A parse is a pure function of the text, the pipeline (name and version),
-the taxonomy, the corrections applied after it and this program's own
+the taxonomy, the corrections applied after it (named by the bytes of
+``corrections.yaml``, see ``corrections_digest``) and this program's own
 version; the key is a hash of all of them, so a cached parse is never
 stale, only unused. Entries are the parsed Document as the YAML store
 writes it, one file each, under ``<cache dir>/parses/`` (the user cache
