@@ -21,6 +21,7 @@ from briefreader.io.sources import YAML_SUFFIXES, open_any
 from briefreader.model.document import Document
 
 if TYPE_CHECKING:
+    from briefreader.session import ParseService
     from briefreader.session.files import Loaded
 
 COMMANDS = ("annotate", "show", "open", "export", *LIBRARY_COMMANDS)
@@ -218,6 +219,21 @@ def _read_first(path: Path) -> Document | Loaded:
     return open_any(path)
 
 
+def _begin_parse(path: Path, doc: Document, model: str | None, taxonomy: Path | None) -> ParseService | None:
+    """The reader's parse service with ``doc``'s parse begun (``ParseService.begin``); None when there is no use.
+
+    Not when annotations may lie beside the source (opening reads them, parsed already): a stat each.
+    """
+    from briefreader.session import ParseService
+    from briefreader.session.files import candidates
+
+    if any(p.exists() for p in candidates(path)):
+        return None
+    parser = ParseService(model, taxonomy, in_process=True)
+    parser.begin(doc)
+    return parser
+
+
 def _collect_from_now_on() -> None:
     gc.freeze()
     gc.enable()
@@ -239,14 +255,22 @@ def _open(path: Path | None, model: str | None, taxonomy: Path | None, save_to: 
         from briefreader.session import prefetch
 
         ahead = prefetch.start(path)  # a child reads the YAML while the next import runs
+    first: Document | Loaded | None = None
+    parser = None
+    if ahead is None and path.is_file():
+        # Read it now, so a bad file is one line on stderr before the screen switches; a source's parse
+        # is begun before the UI is imported (its cached parse read by a helper, or spaCy loading).
+        first = _read_first(path)
+        if isinstance(first, Document) and save_to is None:
+            parser = _begin_parse(path, first, model, taxonomy)
     from briefreader.ui.app import make_app
 
     if path.is_dir():
         app = make_app([], model=model, taxonomy=taxonomy, library=path)
     else:
-        # Read it now so a bad file is one line on stderr, before the screen switches.
-        first = ahead.result() if ahead is not None else _read_first(path)
-        app = make_app([path], model=model, taxonomy=taxonomy, save_to=save_to, first=first)
+        if first is None:
+            first = ahead.result() if ahead is not None else _read_first(path)
+        app = make_app([path], model=model, taxonomy=taxonomy, save_to=save_to, first=first, parser=parser)
     app.call_after_refresh(_collect_from_now_on)
     app.run()
     return app.return_code or 0

@@ -9,7 +9,6 @@ when it read cleanly, and keeps a copy when rewriting would drop comments.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,16 +17,16 @@ from typing import Any
 import yaml
 
 from briefreader.io import corrections_cache
+from briefreader.io.config_folder import CORRECTIONS_FILE_NAME, CORRECTIONS_MAX_BYTES, corrections_path
 from briefreader.io.decode import decode, read_bytes
 from briefreader.io.errors import BriefError
 from briefreader.io.safeyaml import FlowDict, FlowList, YamlRefused, safe_dump, safe_load
 from briefreader.model.corrections import KINDS, Corrections, alias_key, alias_loops, is_label
 
-FILE_NAME = "corrections.yaml"
+FILE_NAME = CORRECTIONS_FILE_NAME
 VERSION_KEY = "briefreader-corrections"
 VERSION = 1
-MAX_BYTES = 4 * 1024 * 1024
-"""Far above any hand-kept list; keeps a stray huge file from stalling every parse."""
+MAX_BYTES = CORRECTIONS_MAX_BYTES
 
 HEADER = """\
 # briefreader corrections: applied after every parse, to every brief.
@@ -35,21 +34,6 @@ HEADER = """\
 #   alias: text -> the entity it belongs to  add: text the model misses, with its label
 # Matching ignores case and spacing (add: case counts). A bad line is reported and skipped.
 """
-
-
-def config_dir() -> Path:
-    """The user config folder (``$BRIEFREADER_CONFIG_DIR``, else platformdirs: honours ``$XDG_CONFIG_HOME``)."""
-    env = os.environ.get("BRIEFREADER_CONFIG_DIR")
-    if env:
-        return Path(env)
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir("briefreader", appauthor=False))
-
-
-def corrections_path() -> Path:
-    """Where the corrections that apply to all briefs are kept."""
-    return config_dir() / FILE_NAME
 
 
 @dataclass

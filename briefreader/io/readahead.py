@@ -11,14 +11,20 @@ reads the file itself and shows what happens as it always did).
 
 from __future__ import annotations
 
+import contextlib
+import os
 import pickle
 import sys
 from pathlib import Path
 
 from briefreader.io.errors import BriefError
 
-HELPER = "import sys; sys.path.append(sys.argv[2]); from briefreader.io.readahead import serve; serve(sys.argv[1])"
-"""What the helper runs: ``serve`` on the file's name, this package found where the reader found it.
+HELPER = (
+    "import sys; sys.path.append(sys.argv[2]); from briefreader.io.readahead import serve; "
+    "serve(sys.argv[1], *sys.argv[3:])"
+)
+"""What the helper runs: ``serve`` on the file's name (and ``BACKGROUND``, or not), this package found where the
+reader found it.
 
 Run with ``-P`` (the current folder is not searched first: a folder of briefs named
 ``briefreader`` is not this package), and the package's folder appended, not put first
@@ -26,8 +32,22 @@ Run with ``-P`` (the current folder is not searched first: a folder of briefs na
 """
 
 
-def serve(name: str) -> None:
-    """In the helper: read the file, write the pickled outcome to standard output."""
+BACKGROUND = "background"
+"""Run on CPU nobody else wants: for a file the reader needs only after its first frame."""
+
+
+def serve(name: str, priority: str = "") -> None:
+    """In the helper: read the file, write the pickled outcome to standard output.
+
+    ``BACKGROUND``: at the lowest priority (nice 19) first. A parse cache
+    entry is wanted only after the reader's first frame; read at full
+    priority on a machine whose other core was busy, the helper took CPU
+    from that frame (+15-80 ms to the first paint under load 2-3); at nice
+    19 it gets only what the reader and everyone else leave.
+    """
+    if priority == BACKGROUND:
+        with contextlib.suppress(AttributeError, OSError):  # no such thing here: the usual priority
+            os.nice(19)
     from briefreader.io.stamp import read_annotated
 
     message: tuple[str, object]

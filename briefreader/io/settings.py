@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefreader.io.corrections_file import config_dir
+from briefreader.io.config_folder import config_dir
 from briefreader.io.decode import read_text
 from briefreader.io.errors import BriefError
 from briefreader.io.safeyaml import YamlRefused, safe_dump, safe_load

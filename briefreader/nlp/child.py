@@ -47,7 +47,7 @@ def parse_copy(doc: Document, model_name: str | None, taxonomy_path: str | None,
     message: BriefError's two-argument constructor does not survive
     pickling between processes.
     """
-    from briefreader.io.corrections_file import load_corrections
+    from briefreader.io.config_folder import corrections_path
     from briefreader.io.errors import BriefError
     from briefreader.nlp.annotate import annotate_document
     from briefreader.nlp.pipeline import ModelError, load_model
@@ -56,7 +56,12 @@ def parse_copy(doc: Document, model_name: str | None, taxonomy_path: str | None,
     try:
         model = load_model(model_name)
         taxonomy = load_taxonomy(taxonomy_path) if taxonomy_path else None
-        loaded = load_corrections() if corrections else None
+        loaded = None
+        # No file, no corrections: the first parse of a fresh brief skips corrections_file's import (~10 ms).
+        if corrections and corrections_path().exists():
+            from briefreader.io.corrections_file import load_corrections
+
+            loaded = load_corrections()
         if loaded is not None:
             doc.warnings.extend(loaded.problems)
         annotate_document(doc, model, taxonomy, loaded.corrections if loaded else None)

@@ -1,7 +1,8 @@
 """The parse cache: a brief's parse, kept once, for the library, the CLI and the reader alike.
 
 A parse is a pure function of the text, the pipeline (name and version),
-the taxonomy, the corrections applied after it and this program's own
+the taxonomy, the corrections applied after it (named by the bytes of
+``corrections.yaml``, see ``corrections_digest``) and this program's own
 version; the key is a hash of all of them, so a cached parse is never
 stale, only unused. Entries are the parsed Document as the YAML store
 writes it, one file each, under ``<cache dir>/parses/`` (the user cache
@@ -20,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import json
 import os
 from importlib.machinery import ModuleSpec
 from pathlib import Path
@@ -30,8 +30,8 @@ from briefreader.io.cache_folder import cache_root
 from briefreader.io.errors import BriefError
 from briefreader.model.document import Document
 
-FORMAT = "1"
-"""Bump when what a cached entry holds changes."""
+FORMAT = "2"
+"""Bump when what a cached entry holds, or what its key is made of, changes (2: corrections by their bytes)."""
 
 
 def cache_dir() -> Path:
@@ -45,6 +45,8 @@ def pipeline_identity(requested: str | None) -> tuple[str, str] | None:
 
     for name in candidates(requested):
         if os.path.isdir(name):
+            import json  # only for a pipeline in a folder: the reader keys a brief before its first frame
+
             try:
                 meta = json.loads((Path(name) / "meta.json").read_text(encoding="utf-8"))
             except (OSError, ValueError):
@@ -94,19 +96,41 @@ def _dist_info_version(name: str, spec: ModuleSpec) -> str | None:
 
 def _taxonomy_bytes(path: Path | str | None) -> bytes:
     if path is None:
+        import briefreader.nlp  # imports nothing of spaCy
+
+        # The file beside the package, as importlib.resources finds it for an installed package,
+        # without its import (~3 ms before the reader's first frame); resources for anything else.
+        bundled = Path(briefreader.nlp.__file__).with_name("taxonomy.yaml") if briefreader.nlp.__file__ else None
+        if bundled is not None and bundled.is_file():
+            return bundled.read_bytes()
         from importlib import resources
 
         return resources.files("briefreader.nlp").joinpath("taxonomy.yaml").read_bytes()
     return Path(path).read_bytes()
 
 
-def _corrections_fingerprint() -> str:
-    from briefreader.io.corrections_file import load_corrections
+def corrections_digest() -> str:
+    """The corrections every parse applies, named by the bytes of ``corrections.yaml`` (not by what they say).
 
+    Those bytes decide the corrections (``load_corrections`` reads nothing
+    else, and this program's version is in the key), so equal bytes mean
+    equal corrections; an edit that changes nothing they say (a comment)
+    costs a parse, never a wrong one. Named this way, the key needs no YAML
+    read (PyYAML's import alone was 15 ms of the reader's start, where the
+    key decides whether to start the parse process at once): a stat, a read
+    and a hash. A file that cannot be used applies no corrections.
+    """
+    from briefreader.io.config_folder import CORRECTIONS_MAX_BYTES, corrections_path
+    from briefreader.io.decode import read_bytes
+
+    path = corrections_path()
+    if not path.exists():
+        return "none"
     try:
-        return load_corrections().corrections.fingerprint()
-    except (BriefError, OSError):
-        return "?"
+        data = read_bytes(path, CORRECTIONS_MAX_BYTES)
+    except BriefError:
+        return "unusable"  # too large, not a file, unreadable: load_corrections applies none of it
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
 
 
 def key_base(model: str | None, taxonomy: Path | str | None) -> str | None:
@@ -121,7 +145,7 @@ def key_base(model: str | None, taxonomy: Path | str | None) -> str | None:
         tax = hashlib.blake2b(_taxonomy_bytes(taxonomy), digest_size=16).hexdigest()
     except OSError:
         return None
-    return "\0".join((FORMAT, briefreader.__version__, *pipeline, tax, _corrections_fingerprint()))
+    return "\0".join((FORMAT, briefreader.__version__, *pipeline, tax, corrections_digest()))
 
 
 def key_with(base: str | None, text: str) -> str | None:
@@ -138,7 +162,8 @@ def cache_key(text: str, model: str | None, taxonomy: Path | str | None) -> str 
     return key_with(key_base(model, taxonomy), text)
 
 
-def _entry(key: str) -> Path:
+def entry_path(key: str) -> Path:
+    """The file a parse under ``key`` is kept in (whether or not it exists)."""
     return cache_dir() / key[:2] / f"{key}.yaml"
 
 
@@ -149,7 +174,7 @@ def is_bare(doc: Document) -> bool:
 
 def lookup(doc: Document, key: str | None) -> Document | None:
     """The cached parse of ``doc``'s text under ``key``, with ``doc``'s own metadata; None on a miss."""
-    path = _entry(key) if key is not None else None
+    path = entry_path(key) if key is not None else None
     if path is None or not path.is_file():
         return None  # the common miss costs a stat: the YAML stack is not imported before the first frame
     from briefreader.io.store import loads
@@ -158,6 +183,11 @@ def lookup(doc: Document, key: str | None) -> Document | None:
         cached = loads(path.read_text(encoding="utf-8"), source=str(path))
     except (OSError, UnicodeDecodeError, BriefError):
         return None  # missing, unreadable or damaged: parse again (and write it anew)
+    return adopt(cached, doc)
+
+
+def adopt(cached: Document, doc: Document) -> Document | None:
+    """A cached parse given ``doc``'s metadata, blocks and warnings; None if it is of another text."""
     if cached.text != doc.text:
         return None
     cached.meta, cached.blocks = doc.meta, doc.blocks
@@ -172,7 +202,7 @@ def store(key: str | None, parsed: Document) -> None:
     from briefreader.io.atomic import atomic_write
     from briefreader.io.store import dumps
 
-    path = _entry(key)
+    path = entry_path(key)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, dumps(parsed))

@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import contextlib
 import os
+import pickle
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefreader.model.document import Document
 from briefreader.nlp.child import parse_copy, quiet_child
+from briefreader.session.parse_ahead import ParseAhead
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -42,6 +45,8 @@ class ParseService:
         """Parse in a child process (the default) rather than the calling thread."""
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
+        self._ahead: ParseAhead | None = None
+        """What ``begin`` found for the first brief, until the reader takes it (``ahead``)."""
 
     def prepare(self) -> None:
         """Start the child process; call it on the main thread before the first ``parse``.
@@ -66,6 +71,41 @@ class ParseService:
             self._pool = ProcessPoolExecutor(
                 max_workers=1, mp_context=ctx, initializer=quiet_child, initargs=(os.getpid(),)
             )
+            # The pool starts its process at the first submit, and the reader's first parse is submitted
+            # from a worker thread, ~40 ms later while the side panes mount: started now, here.
+            self._pool.submit(os.getpid)
+
+    def begin(self, doc: Document) -> None:
+        """Ask the parse cache about ``doc`` now, before the reader is built (see ``parse_ahead``).
+
+        A few stats, reads and hashes; for a hit, a helper process starts
+        reading the cached parse (``ahead`` hands it over). Nothing is kept
+        when the key cannot be known, or when no helper can run (one usable
+        CPU): the reader then asks after its first frame, as before.
+        """
+        from briefreader.session import parse_cache
+
+        key = self._key(doc)
+        if key is None or self._ahead is not None:
+            return
+        snapshot = Document(doc.meta, doc.text, list(doc.blocks))
+        reading = None
+        if parse_cache.entry_path(key).is_file():
+            from briefreader.session import prefetch
+
+            reading = prefetch.start(parse_cache.entry_path(key), background=True)  # wanted after the first frame
+            if reading is None:
+                return
+        self._ahead = ParseAhead(snapshot, reading)
+
+    def ahead(self, doc: Document) -> ParseAhead | None:
+        """What ``begin`` found for ``doc`` (a hit being read, or a miss), handed over once; else None."""
+        with self._lock:
+            ahead, self._ahead = self._ahead, None
+        if ahead is None or ahead.serves(doc):
+            return ahead
+        ahead.drop()  # found for what the command line read; the reader opened something else
+        return None
 
     def cached(self, doc: Document) -> Document | None:
         """The parse cache's parse of ``doc`` (a bare brief), or None; blocks briefly, starts nothing.
@@ -85,11 +125,16 @@ class ParseService:
         # A bare brief's parse depends on its text alone: kept in the parse cache, shared with the CLI.
         return parse_cache.cache_key(doc.text, self.model, taxonomy) if parse_cache.is_bare(doc) else None
 
-    def parse(self, doc: Document, *, look_in_cache: bool = True) -> Document:
+    def parse(
+        self, doc: Document, *, look_in_cache: bool = True, ready: Callable[[Document], None] | None = None
+    ) -> Document:
         """Annotate ``doc`` (a copy the caller gives away) and return the result; blocks.
 
         The parse cache is asked first unless ``look_in_cache`` is False (the
         caller just did, with ``cached``); a parse made is kept there.
+        ``ready`` is given the parse as soon as it is made, before it is kept
+        (a copy is written: writing the YAML took ~20 ms, between a fresh
+        brief's parse and its key points on screen).
         Raises ParseError with a one-line reason: no model, the process died,
         or an error inside spaCy.
         """
@@ -101,6 +146,8 @@ class ParseService:
         taxonomy = str(self.taxonomy) if self.taxonomy else None
         key = self._key(doc)
         if look_in_cache and (hit := parse_cache.lookup(doc, key)) is not None:
+            if ready is not None:
+                ready(hit)
             return hit
         try:
             if not self.in_process:
@@ -109,8 +156,6 @@ class ParseService:
                 raise ParseError("the parse process was stopped")
             else:
                 parsed = self._pool.submit(parse_copy, doc, self.model, taxonomy).result()
-            parse_cache.store(key, parsed)
-            return parsed
         except ModelError as exc:
             raise ParseError(str(exc)) from None
         except BrokenProcessPool:
@@ -120,6 +165,19 @@ class ParseService:
             raise
         except Exception as exc:
             raise ParseError(f"parsing failed ({type(exc).__name__}: {exc})") from None
+        # Kept only under the key still in force: corrections.yaml (or the taxonomy) edited during
+        # the parse may or may not have reached it, so it is no one's parse to keep.
+        # (Keyed by the text: ``parse_copy`` in this thread annotates ``doc`` itself.)
+        if key is None or key != parse_cache.cache_key(parsed.text, self.model, taxonomy):
+            key = None
+        if ready is None:
+            parse_cache.store(key, parsed)
+            return parsed
+        kept = pickle.loads(pickle.dumps(parsed)) if key is not None else None  # ``ready``'s owner may edit it
+        ready(parsed)
+        if kept is not None:
+            parse_cache.store(key, kept)
+        return parsed
 
     @property
     def pids(self) -> list[int]:
@@ -134,6 +192,9 @@ class ParseService:
         """End the parse process now, even mid-parse; the next ``prepare`` starts another."""
         with self._lock:
             pool, self._pool = self._pool, None
+            ahead, self._ahead = self._ahead, None
+        if ahead is not None:
+            ahead.drop()
         if pool is None:
             return
         procs = getattr(pool, "_processes", None) or {}

@@ -65,9 +65,19 @@ class Prefetch:
             return Loaded(*value)
         return load_annotated(self.path)  # it met something unexpected: read it here, errors and all
 
+    def close(self) -> None:
+        """End a helper whose result nobody will take (it would wait on a full pipe until this process ends)."""
+        if self._proc.poll() is None:
+            self._proc.kill()
+        self._proc.communicate()
 
-def start(path: Path) -> Prefetch | None:
-    """Start reading ``path`` in a helper process; None when not (the caller reads it itself)."""
+
+def start(path: Path, *, background: bool = False) -> Prefetch | None:
+    """Start reading ``path`` in a helper process; None when not (the caller reads it itself).
+
+    ``background``: the file is wanted only after the first frame, so the helper runs at the lowest
+    priority (``readahead.BACKGROUND``) and never takes CPU from that frame.
+    """
     if _usable_cpus() < 2:
         return None
     import subprocess
@@ -75,7 +85,15 @@ def start(path: Path) -> Prefetch | None:
     package_folder = os.fsdecode(Path(__file__).resolve().parent.parent.parent)
     try:
         proc = subprocess.Popen(
-            [sys.executable, "-P", "-c", readahead.HELPER, os.fsdecode(path), package_folder],
+            [
+                sys.executable,
+                "-P",
+                "-c",
+                readahead.HELPER,
+                os.fsdecode(path),
+                package_folder,
+                *([readahead.BACKGROUND] if background else []),
+            ],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,

@@ -106,14 +106,22 @@ class BriefReaderApp(App[None]):
     ]
 
     def __init__(
-        self, files: list[Path], options: Options | None = None, *, first: Document | Loaded | None = None
+        self,
+        files: list[Path],
+        options: Options | None = None,
+        *,
+        first: Document | Loaded | None = None,
+        parser: ParseService | None = None,
     ) -> None:
         super().__init__()
         self.files = files
         """The briefs given on the command line; the first that opens is shown."""
         self.options = options or Options()
-        self.parser = ParseService(self.options.model, self.options.taxonomy, in_process=self.options.parse_in_process)
-        """The one parse service: its process keeps the model loaded across briefs."""
+        self.parser = parser or ParseService(
+            self.options.model, self.options.taxonomy, in_process=self.options.parse_in_process
+        )
+        """The one parse service: its process keeps the model loaded across briefs (the CLI's may have begun
+        the first brief's parse, ``ParseService.begin``)."""
         self._first = first
         """The first file, already read by the CLI (a large brief is not read twice; a YAML comes with its stamp)."""
         self._opening_errors: list[str] = []
@@ -158,7 +166,7 @@ class BriefReaderApp(App[None]):
 
     def load_keys(self) -> None:
         """The user's ``keys.yaml`` in force, each entry that cannot be said in one line (its defaults stay)."""
-        from briefreader.io.corrections_file import config_dir
+        from briefreader.io.config_folder import config_dir
 
         if not (config_dir() / "keys.yaml").exists():
             return  # nothing to check: the screens' modules are not loaded for it
@@ -293,7 +301,9 @@ def make_app(
     parse_in_process: bool = True,
     library: Path | None = None,
     parse_library: bool = True,
+    parser: ParseService | None = None,
 ) -> BriefReaderApp:
-    """The one way to build the app, for the CLI and the tests alike (``library``: a folder's table)."""
+    """The one way to build the app, for the CLI and the tests alike (``library``: a folder's table;
+    ``parser``: a parse service already begun on the first brief, else one is made for these options)."""
     options = Options(model, taxonomy, save_to, recovery, parse_in_process, library, parse_library)
-    return BriefReaderApp(files, options, first=first)
+    return BriefReaderApp(files, options, first=first, parser=parser)

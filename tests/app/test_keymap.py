@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefreader.io.corrections_file import config_dir
+from briefreader.io.config_folder import config_dir
 from briefreader.ui.dialogs.help import HelpScreen
 from briefreader.ui.textual_private import keymap_in_force
 from tests.helpers.app import annotated_copy, app_for, record_notifications, shown, started, wait_for

@@ -20,7 +20,7 @@ from pathlib import Path
 import yaml
 from textual.binding import Binding
 
-from briefreader.io.corrections_file import config_dir
+from briefreader.io.config_folder import config_dir
 from briefreader.ui.keys.registry import Scope
 from briefreader.ui.textual_private import class_bindings, key_names, normalize_keys
 

@@ -52,6 +52,7 @@ from briefreader.ui.widgets.search_bar import SearchBar
 if TYPE_CHECKING:
     from briefreader.session.changes import Change
     from briefreader.session.correction_entries import Entry
+    from briefreader.session.parse_ahead import ParseAhead
     from briefreader.ui.commands import PaletteCommand
     from briefreader.ui.reader.panes.entities_pane import EntitiesPane
     from briefreader.ui.reader.panes.keypoints_pane import KeyPointsPane
@@ -158,6 +159,8 @@ class ReaderScreen(QuietFocusScreen):
         self._recovery_warned = False
         self._looking_up = False
         """The parse cache is being asked (``look_up``): a second re-parse waits for its answer."""
+        self._read_ahead: ParseAhead | None = None
+        """The brief's cached parse, being read since the command line began it; merged with the side panes."""
         self._settings_told: set[str] = set()
         """Problems of ``settings.yaml`` already said (once each)."""
         self.set_reactive(ReaderScreen.doc, session.doc)
@@ -194,17 +197,30 @@ class ReaderScreen(QuietFocusScreen):
         return self.query_one(ArticleView)
 
     async def mount_side_panes(self) -> None:
-        """Entities, Key points, the (hidden) Timeline and Notes, bound to the screen's state; each list
-        fills itself once laid out (``PaneList.refresh_list``), a frame or two after the text.
+        """Entities, Key points, the (hidden) Timeline and Notes, bound to the screen's state and filled at
+        once: they first appear filled, in the frame after the text's, not one frame later (~25 ms).
 
-        Not ``textual.lazy.Lazy``: it takes the panes built in ``compose``, so their modules (~12 ms of
-        imports, 5% of a bare app's first paint) would load before the first frame.
+        A cached parse the command line had read (``ParseService.begin``) is merged first, so they fill
+        once, with its key points. Not ``textual.lazy.Lazy``: it takes the panes built in ``compose``, so
+        their modules (~12 ms of imports, 5% of a bare app's first paint) would load before the first frame.
         """
         from briefreader.ui.reader.panes.entities_pane import EntitiesPane
         from briefreader.ui.reader.panes.keypoints_pane import KeyPointsPane
         from briefreader.ui.reader.panes.notes_pane import NotesPane
         from briefreader.ui.reader.panes.timeline_pane import TimelinePane
+        from briefreader.ui.widgets.pane_list import PaneList
 
+        if self._read_ahead is not None:
+            # The command line had the cached parse read (``ParseService.begin``): merged before the panes
+            # exist, they fill once, with it, a frame sooner than a parse arriving after their first fill.
+            ahead, self._read_ahead = self._read_ahead, None
+            snapshot = self.session.parse_copy()
+            hit = await asyncio.to_thread(ahead.cached, snapshot)
+            if hit is not None:
+                self.take_parse(hit, "")
+            else:
+                self._looking_up = False
+                self.action_reparse()  # it could not be read: the usual way
         s = ReaderScreen  # data_bind binds to the node whose code runs: this screen
         await self.query_one("#side").mount_all(
             [
@@ -220,6 +236,9 @@ class ReaderScreen(QuietFocusScreen):
                 NotesPane(id="notes", title="Notes").data_bind(s.doc, s.revision, s.cursor_span, s.selected_entity),
             ]
         )
+        # Filled now, in the frame that first shows them: waiting for their layout cost a frame (~25 ms).
+        for pane in self.query(PaneList):
+            pane.fill_now()
 
     @property
     def side_ready(self) -> bool:
@@ -230,15 +249,27 @@ class ReaderScreen(QuietFocusScreen):
         return bool(lists) and all(pane.filled for pane in lists)
 
     def on_mount(self) -> None:
-        """Show the text now; say what opening found; the parse and the offer of kept work after the first frame."""
+        """Show the text now; say what opening found; the parse and the offer of kept work after the first frame.
+
+        What the command line learnt from the parse cache (``ParseService.begin``) decides the order: a
+        brief it missed starts its parse first thing after the first frame, one it holds is merged with
+        the side panes; with no answer, the cache is asked after the panes mount.
+        """
         self.article.focus()
+        ahead = None if self.session.doc.parsed else self.parser.ahead(self.session.parse_copy())
+        if ahead is not None and ahead.reading is None:
+            self._looking_up = True
+            self.call_after_refresh(self.start_parse, ahead.snapshot)
         self.call_after_refresh(self.mount_side_panes)
         opening = self.session.opening
         if opening.notice:
             self.status(opening.notice)
         for line in [*self.session.doc.warnings, *opening.problems][:6]:
             self.notify(one_line(line, 300), title="While opening", severity="warning", markup=False, timeout=10)
-        if not self.session.doc.parsed:
+        if ahead is not None and ahead.reading is not None:
+            self._read_ahead = ahead
+            self._looking_up = True  # merged with the side panes (``mount_side_panes``)
+        elif ahead is None and not self.session.doc.parsed:
             self.action_reparse()
         if self.recovery_enabled:
             self.call_after_refresh(self.offer_recovery)  # reads and loads files: after the text is on screen
@@ -401,42 +432,52 @@ class ReaderScreen(QuietFocusScreen):
         self.post_message(Parsed(hit, "", threading.get_ident()) if hit is not None else NotCached(snapshot))
 
     def on_not_cached(self, message: NotCached) -> None:
-        """A parse to make: say so, start the parse process (on the main thread, see ParseService.prepare)."""
+        """A parse to make."""
+        self.start_parse(message.snapshot)
+
+    def start_parse(self, snapshot: Document) -> None:
+        """Say so, start the parse process (on the main thread, see ParseService.prepare) and parse ``snapshot``."""
         self.parsing = True
         self.changed("Parsing with spaCy… (the text is ready to read)")
         self.parser.prepare()
-        self.parse(message.snapshot)
+        self.parse(snapshot)
 
     @work(thread=True, exclusive=True, group="parse")
     def parse(self, snapshot: Document) -> None:
-        """Parse ``snapshot`` in a thread; ``Parsed`` brings the result (or why not) back."""
+        """Parse ``snapshot`` in a thread; ``Parsed`` brings the result (or why not) back, before it is cached."""
+
+        def ready(parsed: Document) -> None:
+            self.post_message(Parsed(parsed, "", threading.get_ident()))
+
         try:
-            parsed: Document | None = self.parser.parse(snapshot, look_in_cache=False)
-            reason = ""
+            self.parser.parse(snapshot, look_in_cache=False, ready=ready)
         except ParseError as exc:
-            parsed, reason = None, str(exc)
-        self.post_message(Parsed(parsed, reason, threading.get_ident()))
+            self.post_message(Parsed(None, str(exc), threading.get_ident()))
 
     def on_parsed(self, message: Parsed) -> None:
+        """A parse worker is done."""
+        self.take_parse(message.parsed, message.reason)
+
+    def take_parse(self, parsed: Document | None, reason: str) -> None:
         """Merge the parse (keeping what was done meanwhile), or say why there is none."""
         self.parsing = False
         self._looking_up = False
-        if message.parsed is None:
+        if parsed is None:
             self.notify(
-                one_line(message.reason, 400),
+                one_line(reason, 400),
                 title="No entities or key points",
                 severity="error",
                 timeout=15,
                 markup=False,
             )
-            self.changed("Not parsed: " + one_line(message.reason, 200))
+            self.changed("Not parsed: " + one_line(reason, 200))
             return
-        if not self.session.merge_parse(message.parsed):
+        if not self.session.merge_parse(parsed):
             # A parse of a text no longer open: the source was edited (E) while it ran. Parse the new one.
             if not self.session.doc.parsed:
                 self.action_reparse()
             return
-        for warning in message.parsed.warnings:  # e.g. a corrections.yaml line that was skipped
+        for warning in parsed.warnings:  # e.g. a corrections.yaml line that was skipped
             self.notify(one_line(warning, 300), title="Corrections", severity="warning", markup=False)
         for orphan in self.session.orphans[:6]:  # what names an entity the parse no longer finds
             self.notify(one_line(orphan, 300), title="Orphaned after the parse", severity="warning", markup=False)
