@@ -65,7 +65,7 @@ def parse_missing(
                 continue  # the index lists it with its reason already
             if not known:  # the pipeline, taxonomy and corrections: looked up once, when a brief needs them
                 base, known = parse_cache.key_base(model, taxonomy), True
-            key = parse_cache.key_with(base, doc.text)
+            key = parse_cache.key_with(base, doc.text, parse_cache.layout(doc))
             hit = parse_cache.lookup(doc, key)
             if hit is not None:
                 fed += index.record_parse(rel, hit)

@@ -148,18 +148,30 @@ def key_base(model: str | None, taxonomy: Path | str | None) -> str | None:
     return "\0".join((FORMAT, briefreader.__version__, *pipeline, tax, corrections_digest()))
 
 
-def key_with(base: str | None, text: str) -> str | None:
-    """The key of ``text``'s parse under a ``key_base``."""
+def layout(doc: Document) -> str:
+    """What of a brief besides its text its parse depends on: its date and its blocks.
+
+    Relative dates and status are read against the brief's date, which a
+    Markdown brief keeps in front matter outside its text; sentences never
+    cross a block. Two files with one text and different dates are two parses.
+    """
+    blocks = ";".join(f"{b.kind}:{b.start}:{b.end}" for b in doc.blocks)
+    return f"{doc.meta.date or ''}\0{blocks}"
+
+
+def key_with(base: str | None, text: str, brief_layout: str = "") -> str | None:
+    """The key of ``text``'s parse, laid out as ``brief_layout`` (see ``layout``), under a ``key_base``."""
     if base is None:
         return None
     h = hashlib.blake2b(base.encode("utf-8", "surrogatepass") + b"\0", digest_size=20)
+    h.update(brief_layout.encode("utf-8", "surrogatepass") + b"\0")
     h.update(text.encode("utf-8", "surrogatepass"))
     return h.hexdigest()
 
 
-def cache_key(text: str, model: str | None, taxonomy: Path | str | None) -> str | None:
+def cache_key(text: str, model: str | None, taxonomy: Path | str | None, brief_layout: str = "") -> str | None:
     """The key of ``text``'s parse with this pipeline, taxonomy and corrections; None when it cannot be known."""
-    return key_with(key_base(model, taxonomy), text)
+    return key_with(key_base(model, taxonomy), text, brief_layout)
 
 
 def entry_path(key: str) -> Path:

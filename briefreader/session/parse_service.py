@@ -123,7 +123,9 @@ class ParseService:
 
         taxonomy = str(self.taxonomy) if self.taxonomy else None
         # A bare brief's parse depends on its text alone: kept in the parse cache, shared with the CLI.
-        return parse_cache.cache_key(doc.text, self.model, taxonomy) if parse_cache.is_bare(doc) else None
+        if not parse_cache.is_bare(doc):
+            return None
+        return parse_cache.cache_key(doc.text, self.model, taxonomy, parse_cache.layout(doc))
 
     def parse(
         self, doc: Document, *, look_in_cache: bool = True, ready: Callable[[Document], None] | None = None
@@ -168,7 +170,7 @@ class ParseService:
         # Kept only under the key still in force: corrections.yaml (or the taxonomy) edited during
         # the parse may or may not have reached it, so it is no one's parse to keep.
         # (Keyed by the text: ``parse_copy`` in this thread annotates ``doc`` itself.)
-        if key is None or key != parse_cache.cache_key(parsed.text, self.model, taxonomy):
+        if key is None or key != parse_cache.cache_key(parsed.text, self.model, taxonomy, parse_cache.layout(parsed)):
             key = None
         if ready is None:
             parse_cache.store(key, parsed)

@@ -43,7 +43,7 @@ def source(tmp_path: Path) -> Path:
 
 def cache_parse_of(path: Path, parsed: Document) -> None:
     doc = read_brief(path)
-    parse_cache.store(parse_cache.cache_key(doc.text, None, None), parsed)
+    parse_cache.store(parse_cache.cache_key(doc.text, None, None, parse_cache.layout(doc)), parsed)
 
 
 def test_a_hit_is_read_ahead_for_that_brief_only(tmp_path: Path, sample: Callable[[str], Document]) -> None:
@@ -127,7 +127,7 @@ def test_a_parse_is_not_kept_under_corrections_that_changed_meanwhile(
     """Which corrections.yaml the parse read is unknown: kept under neither key."""
     path = source(tmp_path)
     doc = read_brief(path)
-    before = parse_cache.cache_key(doc.text, None, None)
+    before = parse_cache.cache_key(doc.text, None, None, parse_cache.layout(doc))
     parsed = sample(NAME)
 
     def edited_meanwhile(*args: object) -> Document:
@@ -137,7 +137,7 @@ def test_a_parse_is_not_kept_under_corrections_that_changed_meanwhile(
 
     monkeypatch.setattr(parse_service, "parse_copy", edited_meanwhile)
     assert ParseService(in_process=False).parse(doc) is parsed
-    after = parse_cache.cache_key(doc.text, None, None)
+    after = parse_cache.cache_key(doc.text, None, None, parse_cache.layout(doc))
     assert before is not None and after is not None and before != after
     assert not parse_cache.entry_path(before).exists() and not parse_cache.entry_path(after).exists()
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from briefreader.io.config_folder import corrections_path
+from briefreader.io.sources import read_brief
 from briefreader.model.document import Document
 from briefreader.session import parse_cache
 
@@ -70,7 +71,7 @@ def test_a_parse_made_is_kept_under_its_key(sample: Callable[[str], Document]) -
 
     parsed = sample("lumen-chip-results.txt")
     doc = read_brief(BRIEFS / "lumen-chip-results.txt")
-    key = parse_cache.cache_key(doc.text, None, None)
+    key = parse_cache.cache_key(doc.text, None, None, parse_cache.layout(doc))
     assert key is not None and not parse_cache.entry_path(key).exists()
     service = ParseService(in_process=False)
     service.parse(doc)
@@ -87,7 +88,7 @@ def test_a_parse_is_handed_over_before_it_is_kept(sample: Callable[[str], Docume
 
     sample("lumen-chip-results.txt")  # the model loaded
     doc = read_brief(BRIEFS / "lumen-chip-results.txt")
-    key = parse_cache.cache_key(doc.text, None, None)
+    key = parse_cache.cache_key(doc.text, None, None, parse_cache.layout(doc))
     assert key is not None
     kept_when_ready: list[bool] = []
 
@@ -100,3 +101,15 @@ def test_a_parse_is_handed_over_before_it_is_kept(sample: Callable[[str], Docume
     assert kept_when_ready == [False]
     hit = service.cached(read_brief(BRIEFS / "lumen-chip-results.txt"))
     assert hit is not None and hit.key_points
+
+
+def test_one_text_with_two_dates_is_two_parses(tmp_path: Path) -> None:
+    # A Markdown brief keeps its date outside its text; relative dates are read against it.
+    a, b = tmp_path / "a.md", tmp_path / "b.md"
+    a.write_text("---\ndate: 2025-06-10\n---\n# T\n\nKenya met Uganda on Monday.\n", encoding="utf-8")
+    b.write_text("---\ndate: 2024-01-03\n---\n# T\n\nKenya met Uganda on Monday.\n", encoding="utf-8")
+    da, db = read_brief(a), read_brief(b)
+    assert da.text == db.text
+    key_a = parse_cache.cache_key(da.text, None, None, parse_cache.layout(da))
+    key_b = parse_cache.cache_key(db.text, None, None, parse_cache.layout(db))
+    assert key_a is not None and key_a != key_b

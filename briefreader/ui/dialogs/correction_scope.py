@@ -21,7 +21,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from briefreader.io.corrections_file import corrections_path
+from briefreader.io.config_folder import corrections_path
 from briefreader.io.errors import BriefError
 from briefreader.io.settings import SCOPE_KEY, SCOPES, load_settings, save_setting
 from briefreader.model.display import one_line
