@@ -95,6 +95,11 @@ def _optional(view: roles.Sentence, head: int, c: int, lean: int) -> bool:
     """Whether a leaner clause leaves out child ``c``: a second clause ('and ...') only under a verb."""
     if view.tokens[c].dep in ("conj", "cc") and view.tokens[head].pos not in ("VERB", "AUX"):
         return False  # "Park and Wang": both are who met
+    if view.tokens[c].dep == "cc":
+        # The 'and' goes with its conjunct: "were damaged and Beijing retaliated", never "damaged Beijing retaliated".
+        return all(_optional(view, head, k, lean) for k in view.kids(head, "conj"))
+    if view.tokens[c].dep == "conj" and view.is_verb(c):
+        return True  # a second clause is an event of its own (its frame says it): a leaner headline drops it
     if (view.tokens[c].dep == "advmod" and view.kids(c, "prep")) or (
         view.tokens[head].dep == "advmod" and view.tokens[c].dep == "prep"
     ):

@@ -5,6 +5,8 @@ Briefs written for these tests in wire style, never text from ../shared.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from briefreader.model.titles import title_of
@@ -58,3 +60,16 @@ def test_a_negated_event_is_a_headline_not_the_sentence(news: Frames) -> None:
     assert ev.negated and title_of(news.doc, ev).startswith("✗ Georgia will not retaliate")
     (inv,) = news.saved("Dawit Alemu")
     assert inv.negated and title_of(news.doc, inv).startswith("✗ Dawit Alemu has not accepted")
+
+
+def test_a_leaner_headline_drops_a_second_clause_with_its_and(model: LoadedModel, tmp_path: Path) -> None:
+    # It read "Ties were damaged in 2017 Beijing retaliated with ...": the 'and' was dropped, its clause kept.
+    text = (
+        "---\ndate: 2025-08-25\n---\n# Ties\n\n"
+        "Ties between the two countries were badly damaged in 2017, when Norway allowed the deployment of a "
+        "missile defence system that Russia strongly opposed, and Moscow retaliated with an informal boycott "
+        "of Norwegian goods and tourism.\n"
+    )
+    f = parse_brief(model, tmp_path, text)
+    titles = [title_of(f.doc, k) for k in f.doc.key_points]
+    assert "Ties were damaged in 2017" in titles
