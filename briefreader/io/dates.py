@@ -59,7 +59,7 @@ _WIRE = re.compile(
     # ', Iraq', ', Northern Ireland' (never a month: that is the date)
     r"(?:,\s*(?!(?:" + "|".join(n.title() for n in MONTHS) + r")\b)[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})?"
     r"(?:,?\s*(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?)?"  # ', March 3[, 2026]'
-    r"\s*(?P<agency>\((?:[A-Z][A-Za-z-]*\s?){1,3}\))?\s*(?:--|—|–|_|-)\s+"
+    r"\s*(?P<agency>\((?:[A-Z][A-Za-z-]*\s?){1,3}\))?\s*(?:--|—|–|_|-)(?:\s+|$)"  # the parser may end a sentence there
 )
 
 
@@ -68,12 +68,18 @@ def wire_dateline(line: str) -> tuple[int, str | None] | None:
 
     'HANOI, March 3 (AP) -- Cambodia refused ...' is a story's lead, not a
     title: the dateline names where and when it was filed. Only the
-    capitalised city of wire copy with a date or an agency counts, so a
-    sentence that opens with a name and a dash does not. A month and day
+    capitalised city of wire copy counts (four letters or more when it has
+    neither a date nor an agency), so a sentence or title that opens with
+    a name and a dash does not. A month and day
     with no year give no date: the year is not guessed.
     """
     m = _WIRE.match(line)
-    if m is None or not (m.group("month") or m.group("agency")):
+    if m is None:
+        return None
+    city = line[: m.end()].split(",")[0].strip(" _-—–")
+    # Without a date or an agency, only a capitalised city of four letters or more ('WASHINGTON _'),
+    # so a title such as 'US - Japan talks resume' stays a title.
+    if not (m.group("month") or m.group("agency")) and len(city.replace(" ", "")) < 4:
         return None
     when = None
     month = MONTHS.get((m.group("month") or "").lower())

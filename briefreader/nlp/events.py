@@ -613,31 +613,14 @@ def _host(chosen: Candidate, r: _Roles) -> list[str]:
     return []
 
 
-_DATELINE = re.compile(
-    r"^\s*[A-Z][A-Za-z .'-]*[A-Z](?:,\s*[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2}(?:\s*\d{1,2})?)?\s*"
-    r"(?:\((?:[A-Z][A-Za-z-]*\s?){1,3}\)\s*)?(?:_|--|—|–|-|:)(?:\s+|$)"
-)
-"""A wire dateline opening a sentence: 'SEOUL, Dec. 30 (Yonhap) --', 'MOSCOW (AP)_', 'CAGUAS, Puerto Rico (AP)_'."""
-
-
 def dateline_end(text: str) -> int:
-    """Where a wire dateline at the start of ``text`` ends (0 when there is none).
+    """Where a wire dateline at the start of ``text`` ends (0 when there is none): ``io.dates.wire_dateline``.
 
     Its place is where the story was filed, not a party to the events:
     'MOSCOW (AP)_ The mayor of Moscow ...' has no actor 'MOSCOW'.
     """
-    wire = wire_dateline(text)  # 'ANKARA, June 10, 2025 (Reuters) --': the reader's own rule first
-    if wire is not None:
-        return wire[0]
-    m = _DATELINE.match(text)
-    if m is None:
-        return 0
-    head = m.group(0)
-    # An all-capital place (or one with the agency in brackets): not an ordinary
-    # clause with a dash in it ('Talks - which began ...').
-    if "(" in head or head.split(",")[0].strip(" _-—–:").isupper():
-        return m.end()
-    return 0
+    wire = wire_dateline(text)
+    return wire[0] if wire is not None else 0
 
 
 def _drop_dateline(doc: Document, view: roles.Sentence, r: _Roles) -> None:

@@ -178,3 +178,12 @@ def test_a_wire_dateline_with_a_year_dates_the_brief(tmp_path: Path) -> None:
     q = tmp_path / "y.txt"
     q.write_text("Iraq - a country in turmoil\n\nIt was a long week.\n")
     assert read_brief(q).meta.title == "Iraq - a country in turmoil"
+
+
+def test_a_capital_city_and_a_dash_is_a_dateline_but_a_short_name_is_not(tmp_path: Path) -> None:
+    p = tmp_path / "statements.txt"
+    p.write_text("WASHINGTON _ Following are statements made on Friday.\n\nMore.\n")
+    assert read_brief(p).meta.title == "Statements"
+    q = tmp_path / "talks.txt"
+    q.write_text("US - Japan talks resume\n\nThe talks resumed.\n")
+    assert read_brief(q).meta.title == "US - Japan talks resume"
